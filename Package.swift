@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+// recon — replays the reconstitution of the FTSE Russell US equity indexes.
+// No package dependencies: Foundation, Dispatch and XCTest only.
+import PackageDescription
+
+let package = Package(
+    name: "recon",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "recon", targets: ["recon"]),
+        .library(name: "ReconCore", targets: ["ReconCore"]),
+        .library(name: "ReconData", targets: ["ReconData"]),
+        .library(name: "ReconReport", targets: ["ReconReport"]),
+    ],
+    targets: [
+        // Pure domain and rules. Standard library only: no Foundation, no I/O.
+        .target(name: "ReconCore"),
+        // Readers and writers of formats, Data/ loading, the synthetic market.
+        .target(name: "ReconData", dependencies: ["ReconCore"]),
+        // Markdown, HTML and the SVG chart kit.
+        .target(name: "ReconReport", dependencies: ["ReconCore"]),
+        // The command line: commands, argument parsing, progress. A library so tests can drive it.
+        .target(name: "ReconCLI", dependencies: ["ReconCore", "ReconData", "ReconReport"]),
+        .executableTarget(name: "recon", dependencies: ["ReconCLI"]),
+
+        .testTarget(name: "ReconCoreTests", dependencies: ["ReconCore"]),
+        .testTarget(name: "ReconDataTests", dependencies: ["ReconCore", "ReconData"]),
+        .testTarget(name: "ReconReportTests", dependencies: ["ReconCore", "ReconReport"]),
+        .testTarget(name: "ReconCLITests", dependencies: ["ReconCore", "ReconData", "ReconCLI"]),
+    ]
+)

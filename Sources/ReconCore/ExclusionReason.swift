@@ -1,0 +1,53 @@
+/// Why a line of the universe is not eligible. Every excluded row carries exactly one reason:
+/// the first screen it fails, in the order of russell-rules.md §9.3 (type and structure,
+/// exchange, country, price, total cap, float, voting).
+public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
+    /// Not common stock (M7 §5.11 structures, §5.13 share types).
+    case securityType(SecurityType)
+    /// Not listed on an eligible US exchange (M7 §5.6–5.7).
+    case exchange(String)
+    /// Not assigned to the US (M7 §5.3–5.5, App. B); carries the reported country.
+    case country(String)
+    /// The source gives no usable market cap or price.
+    case missingData(String)
+    /// Close under the minimum price, and no member exception (M7 §5.8).
+    case priceBelowMinimum(Double)
+    /// Total market cap under the minimum (M7 §5.9).
+    case capBelowMinimum(Double)
+    /// Float under the minimum (M7 §5.10).
+    case floatBelowMinimum(Double)
+    /// Unrestricted votes under the minimum (M7 §5.15).
+    case votingBelowMinimum(Double)
+    /// A duplicate line of a ticker already read.
+    case duplicate(String)
+
+    /// A stable machine-readable code for CSV and JSON (`price_below_minimum`, `type:warrant`, …).
+    public var code: String {
+        switch self {
+        case .securityType(let type): return "type:\(type.rawValue)"
+        case .exchange: return "exchange"
+        case .country: return "country"
+        case .missingData: return "missing_data"
+        case .priceBelowMinimum: return "price_below_minimum"
+        case .capBelowMinimum: return "cap_below_minimum"
+        case .floatBelowMinimum: return "float_below_minimum"
+        case .votingBelowMinimum: return "voting_below_minimum"
+        case .duplicate: return "duplicate"
+        }
+    }
+
+    /// A short human explanation.
+    public var description: String {
+        switch self {
+        case .securityType(let type): return "not common stock (\(type.rawValue))"
+        case .exchange(let exchange): return "exchange not eligible (\(exchange))"
+        case .country(let country): return "not assigned to the US (country \(country.isEmpty ? "blank" : country))"
+        case .missingData(let what): return "missing \(what)"
+        case .priceBelowMinimum(let price): return "price \(price) under the minimum"
+        case .capBelowMinimum(let cap): return "total market cap \(cap) under the minimum"
+        case .floatBelowMinimum(let fraction): return "float \(fraction) under the minimum"
+        case .votingBelowMinimum(let fraction): return "unrestricted votes \(fraction) under the minimum"
+        case .duplicate(let symbol): return "duplicate of \(symbol)"
+        }
+    }
+}

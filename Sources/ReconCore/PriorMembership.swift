@@ -1,0 +1,79 @@
+/// The membership in force before a reconstitution: which lines were in the Russell 1000 and
+/// the Russell 2000 (and, when known, the Microcap).
+///
+/// Banding needs it (M7 §6.10.2: existing members are reviewed against the band), and so do the
+/// price exception for members (§5.8) and the migration classes. Lines are matched to a universe
+/// by ``Security/companyKey`` when the prior carries one (a replay), else by normalised ticker.
+public struct PriorMembership: Sendable, Hashable {
+    /// One prior member line.
+    public struct Entry: Sendable, Hashable {
+        /// Normalised ticker (see ``Ticker/normalize(_:)``).
+        public var symbol: String
+        public var name: String
+        public var tier: IndexTier
+        /// The company key, when the prior came from the same kind of universe (a replay).
+        public var companyKey: String?
+        /// Whether the line was also in the Microcap, when known.
+        public var isMicrocap: Bool?
+        /// Its weight in its index, when known (a float-adjusted weight for iShares files).
+        public var weight: Double?
+
+        public init(symbol: String, name: String, tier: IndexTier, companyKey: String? = nil,
+                    isMicrocap: Bool? = nil, weight: Double? = nil) {
+            self.symbol = Ticker.normalize(symbol)
+            self.name = name
+            self.tier = tier
+            self.companyKey = companyKey
+            self.isMicrocap = isMicrocap
+            self.weight = weight
+        }
+    }
+
+    /// Lines in a stable order (as added).
+    public private(set) var entries: [Entry] = []
+    private var indexBySymbol: [String: Int] = [:]
+    private var indexByCompany: [String: [Int]] = [:]
+
+    public init() {}
+
+    public init(_ entries: [Entry]) {
+        for entry in entries { add(entry) }
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// Adds a line. A symbol already present keeps the more specific tier: a Russell 2000 file
+    /// wins over a Russell 3000 file's inference that a line is in the Russell 1000.
+    public mutating func add(_ entry: Entry) {
+        if let existing = indexBySymbol[entry.symbol] {
+            if entries[existing].tier == .r1000, entry.tier == .r2000 { entries[existing].tier = .r2000 }
+            if entries[existing].isMicrocap == nil { entries[existing].isMicrocap = entry.isMicrocap }
+            return
+        }
+        indexBySymbol[entry.symbol] = entries.count
+        if let key = entry.companyKey { indexByCompany[key, default: []].append(entries.count) }
+        entries.append(entry)
+    }
+
+    /// The prior line with this (raw or normalised) ticker.
+    public func entry(symbol: String) -> Entry? {
+        indexBySymbol[Ticker.normalize(symbol)].map { entries[$0] }
+    }
+
+    /// The prior lines of a company key.
+    public func entries(companyKey: String) -> [Entry] {
+        (indexByCompany[companyKey] ?? []).map { entries[$0] }
+    }
+
+    /// The prior line matching a universe security: by company key first, then by ticker.
+    public func entry(for security: Security) -> Entry? {
+        if let byCompany = indexByCompany[security.companyKey], let first = byCompany.first {
+            let lines = byCompany.map { entries[$0] }
+            return lines.first { $0.symbol == security.normalizedSymbol } ?? entries[first]
+        }
+        return entry(symbol: security.symbol)
+    }
+
+    /// Number of prior lines in a tier.
+    public func count(_ tier: IndexTier) -> Int { entries.lazy.filter { $0.tier == tier }.count }
+}

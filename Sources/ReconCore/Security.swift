@@ -1,0 +1,112 @@
+/// How a source's market capitalisation relates to a company with several share classes.
+public enum CapScope: String, Sendable, Hashable {
+    /// The figure covers this line's own shares only (CRSP: |PRC| × SHROUT): classes are summed.
+    case security
+    /// The figure is this line's price times the company's shares of every class (the Nasdaq
+    /// screener does this): classes are not summed; the pricing vehicle's figure is the company's.
+    case company
+    /// The source does not say; ``ShareClassMerger`` infers it from the implied share counts.
+    case unknown
+}
+
+/// One listed line of a universe snapshot: a share class of a company, or a non-equity
+/// instrument that the screens will remove.
+///
+/// Values are in US dollars. Optional fields are those a source may not carry; the screens
+/// skip a test whose input is unknown and the output says so.
+public struct Security: Sendable, Hashable {
+    /// The ticker as the source spells it (`BRK/B`, `BRKB`, `BRK.B` are all kept as given).
+    public var symbol: String
+    /// The line's own name as the source gives it.
+    public var name: String
+    /// Identifies the company: share classes with the same key are merged (CRSP PERMCO, or a
+    /// normalised issuer name). Never empty.
+    public var companyKey: String
+    /// The company's display name (the issuer, without class descriptors).
+    public var companyName: String
+    /// What the line is. Screens exclude every type but common stock.
+    public var type: SecurityType
+    /// Why ``type`` was inferred (for example `name says "Warrant"`), when it was.
+    public var typeEvidence: String?
+    /// Close on the rank day (or the snapshot's last sale).
+    public var price: Double?
+    /// Average daily close over the 30 days before rank day, when a price history is given (§5.8).
+    public var averagePrice30Days: Double?
+    /// Market capitalisation as the source reports it; see ``capScope``.
+    public var marketCap: Double?
+    /// What ``marketCap`` covers.
+    public var capScope: CapScope
+    /// Shares outstanding of this line, when known.
+    public var sharesOutstanding: Double?
+    /// Fraction of shares available to the public (0...1), when known.
+    public var floatFraction: Double?
+    /// Fraction of votes held by unrestricted holders (0...1), when known.
+    public var votingFraction: Double?
+    /// Country as the source reports it (free text; `nil` when blank).
+    public var country: String?
+    /// Listing exchange as the source reports it, when known.
+    public var exchange: String?
+    /// Whether the exchange is one of those the rulebook allows, when known (§5.6–5.7).
+    public var isOnEligibleExchange: Bool?
+    public var sector: String?
+    public var industry: String?
+    /// Trading volume (shares), used to choose the pricing vehicle among share classes (§6.5.3).
+    public var volume: Double?
+    public var ipoYear: Int?
+    /// Where the line came from (`file:line`), for messages.
+    public var origin: String
+
+    public init(
+        symbol: String, name: String, companyKey: String, companyName: String,
+        type: SecurityType = .commonStock, typeEvidence: String? = nil,
+        price: Double? = nil, averagePrice30Days: Double? = nil,
+        marketCap: Double? = nil, capScope: CapScope = .security,
+        sharesOutstanding: Double? = nil, floatFraction: Double? = nil, votingFraction: Double? = nil,
+        country: String? = nil, exchange: String? = nil, isOnEligibleExchange: Bool? = nil,
+        sector: String? = nil, industry: String? = nil, volume: Double? = nil, ipoYear: Int? = nil,
+        origin: String = ""
+    ) {
+        self.symbol = symbol
+        self.name = name
+        self.companyKey = companyKey
+        self.companyName = companyName
+        self.type = type
+        self.typeEvidence = typeEvidence
+        self.price = price
+        self.averagePrice30Days = averagePrice30Days
+        self.marketCap = marketCap
+        self.capScope = capScope
+        self.sharesOutstanding = sharesOutstanding
+        self.floatFraction = floatFraction
+        self.votingFraction = votingFraction
+        self.country = country
+        self.exchange = exchange
+        self.isOnEligibleExchange = isOnEligibleExchange
+        self.sector = sector
+        self.industry = industry
+        self.volume = volume
+        self.ipoYear = ipoYear
+        self.origin = origin
+    }
+
+    /// The ticker as FTSE Russell, iShares and Nasdaq can all be compared by: upper-cased,
+    /// every character that is not an ASCII letter or digit dropped (`BRK/B`, `BRK.B` → `BRKB`).
+    public var normalizedSymbol: String { Ticker.normalize(symbol) }
+}
+
+/// Ticker normalisation shared by every comparison between sources.
+public enum Ticker {
+    /// Upper-cases and keeps ASCII letters and digits only.
+    public static func normalize(_ symbol: String) -> String {
+        var out = ""
+        out.reserveCapacity(symbol.utf8.count)
+        for scalar in symbol.unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A: out.unicodeScalars.append(scalar)
+            case 0x61...0x7A: out.unicodeScalars.append(Unicode.Scalar(scalar.value - 32)!)
+            default: continue
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,2 @@
+/// ReconReport: Markdown and HTML reports and the SVG chart kit.
+public enum ReconReport {}

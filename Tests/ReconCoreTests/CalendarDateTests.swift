@@ -1,0 +1,27 @@
+import XCTest
+@testable import ReconCore
+
+final class CalendarDateTests: XCTestCase {
+    func testParsesIsoAndCompactForms() {
+        XCTAssertEqual(CalendarDate(parsing: "2024-04-30"), CalendarDate(year: 2024, month: 4, day: 30))
+        XCTAssertEqual(CalendarDate(parsing: "20240430"), CalendarDate(year: 2024, month: 4, day: 30))
+        XCTAssertNil(CalendarDate(parsing: "2024-02-30"))
+        XCTAssertNil(CalendarDate(parsing: "2024/04/30"))
+        XCTAssertNil(CalendarDate(parsing: "240430"))
+        XCTAssertEqual(CalendarDate(parsing: "2024-02-29")?.description, "2024-02-29")
+    }
+
+    func testDayNumbersAndMonthArithmetic() {
+        XCTAssertEqual(CalendarDate(year: 1970, month: 1, day: 1).dayNumber, 0)
+        XCTAssertEqual(CalendarDate(year: 2000, month: 3, day: 1).dayNumber - CalendarDate(year: 2000, month: 2, day: 28).dayNumber, 2)
+        XCTAssertEqual(CalendarDate(year: 2024, month: 1, day: 31).adding(months: 1), CalendarDate(year: 2024, month: 2, day: 29))
+        XCTAssertEqual(CalendarDate(year: 2024, month: 6, day: 28).months(to: CalendarDate(year: 2025, month: 6, day: 27)), 12)
+    }
+
+    func testRunIDParsing() {
+        XCTAssertEqual(RunID(parsing: "2024"), RunID(year: 2024, month: 6))
+        XCTAssertEqual(RunID(parsing: "2026-12")?.description, "2026-12")
+        XCTAssertNil(RunID(parsing: "2026-07"))
+        XCTAssertNil(RunID(parsing: "26"))
+    }
+}
