@@ -1,0 +1,54 @@
+/// Decides whether a company is assigned to the US, from what a universe file carries.
+///
+/// Rulebook: M7 §5.3–5.5 and App. B (russell-rules.md §3.1). FTSE Russell weighs incorporation,
+/// headquarters, listing, assets and revenue (home-country indicators); a snapshot carries one
+/// country field, so recon applies the parts it can:
+/// 1. A company already in a prior Russell US index was assigned to the US by FTSE Russell:
+///    that assignment stands (the data README's note on evidence).
+/// 2. The United States and its territories (Puerto Rico, Guam, US Virgin Islands) are US (App. B).
+/// 3. A benefit-driven-incorporation country (Bermuda, Cayman Islands, …) gives way to the country
+///    of the most liquid exchange, which for a US listing is the US (HCI step 4), in eras where
+///    such companies are eligible (from 2007).
+/// 4. Anything else, including a blank country, is not assigned to the US.
+public enum CountryAssignment {
+    /// US names as sources spell them, lower-cased.
+    static let unitedStates: Set<String> = [
+        "united states", "united states of america", "usa", "us", "u.s.", "u.s.a.",
+        "puerto rico", "guam", "us virgin islands", "u.s. virgin islands", "virgin islands (u.s.)",
+        "united states virgin islands", "northern mariana islands", "american samoa",
+    ]
+
+    /// Benefit-driven-incorporation countries (M7 App. B), lower-cased.
+    static let benefitDrivenIncorporation: Set<String> = [
+        "anguilla", "antigua and barbuda", "aruba", "bahamas", "the bahamas", "barbados", "belize", "bermuda",
+        "bonaire", "british virgin islands", "virgin islands (british)", "cayman islands", "channel islands",
+        "cook islands", "curacao", "curaçao", "faroe islands", "gibraltar", "guernsey", "isle of man", "jersey",
+        "liberia", "marshall islands", "panama", "saba", "sint eustatius", "sint maarten",
+        "turks and caicos", "turks and caicos islands",
+    ]
+
+    /// The outcome with the rule that decided it.
+    public enum Decision: Equatable, Sendable {
+        case unitedStates(rule: String)
+        case notUnitedStates
+    }
+
+    public static func decide(country: String?, wasPriorMember: Bool, rulebook: Rulebook) -> Decision {
+        if wasPriorMember { return .unitedStates(rule: "prior_member") }
+        let name = (country ?? "").lowercased().trimmingSpaces
+        if unitedStates.contains(name) { return .unitedStates(rule: "country") }
+        if rulebook.benefitDrivenIncorporationEligible, benefitDrivenIncorporation.contains(name) {
+            return .unitedStates(rule: "benefit_driven_incorporation")
+        }
+        return .notUnitedStates
+    }
+}
+
+extension String {
+    /// The text without leading or trailing spaces and tabs.
+    var trimmingSpaces: String {
+        guard let first = firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        let last = lastIndex(where: { $0 != " " && $0 != "\t" })!
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,56 @@
+/// The eligibility screens of a reconstitution, applied in the order of russell-rules.md §9.3:
+/// share type and structure, exchange, country, price, total cap, float, voting rights.
+///
+/// Each function returns the first screen failed, or `nil` when the line or company passes; a test
+/// whose input the source does not carry (float, votes, exchange) is skipped, never guessed.
+public enum Eligibility {
+    /// Share-type and company-structure screen of one line (M7 §5.11, §5.13). BDCs are excluded only
+    /// in eras that exclude them (from 2014): before that they are treated as common stock.
+    public static func typeScreen(_ security: Security, rulebook: Rulebook) -> ExclusionReason? {
+        switch security.type {
+        case .commonStock:
+            return nil
+        case .businessDevelopmentCompany where !rulebook.excludesBusinessDevelopmentCompanies:
+            return nil
+        default:
+            return .securityType(security.type)
+        }
+    }
+
+    /// Company screens on the pricing vehicle and the company's total cap.
+    public static func companyScreen(_ company: Company, universe: [Security], rulebook: Rulebook) -> ExclusionReason? {
+        let vehicle = universe[company.pricingVehicle]
+        let classes = company.classes.map { universe[$0] }
+        let isMember = company.wasInRussell3000
+
+        // Exchange (M7 §5.6–5.7): excluded only when no class is known to be on an eligible exchange
+        // and at least one is known not to be.
+        if classes.allSatisfy({ $0.isOnEligibleExchange == false }) {
+            return .exchange(vehicle.exchange ?? "unknown")
+        }
+        // Country (M7 §5.3–5.5).
+        if case .notUnitedStates = CountryAssignment.decide(country: vehicle.country, wasPriorMember: isMember, rulebook: rulebook) {
+            return .country(vehicle.country ?? "")
+        }
+        guard let price = company.price, price > 0 else { return .missingData("price") }
+        guard let cap = company.totalMarketCap, cap > 0 else { return .missingData("market cap") }
+        // Price (M7 §5.8): an existing member under the minimum stays on its 30-day average close.
+        if price < rulebook.minimumPrice {
+            let average = vehicle.averagePrice30Days ?? 0
+            let excepted = isMember && rulebook.memberPriceAverageException && average >= rulebook.minimumPrice
+            if !excepted { return .priceBelowMinimum(price) }
+        }
+        // Total market cap (M7 §5.9).
+        if cap < rulebook.minimumTotalCap { return .capBelowMinimum(cap) }
+        // Float (M7 §5.10).
+        if let minimum = rulebook.minimumFloat, let fraction = vehicle.floatFraction, fraction < minimum {
+            return .floatBelowMinimum(fraction)
+        }
+        // Voting rights (M7 §5.15): new members always; existing members once the era applies it to them.
+        if let minimum = rulebook.minimumVoting, let fraction = vehicle.votingFraction, fraction < minimum,
+           !isMember || rulebook.votingAppliesToMembers {
+            return .votingBelowMinimum(fraction)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,208 @@
+/// One reconstitution: universe and prior membership in, membership out.
+///
+/// The pipeline of russell-rules.md §9: screen each line's type (M7 §5.11, §5.13), merge common
+/// classes into companies (§6.5.2), screen companies (§5.3–5.15), rank by total cap (§6.11),
+/// cut the Russell 3000E at 4,000 and the Russell 3000 at 3,000 with no band, place the #1,000
+/// break with its band (§6.10.2), the Microcap with its band at #2,000, then weight members by
+/// float-adjusted cap (§7).
+public enum Reconstitution {
+    public static func run(universe: [Security], prior: PriorMembership, rulebook: Rulebook) -> ReconstitutionResult {
+        // Prior membership of each line.
+        var priorTiers = [IndexTier](repeating: .none, count: universe.count)
+        var priorMicrocap = [Bool?](repeating: nil, count: universe.count)
+        var matchedPrior = Set<String>()
+        for (index, security) in universe.enumerated() {
+            if let entry = prior.entry(for: security) {
+                priorTiers[index] = entry.tier
+                priorMicrocap[index] = entry.isMicrocap
+                matchedPrior.insert(entry.symbol)
+            }
+        }
+
+        // Type screen, then companies of the common lines.
+        var exclusions = [ExclusionReason?](repeating: nil, count: universe.count)
+        var commonLines: [Int] = []
+        for (index, security) in universe.enumerated() {
+            if let reason = Eligibility.typeScreen(security, rulebook: rulebook) {
+                exclusions[index] = reason
+            } else {
+                commonLines.append(index)
+            }
+        }
+        var companies = ShareClassMerger.companies(of: universe, indices: commonLines,
+                                                   priorTiers: priorTiers, priorMicrocap: priorMicrocap)
+        // A company whose prior tier came through a line screened out by type keeps that history.
+        for (position, company) in companies.enumerated() where company.priorTier == .none {
+            let key = company.key
+            if let tier = prior.entries(companyKey: key).map(\.tier).min() { companies[position].priorTier = tier }
+        }
+
+        // Company screens.
+        var eligible: [Int] = []
+        for (position, company) in companies.enumerated() {
+            if let reason = Eligibility.companyScreen(company, universe: universe, rulebook: rulebook) {
+                for line in company.classes { exclusions[line] = reason }
+            } else {
+                eligible.append(position)
+            }
+        }
+
+        let ranking = Ranking(keys: eligible.map { companies[$0].key },
+                              caps: eligible.map { companies[$0].totalMarketCap! },
+                              russell3000ECount: rulebook.russell3000ECount)
+        let placement = place(companies: companies, eligible: eligible, ranking: ranking, rulebook: rulebook)
+
+        var rows: [MembershipRow] = []
+        rows.reserveCapacity(universe.count)
+        var companyOfLine = [Int?](repeating: nil, count: universe.count)
+        for (position, company) in companies.enumerated() {
+            for line in company.classes { companyOfLine[line] = position }
+        }
+        for (index, security) in universe.enumerated() {
+            let position = companyOfLine[index]
+            let company = position.map { companies[$0] }
+            let placed = position.flatMap { placement.byCompany[$0] }
+            let priorTier = company?.priorTier ?? priorTiers[index]
+            let newTier = placed?.tier ?? .none
+            rows.append(MembershipRow(
+                symbol: security.symbol, company: company?.name ?? security.companyName, companyKey: security.companyKey,
+                universeIndex: index, totalMarketCap: company?.totalMarketCap ?? security.marketCap,
+                rank: placed?.rank, cumulativeShare: placed?.share,
+                index: newTier, priorIndex: priorTier,
+                isRussell3000E: placed?.isRussell3000E ?? false, isMicrocap: placed?.isMicrocap ?? false,
+                priorMicrocap: company?.priorMicrocap ?? priorMicrocap[index],
+                change: MembershipChange(prior: priorTier, new: newTier),
+                weight: nil, weightBasis: nil,
+                reason: exclusions[index]?.code ?? placed?.reason ?? "unplaced",
+                exclusion: exclusions[index]))
+        }
+        for entry in prior.entries where !matchedPrior.contains(entry.symbol) {
+            rows.append(MembershipRow(
+                symbol: entry.symbol, company: entry.name, companyKey: entry.companyKey ?? entry.symbol,
+                universeIndex: nil, totalMarketCap: nil, rank: nil, cumulativeShare: nil,
+                index: .none, priorIndex: entry.tier, isRussell3000E: false, isMicrocap: false,
+                priorMicrocap: entry.isMicrocap, change: MembershipChange(prior: entry.tier, new: .none),
+                weight: nil, weightBasis: nil, reason: "absent_from_universe", exclusion: nil))
+        }
+        IndexWeights.assign(to: &rows, universe: universe, companies: companies, companyOfLine: companyOfLine)
+
+        return ReconstitutionResult(rulebook: rulebook, rows: rows, companies: companies,
+                                    breakpoints: placement.breakpoints, exclusions: exclusions)
+    }
+
+    /// Where one eligible company lands.
+    struct Placed {
+        var rank: Int
+        var share: Double?
+        var tier: IndexTier
+        var isRussell3000E: Bool
+        var isMicrocap: Bool
+        var reason: String
+    }
+
+    struct Placement {
+        var byCompany: [Int: Placed]
+        var breakpoints: Breakpoints
+    }
+
+    /// Assigns indexes to the ranked companies.
+    static func place(companies: [Company], eligible: [Int], ranking: Ranking, rulebook: Rulebook) -> Placement {
+        let band1000 = ranking.cumulativeShare(atRank: rulebook.russell1000Count).map {
+            Band(breakpointRank: rulebook.russell1000Count, breakpointShare: $0, halfWidth: rulebook.band1000)
+        }
+        let band2000 = rulebook.hasMicrocap ? ranking.cumulativeShare(atRank: rulebook.microcapStartRank).map {
+            Band(breakpointRank: rulebook.microcapStartRank, breakpointShare: $0, halfWidth: rulebook.microcapBand)
+        } : nil
+
+        var byCompany: [Int: Placed] = [:]
+        for rankIndex in 0..<ranking.count {
+            let rank = rankIndex + 1
+            let position = eligible[ranking.order[rankIndex]]
+            let company = companies[position]
+            let share = ranking.cumulative[rankIndex]
+            let inRussell3000E = rank <= ranking.russell3000ECount
+            guard rank <= rulebook.russell3000Count else {
+                let microcap = rulebook.hasMicrocap && inRussell3000E
+                byCompany[position] = Placed(rank: rank, share: share, tier: .none, isRussell3000E: inRussell3000E,
+                                             isMicrocap: microcap, reason: inRussell3000E ? "below_3000" : "below_3000e")
+                continue
+            }
+            // The #1,000 break: only prior Russell 3000 members are banded.
+            var tier: IndexTier = rank <= rulebook.russell1000Count ? .r1000 : .r2000
+            var reason = "rank"
+            if let band1000, let share {
+                let priorSide: Band.Side? = switch company.priorTier {
+                case .r1000: .above
+                case .r2000: .below
+                case .none: nil
+                }
+                let placed = band1000.place(rank: rank, share: share, priorSide: priorSide)
+                tier = placed.side == .above ? .r1000 : .r2000
+                reason = placed.placement.rawValue
+            }
+            // The Microcap: ranks after #2,000 (banded for prior Russell 2000 members whose Microcap
+            // status is known; ex-Russell 2000 Microcap members are new adds, M7 §6.10.3).
+            var microcap = false
+            if let band2000, let share, tier == .r2000 {
+                var priorSide: Band.Side?
+                if company.priorTier == .r2000, let wasMicrocap = company.priorMicrocap {
+                    priorSide = wasMicrocap ? .below : .above
+                }
+                microcap = band2000.place(rank: rank, share: share, priorSide: priorSide).side == .below
+            }
+            byCompany[position] = Placed(rank: rank, share: share, tier: tier, isRussell3000E: inRussell3000E,
+                                         isMicrocap: microcap, reason: reason)
+        }
+
+        let breakpoints = Breakpoints(
+            cap1000: ranking.cap(atRank: rulebook.russell1000Count),
+            cap2000: ranking.cap(atRank: rulebook.microcapStartRank),
+            cap3000: ranking.cap(atRank: rulebook.russell3000Count),
+            capRussell3000ELast: ranking.cap(atRank: ranking.russell3000ECount),
+            band1000: band1000, band2000: band2000,
+            bandRankLow: band1000.map { band in lastRank(in: ranking, atOrBelow: band.lowerEdge) },
+            bandRankHigh: band1000.map { band in lastRank(in: ranking, atOrBelow: band.upperEdge) },
+            bandCapHigh: band1000.flatMap { band in ranking.cap(atRank: lastRank(in: ranking, atOrBelow: band.lowerEdge)) },
+            bandCapLow: band1000.flatMap { band in ranking.cap(atRank: lastRank(in: ranking, atOrBelow: band.upperEdge)) },
+            russell3000ETotal: ranking.russell3000ETotal, eligibleCompanies: ranking.count)
+        return Placement(byCompany: byCompany, breakpoints: breakpoints)
+    }
+
+    /// The last 1-based rank whose cumulative share is at most `edge` (0 when none).
+    static func lastRank(in ranking: Ranking, atOrBelow edge: Double) -> Int {
+        var low = 0, high = ranking.russell3000ECount
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if let share = ranking.cumulative[middle - 1], share <= edge { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+}
+
+/// The outcome of one reconstitution.
+public struct ReconstitutionResult: Sendable {
+    public var rulebook: Rulebook
+    /// One row per universe line, in universe order, then one per prior member absent from the universe.
+    public var rows: [MembershipRow]
+    /// The companies of the universe's common lines.
+    public var companies: [Company]
+    public var breakpoints: Breakpoints
+    /// The exclusion of each universe line (`nil` when eligible).
+    public var exclusions: [ExclusionReason?]
+
+    /// Member lines of an index.
+    public func lines(in tier: IndexTier) -> [MembershipRow] { rows.filter { $0.index == tier } }
+
+    /// Number of distinct companies in an index.
+    public func companyCount(in tier: IndexTier) -> Int {
+        Set(rows.lazy.filter { $0.index == tier }.map(\.companyKey)).count
+    }
+
+    /// Number of distinct Microcap companies.
+    public var microcapCompanyCount: Int { Set(rows.lazy.filter(\.isMicrocap).map(\.companyKey)).count }
+
+    /// Number of distinct companies whose membership changed in the given way.
+    public func companyCount(changed change: MembershipChange) -> Int {
+        Set(rows.lazy.filter { $0.change == change }.map(\.companyKey)).count
+    }
+}

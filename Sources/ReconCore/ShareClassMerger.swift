@@ -1,0 +1,76 @@
+/// Merges the common share classes of a universe into companies.
+///
+/// Rulebook: all share classes of a company are aggregated for ranking (M7 §6.5.2); the pricing
+/// vehicle is the class with the highest trading volume (§6.5.3 uses two-year volume; a snapshot's
+/// volume is the proxy), ties broken by the larger reported cap and then the ticker.
+///
+/// Sources report caps differently (``CapScope``). CRSP caps cover the row's own shares and are
+/// summed. The Nasdaq screener reports, for every class, that class's price times the company's
+/// shares of all classes (GOOG and GOOGL each show Alphabet's total): summing would double count.
+/// When a source does not say (``CapScope/unknown``), the classes' implied share counts
+/// (cap ÷ price) tell: if they agree within ``impliedShareTolerance`` the figures already cover the
+/// company and the pricing vehicle's is taken; otherwise they are summed.
+public enum ShareClassMerger {
+    /// Relative spread of implied share counts under which classes are taken to report company totals.
+    public static let impliedShareTolerance = 0.02
+
+    /// Groups the securities at `indices` (common stock already screened by type) by company key,
+    /// in first-seen order.
+    public static func companies(
+        of universe: [Security], indices: [Int], priorTiers: [IndexTier], priorMicrocap: [Bool?]
+    ) -> [Company] {
+        var order: [String] = []
+        var groups: [String: [Int]] = [:]
+        for index in indices {
+            let key = universe[index].companyKey
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(index)
+        }
+        return order.map { key in
+            let classes = orderedByPricingVehicle(groups[key]!, in: universe)
+            let (cap, method) = totalCap(of: classes, in: universe)
+            let vehicle = universe[classes[0]]
+            let tier = classes.map { priorTiers[$0] }.min() ?? .none
+            let microcap = classes.compactMap { priorMicrocap[$0] }.first
+            return Company(key: key, name: vehicle.companyName, classes: classes, totalMarketCap: cap,
+                           capMethod: method, price: vehicle.price, priorTier: tier, priorMicrocap: microcap)
+        }
+    }
+
+    /// The classes with the pricing vehicle first (highest volume, then larger cap, then ticker).
+    static func orderedByPricingVehicle(_ classes: [Int], in universe: [Security]) -> [Int] {
+        classes.sorted { a, b in
+            let x = universe[a], y = universe[b]
+            if (x.volume ?? -1) != (y.volume ?? -1) { return (x.volume ?? -1) > (y.volume ?? -1) }
+            if (x.marketCap ?? -1) != (y.marketCap ?? -1) { return (x.marketCap ?? -1) > (y.marketCap ?? -1) }
+            return x.symbol < y.symbol
+        }
+    }
+
+    /// The company's total cap from its classes (pricing vehicle first).
+    static func totalCap(of classes: [Int], in universe: [Security]) -> (Double?, CapMethod) {
+        let withCap = classes.filter { (universe[$0].marketCap ?? 0) > 0 }
+        guard !withCap.isEmpty else { return (nil, .missing) }
+        if withCap.count == 1 { return (universe[withCap[0]].marketCap, classes.count == 1 ? .singleClass : .pricingVehicle) }
+        if reportsCompanyTotals(withCap, in: universe) {
+            return (universe[withCap[0]].marketCap, .pricingVehicle)
+        }
+        return (withCap.reduce(0) { $0 + universe[$1].marketCap! }, .summedClasses)
+    }
+
+    /// Whether the caps of these classes each cover the whole company.
+    static func reportsCompanyTotals(_ classes: [Int], in universe: [Security]) -> Bool {
+        let scopes = Set(classes.map { universe[$0].capScope })
+        if scopes == [.company] { return true }
+        if scopes.contains(.security) { return false }
+        let implied = classes.compactMap { index -> Double? in
+            let security = universe[index]
+            guard let cap = security.marketCap, let price = security.price, price > 0 else { return nil }
+            return cap / price
+        }
+        guard implied.count == classes.count, let low = implied.min(), let high = implied.max(), low > 0 else {
+            return false
+        }
+        return (high - low) / low <= impliedShareTolerance
+    }
+}

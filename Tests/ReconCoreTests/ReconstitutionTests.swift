@@ -1,0 +1,134 @@
+import XCTest
+@testable import ReconCore
+
+final class ReconstitutionTests: XCTestCase {
+    /// A rulebook scaled down: R1000 = top 4, R3000 = top 10, R3000E = top 12, Microcap after #7.
+    private var small: Rulebook {
+        var rulebook = TestUniverse.rulebook
+        rulebook.russell1000Count = 4
+        rulebook.russell3000Count = 10
+        rulebook.russell3000ECount = 12
+        rulebook.microcapStartRank = 7
+        rulebook.band1000 = nil
+        rulebook.microcapBand = nil
+        return rulebook
+    }
+
+    /// Fourteen companies with caps 1400M, 1300M, …, 100M.
+    private var ladder: [Security] {
+        (0..<14).map { TestUniverse.security("S\($0 + 1)", cap: Double(14 - $0) * 100e6) }
+    }
+
+    private func tiers(_ result: ReconstitutionResult) -> [String: IndexTier] {
+        Dictionary(uniqueKeysWithValues: result.rows.map { ($0.symbol, $0.index) })
+    }
+
+    func testBreakpointsCountsAndHardCuts() {
+        let result = Reconstitution.run(universe: ladder, prior: PriorMembership(), rulebook: small)
+        XCTAssertEqual(result.companyCount(in: .r1000), 4)
+        XCTAssertEqual(result.companyCount(in: .r2000), 6)
+        XCTAssertEqual(result.breakpoints.cap1000, 1100e6)
+        XCTAssertEqual(result.breakpoints.cap3000, 500e6)
+        XCTAssertEqual(result.breakpoints.eligibleCompanies, 14)
+        // R3000E total = 1400 + … + 300 = 10,200M; the last Russell 3000E company closes at 100%.
+        XCTAssertEqual(result.breakpoints.russell3000ETotal, 10_200e6)
+        XCTAssertEqual(result.rows[11].cumulativeShare!, 1, accuracy: 1e-15)
+        XCTAssertNil(result.rows[12].cumulativeShare)
+        // Microcap: ranks 8–12.
+        XCTAssertEqual(result.rows.filter(\.isMicrocap).map(\.symbol), ["S8", "S9", "S10", "S11", "S12"])
+        XCTAssertEqual(result.rows[12].reason, "below_3000e")
+        XCTAssertEqual(result.rows[10].reason, "below_3000")
+    }
+
+    func testWeightsSumToOnePerIndex() {
+        let result = Reconstitution.run(universe: ladder, prior: PriorMembership(), rulebook: small)
+        for tier in [IndexTier.r1000, .r2000] {
+            let sum = result.lines(in: tier).reduce(0) { $0 + ($1.weight ?? 0) }
+            XCTAssertEqual(sum, 1, accuracy: 1e-12, "\(tier)")
+        }
+        XCTAssertEqual(result.rows[0].weight!, 1400.0 / 5000.0, accuracy: 1e-12)
+        XCTAssertNil(result.rows[12].weight)
+    }
+
+    func testTiesAreBrokenByCompanyKeyWhateverTheInputOrder() {
+        let forward = [TestUniverse.security("B", cap: 500e6), TestUniverse.security("A", cap: 500e6)]
+        let result = Reconstitution.run(universe: forward, prior: PriorMembership(), rulebook: small)
+        let reversed = Reconstitution.run(universe: forward.reversed(), prior: PriorMembership(), rulebook: small)
+        XCTAssertEqual(result.rows.first { $0.symbol == "A" }?.rank, 1)
+        XCTAssertEqual(reversed.rows.first { $0.symbol == "A" }?.rank, 1)
+    }
+
+    func testEveryEligibleClassOfAMemberIsAMember() {
+        var universe = ladder
+        universe.append(TestUniverse.security("S1B", cap: 50e6, company: "S1", volume: 0))
+        let result = Reconstitution.run(universe: universe, prior: PriorMembership(), rulebook: small)
+        let classes = result.rows.filter { $0.companyKey == "S1" }
+        XCTAssertEqual(classes.map(\.index), [.r1000, .r1000])
+        XCTAssertEqual(classes[0].totalMarketCap, 1450e6, "ranked on both classes")
+    }
+
+    func testScreensGiveOneReasonPerExcludedLine() {
+        var universe = ladder
+        universe.append(TestUniverse.security("WT", cap: 900e6, type: .warrant))
+        universe.append(TestUniverse.security("PENNY", cap: 900e6, price: 0.5))
+        universe.append(TestUniverse.security("TINY", cap: 20e6))
+        universe.append(TestUniverse.security("ABROAD", cap: 900e6, country: "Canada"))
+        universe.append(TestUniverse.security("BERMUDA", cap: 900e6, country: "Bermuda"))
+        var thinFloat = TestUniverse.security("THIN", cap: 900e6)
+        thinFloat.floatFraction = 0.04
+        universe.append(thinFloat)
+        let result = Reconstitution.run(universe: universe, prior: PriorMembership(), rulebook: small)
+        let reasons = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.symbol, $0.reason) })
+        XCTAssertEqual(reasons["WT"], "type:warrant")
+        XCTAssertEqual(reasons["PENNY"], "price_below_minimum")
+        XCTAssertEqual(reasons["TINY"], "cap_below_minimum")
+        XCTAssertEqual(reasons["ABROAD"], "country")
+        XCTAssertEqual(reasons["THIN"], "float_below_minimum")
+        XCTAssertEqual(result.rows.first { $0.symbol == "BERMUDA" }?.exclusion, nil, "BDI country → US listing")
+    }
+
+    func testMemberUnderOneDollarStaysOnItsThirtyDayAverage() {
+        var penny = TestUniverse.security("PENNY", cap: 900e6, price: 0.9)
+        penny.averagePrice30Days = 1.05
+        var newcomer = TestUniverse.security("NEWPENNY", cap: 900e6, price: 0.9)
+        newcomer.averagePrice30Days = 1.05
+        let prior = PriorMembership([.init(symbol: "PENNY", name: "", tier: .r2000)])
+        let result = Reconstitution.run(universe: ladder + [penny, newcomer], prior: prior, rulebook: small)
+        XCTAssertNil(result.rows.first { $0.symbol == "PENNY" }?.exclusion)
+        XCTAssertEqual(result.rows.first { $0.symbol == "NEWPENNY" }?.reason, "price_below_minimum")
+        var strict = small
+        strict.memberPriceAverageException = false
+        let noException = Reconstitution.run(universe: ladder + [penny], prior: prior, rulebook: strict)
+        XCTAssertEqual(noException.rows.first { $0.symbol == "PENNY" }?.change, .deletion)
+    }
+
+    func testChangesAgainstPriorAndAbsentMembers() {
+        let prior = PriorMembership([
+            .init(symbol: "S1", name: "", tier: .r2000),   // grew: moves up (no band)
+            .init(symbol: "S5", name: "", tier: .r1000),   // moves down
+            .init(symbol: "S12", name: "", tier: .r2000),  // falls below #10: deletion
+            .init(symbol: "GONE", name: "Gone Inc", tier: .r2000),
+        ])
+        let result = Reconstitution.run(universe: ladder, prior: prior, rulebook: small)
+        let changes = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.symbol, $0.change) })
+        XCTAssertEqual(changes["S1"], .upward)
+        XCTAssertEqual(changes["S5"], .downward)
+        XCTAssertEqual(changes["S12"], .deletion)
+        XCTAssertEqual(changes["S2"], .addition)
+        XCTAssertEqual(changes["S14"], MembershipChange.none)
+        XCTAssertEqual(result.rows.last?.symbol, "GONE")
+        XCTAssertEqual(result.rows.last?.reason, "absent_from_universe")
+        XCTAssertEqual(result.rows.last?.change, .deletion)
+    }
+
+    func testNoCompanyIsInTwoIndexesAndRussell3000IsTheTop() {
+        var rulebook = small
+        rulebook.band1000 = 0.025
+        let prior = PriorMembership((0..<14).map { .init(symbol: "S\($0 + 1)", name: "", tier: $0 % 2 == 0 ? .r1000 : .r2000) })
+        let result = Reconstitution.run(universe: ladder, prior: prior, rulebook: rulebook)
+        for key in Set(result.rows.map(\.companyKey)) {
+            XCTAssertEqual(Set(result.rows.filter { $0.companyKey == key }.map(\.index)).count, 1)
+        }
+        XCTAssertEqual(result.companyCount(in: .r1000) + result.companyCount(in: .r2000), 10, "no band at #3,000")
+    }
+}

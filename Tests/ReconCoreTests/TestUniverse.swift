@@ -1,0 +1,17 @@
+@testable import ReconCore
+
+/// Small hand-made universes for engine tests.
+enum TestUniverse {
+    /// A rulebook with the current rules (2025) and the real counts; tests scale counts down.
+    static let rulebook = Rulebook(
+        run: RunID(year: 2025), rankDay: CalendarDate(year: 2025, month: 4, day: 30),
+        effectiveDate: CalendarDate(year: 2025, month: 6, day: 27))
+
+    /// A US common stock with a given total cap, priced at $10.
+    static func security(_ symbol: String, cap: Double, price: Double = 10, company: String? = nil,
+                         type: SecurityType = .commonStock, country: String = "United States",
+                         volume: Double? = nil, scope: CapScope = .security) -> Security {
+        Security(symbol: symbol, name: symbol, companyKey: company ?? symbol, companyName: company ?? symbol,
+                 type: type, price: price, marketCap: cap, capScope: scope, country: country, volume: volume)
+    }
+}
