@@ -42,15 +42,20 @@ public struct PriorMembership: Sendable, Hashable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// Adds a line. A symbol already present keeps the more specific tier: a Russell 2000 file
-    /// wins over a Russell 3000 file's inference that a line is in the Russell 1000.
+    /// Adds a line. A line already present (same ticker, or same company key and ticker) keeps the
+    /// more specific tier: a Russell 2000 file wins over a Russell 3000 file's inference that a line
+    /// is in the Russell 1000. Lines with a company key are told apart by it, so two companies that
+    /// once used one ticker (or none) stay distinct.
     public mutating func add(_ entry: Entry) {
-        if let existing = indexBySymbol[entry.symbol] {
+        let existing = entry.companyKey.map { key in
+            indexByCompany[key]?.first { entries[$0].symbol == entry.symbol }
+        } ?? indexBySymbol[entry.symbol]
+        if let existing {
             if entries[existing].tier == .r1000, entry.tier == .r2000 { entries[existing].tier = .r2000 }
             if entries[existing].isMicrocap == nil { entries[existing].isMicrocap = entry.isMicrocap }
             return
         }
-        indexBySymbol[entry.symbol] = entries.count
+        if indexBySymbol[entry.symbol] == nil { indexBySymbol[entry.symbol] = entries.count }
         if let key = entry.companyKey { indexByCompany[key, default: []].append(entries.count) }
         entries.append(entry)
     }

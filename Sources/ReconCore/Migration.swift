@@ -1,0 +1,104 @@
+/// The migration class of a line at a reconstitution: who moves, and where to.
+///
+/// The classes of prior-art.md §C2.1: deletions from the Russell 2000 split into upward migrants
+/// (graduates to the Russell 1000), fall-outs to the Microcap or below, and exits (ineligible or
+/// gone from the universe); additions split into demotions from the Russell 1000, entries from
+/// below, and new listings (IPOs). Russell 1000 lines that leave the Russell 3000 are exits too.
+public enum MigrationClass: String, Sendable, Hashable, CaseIterable {
+    /// Russell 2000 → Russell 1000 ("graduation").
+    case upward
+    /// Russell 1000 → Russell 2000.
+    case downward
+    /// Russell 2000 → ranks 3,001–4,000 (still in the Microcap).
+    case fallOutToMicrocap = "fall_out_microcap"
+    /// Russell 2000 → eligible but below the Russell 3000E.
+    case fallOutBelow = "fall_out_below"
+    /// Russell 3000 → screened out (the row's reason says which screen).
+    case exitIneligible = "exit_ineligible"
+    /// Russell 3000 → absent from the universe (delisted, acquired).
+    case exitAbsent = "exit_absent"
+    /// Outside → Russell 3000, already listed before.
+    case entryFromBelow = "entry_from_below"
+    /// Outside → Russell 3000, a new listing since the last reconstitution.
+    case ipoEntry = "ipo_entry"
+    /// Same index before and after.
+    case stay1000 = "stay_r1000"
+    case stay2000 = "stay_r2000"
+    /// Outside before and after.
+    case outside
+
+    /// Classifies one row. `isNewListing` says whether the line listed since the last reconstitution.
+    public init(row: MembershipRow, isNewListing: Bool) {
+        switch (row.priorIndex, row.index) {
+        case (.r2000, .r1000): self = .upward
+        case (.r1000, .r2000): self = .downward
+        case (.r1000, .r1000): self = .stay1000
+        case (.r2000, .r2000): self = .stay2000
+        case (.none, .none): self = .outside
+        case (.none, _): self = isNewListing ? .ipoEntry : .entryFromBelow
+        case (_, .none):
+            if row.universeIndex == nil {
+                self = .exitAbsent
+            } else if row.exclusion != nil {
+                self = .exitIneligible
+            } else {
+                self = row.isRussell3000E ? .fallOutToMicrocap : .fallOutBelow
+            }
+        }
+    }
+
+    /// Whether the class removes a line from the Russell 2000.
+    public var isRussell2000Deletion: Bool {
+        switch self {
+        case .upward, .fallOutToMicrocap, .fallOutBelow, .exitIneligible, .exitAbsent: return true
+        default: return false
+        }
+    }
+}
+
+/// Counts, weights and largest names of each migration class of one reconstitution.
+public struct MigrationSummary: Sendable {
+    public struct Entry: Sendable {
+        public var migrationClass: MigrationClass
+        /// Lines in the class.
+        public var count: Int
+        /// Distinct companies in the class.
+        public var companies: Int
+        /// Sum of the lines' starting weights in their prior index (when known).
+        public var priorWeight: Double
+        /// The largest lines by total market cap (symbol, cap), at most ``MigrationSummary/largestShown``.
+        public var largest: [(symbol: String, cap: Double)]
+    }
+
+    public static let largestShown = 10
+
+    /// One entry per class that occurs, in the order of ``MigrationClass/allCases``.
+    public var entries: [Entry]
+    /// The class of every row, in row order.
+    public var classes: [MigrationClass]
+
+    /// - Parameters:
+    ///   - priorWeights: the starting weight of a row in its prior index, when known.
+    public init(rows: [MembershipRow], isNewListing: (MembershipRow) -> Bool, priorWeight: (MembershipRow) -> Double?) {
+        classes = rows.map { MigrationClass(row: $0, isNewListing: isNewListing($0)) }
+        var grouped: [MigrationClass: [Int]] = [:]
+        for (position, migrationClass) in classes.enumerated() { grouped[migrationClass, default: []].append(position) }
+        entries = MigrationClass.allCases.compactMap { migrationClass in
+            guard let members = grouped[migrationClass] else { return nil }
+            let largest = members
+                .compactMap { position in rows[position].totalMarketCap.map { (rows[position].symbol, $0) } }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                .prefix(MigrationSummary.largestShown)
+            return Entry(migrationClass: migrationClass, count: members.count,
+                         companies: Set(members.map { rows[$0].companyKey }).count,
+                         priorWeight: members.reduce(0) { $0 + (priorWeight(rows[$1]) ?? 0) },
+                         largest: largest.map { (symbol: $0.0, cap: $0.1) })
+        }
+    }
+
+    /// The entry of a class, when it occurs.
+    public func entry(_ migrationClass: MigrationClass) -> Entry? { entries.first { $0.migrationClass == migrationClass } }
+
+    /// Lines in a class (0 when none).
+    public func count(_ migrationClass: MigrationClass) -> Int { entry(migrationClass)?.count ?? 0 }
+}
