@@ -72,11 +72,15 @@ public struct PriorMembership: Sendable, Hashable {
 
     /// The prior line matching a universe security: by company key first, then by ticker.
     public func entry(for security: Security) -> Entry? {
+        position(for: security).map { entries[$0] }
+    }
+
+    /// The position in ``entries`` of the line matching a universe security.
+    public func position(for security: Security) -> Int? {
         if let byCompany = indexByCompany[security.companyKey], let first = byCompany.first {
-            let lines = byCompany.map { entries[$0] }
-            return lines.first { $0.symbol == security.normalizedSymbol } ?? entries[first]
+            return byCompany.first { entries[$0].symbol == security.normalizedSymbol } ?? first
         }
-        return entry(symbol: security.symbol)
+        return indexBySymbol[security.normalizedSymbol]
     }
 
     /// Number of prior lines in a tier.

@@ -10,12 +10,12 @@ public enum Reconstitution {
         // Prior membership of each line.
         var priorTiers = [IndexTier](repeating: .none, count: universe.count)
         var priorMicrocap = [Bool?](repeating: nil, count: universe.count)
-        var matchedPrior = Set<String>()
+        var matchedPrior = [Bool](repeating: false, count: prior.entries.count)
         for (index, security) in universe.enumerated() {
-            if let entry = prior.entry(for: security) {
-                priorTiers[index] = entry.tier
-                priorMicrocap[index] = entry.isMicrocap
-                matchedPrior.insert(entry.symbol)
+            if let position = prior.position(for: security) {
+                priorTiers[index] = prior.entries[position].tier
+                priorMicrocap[index] = prior.entries[position].isMicrocap
+                matchedPrior[position] = true
             }
         }
 
@@ -76,7 +76,7 @@ public enum Reconstitution {
                 reason: exclusions[index]?.code ?? placed?.reason ?? "unplaced",
                 exclusion: exclusions[index]))
         }
-        for entry in prior.entries where !matchedPrior.contains(entry.symbol) {
+        for (position, entry) in prior.entries.enumerated() where !matchedPrior[position] {
             rows.append(MembershipRow(
                 symbol: entry.symbol, company: entry.name, companyKey: entry.companyKey ?? entry.symbol,
                 universeIndex: nil, totalMarketCap: nil, rank: nil, cumulativeShare: nil,
