@@ -17,6 +17,8 @@ public enum CapScope: String, Sendable, Hashable {
 public struct Security: Sendable, Hashable {
     /// The ticker as the source spells it (`BRK/B`, `BRKB`, `BRK.B` are all kept as given).
     public var symbol: String
+    /// A permanent identifier of the line when the source has one (CRSP PERMNO); else the symbol.
+    public var id: String
     /// The line's own name as the source gives it.
     public var name: String
     /// Identifies the company: share classes with the same key are merged (CRSP PERMCO, or a
@@ -57,7 +59,7 @@ public struct Security: Sendable, Hashable {
     public var origin: String
 
     public init(
-        symbol: String, name: String, companyKey: String, companyName: String,
+        symbol: String, id: String? = nil, name: String, companyKey: String, companyName: String,
         type: SecurityType = .commonStock, typeEvidence: String? = nil,
         price: Double? = nil, averagePrice30Days: Double? = nil,
         marketCap: Double? = nil, capScope: CapScope = .security,
@@ -67,6 +69,7 @@ public struct Security: Sendable, Hashable {
         origin: String = ""
     ) {
         self.symbol = symbol
+        self.id = id ?? symbol
         self.name = name
         self.companyKey = companyKey
         self.companyName = companyName
