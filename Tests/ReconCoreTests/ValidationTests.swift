@@ -1,0 +1,52 @@
+import XCTest
+@testable import ReconCore
+
+final class ValidationTests: XCTestCase {
+    func testScoresByHand() {
+        let score = ValidationScore(name: "additions", predicted: ["BRK/B", "AAA", "BBB", "ZZZ"], truth: ["brk.b", "AAA", "CCC"])
+        XCTAssertEqual(score.truePositives, ["AAA", "BRKB"])
+        XCTAssertEqual(score.falseHits, ["BBB", "ZZZ"])
+        XCTAssertEqual(score.misses, ["CCC"])
+        XCTAssertEqual(score.precision, 0.5)
+        XCTAssertEqual(score.recall, 2.0 / 3.0, accuracy: 1e-12)
+        XCTAssertEqual(score.f1, 2 * 0.5 * (2.0 / 3.0) / (0.5 + 2.0 / 3.0), accuracy: 1e-12)
+    }
+
+    func testEmptySetsScoreZero() {
+        XCTAssertEqual(ValidationScore(name: "x", predicted: [String](), truth: ["A"]).f1, 0)
+    }
+}
+
+final class MigrationTests: XCTestCase {
+    func testClassesOfASmallReconstitution() {
+        var rulebook = TestUniverse.rulebook
+        rulebook.russell1000Count = 2
+        rulebook.russell3000Count = 4
+        rulebook.russell3000ECount = 5
+        rulebook.microcapStartRank = 3
+        rulebook.band1000 = nil
+        let universe = (1...6).map { TestUniverse.security("S\($0)", cap: Double(7 - $0) * 100e6) }
+            + [TestUniverse.security("WT", cap: 900e6, type: .warrant)]
+        let prior = PriorMembership([
+            .init(symbol: "S1", name: "", tier: .r2000),   // upward
+            .init(symbol: "S3", name: "", tier: .r1000),   // downward
+            .init(symbol: "S5", name: "", tier: .r2000),   // falls to the Microcap (rank 5)
+            .init(symbol: "S6", name: "", tier: .r2000),   // falls below the 3000E (rank 6)
+            .init(symbol: "WT", name: "", tier: .r2000),   // ineligible
+            .init(symbol: "OLD", name: "", tier: .r2000),  // absent
+        ])
+        let result = Reconstitution.run(universe: universe, prior: prior, rulebook: rulebook)
+        let summary = MigrationSummary(rows: result.rows, isNewListing: { $0.symbol == "S4" }, priorWeight: { _ in nil })
+        let bySymbol = Dictionary(uniqueKeysWithValues: zip(result.rows.map(\.symbol), summary.classes))
+        XCTAssertEqual(bySymbol["S1"], .upward)
+        XCTAssertEqual(bySymbol["S2"], .entryFromBelow)
+        XCTAssertEqual(bySymbol["S3"], .downward)
+        XCTAssertEqual(bySymbol["S4"], .ipoEntry)
+        XCTAssertEqual(bySymbol["S5"], .fallOutToMicrocap)
+        XCTAssertEqual(bySymbol["S6"], .fallOutBelow)
+        XCTAssertEqual(bySymbol["WT"], .exitIneligible)
+        XCTAssertEqual(bySymbol["OLD"], .exitAbsent)
+        XCTAssertEqual(summary.count(.upward), 1)
+        XCTAssertEqual(summary.entry(.upward)?.largest.first?.symbol, "S1")
+    }
+}
