@@ -100,14 +100,15 @@ struct HelpFormatter: Sendable {
         for (index, example) in examples.enumerated() {
             if index > 0 { lines.append("") }
             lines += wrapped(example.explanation, firstPrefix: pad(Self.indent), restPrefix: pad(Self.indent))
-            lines += wrapped(example.commandLine, firstPrefix: pad(Self.indent * 2), restPrefix: pad(Self.indent * 3))
+            lines += shellLines(example.commandLine, firstPrefix: pad(Self.indent * 2), restPrefix: pad(Self.indent * 3))
         }
         return lines
     }
 
-    /// Two aligned columns: labels, then text wrapped so it stays in its column.
+    /// Two aligned columns: labels, then text wrapped so it stays in its column. The column is set
+    /// by the widest label that fits `maxLabelWidth`; a wider label has its text on the next line.
     private func table(_ rows: [(label: String, text: String)]) -> [String] {
-        let labelWidth = min(rows.map(\.label.count).max() ?? 0, Self.maxLabelWidth)
+        let labelWidth = rows.map(\.label.count).filter { $0 <= Self.maxLabelWidth }.max() ?? 0
         let column = Self.indent + labelWidth + 2
         var lines: [String] = []
         for row in rows {
@@ -154,6 +155,16 @@ struct HelpFormatter: Sendable {
     private func wrapped(_ text: String, firstPrefix: String = "", restPrefix: String = "") -> [String] {
         let width = Self.width - max(firstPrefix.count, restPrefix.count)
         return Self.wrap(text, width: width).enumerated().map { ($0.offset == 0 ? firstPrefix : restPrefix) + $0.element }
+    }
+
+    /// A command line wrapped like a shell script, each broken line ending in ` \`, so that it can
+    /// be pasted into a shell as it is.
+    private func shellLines(_ commandLine: String, firstPrefix: String, restPrefix: String) -> [String] {
+        let width = Self.width - max(firstPrefix.count, restPrefix.count) - 2
+        let lines = Self.wrap(commandLine, width: width)
+        return lines.enumerated().map { index, line in
+            (index == 0 ? firstPrefix : restPrefix) + line + (index < lines.count - 1 ? " \\" : "")
+        }
     }
 
     /// Splits `text` at spaces into lines of at most `width` characters.
