@@ -153,7 +153,7 @@ final class ArgumentErrorTests: XCTestCase {
             """)
         assertError("reconstitute --year 2024 -- --verbose", .unexpectedArgument, """
             recon: error: unexpected argument '--verbose'
-            help: 'recon reconstitute' takes no arguments, only options (which start with '--')
+            help: '--' ends the options, so '--verbose' after it is read as an argument; write it before '--'
             \(Self.reconstituteUsage)
             """)
     }

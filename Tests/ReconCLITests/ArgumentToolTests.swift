@@ -12,6 +12,7 @@ final class ArgumentToolTests: XCTestCase {
         XCTAssertEqual(try tool.parse(["--help"]), overview)
         XCTAssertEqual(try tool.parse(["-h"]), overview)
         XCTAssertEqual(try tool.parse(["help"]), overview)
+        XCTAssertEqual(try tool.parse(["help", "help"]), overview)
     }
 
     func testHelpForACommand() throws {

@@ -43,7 +43,9 @@ struct ArgumentParser: Sendable {
 
             if optionsEnded || !Self.looksLikeOption(argument) {
                 guard positionals.count < command.positionals.count else {
-                    throw .unexpectedArgument(argument, after: justAfterFlag, in: context)
+                    throw .unexpectedArgument(
+                        argument, after: justAfterFlag, afterDoubleDash: optionsEnded && Self.looksLikeOption(argument),
+                        in: context)
                 }
                 positionals.append(argument)
                 continue

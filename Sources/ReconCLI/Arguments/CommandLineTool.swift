@@ -1,7 +1,7 @@
 /// The whole command line of a tool: its name, its help prose, its version and its commands.
 /// Reads `recon <command> [options]` into an `Invocation`; never prints and never exits.
 ///
-/// - `recon`, `recon --help`, `recon -h`, `recon help` → the overview (commands, examples).
+/// - `recon`, `recon --help`, `recon -h`, `recon help` (and `recon help help`) → the overview.
 /// - `recon help <command>`, `recon <command> --help` (anywhere before `--`) → the command's help.
 /// - `recon --version` → the version string.
 /// - `recon <command> …` → the parsed arguments, or a `UsageError`.
@@ -43,7 +43,7 @@ public struct CommandLineTool: Sendable, Hashable {
 
         switch first {
         case "help", "--help", "-h":
-            guard let commandName = rest.first else { return .help(help()) }
+            guard let commandName = rest.first, commandName != "help" else { return .help(help()) }
             guard let command = command(named: commandName) else {
                 throw .unknownCommand(commandName, toolName: name, commandNames: commands.map(\.name))
             }

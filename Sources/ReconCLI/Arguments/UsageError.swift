@@ -122,11 +122,16 @@ extension UsageError {
     }
 
     /// `previousFlag`: the flag just before the argument, which the user may have meant it for.
-    static func unexpectedArgument(_ argument: String, after previousFlag: OptionSpec?, in context: ParseContext) -> UsageError {
+    /// `afterDoubleDash`: the argument looks like an option but came after `--`.
+    static func unexpectedArgument(
+        _ argument: String, after previousFlag: OptionSpec?, afterDoubleDash: Bool, in context: ParseContext
+    ) -> UsageError {
         let command = context.command
         let commandLine = "\(context.toolName) \(command.name)"
         let help: String
-        if let previousFlag {
+        if afterDoubleDash {
+            help = "'--' ends the options, so '\(argument)' after it is read as an argument; write it before '--'"
+        } else if let previousFlag {
             help = "\(previousFlag.name) takes no value"
         } else if let option = command.option(named: "--" + argument) {
             help = "did you mean '\(option.name)'?"
