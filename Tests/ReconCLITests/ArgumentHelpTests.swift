@@ -114,6 +114,34 @@ final class ArgumentHelpTests: XCTestCase {
         XCTAssertEqual(tool.usageLine(for: command), "recon diff --from <DIR> [--to <DIR> ...] [--quiet] [<OUT>]")
     }
 
+    func testUsageLineThatFitsStaysOnOneLineInHelp() {
+        let options = (1...5).map { OptionSpec.single("--option\($0)", value: "V", help: "o") }
+        let command = CommandSpec(name: "long", abstract: "A usage line of 97 columns.", options: options)
+        let tool = CommandLineTool(name: "recon", abstract: "test", version: "1", commands: [command])
+        let usage = "usage: " + tool.usageLine(for: command)
+        XCTAssertEqual(usage.count, 97)
+        XCTAssertTrue(tool.help(for: command).contains("\n\(usage)\n"), tool.help(for: command))
+    }
+
+    func testUsageLineTooLongEvenCollapsedWrapsUnderTheCommand() {
+        let options = (1...8).map { OptionSpec.single("--required\($0)", value: "VALUE", help: "r", required: true) }
+        let command = CommandSpec(name: "long", abstract: "Many required options.", options: options)
+        let help = CommandLineTool(name: "recon", abstract: "test", version: "1", commands: [command]).help(for: command)
+        XCTAssertTrue(help.contains("""
+
+            usage: recon long --required1 <VALUE> --required2 <VALUE> --required3 <VALUE> --required4 <VALUE>
+                              --required5 <VALUE> --required6 <VALUE> --required7 <VALUE> --required8 <VALUE>
+
+            """), help)
+    }
+
+    func testWrapUsesTheFirstLineWidthOnlyForTheFirstLine() {
+        XCTAssertEqual(HelpFormatter.wrap("aa bb cc dd", width: 5, firstWidth: 8), ["aa bb cc", "dd"])
+        XCTAssertEqual(HelpFormatter.wrap("aa bb cc dd", width: 8, firstWidth: 2), ["aa", "bb cc dd"])
+        XCTAssertEqual(HelpFormatter.wrap("toolongword x", width: 4), ["toolongword", "x"])
+        XCTAssertEqual(HelpFormatter.wrap("   ", width: 4), [])
+    }
+
     func testHelpIsDeterministic() {
         XCTAssertEqual(SampleTool.tool.help(for: SampleTool.reconstitute), SampleTool.tool.help(for: SampleTool.reconstitute))
         XCTAssertEqual(SampleTool.tool.help(), SampleTool.tool.help())

@@ -153,28 +153,31 @@ struct HelpFormatter: Sendable {
     }
 
     private func wrapped(_ text: String, firstPrefix: String = "", restPrefix: String = "") -> [String] {
-        let width = Self.width - max(firstPrefix.count, restPrefix.count)
-        return Self.wrap(text, width: width).enumerated().map { ($0.offset == 0 ? firstPrefix : restPrefix) + $0.element }
+        Self.wrap(text, width: Self.width - restPrefix.count, firstWidth: Self.width - firstPrefix.count)
+            .enumerated().map { ($0.offset == 0 ? firstPrefix : restPrefix) + $0.element }
     }
 
     /// A command line wrapped like a shell script, each broken line ending in ` \`, so that it can
     /// be pasted into a shell as it is.
     private func shellLines(_ commandLine: String, firstPrefix: String, restPrefix: String) -> [String] {
-        let width = Self.width - max(firstPrefix.count, restPrefix.count) - 2
-        let lines = Self.wrap(commandLine, width: width)
+        let continuation = " \\"
+        let lines = Self.wrap(
+            commandLine, width: Self.width - restPrefix.count - continuation.count,
+            firstWidth: Self.width - firstPrefix.count - continuation.count)
         return lines.enumerated().map { index, line in
-            (index == 0 ? firstPrefix : restPrefix) + line + (index < lines.count - 1 ? " \\" : "")
+            (index == 0 ? firstPrefix : restPrefix) + line + (index < lines.count - 1 ? continuation : "")
         }
     }
 
-    /// Splits `text` at spaces into lines of at most `width` characters.
-    static func wrap(_ text: String, width: Int) -> [String] {
+    /// Splits `text` at spaces into lines of at most `width` characters (`firstWidth` for the first).
+    static func wrap(_ text: String, width: Int, firstWidth: Int? = nil) -> [String] {
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ") {
+            let limit = lines.isEmpty ? (firstWidth ?? width) : width
             if current.isEmpty {
                 current = String(word)
-            } else if current.count + 1 + word.count <= width {
+            } else if current.count + 1 + word.count <= limit {
                 current += " " + word
             } else {
                 lines.append(current)
