@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a command writes: results on standard output, progress and warnings on standard error.
+/// Tests pass a console that records both.
+public final class Console: @unchecked Sendable {
+    private let writeOut: (String) -> Void
+    private let writeError: (String) -> Void
+    /// Whether progress lines are shown (off in tests and when `--quiet`).
+    public var showsProgress: Bool
+
+    public init(out: @escaping (String) -> Void, error: @escaping (String) -> Void, showsProgress: Bool) {
+        writeOut = out
+        writeError = error
+        self.showsProgress = showsProgress
+    }
+
+    /// The process's standard output and error.
+    public static func standard() -> Console {
+        Console(out: { text in fputs(text, stdout); fflush(stdout) },
+                error: { text in fputs(text, stderr) },
+                showsProgress: true)
+    }
+
+    /// A console that keeps everything written, for tests.
+    public static func recording() -> (Console, Recording) {
+        let recording = Recording()
+        let console = Console(out: { recording.out += $0 }, error: { recording.error += $0 }, showsProgress: false)
+        return (console, recording)
+    }
+
+    public final class Recording: @unchecked Sendable {
+        public var out = ""
+        public var error = ""
+    }
+
+    /// A line of results.
+    public func print(_ line: String = "") { writeOut(line + "\n") }
+
+    /// A progress line on standard error.
+    public func progress(_ line: String) {
+        if showsProgress { writeError("recon: \(line)\n") }
+    }
+
+    /// A warning on standard error (always shown).
+    public func warn(_ line: String) { writeError("recon: warning: \(line)\n") }
+
+    /// An error on standard error.
+    public func error(_ text: String) { writeError(text.hasSuffix("\n") ? text : text + "\n") }
+}

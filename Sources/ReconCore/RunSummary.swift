@@ -1,0 +1,108 @@
+/// The headline numbers of one reconstitution, as `summary.json` holds them and reports show them.
+///
+/// Built from a ``ReconstitutionResult`` by ``init(result:input:)``; the run's writers serialise
+/// it and ``ReconReport`` reads it back, so a number in a report is the number in the file.
+public struct RunSummary: Sendable, Equatable {
+    /// What the run read.
+    public struct Input: Sendable, Equatable {
+        public var universe: String
+        public var format: String
+        public var priors: [String]
+        public var forward: String?
+        public var synthetic: Bool
+        public var rowsRead: Int
+        /// Rows the reader dropped, per reason (never silently).
+        public var rowsDropped: [String: Int]
+        public var variant: String?
+
+        public init(universe: String, format: String, priors: [String], forward: String? = nil, synthetic: Bool,
+                    rowsRead: Int, rowsDropped: [String: Int], variant: String? = nil) {
+            self.universe = universe
+            self.format = format
+            self.priors = priors
+            self.forward = forward
+            self.synthetic = synthetic
+            self.rowsRead = rowsRead
+            self.rowsDropped = rowsDropped
+            self.variant = variant
+        }
+    }
+
+    /// Members of one index.
+    public struct Count: Sendable, Equatable {
+        public var companies: Int
+        public var securities: Int
+    }
+
+    public var run: String
+    public var rankDay: String
+    public var effectiveDate: String
+    public var input: Input
+    /// `R1000`, `R2000`, `R3000`, `R3000E`, `Microcap` → counts.
+    public var counts: [String: Count]
+    public var priorCounts: [String: Count]
+    public var eligibleCompanies: Int
+    public var breakpoint1000: Double?
+    public var breakpoint2000: Double?
+    public var breakpoint3000: Double?
+    public var smallestRussell3000E: Double?
+    public var russell3000ETotal: Double
+    /// Cumulative shares at the band edges and the breakpoint (p* − w, p*, p* + w).
+    public var bandLowShare: Double?
+    public var breakpointShare: Double?
+    public var bandHighShare: Double?
+    public var bandHalfWidth: Double?
+    /// Total caps of the companies just inside the band's upper (largest) and lower (smallest) edges.
+    public var bandCapHigh: Double?
+    public var bandCapLow: Double?
+    /// Company counts per change (`addition`, `deletion`, `upward`, `downward`, `stay`).
+    public var changes: [String: Int]
+    /// Excluded universe lines per reason code.
+    public var excluded: [String: Int]
+
+    public init(result: ReconstitutionResult, input: Input, prior: PriorMembership) {
+        let rows = result.rows
+        func count(_ include: (MembershipRow) -> Bool) -> Count {
+            let lines = rows.filter(include)
+            return Count(companies: Set(lines.map(\.companyKey)).count, securities: lines.count)
+        }
+        run = result.rulebook.run.description
+        rankDay = result.rulebook.rankDay.description
+        effectiveDate = result.rulebook.effectiveDate.description
+        self.input = input
+        counts = [
+            "R1000": count { $0.index == .r1000 },
+            "R2000": count { $0.index == .r2000 },
+            "R3000": count { $0.index.isInRussell3000 },
+            "R3000E": count { $0.isRussell3000E },
+            "Microcap": count { $0.isMicrocap },
+        ]
+        let priorR1000 = prior.entries.filter { $0.tier == .r1000 }.count
+        let priorR2000 = prior.entries.filter { $0.tier == .r2000 }.count
+        priorCounts = [
+            "R1000": Count(companies: Set(rows.filter { $0.priorIndex == .r1000 }.map(\.companyKey)).count, securities: priorR1000),
+            "R2000": Count(companies: Set(rows.filter { $0.priorIndex == .r2000 }.map(\.companyKey)).count, securities: priorR2000),
+        ]
+        let breakpoints = result.breakpoints
+        eligibleCompanies = breakpoints.eligibleCompanies
+        breakpoint1000 = breakpoints.cap1000
+        breakpoint2000 = breakpoints.cap2000
+        breakpoint3000 = breakpoints.cap3000
+        smallestRussell3000E = breakpoints.capRussell3000ELast
+        russell3000ETotal = breakpoints.russell3000ETotal
+        bandHalfWidth = breakpoints.band1000?.halfWidth
+        breakpointShare = breakpoints.band1000?.breakpointShare
+        bandLowShare = breakpoints.band1000?.lowerEdge
+        bandHighShare = breakpoints.band1000?.upperEdge
+        bandCapHigh = breakpoints.bandCapHigh
+        bandCapLow = breakpoints.bandCapLow
+        var changes: [String: Int] = [:]
+        for change in MembershipChange.allCases where change != .none {
+            changes[change.rawValue] = result.companyCount(changed: change)
+        }
+        self.changes = changes
+        var excluded: [String: Int] = [:]
+        for exclusion in result.exclusions { if let exclusion { excluded[exclusion.code, default: 0] += 1 } }
+        self.excluded = excluded
+    }
+}
