@@ -258,37 +258,40 @@ extension RulebookTable {
 
     /// A calendar or era list that breaks one of the table's invariants.
     public struct InvalidTable: Error, Sendable, Hashable, CustomStringConvertible {
-        /// An entry of the table, by its index in ``RulebookTable/reconstitutions`` or ``RulebookTable/eras``.
-        public enum Entry: Sendable, Hashable {
-            case reconstitution(Int)
-            case era(Int)
+        /// The two lists of a table.
+        public enum List: String, Sendable, Hashable {
+            /// ``RulebookTable/reconstitutions`` (`Data/calendar.csv`).
+            case reconstitutions = "calendar"
+            /// ``RulebookTable/eras`` (`Data/eras.csv`).
+            case eras = "eras"
         }
 
-        /// The offending entry; `nil` when the problem is the table as a whole (an empty list).
-        public var entry: Entry?
+        /// The list with the problem.
+        public var list: List
+        /// The offending entry's index in ``list``; `nil` when the list as a whole is wrong (empty).
+        public var index: Int?
         /// The offending field of that entry.
         public var field: Field?
-        /// Another entry involved (the first occurrence of a duplicate, the era overlapped).
-        public var relatedEntry: Entry?
+        /// Another entry of the same list involved: the first occurrence of a duplicate run, the
+        /// era overlapped or followed by a gap.
+        public var relatedIndex: Int?
         /// What was found and what was expected.
         public var message: String
 
-        public init(entry: Entry?, field: Field?, relatedEntry: Entry? = nil, message: String) {
-            self.entry = entry
+        public init(list: List, index: Int?, field: Field?, relatedIndex: Int? = nil, message: String) {
+            self.list = list
+            self.index = index
             self.field = field
-            self.relatedEntry = relatedEntry
+            self.relatedIndex = relatedIndex
             self.message = message
         }
 
+        /// `eras entry 3, from_run: found ...`.
         public var description: String {
-            var text = ""
-            switch entry {
-            case .reconstitution(let index)?: text = "calendar entry \(index + 1): "
-            case .era(let index)?: text = "era \(index + 1): "
-            case nil: break
-            }
-            if let field { text += "\(field.rawValue): " }
-            return text + message
+            var text = list.rawValue
+            if let index { text += " entry \(index + 1)" }
+            if let field { text += ", \(field.rawValue)" }
+            return text + ": " + message
         }
     }
 }
@@ -298,12 +301,11 @@ extension RulebookTable {
 extension RulebookTable {
     private static func check(_ reconstitutions: [Reconstitution]) throws {
         guard !reconstitutions.isEmpty else {
-            throw InvalidTable(entry: nil, field: nil, message: "found no reconstitution, expected at least one")
+            throw InvalidTable(list: .reconstitutions, index: nil, field: nil, message: "found no reconstitution, expected at least one")
         }
         for (index, entry) in reconstitutions.enumerated() {
             func fail(_ field: Field, _ message: String, related: Int? = nil) -> InvalidTable {
-                InvalidTable(entry: .reconstitution(index), field: field,
-                             relatedEntry: related.map { .reconstitution($0) }, message: message)
+                InvalidTable(list: .reconstitutions, index: index, field: field, relatedIndex: related, message: message)
             }
             if index > 0 {
                 let previous = reconstitutions[index - 1].run
@@ -334,12 +336,12 @@ extension RulebookTable {
 
     private static func check(_ eras: [Era], against reconstitutions: [Reconstitution]) throws {
         guard !eras.isEmpty else {
-            throw InvalidTable(entry: nil, field: nil, message: "found no era, expected eras covering every run of the calendar")
+            throw InvalidTable(list: .eras, index: nil, field: nil, message: "found no era, expected eras covering every run of the calendar")
         }
         let runs = reconstitutions.map(\.run)
         for (index, era) in eras.enumerated() {
             func fail(_ field: Field, _ message: String, related: Int? = nil) -> InvalidTable {
-                InvalidTable(entry: .era(index), field: field, relatedEntry: related.map { .era($0) }, message: message)
+                InvalidTable(list: .eras, index: index, field: field, relatedIndex: related, message: message)
             }
             guard let first = runs.firstIndex(of: era.fromRun) else {
                 throw fail(.fromRun, "found \(era.fromRun), which is not a run of the calendar (\(runs[0]) to \(runs[runs.count - 1])), expected a run of the calendar")
