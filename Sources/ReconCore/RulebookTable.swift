@@ -4,7 +4,7 @@
 /// The table is the in-memory form of `Data/calendar.csv` (one ``Reconstitution`` per run) and
 /// `Data/eras.csv` (one ``Era`` per span of runs sharing the same parameters); ReconData's
 /// `RulebookLoader` reads them. Rules that change by year are data, so the engine asks
-/// `rulebook.band1000` and never `if year >= 2007` (russell-rules.md §9.1).
+/// `rulebook.band1000` and never `if year >= 2007` (russell-rules.md §9, item 1).
 ///
 /// The initializer checks the invariants a replay relies on: runs in increasing order and each
 /// once, rank day before effective date, both on business days, the effective date in the run's
