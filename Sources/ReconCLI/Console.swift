@@ -20,9 +20,18 @@ public final class Console: @unchecked Sendable {
 
     /// The process's standard output and error.
     public static func standard() -> Console {
-        Console(out: { text in fputs(text, stdout); fflush(stdout) },
-                error: { text in fputs(text, stderr) },
-                showsProgress: true)
+        Console(out: { writeAll($0, to: 1) }, error: { writeAll($0, to: 2) }, showsProgress: true)
+    }
+
+    /// Writes all of `text` to a file descriptor (unbuffered, so progress and results interleave in order).
+    private static func writeAll(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written <= 0 { return }
+            offset += written
+        }
     }
 
     /// A console that keeps everything written, for tests.

@@ -1,0 +1,61 @@
+import ReconCore
+import ReconData
+
+/// `recon validate`: scores a membership output against FTSE Russell's published lists.
+enum ValidateCommand {
+    static let spec = CommandSpec(
+        name: "validate",
+        abstract: "Score a membership.csv against published additions, deletions and index holdings.",
+        discussion: """
+        Tickers are compared upper-cased with every non-letter, non-digit dropped. Predicted additions are \
+        lines in the new Russell 3000 that were not prior members; predicted deletions are prior members \
+        present in the universe and not in the new Russell 3000. Truth files are CSVs with a symbol (or \
+        Ticker) column, or iShares holdings files. Misses and false hits are written beside the membership \
+        file (or to --out).
+        """,
+        options: [
+            .single("--membership", value: "FILE", help: "A membership.csv written by recon reconstitute.", required: true),
+            .single("--additions", value: "FILE", help: "Published Russell 3000 additions."),
+            .single("--deletions", value: "FILE", help: "Published Russell 3000 deletions."),
+            .single("--r2000", value: "FILE", help: "Russell 2000 holdings after the reconstitution (e.g. an IWM file)."),
+            .single("--r1000", value: "FILE", help: "Russell 1000 holdings after the reconstitution (e.g. an IWB file)."),
+            .single("--out", value: "DIR", help: "Folder for the misses and false hits. Default: the membership file's folder."),
+            CommonOptions.quiet,
+        ],
+        examples: [
+            UsageExample("recon validate --membership out/2025/membership.csv --additions ru3000_2025_final_additions.csv --deletions ru3000_2025_final_deletions.csv --r2000 IWM_2025-11-05.csv",
+                         "Score the 2025 prediction against FTSE Russell's final lists and a later IWM file."),
+        ])
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws {
+        let membershipPath = arguments.string("--membership")!
+        let membership = try MembershipFile.read(path: membershipPath)
+        let truths: [(String, String, [String])] = try [
+            ("additions", "--additions", membership.predictedAdditions),
+            ("deletions", "--deletions", membership.predictedDeletions),
+            ("r2000", "--r2000", membership.symbols(in: .r2000)),
+            ("r1000", "--r1000", membership.symbols(in: .r1000)),
+        ].compactMap { name, option, predicted in
+            guard let path = arguments.string(option) else { return nil }
+            return (name, path, predicted)
+        }.map { name, path, predicted in (name, path, predicted) }
+        guard !truths.isEmpty else {
+            throw CommandError("nothing to score: give at least one of --additions, --deletions, --r2000, --r1000",
+                               help: "recon validate --membership out/2025/membership.csv --additions FILE")
+        }
+        let outDirectory = arguments.string("--out") ?? FilePaths.directory(of: membershipPath)
+        var scores: [ValidationScore] = []
+        for (name, path, predicted) in truths {
+            let truth = try TickerList.read(path: path)
+            let score = ValidationScore(name: name, predicted: predicted, truth: truth)
+            scores.append(score)
+            try ValidationWriter.writeMisses(score, to: outDirectory)
+        }
+        try ValidationWriter.writeScores(scores, to: FilePaths.join(outDirectory, "validation.csv"))
+        console.print("set        precision  recall     f1      hits  false  missed")
+        for score in scores {
+            console.print(ValidationWriter.line(score))
+        }
+        console.print("misses and false hits: \(outDirectory)/validation-<set>-misses.csv, validation-<set>-false-hits.csv")
+    }
+}

@@ -1,0 +1,84 @@
+import ReconCore
+
+/// A `membership.csv` written by `recon reconstitute`, read back for validation, reports and as a
+/// prior membership for the next run.
+public struct MembershipFile: Sendable {
+    public struct Line: Sendable, Equatable {
+        public var symbol: String
+        public var company: String
+        public var companyKey: String
+        public var totalMarketCap: Double?
+        public var rank: Int?
+        public var index: IndexTier
+        public var priorIndex: IndexTier
+        public var microcap: Bool
+        public var change: String
+        public var weight: Double?
+        public var reason: String
+    }
+
+    public var path: String
+    public var lines: [Line]
+
+    /// The columns every membership file has.
+    public static let requiredColumns = ["symbol", "company", "total_market_cap", "index", "prior_index", "change", "reason"]
+
+    public static func read(path: String) throws -> MembershipFile {
+        let csv = try CSVReader(path: path)
+        guard try csv.next() else {
+            throw InputError(file: path, message: "is empty, expected a membership.csv with a header line",
+                             help: "pass the membership.csv that recon reconstitute wrote")
+        }
+        let header = try CSVHeader(reader: csv)
+        func column(_ name: String) throws -> Int {
+            try header.require(name, file: path, line: csv.lineNumber, format: "membership")
+        }
+        let symbol = try column("symbol"), company = try column("company"), cap = try column("total_market_cap")
+        let index = try column("index"), priorIndex = try column("prior_index"), change = try column("change")
+        let reason = try column("reason")
+        let key = header.index(of: "company_key"), rank = header.index(of: "rank")
+        let microcap = header.index(of: "microcap"), weight = header.index(of: "weight")
+        var lines: [Line] = []
+        while try csv.next() {
+            if csv.isBlankLine { continue }
+            guard csv.fieldCount == header.names.count else {
+                throw InputError(file: path, line: csv.lineNumber,
+                                 message: "found \(csv.fieldCount) fields, expected \(header.names.count) as in the header")
+            }
+            func tier(_ field: Int) throws -> IndexTier {
+                let text = try csv.trimmed(field)
+                guard let tier = IndexTier(rawValue: text) else {
+                    throw InputError(file: path, line: csv.lineNumber, column: field + 1, columnName: header.names[field],
+                                     message: "found \(InputError.quote(text)), expected R1000, R2000 or none")
+                }
+                return tier
+            }
+            let symbolText = try csv.trimmed(symbol)
+            lines.append(Line(
+                symbol: symbolText, company: try csv.trimmed(company),
+                companyKey: try key.map { try csv.trimmed($0) } ?? symbolText,
+                totalMarketCap: try csv.double(cap, header: header),
+                rank: try rank.flatMap { try csv.double($0, header: header) }.map { Int($0) },
+                index: try tier(index), priorIndex: try tier(priorIndex),
+                microcap: try microcap.map { try csv.trimmed($0) == "true" } ?? false,
+                change: try csv.trimmed(change),
+                weight: try weight.flatMap { try csv.double($0, header: header) },
+                reason: try csv.trimmed(reason)))
+        }
+        return MembershipFile(path: path, lines: lines)
+    }
+
+    /// Symbols in an index after the reconstitution.
+    public func symbols(in tier: IndexTier) -> [String] { lines.filter { $0.index == tier }.map(\.symbol) }
+
+    /// In the new Russell 3000 and not a prior member.
+    public var predictedAdditions: [String] {
+        lines.filter { $0.index.isInRussell3000 && !$0.priorIndex.isInRussell3000 }.map(\.symbol)
+    }
+
+    /// Prior members present in the universe and not in the new Russell 3000.
+    public var predictedDeletions: [String] {
+        lines.filter { $0.priorIndex.isInRussell3000 && !$0.index.isInRussell3000 && $0.reason != "absent_from_universe" }
+            .map(\.symbol)
+    }
+}
