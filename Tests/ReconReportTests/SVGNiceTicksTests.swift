@@ -45,7 +45,11 @@ final class SVGNiceTicksTests: XCTestCase {
     func testShortLogDomainsGetTwoAndFiveMultiples() {
         XCTAssertEqual(NiceTicks.logTicks(in: 10...100), [10, 20, 50, 100])
         XCTAssertEqual(NiceTicks.logTicks(in: 0.5...3), [0.5, 1, 2])
+    }
+
+    func testLogTicksFallBackToLinearTicksWhenFewerThanThreeFit() {
         XCTAssertEqual(NiceTicks.logTicks(in: 30...40), NiceTicks.ticks(in: 30...40))
+        XCTAssertEqual(NiceTicks.logTicks(in: 2e7...5e7), [2e7, 2.5e7, 3e7, 3.5e7, 4e7, 4.5e7, 5e7])
     }
 
     func testLogTicksOfANonPositiveDomainAreEmpty() {
@@ -53,9 +57,17 @@ final class SVGNiceTicksTests: XCTestCase {
         XCTAssertEqual(NiceTicks.logTicks(in: -5...100), [])
     }
 
-    func testNiceLogDomainWidensToPowersOfTen() {
-        XCTAssertEqual(NiceTicks.niceLogDomain(20...800), 10...1000)
-        XCTAssertEqual(NiceTicks.niceLogDomain(100...100), 100...1000)
+    func testNiceLogDomainWidensToPowersOfTenAcrossTwoDecadesOrMore() {
+        XCTAssertEqual(NiceTicks.niceLogDomain(2.3e8...4.6e11), 1e8...1e12)
+        XCTAssertEqual(NiceTicks.niceLogDomain(1...100), 1...100)
         XCTAssertNil(NiceTicks.niceLogDomain(0...10))
+    }
+
+    func testNiceLogDomainOfAShortDomainStopsAtOneTwoOrFive() {
+        XCTAssertEqual(NiceTicks.niceLogDomain(20...800), 20...1000)
+        XCTAssertEqual(NiceTicks.niceLogDomain(0.93...15.2), 0.5...20)
+        XCTAssertEqual(NiceTicks.niceLogDomain(3.3e7...5.1e7), 2e7...1e8)
+        XCTAssertEqual(NiceTicks.niceLogDomain(100...100), 50...200)
+        XCTAssertEqual(NiceTicks.logTicks(in: 0.5...20), [0.5, 1, 2, 5, 10, 20])
     }
 }

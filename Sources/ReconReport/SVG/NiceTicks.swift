@@ -52,7 +52,7 @@ public enum NiceTicks {
 
     /// Ticks for a logarithmic axis over a positive `domain`: the powers of ten inside it,
     /// thinned to about `count`; with 2× and 5× multiples added when the domain spans fewer
-    /// than three powers; linear nice ticks when fewer than two such ticks fall inside.
+    /// than three powers; linear nice ticks when fewer than three such ticks fall inside.
     /// Empty when `domain` is not positive.
     public static func logTicks(in domain: ClosedRange<Double>, count: Int = 5) -> [Double] {
         guard domain.lowerBound > 0, domain.upperBound.isFinite else { return [] }
@@ -70,17 +70,46 @@ public enum NiceTicks {
             }
             ticks = ticks.filter { domain.contains($0) }
         }
-        return ticks.count >= 2 ? ticks : self.ticks(in: domain, count: count)
+        return ticks.count >= 3 ? ticks : self.ticks(in: domain, count: count)
     }
 
-    /// `domain` widened outward to powers of ten (`20...800` → `10...1000`); `nil` when
-    /// `domain` is not positive and finite.
+    /// `domain` widened outward for a logarithmic axis: to powers of ten when it spans two
+    /// decades or more (`2.3e8...4.6e11` → `1e8...1e12`), otherwise to 1, 2 or 5 × 10^k
+    /// (`0.93...15` → `0.5...20`), so that a short domain does not waste most of the axis.
+    /// A one-point domain is widened by one such step each way. `nil` when `domain` is not
+    /// positive and finite.
     public static func niceLogDomain(_ domain: ClosedRange<Double>) -> ClosedRange<Double>? {
         guard domain.lowerBound > 0, domain.upperBound.isFinite else { return nil }
-        let lowestPower = Int(floor(log10(domain.lowerBound) + 1e-9))
-        var highestPower = Int(ceil(log10(domain.upperBound) - 1e-9))
-        if highestPower == lowestPower { highestPower += 1 }
-        return powerOfTen(lowestPower)...powerOfTen(highestPower)
+        let decades = log10(domain.upperBound) - log10(domain.lowerBound)
+        if decades >= 2 {
+            let lowestPower = Int(floor(log10(domain.lowerBound) + 1e-9))
+            let highestPower = Int(ceil(log10(domain.upperBound) - 1e-9))
+            return powerOfTen(lowestPower)...powerOfTen(highestPower)
+        }
+        let lower = oneTwoFive(atOrBelow: domain.lowerBound)
+        let upper = oneTwoFive(atOrAbove: domain.upperBound)
+        guard lower < upper else {
+            return oneTwoFive(atOrBelow: lower * (1 - 1e-9))...oneTwoFive(atOrAbove: upper * (1 + 1e-9))
+        }
+        return lower...upper
+    }
+
+    /// The largest 1, 2 or 5 × 10^k that is at most `value` (positive).
+    private static func oneTwoFive(atOrBelow value: Double) -> Double {
+        let power = Int(floor(log10(value)))
+        let candidates = (power - 1...power + 1).flatMap { power in
+            [1.0, 2, 5].map { decimal($0, timesTenToThe: power) }
+        }
+        return candidates.last { $0 <= value * (1 + 1e-12) } ?? value
+    }
+
+    /// The smallest 1, 2 or 5 × 10^k that is at least `value` (positive).
+    private static func oneTwoFive(atOrAbove value: Double) -> Double {
+        let power = Int(floor(log10(value)))
+        let candidates = (power - 1...power + 1).flatMap { power in
+            [1.0, 2, 5].map { decimal($0, timesTenToThe: power) }
+        }
+        return candidates.first { $0 >= value * (1 - 1e-12) } ?? value
     }
 
     /// `10^power`, the double nearest to the exact value.
