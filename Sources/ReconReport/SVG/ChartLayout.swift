@@ -16,8 +16,7 @@ struct ChartLayout {
     /// along the bottom, optional axis titles, `legend` and `annotationRows` label rows.
     init(
         size: ChartSize, theme: ChartTheme, legend: Legend?, leftLabels: [String],
-        hasBottomLabels: Bool = true, hasXAxisTitle: Bool, hasYAxisTitle: Bool, annotationRows: Int = 0,
-        sideMargin: Double = 0
+        hasBottomLabels: Bool = true, hasXAxisTitle: Bool, hasYAxisTitle: Bool, annotationRows: Int = 0
     ) {
         let padding = Self.padding
         self.size = size
@@ -31,10 +30,10 @@ struct ChartLayout {
 
         let leftLabelWidth = ChartText.widestWidth(of: leftLabels, fontSize: theme.fontSize)
         let left = padding + (hasYAxisTitle ? theme.fontSize + 10 : 0)
-            + (leftLabels.isEmpty ? 0 : leftLabelWidth + Axis.tickLength + 6) + sideMargin
+            + (leftLabels.isEmpty ? 0 : leftLabelWidth + Axis.tickLength + 6)
         let bottom = size.height - padding - (hasXAxisTitle ? theme.fontSize + 8 : 0)
             - (hasBottomLabels ? theme.fontSize + Axis.tickLength + 6 : 0)
-        plot = PlotArea(left: left, top: plotTop, right: size.width - padding - 8 - sideMargin, bottom: bottom)
+        plot = PlotArea(left: left, top: plotTop, right: size.width - padding - 8, bottom: bottom)
     }
 
     /// A rectangle of the theme's background colour behind everything.

@@ -56,11 +56,6 @@ enum ContinuousScale: Sendable, Hashable {
         }
     }
 
-    /// Whether the scale can place `value`.
-    func accepts(_ value: Double) -> Bool {
-        position(of: value) != nil
-    }
-
     /// Ticks with their labels in `format`.
     func ticks(format: NumberFormat) -> [(value: Double, label: String)] {
         var values: [Double]

@@ -22,7 +22,4 @@ struct PlotArea: Sendable, Hashable {
     var horizontalRange: ClosedRange<Double> { left...right }
     /// The vertical positions, top to bottom (value axes map onto it reversed).
     var verticalRange: ClosedRange<Double> { top...bottom }
-
-    /// Whether `x` lies between the left and right edges.
-    func containsX(_ x: Double) -> Bool { x >= left - 0.01 && x <= right + 0.01 }
 }
