@@ -76,4 +76,13 @@ final class SVGFlowChartTests: XCTestCase {
             XCTAssertFalse(root.all("g", class: "no-data").isEmpty)
         }
     }
+
+    func testHugeCountsDoNotOverflow() throws {
+        let chart = FlowChart(title: "Huge", flows: [
+            .init(from: "a", to: "b", count: .max), .init(from: "a", to: "b", count: .max),
+            .init(from: "c", to: "b", count: .max),
+        ])
+        XCTAssertEqual(chart.mergedFlows.first?.count, .max)
+        XCTAssertEqual(try SVGTestXML.parse(chart.svg()).all("path", class: "ribbon").count, 2)
+    }
 }

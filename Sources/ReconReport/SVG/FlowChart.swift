@@ -80,12 +80,14 @@ public struct FlowChart: SVGChart {
             rootAttributes: ChartLayout.rootAttributes(theme: theme), content: content)
     }
 
-    /// Positive flows, those between the same pair added together, in order of first appearance.
+    /// Positive flows, those between the same pair added together (at most `Int.max`), in
+    /// order of first appearance.
     var mergedFlows: [Flow] {
         var merged: [Flow] = []
         for flow in flows where flow.count > 0 {
             if let index = merged.firstIndex(where: { $0.from == flow.from && $0.to == flow.to }) {
-                merged[index].count += flow.count
+                let (sum, overflowed) = merged[index].count.addingReportingOverflow(flow.count)
+                merged[index].count = overflowed ? Int.max : sum
             } else {
                 merged.append(flow)
             }
@@ -137,7 +139,7 @@ public struct FlowChart: SVGChart {
 
     private func node(_ node: FlowLayout.Node, layout: FlowLayout, theme: ChartTheme) -> SVGElement {
         let x = node.isLeft ? layout.leftNodeX : layout.rightNodeX
-        let count = NumberFormat.grouped.string(for: Double(node.count))
+        let count = NumberFormat.grouped.string(for: node.count)
         let columnTitle = node.isLeft ? leftTitle : rightTitle
         let bar = SVGElement("rect").attribute("class", "node").attribute("x", x).attribute("y", node.top)
             .attribute("width", FlowLayout.nodeWidth).attribute("height", max(node.height, 1))

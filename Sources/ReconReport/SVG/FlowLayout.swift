@@ -8,7 +8,7 @@ struct FlowLayout {
     struct Node {
         var name: String
         var isLeft: Bool
-        var count: Int
+        var count: Double
         var top: Double
         var height: Double
     }
@@ -28,13 +28,11 @@ struct FlowLayout {
     var leftNodeX: Double
     var rightNodeX: Double
     var columnTitleBaseline: Double
-    /// Drawing units per member.
-    var unitsPerMember: Double
     private var colorIndexByName: [String: Int] = [:]
 
     init(flows: [FlowChart.Flow], leftNodes: [String], rightNodes: [String], size: ChartSize, theme: ChartTheme) {
-        let leftCounts = leftNodes.map { name in flows.filter { $0.from == name }.reduce(0) { $0 + $1.count } }
-        let rightCounts = rightNodes.map { name in flows.filter { $0.to == name }.reduce(0) { $0 + $1.count } }
+        let leftCounts = leftNodes.map { name in Self.total(of: flows.filter { $0.from == name }) }
+        let rightCounts = rightNodes.map { name in Self.total(of: flows.filter { $0.to == name }) }
         let leftLabels = zip(leftNodes, leftCounts).map { Self.label($0, count: $1) }
         let rightLabels = zip(rightNodes, rightCounts).map { Self.label($0, count: $1) }
 
@@ -46,9 +44,9 @@ struct FlowLayout {
             - 6 - Self.nodeWidth
         rightNodeX = max(rightNodeX, leftNodeX + Self.nodeWidth + 40)
 
-        let total = Double(flows.reduce(0) { $0 + $1.count })
+        let total = Self.total(of: flows)
         let tallest = Double(max(leftNodes.count, rightNodes.count) - 1) * Self.nodeGap
-        unitsPerMember = total > 0 ? max(bottom - top - tallest, 1) / total : 0
+        let unitsPerMember = total > 0 ? max(bottom - top - tallest, 1) / total : 0
 
         nodes = Self.column(leftNodes, counts: leftCounts, isLeft: true, top: top, bottom: bottom, unitsPerMember: unitsPerMember)
             + Self.column(rightNodes, counts: rightCounts, isLeft: false, top: top, bottom: bottom, unitsPerMember: unitsPerMember)
@@ -64,14 +62,19 @@ struct FlowLayout {
     }
 
     /// A node's label: `R1000 (1,002)`.
-    static func label(_ name: String, count: Int) -> String {
-        "\(name) (\(NumberFormat.grouped.string(for: Double(count))))"
+    static func label(_ name: String, count: Double) -> String {
+        "\(name) (\(NumberFormat.grouped.string(for: count)))"
+    }
+
+    /// The members of `flows`, added as doubles so that no sum can overflow.
+    private static func total(of flows: [FlowChart.Flow]) -> Double {
+        flows.reduce(0) { $0 + Double($1.count) }
     }
 
     private static func column(
-        _ names: [String], counts: [Int], isLeft: Bool, top: Double, bottom: Double, unitsPerMember: Double
+        _ names: [String], counts: [Double], isLeft: Bool, top: Double, bottom: Double, unitsPerMember: Double
     ) -> [Node] {
-        let heights = counts.map { Double($0) * unitsPerMember }
+        let heights = counts.map { $0 * unitsPerMember }
         let columnHeight = heights.reduce(0, +) + Double(max(names.count - 1, 0)) * nodeGap
         var y = top + max(0, (bottom - top - columnHeight) / 2)
         var nodes: [Node] = []
