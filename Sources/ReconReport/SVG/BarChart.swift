@@ -11,6 +11,7 @@
 public struct BarChart: SVGChart {
     /// One named row of values, one value per category.
     public struct Series: Sendable, Hashable {
+        /// The name shown in the legend and tooltips.
         public var name: String
         /// The values in the order of the chart's categories. A value that is not finite, or
         /// missing at the end, draws no bar.
@@ -35,10 +36,13 @@ public struct BarChart: SVGChart {
     public var series: [Series]
     /// A labelled line between two categories.
     public var marker: CategoryMarker?
+    /// The title under the x axis.
     public var xAxisTitle: String?
+    /// The title along the y axis.
     public var yAxisTitle: String?
     /// How values are written on the y axis and in bar tooltips.
     public var valueFormat: NumberFormat
+    /// The outer size of the chart.
     public var size: ChartSize
 
     public init(
@@ -57,6 +61,7 @@ public struct BarChart: SVGChart {
         self.size = size
     }
 
+    /// The chart as an SVG document; see ``SVGChart/document(id:theme:)``.
     public func document(id: String?, theme: ChartTheme) -> SVGDocument {
         let values = drawableValues
         guard !values.isEmpty, let valueScale = ContinuousScale(

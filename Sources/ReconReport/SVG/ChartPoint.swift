@@ -1,6 +1,8 @@
 /// A data point of a line or distribution chart.
 public struct ChartPoint: Sendable, Hashable {
+    /// The horizontal coordinate, in data units.
     public var x: Double
+    /// The vertical coordinate, in data units.
     public var y: Double
 
     public init(x: Double, y: Double) {

@@ -6,7 +6,9 @@ public struct ChartSize: Sendable, Hashable {
     /// 720 × 400: fits a report column.
     public static let standard = ChartSize(width: 720, height: 400)
 
+    /// The width, in user units.
     public var width: Double
+    /// The height, in user units.
     public var height: Double
 
     /// A size of at least ``minimum``; non-finite sizes become ``standard``.

@@ -15,7 +15,9 @@
 public struct DistributionChart: SVGChart {
     /// One category of points, such as the companies that moved up.
     public struct Group: Sendable, Hashable {
+        /// The name shown in the legend and tooltips.
         public var name: String
+        /// The points, in the order given.
         public var points: [ChartPoint]
         /// The symbol; `nil` takes ``PointSymbol/standard(at:)`` for the group's position.
         public var symbol: PointSymbol?
@@ -40,7 +42,9 @@ public struct DistributionChart: SVGChart {
     public var band: ShadedRange?
     /// A vertical line, such as the cut itself.
     public var cut: VerticalMarker?
+    /// The title under the x axis.
     public var xAxisTitle: String?
+    /// The title along the y axis.
     public var yAxisTitle: String?
     /// How x values are written (ranks: `1,000`).
     public var xFormat: NumberFormat
@@ -48,6 +52,7 @@ public struct DistributionChart: SVGChart {
     public var yFormat: NumberFormat
     /// Whether the y axis is linear or logarithmic.
     public var yScale: ValueScaleKind
+    /// The outer size of the chart.
     public var size: ChartSize
 
     public init(
@@ -73,6 +78,7 @@ public struct DistributionChart: SVGChart {
     private static let xMargin = 0.02
     private static let pointSize = 6.0
 
+    /// The chart as an SVG document; see ``SVGChart/document(id:theme:)``.
     public func document(id: String?, theme: ChartTheme) -> SVGDocument {
         let points = groups.flatMap(\.points).filter(isDrawable)
         guard let xFit = ContinuousScale(covering: xExtent(of: points), kind: .linear, nice: false),

@@ -19,6 +19,7 @@ public struct FlowChart: SVGChart {
         public var from: String
         /// The group after (right column).
         public var to: String
+        /// The number of members; flows of zero or less are not drawn.
         public var count: Int
 
         public init(from: String, to: String, count: Int) {
@@ -32,6 +33,7 @@ public struct FlowChart: SVGChart {
     public var title: String
     /// The accessible description; `nil` lists the flows.
     public var summary: String?
+    /// The flows; see the type's documentation for how they are combined.
     public var flows: [Flow]
     /// The left column, top to bottom. Groups named only in ``flows`` follow, in order of
     /// appearance; groups listed here without flows are shown with a count of zero.
@@ -42,6 +44,7 @@ public struct FlowChart: SVGChart {
     public var leftTitle: String
     /// The heading of the right column.
     public var rightTitle: String
+    /// The outer size of the chart.
     public var size: ChartSize
 
     public init(
@@ -58,6 +61,7 @@ public struct FlowChart: SVGChart {
         self.size = size
     }
 
+    /// The chart as an SVG document; see ``SVGChart/document(id:theme:)``.
     public func document(id: String?, theme: ChartTheme) -> SVGDocument {
         let flows = mergedFlows
         guard !flows.isEmpty else {

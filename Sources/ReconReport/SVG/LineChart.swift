@@ -14,7 +14,9 @@
 public struct LineChart: SVGChart {
     /// One named line.
     public struct Series: Sendable, Hashable {
+        /// The name shown in the legend and tooltips.
         public var name: String
+        /// The points, in the order given.
         public var points: [ChartPoint]
         /// The line colour; `nil` takes the theme's palette colour for the series' position.
         public var color: String?
@@ -34,7 +36,9 @@ public struct LineChart: SVGChart {
     public var series: [Series]
     /// A labelled vertical line; not drawn when outside the data's x range.
     public var marker: VerticalMarker?
+    /// The title under the x axis.
     public var xAxisTitle: String?
+    /// The title along the y axis.
     public var yAxisTitle: String?
     /// How x values are written; ``NumberFormat/year`` also keeps ticks on whole years.
     public var xFormat: NumberFormat
@@ -42,6 +46,7 @@ public struct LineChart: SVGChart {
     public var yFormat: NumberFormat
     /// Whether the y axis is linear or logarithmic.
     public var yScale: ValueScaleKind
+    /// The outer size of the chart.
     public var size: ChartSize
 
     public init(
@@ -61,6 +66,7 @@ public struct LineChart: SVGChart {
         self.size = size
     }
 
+    /// The chart as an SVG document; see ``SVGChart/document(id:theme:)``.
     public func document(id: String?, theme: ChartTheme) -> SVGDocument {
         let points = series.flatMap(\.points).filter(isDrawable)
         guard let xFit = ContinuousScale(covering: points.map(\.x), kind: .linear, nice: false),

@@ -15,7 +15,9 @@
 public struct SVGElement: Sendable, Hashable {
     /// A name–value pair of an element.
     public struct Attribute: Sendable, Hashable {
+        /// The attribute name, such as `fill`; written as given.
         public var name: String
+        /// The attribute value; escaped when written.
         public var value: String
 
         public init(name: String, value: String) {
