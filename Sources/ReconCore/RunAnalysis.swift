@@ -1,0 +1,53 @@
+/// What a reconstitution changed: migration classes, turnover and concentration per index, and
+/// (given returns) the drag of the frozen vs reconstituted Russell 2000.
+public struct RunAnalysis: Sendable {
+    /// Concentration of an index (the seeds' concentration critique): the weight of the ten largest
+    /// lines and the effective number of names, 1 ÷ Σ w².
+    public struct Concentration: Sendable, Equatable {
+        public var top10Weight: Double
+        public var effectiveNames: Double
+
+        public init(weights: [Double]) {
+            let sorted = weights.sorted(by: >)
+            top10Weight = sorted.prefix(10).reduce(0, +)
+            let squares = sorted.map { $0 * $0 }.sorted().reduce(0, +)
+            effectiveNames = squares > 0 ? 1 / squares : 0
+        }
+    }
+
+    public var migration: MigrationSummary
+    /// Turnover of the Russell 1000 and the Russell 2000.
+    public var turnover: [IndexTier: Turnover]
+    public var concentration: [IndexTier: Concentration]
+
+    /// - Parameter isNewListing: whether a line listed since the last reconstitution.
+    public init(result: ReconstitutionResult, isNewListing: (MembershipRow) -> Bool) {
+        let rows = result.rows
+        migration = MigrationSummary(rows: rows, isNewListing: isNewListing, priorWeight: { _ in nil })
+        var turnover: [IndexTier: Turnover] = [:]
+        var concentration: [IndexTier: Concentration] = [:]
+        for tier in [IndexTier.r1000, .r2000] {
+            turnover[tier] = RunAnalysis.turnover(of: tier, rows: rows)
+            concentration[tier] = Concentration(weights: rows.filter { $0.index == tier }.compactMap(\.weight))
+        }
+        self.turnover = turnover
+        self.concentration = concentration
+    }
+
+    /// Name and weight turnover of one index, each line weighted by its company's total cap in
+    /// the universe (so the old weights are drifted to the snapshot).
+    static func turnover(of tier: IndexTier, rows: [MembershipRow]) -> Turnover {
+        var old: [String: Double] = [:], new: [String: Double] = [:]
+        for (position, row) in rows.enumerated() {
+            let key = "\(row.companyKey)|\(row.symbol)|\(position)"
+            if row.priorIndex == tier { old[key] = row.totalMarketCap ?? 0 }
+            if row.index == tier { new[key] = row.totalMarketCap ?? 0 }
+        }
+        return Turnover(old: old, new: new)
+    }
+
+    /// The drag over one window. `windowReturn` gives a row's buy-and-hold return.
+    public func drag(rows: [MembershipRow], windowReturn: (MembershipRow) -> Double?) -> [DragAnalysis.Weighting: Drag] {
+        DragAnalysis.measure(rows: rows, classes: migration.classes, windowReturn: windowReturn)
+    }
+}
