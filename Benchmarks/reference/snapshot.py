@@ -62,9 +62,10 @@ def prior_members(paths: list[str]) -> pd.DataFrame:
     """One row per prior ticker with its tier: IWM -> R2000; IWV minus IWM -> R1000."""
     by_fund = {}
     for path in paths:
-        fund = "IWM" if "russell 2000" in open(path, encoding="utf-8-sig").readline().lower() \
-            or os.path.basename(path).upper().startswith("IWM") else "IWV"
-        by_fund[fund] = read_ishares(path)
+        with open(path, encoding="utf-8-sig") as f:
+            title = f.readline().lower()  # "iShares Russell 2000 ETF", or the header when stripped
+        small = "russell 2000" in title or os.path.basename(path).upper().startswith("IWM")
+        by_fund["IWM" if small else "IWV"] = read_ishares(path)
     r2000 = by_fund.get("IWM", pd.DataFrame(columns=["ticker", "Name"]))
     r3000 = by_fund.get("IWV", pd.DataFrame(columns=["ticker", "Name"]))
     r1000 = r3000[~r3000["ticker"].isin(r2000["ticker"])]
