@@ -24,6 +24,8 @@ public struct ReplayEvent: Sendable, Hashable {
 /// One reconstitution of a replay, with the events since the previous one.
 public struct ReplayStep: Sendable {
     public var result: ReconstitutionResult
+    /// The universe the reconstitution ranked.
+    public var universe: [Security]
     /// Between the previous reconstitution and this one, in date order.
     public var eventsBefore: [ReplayEvent]
     /// The membership this reconstitution started from (after those events).
@@ -53,7 +55,7 @@ public enum Replay {
             progress(rulebook)
             let universe = history.universe(onOrBefore: rulebook.rankDay)
             let result = Reconstitution.run(universe: universe, prior: prior, rulebook: rulebook)
-            steps.append(ReplayStep(result: result, eventsBefore: events, prior: prior))
+            steps.append(ReplayStep(result: result, universe: universe, eventsBefore: events, prior: prior))
             prior = membership(of: result, universe: universe)
             events = []
             guard rulebook.quarterlyIPOAdditions else { continue }

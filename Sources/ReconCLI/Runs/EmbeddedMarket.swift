@@ -1,0 +1,51 @@
+import ReconCore
+import ReconData
+
+/// The embedded synthetic market: a seeded CRSP-format panel generated into `.cache/` on first
+/// use and reused afterwards. Everything made from it is marked synthetic.
+struct EmbeddedMarket {
+    static let defaultSeed = 1
+    static let defaultFirms = SyntheticMarket.defaultFirms
+    static let firstYear = 1979
+
+    var panel: CRSPPanel
+    var path: String
+
+    static func load(seed: Int, firms: Int, lastYear: Int, console: Console) throws -> EmbeddedMarket {
+        let configuration = SyntheticMarket.Configuration(firstYear: firstYear, lastYear: lastYear, firms: firms, seed: UInt64(seed))
+        let expected = SyntheticMarket.defaultCachePath(configuration: configuration)
+        if !FileChecks.exists(expected) {
+            console.progress("generating the embedded synthetic market (\(firms) firms, \(firstYear)–\(lastYear), seed \(seed)) into \(expected)")
+        }
+        var reported = -1
+        let path = try SyntheticMarket.cachedPanel(configuration: configuration) { fraction in
+            let percent = Int(fraction * 100)
+            if percent / 10 != reported / 10 {
+                reported = percent
+                console.progress("  generated \(percent)%")
+            }
+        }
+        return EmbeddedMarket(panel: try PanelLoading.load(path: path, console: console), path: path)
+    }
+}
+
+/// Loads a CRSP-format panel with progress on standard error.
+enum PanelLoading {
+    static func load(path: String, console: Console) throws -> CRSPPanel {
+        console.progress("loading \(path)")
+        var reported = -1
+        let panel = try CRSPPanel.load(path: path) { fraction in
+            let percent = Int(fraction * 100)
+            if percent / 20 != reported / 20 {
+                reported = percent
+                console.progress("  read \(percent)%")
+            }
+        }
+        console.progress("  \(panel.report.rowsRead) rows, \(panel.securityCount) securities, \(panel.months.count) months")
+        return panel
+    }
+}
+
+extension CRSPPanel: MarketHistory {
+    public func universe(onOrBefore date: CalendarDate) -> [Security] { snapshot(onOrBefore: date) }
+}

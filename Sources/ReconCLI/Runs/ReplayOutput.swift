@@ -1,0 +1,81 @@
+import ReconCore
+import ReconData
+
+/// Writes a replay's folder: `history.csv`, `summary.json` and a folder per run.
+enum ReplayOutput {
+    static let historyHeader = [
+        "run", "rank_day", "effective_date", "r1000_count", "r2000_count", "r3000_count", "microcap_count",
+        "breakpoint_1000", "breakpoint_3000", "band_low", "band_high", "moved_up", "moved_down", "additions", "deletions",
+        "ipo_additions_before", "deletions_before", "turnover_names", "turnover_weight", "drag_12m_cap", "drag_12m_equal",
+    ]
+
+    static func writeHistory(_ replay: HistoryReplay, to directory: String, writeRuns: Bool, console: Console) throws {
+        try Directories.create(directory)
+        var csv = CSVWriter(header: historyHeader)
+        for (run, step) in zip(replay.runs, replay.steps) {
+            csv.appendRow(historyRow(run, step: step))
+            if writeRuns { try RunWriter.write(run, to: FilePaths.join(directory, run.summary.run)) }
+        }
+        try csv.write(to: FilePaths.join(directory, "history.csv"))
+    }
+
+    static func historyRow(_ run: RunWriter.Run, step: ReplayStep) -> [String] {
+        let summary = run.summary
+        let companies = { (key: String) in String(summary.counts[key]?.companies ?? 0) }
+        let turnover = run.analysis.turnover[.r2000]
+        let events = step.eventsBefore
+        return [
+            summary.run, summary.rankDay, summary.effectiveDate,
+            companies("R1000"), companies("R2000"), companies("R3000"), companies("Microcap"),
+            CSVWriter.number(summary.breakpoint1000, decimals: 0), CSVWriter.number(summary.breakpoint3000, decimals: 0),
+            CSVWriter.number(summary.bandHalfWidth == nil ? nil : summary.bandCapLow, decimals: 0),
+            CSVWriter.number(summary.bandHalfWidth == nil ? nil : summary.bandCapHigh, decimals: 0),
+            String(summary.changes["upward"] ?? 0), String(summary.changes["downward"] ?? 0),
+            String(summary.changes["addition"] ?? 0), String(summary.changes["deletion"] ?? 0),
+            String(Set(events.filter { $0.kind == .ipoAddition }.map(\.companyKey)).count),
+            String(Set(events.filter { $0.kind == .deletion }.map(\.companyKey)).count),
+            CSVWriter.number(turnover?.nameTurnover, decimals: 10),
+            CSVWriter.number(turnover?.weightTurnover, decimals: 10),
+            CSVWriter.number(run.drag?.byWeighting[.cap]?.gap, decimals: 10),
+            CSVWriter.number(run.drag?.byWeighting[.equal]?.gap, decimals: 10),
+        ]
+    }
+
+    static func writeSummary(from: Int, to: Int, panel: String, synthetic: Bool, runs: Int, variants: [String],
+                             to directory: String) throws {
+        try JSONWriter.write(.object([
+            JSONMember("from", .integer(from)), JSONMember("to", .integer(to)),
+            JSONMember("synthetic", .bool(synthetic)), JSONMember("panel", .string(panel)),
+            JSONMember("runs", .integer(runs)), JSONMember("variants", .array(variants.map { .string($0) })),
+        ]), to: FilePaths.join(directory, "summary.json"))
+    }
+
+    /// A per-run table for standard output, with averages before and after banding started.
+    static func text(_ runs: [RunWriter.Run], synthetic: Bool) -> String {
+        var lines = ["run      R1000  R2000  Micro   #1000      #3000     up  down  R2000 turnover  drag 12m cap" + (synthetic ? "   (synthetic)" : "")]
+        for run in runs {
+            let summary = run.summary
+            let turnover = run.analysis.turnover[.r2000]
+            lines.append([
+                summary.run.padding(8),
+                String(summary.counts["R1000"]?.companies ?? 0).padding(6),
+                String(summary.counts["R2000"]?.companies ?? 0).padding(6),
+                String(summary.counts["Microcap"]?.companies ?? 0).padding(6),
+                (summary.breakpoint1000.map(MoneyText.short) ?? "n/a").padding(10),
+                (summary.breakpoint3000.map(MoneyText.short) ?? "n/a").padding(9),
+                String(summary.changes["upward"] ?? 0).padding(3),
+                String(summary.changes["downward"] ?? 0).padding(5),
+                (turnover.map { RunOutput.percent($0.nameTurnover) } ?? "n/a").padding(15),
+                run.drag?.byWeighting[.cap].map { RunOutput.percent($0.gap) } ?? "",
+            ].joined(separator: " "))
+        }
+        for (label, range) in [("before banding", runs.filter { $0.summary.bandHalfWidth == nil }),
+                               ("with banding", runs.filter { $0.summary.bandHalfWidth != nil })] where !range.isEmpty {
+            let turnover = range.compactMap { $0.analysis.turnover[.r2000]?.nameTurnover }
+            let gaps = range.compactMap { $0.drag?.byWeighting[.cap]?.gap }
+            let mean = { (values: [Double]) in values.isEmpty ? "n/a" : RunOutput.percent(values.reduce(0, +) / Double(values.count)) }
+            lines.append("average \(label) (\(range.count) runs): R2000 name turnover \(mean(turnover)), 12-month drag \(mean(gaps)) cap-weighted")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

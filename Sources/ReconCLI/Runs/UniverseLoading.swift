@@ -1,0 +1,65 @@
+import ReconCore
+import ReconData
+
+/// Reads the universe and prior-membership files a command names.
+enum UniverseLoading {
+    /// Reads a universe snapshot in the detected (or given) format.
+    static func universe(path: String, format explicit: String?, rankDay: CalendarDate) throws -> UniverseReadResult {
+        let detection = try FormatDetector.detect(path: path, explicit: explicit)
+        switch detection.format {
+        case .nasdaqScreener:
+            return try NasdaqScreenerReader.read(path: path)
+        case .nativeUniverse:
+            return try NativeUniverseReader.read(path: path)
+        case .crsp:
+            let panel = try CRSPPanel.load(path: path)
+            return UniverseReadResult(format: .crsp, securities: panel.snapshot(onOrBefore: rankDay),
+                                      dropped: [], notes: panel.loadReport.notes)
+        case .isharesHoldings, .nativeMembership:
+            throw InputError(file: path, message: "is a \(detection.format) file (a membership), expected a universe",
+                             help: "pass it with --prior, and give the universe with --universe")
+        }
+    }
+
+    /// The prior membership and the notes its readers made.
+    struct Prior {
+        var membership: PriorMembership
+        var notes: [String]
+    }
+
+    /// Reads `--prior` arguments: `FILE` or `R2000=FILE` (R1000, R3000, MICROCAP).
+    static func prior(arguments: [String], console: Console) throws -> Prior {
+        guard !arguments.isEmpty else {
+            console.warn("no --prior given: every company is treated as new (no banding, no migration)")
+            return Prior(membership: PriorMembership(), notes: ["no prior membership: every company treated as new"])
+        }
+        var builder = PriorMembershipBuilder()
+        var fromMembershipFiles: [PriorMembership.Entry] = []
+        for argument in arguments {
+            let (index, path) = RussellIndex.splitAssignment(argument)
+            console.progress("reading \(path)")
+            let detection = try FormatDetector.detect(path: path, explicit: nil)
+            switch detection.format {
+            case .isharesHoldings:
+                builder.add(try ISharesHoldingsReader.read(path: path, index: index))
+            case .nativeMembership:
+                if index != nil {
+                    throw CommandError("\(argument): a membership file names each line's index; drop the '\(index!)=' prefix",
+                                       help: "--prior \(path)")
+                }
+                fromMembershipFiles += try NativeMembershipReader.read(path: path).entries
+            default:
+                throw InputError(file: path, message: "is a \(detection.format) file, expected iShares holdings or a membership CSV",
+                                 help: "give the universe with --universe and the prior membership with --prior")
+            }
+        }
+        var notes: [String] = []
+        var membership = PriorMembership(fromMembershipFiles)
+        if !builder.sources.isEmpty {
+            let built = try builder.build()
+            notes += built.notes
+            for entry in built.membership.entries { membership.add(entry) }
+        }
+        return Prior(membership: membership, notes: notes)
+    }
+}

@@ -1,0 +1,240 @@
+import ReconCore
+
+/// Writes the files of one reconstitution (`docs/outputs.md`): membership.csv, excluded.csv,
+/// summary.json, migration.csv, turnover.csv and, with returns, drag.json. Every file is written
+/// atomically, and numbers are formatted the same way on every machine.
+public enum RunWriter {
+    /// The drag over one window, with its description.
+    public struct DragWindow: Sendable {
+        public var label: String
+        public var source: String
+        public var from: String
+        public var to: String
+        public var months: Int?
+        public var byWeighting: [DragAnalysis.Weighting: Drag]
+
+        public init(label: String, source: String, from: String, to: String, months: Int?,
+                    byWeighting: [DragAnalysis.Weighting: Drag]) {
+            self.label = label
+            self.source = source
+            self.from = from
+            self.to = to
+            self.months = months
+            self.byWeighting = byWeighting
+        }
+    }
+
+    /// Everything one run writes.
+    public struct Run: Sendable {
+        public var result: ReconstitutionResult
+        public var universe: [Security]
+        public var summary: RunSummary
+        public var analysis: RunAnalysis
+        /// Rows the readers dropped.
+        public var dropped: [DroppedRow]
+        /// The main drag window (snapshot pair or 12 months), and every window measured.
+        public var drag: DragWindow?
+        public var dragWindows: [DragWindow]
+        public var warnings: [String]
+
+        public init(result: ReconstitutionResult, universe: [Security], summary: RunSummary, analysis: RunAnalysis,
+                    dropped: [DroppedRow], drag: DragWindow?, dragWindows: [DragWindow] = [], warnings: [String]) {
+            self.result = result
+            self.universe = universe
+            self.summary = summary
+            self.analysis = analysis
+            self.dropped = dropped
+            self.drag = drag
+            self.dragWindows = dragWindows
+            self.warnings = warnings
+        }
+    }
+
+    public static func write(_ run: Run, to directory: String) throws {
+        try Directories.create(directory)
+        try membership(run).write(to: FilePaths.join(directory, "membership.csv"))
+        try excluded(run).write(to: FilePaths.join(directory, "excluded.csv"))
+        try JSONWriter.write(summary(run), to: FilePaths.join(directory, "summary.json"))
+        try migration(run).write(to: FilePaths.join(directory, "migration.csv"))
+        try turnover(run).write(to: FilePaths.join(directory, "turnover.csv"))
+        if let drag = run.drag {
+            try JSONWriter.write(dragJSON(main: drag, windows: run.dragWindows), to: FilePaths.join(directory, "drag.json"))
+        }
+    }
+
+    // MARK: - membership.csv
+
+    static func membership(_ run: Run) -> CSVWriter {
+        var csv = CSVWriter(header: ["symbol", "company", "company_key", "total_market_cap", "rank", "cumulative_pct",
+                                     "index", "prior_index", "microcap", "change", "migration", "weight",
+                                     "weight_basis", "reason"])
+        for (position, row) in run.result.rows.enumerated() {
+            csv.appendRow([
+                row.symbol, row.company, row.companyKey,
+                CSVWriter.number(row.totalMarketCap, decimals: 0),
+                CSVWriter.integer(row.rank),
+                CSVWriter.number(row.cumulativeShare.map { $0 * 100 }, decimals: 6),
+                row.index.rawValue, row.priorIndex.rawValue,
+                CSVWriter.boolean(row.isMicrocap), row.change.rawValue,
+                run.analysis.migration.classes[position].rawValue,
+                CSVWriter.number(row.weight, decimals: 10, trimTrailingZeros: true),
+                row.weightBasis?.rawValue ?? "", row.reason,
+            ])
+        }
+        return csv
+    }
+
+    // MARK: - excluded.csv
+
+    static func excluded(_ run: Run) -> CSVWriter {
+        var csv = CSVWriter(header: ["symbol", "name", "origin", "reason", "detail"])
+        for (index, exclusion) in run.result.exclusions.enumerated() {
+            guard let exclusion else { continue }
+            let security = run.universe[index]
+            let detail = security.typeEvidence.map { "\(exclusion.description); \($0)" } ?? exclusion.description
+            csv.appendRow([security.symbol, security.name, security.origin, exclusion.code, detail])
+        }
+        for row in run.dropped {
+            csv.appendRow([row.symbol, "", "\(row.file):\(row.line)", "dropped:\(row.reason)", row.reason])
+        }
+        return csv
+    }
+
+    // MARK: - summary.json
+
+    static func summary(_ run: Run) -> JSONValue {
+        let summary = run.summary
+        func counts(_ table: [String: RunSummary.Count], _ keys: [String]) -> JSONValue {
+            .object(keys.compactMap { key in
+                table[key].map { JSONMember(key, .object([JSONMember("companies", .integer($0.companies)),
+                                                           JSONMember("securities", .integer($0.securities))])) }
+            })
+        }
+        func sortedCounts(_ table: [String: Int]) -> JSONValue {
+            .object(table.keys.sorted().map { JSONMember($0, .integer(table[$0]!)) })
+        }
+        func number(_ value: Double?, _ decimals: Int? = nil) -> JSONValue { value.map { .number($0, decimals: decimals) } ?? .null }
+        func percent(_ value: Double?) -> JSONValue { number(value.map { $0 * 100 }, 6) }
+        let input = summary.input
+        let tiers = [IndexTier.r1000, .r2000]
+        return .object([
+            JSONMember("run", .string(summary.run)),
+            JSONMember("rank_day", .string(summary.rankDay)),
+            JSONMember("effective_date", .string(summary.effectiveDate)),
+            JSONMember("synthetic", .bool(input.synthetic)),
+            JSONMember("input", .object([
+                JSONMember("universe", .string(input.universe)),
+                JSONMember("format", .string(input.format)),
+                JSONMember("priors", .array(input.priors.map { .string($0) })),
+                JSONMember("forward", input.forward.map { .string($0) } ?? .null),
+                JSONMember("rows_read", .integer(input.rowsRead)),
+                JSONMember("rows_dropped", sortedCounts(input.rowsDropped)),
+                JSONMember("variant", input.variant.map { .string($0) } ?? .null),
+            ])),
+            JSONMember("counts", counts(summary.counts, ["R1000", "R2000", "R3000", "R3000E", "Microcap"])),
+            JSONMember("prior_counts", counts(summary.priorCounts, ["R1000", "R2000"])),
+            JSONMember("eligible_companies", .integer(summary.eligibleCompanies)),
+            JSONMember("breakpoints", .object([
+                JSONMember("cap_1000", number(summary.breakpoint1000, 0)),
+                JSONMember("cap_2000", number(summary.breakpoint2000, 0)),
+                JSONMember("cap_3000", number(summary.breakpoint3000, 0)),
+                JSONMember("smallest_r3000e", number(summary.smallestRussell3000E, 0)),
+                JSONMember("r3000e_total", number(summary.russell3000ETotal, 0)),
+                JSONMember("band_half_width", number(summary.bandHalfWidth)),
+                JSONMember("band_low_pct", percent(summary.bandLowShare)),
+                JSONMember("breakpoint_pct", percent(summary.breakpointShare)),
+                JSONMember("band_high_pct", percent(summary.bandHighShare)),
+                JSONMember("band_cap_high", number(summary.bandCapHigh, 0)),
+                JSONMember("band_cap_low", number(summary.bandCapLow, 0)),
+            ])),
+            JSONMember("changes", .object(["addition", "deletion", "upward", "downward", "stay"].map {
+                JSONMember($0, .integer(summary.changes[$0] ?? 0))
+            })),
+            JSONMember("excluded", sortedCounts(summary.excluded)),
+            JSONMember("turnover", .object(tiers.compactMap { tier in
+                run.analysis.turnover[tier].map { turnover in
+                    JSONMember(tier.rawValue, .object([
+                        JSONMember("prior_members", .integer(turnover.priorMembers)),
+                        JSONMember("new_members", .integer(turnover.newMembers)),
+                        JSONMember("additions", .integer(turnover.additions)),
+                        JSONMember("deletions", .integer(turnover.deletions)),
+                        JSONMember("name", .number(turnover.nameTurnover, decimals: 10)),
+                        JSONMember("weight", .number(turnover.weightTurnover, decimals: 10)),
+                    ]))
+                }
+            })),
+            JSONMember("concentration", .object(tiers.compactMap { tier in
+                run.analysis.concentration[tier].map { concentration in
+                    JSONMember(tier.rawValue, .object([
+                        JSONMember("top10_weight", .number(concentration.top10Weight, decimals: 10)),
+                        JSONMember("effective_names", .number(concentration.effectiveNames, decimals: 4)),
+                    ]))
+                }
+            })),
+            JSONMember("warnings", .array(run.warnings.map { .string($0) })),
+        ])
+    }
+
+    // MARK: - migration.csv and turnover.csv
+
+    static func migration(_ run: Run) -> CSVWriter {
+        var csv = CSVWriter(header: ["class", "lines", "companies", "prior_weight", "largest"])
+        for entry in run.analysis.migration.entries {
+            csv.appendRow([entry.migrationClass.rawValue, String(entry.count), String(entry.companies),
+                           CSVWriter.number(entry.priorWeight, decimals: 10, trimTrailingZeros: true),
+                           entry.largest.map(\.symbol).joined(separator: " ")])
+        }
+        return csv
+    }
+
+    static func turnover(_ run: Run) -> CSVWriter {
+        var csv = CSVWriter(header: ["index", "prior_members", "new_members", "additions", "deletions",
+                                     "name_turnover", "weight_turnover"])
+        for tier in [IndexTier.r1000, .r2000] {
+            guard let turnover = run.analysis.turnover[tier] else { continue }
+            csv.appendRow([tier.rawValue, String(turnover.priorMembers), String(turnover.newMembers),
+                           String(turnover.additions), String(turnover.deletions),
+                           CSVWriter.number(turnover.nameTurnover, decimals: 10),
+                           CSVWriter.number(turnover.weightTurnover, decimals: 10)])
+        }
+        return csv
+    }
+
+    // MARK: - drag.json
+
+    static func dragJSON(main: DragWindow, windows: [DragWindow]) -> JSONValue {
+        var members = [
+            JSONMember("window", .object([
+                JSONMember("source", .string(main.source)),
+                JSONMember("from", .string(main.from)),
+                JSONMember("to", .string(main.to)),
+                JSONMember("months", main.months.map { .integer($0) } ?? .null),
+            ])),
+        ]
+        members += weightings(main)
+        if !windows.isEmpty {
+            members.append(JSONMember("windows", .object(windows.map { JSONMember($0.label, .object(weightings($0))) })))
+        }
+        return .object(members)
+    }
+
+    static func weightings(_ window: DragWindow) -> [JSONMember] {
+        DragAnalysis.Weighting.allCases.compactMap { weighting in
+            window.byWeighting[weighting].map { JSONMember(weighting.rawValue, dragJSON($0)) }
+        }
+    }
+
+    static func dragJSON(_ drag: Drag) -> JSONValue {
+        .object([
+            JSONMember("frozen_return", .number(drag.frozenReturn, decimals: 12)),
+            JSONMember("reconstituted_return", .number(drag.reconstitutedReturn, decimals: 12)),
+            JSONMember("gap", .number(drag.gap, decimals: 12)),
+            JSONMember("components", .object(drag.components.map { JSONMember($0.name, .number($0.value, decimals: 12)) })),
+            JSONMember("frozen_count", .integer(drag.frozenCount)),
+            JSONMember("reconstituted_count", .integer(drag.reconstitutedCount)),
+            JSONMember("left_out", .integer(drag.leftOut)),
+            JSONMember("left_out_frozen_weight", .number(drag.leftOutFrozenWeight, decimals: 10)),
+            JSONMember("left_out_reconstituted_weight", .number(drag.leftOutReconstitutedWeight, decimals: 10)),
+        ])
+    }
+}
