@@ -1,0 +1,21 @@
+import ReconCore
+
+/// Writes a membership as recon's own membership CSV:
+/// `symbol,name,index,company_key,microcap,weight`, lines in the membership's order, so
+/// ``NativeMembershipReader`` reads back the same entries.
+public enum NativeMembershipWriter {
+    public static let columns = ["symbol", "name", "index", "company_key", "microcap", "weight"]
+
+    public static func csv(_ membership: PriorMembership) -> CSVWriter {
+        var writer = CSVWriter(header: columns)
+        for entry in membership.entries {
+            writer.appendRow([entry.symbol, entry.name, entry.tier.rawValue, entry.companyKey ?? "",
+                              CSVWriter.boolean(entry.isMicrocap), CSVWriter.number(entry.weight)])
+        }
+        return writer
+    }
+
+    public static func write(_ membership: PriorMembership, to path: String) throws {
+        try csv(membership).write(to: path)
+    }
+}
