@@ -56,6 +56,9 @@ final class SecurityTypeClassifierTests: XCTestCase {
             ("Centurion Acquisition Corp. Class A Ordinary Shares", nil, .blankCheck),
             ("Horizon Space Acquisition II Corp. Ordinary share", nil, .blankCheck),
             ("Cantor Equity Partners II Inc. Class A Ordinary Share", "Blank Checks", .blankCheck),
+            ("Churchill Capital Corp X Class A Ordinary Shares", "Blank Checks", .blankCheck),
+            ("Mobile Infrastructure Corporation Common Stock", "Blank Checks", .commonStock),
+            ("Blaize Holdings Inc. Common Stock", "Blank Checks", .commonStock),
             ("Hashdex Nasdaq Crypto Index US ETF", nil, .exchangeTradedFund),
             ("Synthetic Fixed-Income Securities Inc 6.375% (STRATS) Cl A-1", "Finance: Consumer Services", .trustReceipt),
         ]
@@ -75,25 +78,31 @@ final class SecurityTypeClassifierTests: XCTestCase {
         XCTAssertEqual(warrant.evidence, "name says \"Warrant\"")
         let partnership = SecurityTypeClassifier.classify(.init(symbol: "EPD", name: "Enterprise Products Partners L.P. Common Stock"))
         XCTAssertEqual(partnership.evidence, "name says \"L.P.\"")
-        let spac = SecurityTypeClassifier.classify(.init(symbol: "X", name: "Some Co. Class A Ordinary Shares", industry: "Blank Checks"))
-        XCTAssertEqual(spac.evidence, "industry is \"Blank Checks\"")
+        let spac = SecurityTypeClassifier.classify(.init(symbol: "X", name: "Some Co. II Class A Ordinary Shares", industry: "Blank Checks"))
+        XCTAssertEqual(spac.evidence, "industry is \"Blank Checks\" and name has the serial number \"II\"")
+        let named = SecurityTypeClassifier.classify(.init(symbol: "ALF", name: "Centurion Acquisition Corp. Class A Ordinary Shares", industry: "Blank Checks"))
+        XCTAssertEqual(named.evidence, "name says \"Acquisition Corp.\"")
         XCTAssertNil(SecurityTypeClassifier.classify(.init(symbol: "A", name: "Agilent Technologies Inc. Common Stock")).evidence)
     }
 
     /// A blank-cheque issuer's shares are SPAC lines when another of its lines shows it.
     func testIssuerEvidenceReachesOtherLines() {
         let lines: [SecurityTypeClassifier.Line] = [
-            .init(symbol: "CEPT", name: "Cantor Equity Partners II Inc. Class A Ordinary Share", industry: nil, companyKey: "k1"),
-            .init(symbol: "CEPTU", name: "Cantor Equity Partners II Inc. Unit", industry: "Blank Checks", companyKey: "k1"),
+            .init(symbol: "CEPT", name: "Cantor Equity Partners Inc. Class A Ordinary Share", industry: nil, companyKey: "k1"),
+            .init(symbol: "CEPTU", name: "Cantor Equity Partners Inc. Unit", industry: "Blank Checks", companyKey: "k1"),
             .init(symbol: "HVII", name: "Hennessy Capital Investment Corp. VII Ordinary Shares", industry: nil, companyKey: "k2"),
             .init(symbol: "HVIIR", name: "Hennessy Capital Investment Corp. VII Rights", industry: nil, companyKey: "k2"),
             .init(symbol: "PCT", name: "PureCycle Technologies Inc. Common Stock", industry: "Major Chemicals", companyKey: "k3"),
             .init(symbol: "PCTTU", name: "PureCycle Technologies Inc. Unit", industry: "Major Chemicals", companyKey: "k3"),
             .init(symbol: "GEN", name: "Gen Digital Inc. Common Stock", industry: nil, companyKey: "k4"),
             .init(symbol: "GENVR", name: "Gen Digital Inc. Contingent Value Rights", industry: nil, companyKey: "k4"),
+            .init(symbol: "BZAI", name: "Blaize Holdings Inc. Common Stock", industry: "Blank Checks", companyKey: "k5"),
+            .init(symbol: "BZAIW", name: "Blaize Holdings Inc. Warrants", industry: "Blank Checks", companyKey: "k5"),
         ]
-        let types = SecurityTypeClassifier.classify(lines).map(\.type)
-        XCTAssertEqual(types, [.blankCheck, .unit, .blankCheck, .right, .commonStock, .unit, .commonStock, .right])
+        let inferences = SecurityTypeClassifier.classify(lines)
+        XCTAssertEqual(inferences.map(\.type), [.blankCheck, .unit, .blankCheck, .right, .commonStock, .unit, .commonStock, .right, .commonStock, .warrant])
+        XCTAssertEqual(inferences[0].evidence, "the issuer's line CEPTU: industry is \"Blank Checks\" and the issuer lists CEPTU (name says \"Unit\")")
+        XCTAssertEqual(inferences[2].evidence, "no industry, and the issuer lists HVIIR (name says \"Rights\")")
         // On its own the first line has no evidence.
         XCTAssertEqual(SecurityTypeClassifier.classify(lines[0]).type, .commonStock)
     }

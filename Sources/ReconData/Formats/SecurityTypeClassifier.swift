@@ -45,19 +45,31 @@ public enum SecurityTypeClassifier {
 
     /// Classifies one line on its own evidence.
     public static func classify(_ line: Line) -> Inference {
-        classify(Facts(line, blankCheckIssuer: nil))
+        classify(Facts(line))
     }
 
-    /// Classifies lines together: a line whose issuer (same ``Line/companyKey``) has another line
-    /// that is evidently a blank-cheque company (M7 §5.11) is a blank-cheque line too, unless its
-    /// own share type excludes it first (the warrants and units of a SPAC stay warrants and units).
+    /// Classifies lines together, issuer by issuer (same ``Line/companyKey``), for blank-cheque
+    /// companies (M7 §5.11): a line is a SPAC line when another line of its issuer shows the
+    /// issuer is one, and the issuer's listed units or rights (the way SPACs sell their IPO)
+    /// corroborate the industry `Blank Checks`. A line's own share type still decides first: the
+    /// warrants and units of a SPAC stay warrants and units.
     public static func classify(_ lines: [Line]) -> [Inference] {
-        var facts = lines.map { Facts($0, blankCheckIssuer: nil) }
-        let blankCheckEvidence = blankCheckIssuers(lines, facts)
+        var facts = lines.map { Facts($0) }
+        var unitsOrRights: [String: String] = [:]
+        for (line, lineFacts) in zip(lines, facts) {
+            guard let key = line.companyKey, unitsOrRights[key] == nil, let evidence = Rule.unitOrRightEvidence(lineFacts) else { continue }
+            unitsOrRights[key] = "\(line.symbol.trimmingSpaces) (\(evidence))"
+        }
+        var blankCheck: [String: String] = [:]
         for index in facts.indices {
-            guard let key = lines[index].companyKey, let evidence = blankCheckEvidence[key] else { continue }
-            if evidence.isStructural, !facts[index].industry.isEmpty { continue }
-            facts[index].blankCheckIssuer = evidence.text
+            guard let key = lines[index].companyKey else { continue }
+            facts[index].issuerUnitsOrRights = unitsOrRights[key]
+            if blankCheck[key] == nil, let evidence = Rule.ownBlankCheckEvidence(facts[index]) {
+                blankCheck[key] = "\(lines[index].symbol.trimmingSpaces): \(evidence)"
+            }
+        }
+        for index in facts.indices {
+            facts[index].issuerBlankCheck = lines[index].companyKey.flatMap { blankCheck[$0] }
         }
         return facts.map(classify)
     }
@@ -70,14 +82,15 @@ public enum SecurityTypeClassifier {
         let name: SecurityName
         /// Trimmed; empty when the source gives none.
         let industry: String
-        /// Evidence that the issuer is a blank-cheque company, from another of its lines.
-        var blankCheckIssuer: String?
+        /// Evidence, from a line of the same issuer, that the issuer is a blank-cheque company.
+        var issuerBlankCheck: String?
+        /// A listed unit or right of the same issuer (`AACBU (name says "Units")`).
+        var issuerUnitsOrRights: String?
 
-        init(_ line: Line, blankCheckIssuer: String?) {
+        init(_ line: Line) {
             self.symbol = line.symbol
             self.name = SecurityName(line.name)
             self.industry = (line.industry ?? "").trimmingSpaces
-            self.blankCheckIssuer = blankCheckIssuer
         }
 
         func industry(in set: Set<String>) -> Bool { set.contains(industry.lowercased()) }
@@ -88,30 +101,6 @@ public enum SecurityTypeClassifier {
             if let evidence = rule.match(facts) { return Inference(type: rule.type, evidence: evidence) }
         }
         return Inference(type: .commonStock, evidence: nil)
-    }
-
-    /// Evidence that an issuer is a blank-cheque company, found on one of its lines.
-    struct IssuerEvidence {
-        var text: String
-        /// Whether it comes only from the issuer's capital structure (listed units or rights),
-        /// which counts for lines without an industry only.
-        var isStructural: Bool
-    }
-
-    /// Company keys whose lines show a blank-cheque company (M7 §5.11): a line in industry
-    /// `Blank Checks` or named as a SPAC; or, structurally, a listed unit or right (not a
-    /// contingent value right) — units and rights are how SPACs sell their IPO.
-    private static func blankCheckIssuers(_ lines: [Line], _ allFacts: [Facts]) -> [String: IssuerEvidence] {
-        var evidence: [String: IssuerEvidence] = [:]
-        for (line, facts) in zip(lines, allFacts) {
-            guard let key = line.companyKey, evidence[key]?.isStructural ?? true else { continue }
-            if let reason = Rule.blankCheckEvidence(facts) {
-                evidence[key] = IssuerEvidence(text: "\(line.symbol.trimmingSpaces): \(reason)", isStructural: false)
-            } else if evidence[key] == nil, let reason = Rule.spacStructureEvidence(facts) {
-                evidence[key] = IssuerEvidence(text: "\(line.symbol.trimmingSpaces): \(reason)", isStructural: true)
-            }
-        }
-        return evidence
     }
 }
 
@@ -129,6 +118,9 @@ extension SecurityTypeClassifier {
         /// structures (M7 §5.11), so a SPAC's warrants are warrants and an LP's preferred units
         /// are preferred; depositary receipts come first because their descriptors mention the
         /// underlying share ("each representing … preferred shares", "the right to receive").
+        /// Partnership, LLC and royalty-trust *units* are the common equity of those structures,
+        /// so those three rules come before the unit rule. The `^` symbol rule is last: names
+        /// say more than the marker does.
         static let ordered: [Rule] = [
             Rule(id: "depositary-receipt", type: .depositaryReceipt) { $0.name.says(depositaryPhrases) },
             Rule(id: "note", type: .note, match: noteEvidence),
@@ -141,7 +133,7 @@ extension SecurityTypeClassifier {
             Rule(id: "royalty-trust", type: .royaltyTrust, match: royaltyTrustEvidence),
             Rule(id: "unit", type: .unit) { $0.name.says([["units"], ["unit"]], from: 1) ?? $0.symbolSuffix(["U", "UN"]) },
             Rule(id: "trust-receipt", type: .trustReceipt) { $0.name.says(trustReceiptPhrases, from: 1) },
-            Rule(id: "blank-check", type: .blankCheck) { blankCheckEvidence($0) ?? $0.blankCheckIssuer.map { "the issuer's line \($0)" } },
+            Rule(id: "blank-check", type: .blankCheck, match: blankCheckEvidence),
             Rule(id: "etf", type: .exchangeTradedFund) { $0.name.says([["etf"], ["etn"], ["exchange", "traded"]], from: 1) },
             Rule(id: "bdc", type: .businessDevelopmentCompany, match: businessDevelopmentCompanyEvidence),
             Rule(id: "closed-end-fund", type: .closedEndFund, match: closedEndFundEvidence),
@@ -231,22 +223,55 @@ extension SecurityTypeClassifier {
             return nil
         }
 
-        /// A blank-cheque company (SPAC): Nasdaq's industry `Blank Checks`, `SPAC` or
-        /// `Blank Check` in the name, or an issuer named `… Acquisition Corp.`/`… Merger Corp.`
-        /// (optionally numbered: `Acquisition Corp. II`, `Acquisition II Corp.`), the way SPACs name
-        /// themselves and operating companies do not.
+        /// A blank-cheque company (SPAC), from the line itself (``ownBlankCheckEvidence(_:)``),
+        /// from another line of its issuer, or, for a line with no industry, from the issuer's
+        /// listed units or rights.
         static func blankCheckEvidence(_ facts: Facts) -> String? {
-            if facts.industry.lowercased() == "blank checks" { return "industry is \"\(facts.industry)\"" }
-            let name = facts.name
-            if let found = name.says([["spac"], ["blank", "check"], ["blank", "checks"]], from: 0, issuerOnly: true) { return found }
-            return acquisitionVehicleName(name)
+            if let own = ownBlankCheckEvidence(facts) { return own }
+            if let issuer = facts.issuerBlankCheck { return "the issuer's line \(issuer)" }
+            if facts.industry.isEmpty, let units = facts.issuerUnitsOrRights {
+                return "no industry, and the issuer lists \(units)"
+            }
+            return nil
         }
 
-        /// A listed unit or right (not a contingent value right) with no industry: the capital
-        /// structure of a SPAC's IPO.
-        static func spacStructureEvidence(_ facts: Facts) -> String? {
-            guard facts.industry.isEmpty, facts.name.find(["contingent", "value"]) == nil else { return nil }
+        /// The line's own evidence of a SPAC: `SPAC` or `Blank Check` in the name; an issuer
+        /// named `… Acquisition Corp.`/`… Merger Corp.` (optionally numbered: `Acquisition Corp.
+        /// II`, `Acquisition II Corp.`), the way SPACs name themselves and operating companies do
+        /// not; or Nasdaq's industry `Blank Checks` corroborated by a serial number in the name
+        /// (`Churchill Capital Corp X`) or by the issuer's listed units or rights. The industry
+        /// alone is not enough: companies that merged with a SPAC keep it for a while
+        /// (`Mobile Infrastructure Corporation`, `Blaize Holdings Inc.`).
+        static func ownBlankCheckEvidence(_ facts: Facts) -> String? {
+            let name = facts.name
+            if let found = name.says([["spac"], ["blank", "check"], ["blank", "checks"]], from: 0, issuerOnly: true) { return found }
+            if let found = acquisitionVehicleName(name) { return found }
+            guard facts.industry.lowercased() == "blank checks" else { return nil }
+            if let number = serialNumber(name) {
+                return "industry is \"\(facts.industry)\" and name has the serial number \"\(number)\""
+            }
+            if let units = facts.issuerUnitsOrRights {
+                return "industry is \"\(facts.industry)\" and the issuer lists \(units)"
+            }
+            return nil
+        }
+
+        /// A listed unit or right, not a contingent value right: the capital structure of a
+        /// SPAC's IPO.
+        static func unitOrRightEvidence(_ facts: Facts) -> String? {
+            guard facts.name.find(["contingent", "value"]) == nil else { return nil }
             return facts.name.says([["units"], ["unit"], ["rights"], ["right"]], from: 1)
+        }
+
+        /// A Roman numeral or number among the issuer's words after the first (`II`,
+        /// `Corp XI`, `GigCapital7`): sponsors number their successive SPACs.
+        private static func serialNumber(_ name: SecurityName) -> String? {
+            let numerals: Set<String> = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+            for (index, word) in name.issuerWords.enumerated() where index > 0 {
+                let endsInDigit = word.folded.last?.isNumber ?? false
+                if numerals.contains(word.folded) || endsInDigit { return name.original(index..<(index + 1)) }
+            }
+            return nil
         }
 
         private static func acquisitionVehicleName(_ name: SecurityName) -> String? {
@@ -275,7 +300,8 @@ extension SecurityTypeClassifier {
             if words.last == "new" { words.removeLast() }
             guard words.count >= 3, ["corp", "corporation"].contains(words[words.count - 1]),
                   ["capital", "investment"].contains(words[words.count - 2]) else { return nil }
-            return "name says \"\(words[words.count - 2].capitalized) Corp\" and industry is \"\(facts.industry)\""
+            let kind = words[words.count - 2]
+            return "name says \"\(kind.prefix(1).uppercased() + kind.dropFirst()) Corp\" and industry is \"\(facts.industry)\""
         }
 
         /// A closed-end fund: `Fund`, `Closed-End`, a municipal-bond trust, or a `Trust` (or
