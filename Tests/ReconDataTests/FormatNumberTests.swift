@@ -11,7 +11,7 @@ final class FormatNumberTests: XCTestCase {
         XCTAssertEqual(formatNumber(0), "0")
         XCTAssertEqual(formatNumber(-0.0), "0")
         XCTAssertEqual(formatNumber(1.0 / 3.0), "0.3333333333333333")
-        for value in [0.1, 1.0 / 3.0, 123_456.789, 5e-324, 1.7976931348623157e308, 2_057_974_650_000.5] {
+        for value in [0.1, 1.0 / 3.0, 123_456.789, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude, 2_057_974_650_000.5] {
             XCTAssertEqual(Double(formatNumber(value)), value, "\(value) reads back")
         }
     }
