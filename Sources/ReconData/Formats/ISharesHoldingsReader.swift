@@ -40,8 +40,11 @@ public struct ISharesHoldings: Sendable {
         case fileName
     }
 
+    /// The file as the user named it.
     public var file: String
+    /// The index the file stands for.
     public var index: RussellIndex
+    /// Where ``index`` came from.
     public var indexSource: IndexSource
     /// The fund name from the preamble, when there is one.
     public var fundName: String?
@@ -52,6 +55,7 @@ public struct ISharesHoldings: Sendable {
     /// Rows left out: cash, futures and other non-equity lines, lines without a ticker,
     /// unlisted lines, repeated tickers.
     public var dropped: [DroppedRow]
+    /// Facts about the file worth telling the user (lines read, footer rows skipped, …).
     public var notes: [String]
 }
 

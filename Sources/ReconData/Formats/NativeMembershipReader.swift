@@ -7,10 +7,13 @@ import ReconCore
 /// `index` is `R1000`, `R2000` or `none` (any case); `microcap` is true/false or blank;
 /// `weight` is a fraction of the index. A repeated symbol is an ``InputError``.
 public enum NativeMembershipReader {
+    /// Reads the file at `path`.
+    /// - Throws: ``InputError`` (with file, line and column) for a bad file.
     public static func read(path: String) throws -> PriorMembership {
         try read(CSVReader(path: path))
     }
 
+    /// Reads CSV bytes in memory; `name` names them in messages.
     public static func read(bytes: [UInt8], name: String) throws -> PriorMembership {
         try read(CSVReader(bytes: bytes, name: name))
     }

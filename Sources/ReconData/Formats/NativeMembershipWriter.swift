@@ -4,8 +4,10 @@ import ReconCore
 /// `symbol,name,index,company_key,microcap,weight`, lines in the membership's order, so
 /// ``NativeMembershipReader`` reads back the same entries.
 public enum NativeMembershipWriter {
+    /// The columns, in the order written.
     public static let columns = ["symbol", "name", "index", "company_key", "microcap", "weight"]
 
+    /// The CSV of `membership`.
     public static func csv(_ membership: PriorMembership) -> CSVWriter {
         var writer = CSVWriter(header: columns)
         for entry in membership.entries {
@@ -15,6 +17,7 @@ public enum NativeMembershipWriter {
         return writer
     }
 
+    /// Writes the CSV with ``AtomicFile``.
     public static func write(_ membership: PriorMembership, to path: String) throws {
         try csv(membership).write(to: path)
     }

@@ -9,10 +9,13 @@ import ReconCore
 /// within 0…1. A repeated symbol, an unknown `type` or `cap_scope`, and a bad number are
 /// ``InputError``s with file, line and column.
 public enum NativeUniverseReader {
+    /// Reads the file at `path`.
+    /// - Throws: ``InputError`` (with file, line and column) for a bad file.
     public static func read(path: String) throws -> UniverseReadResult {
         try read(CSVReader(path: path))
     }
 
+    /// Reads CSV bytes in memory; `name` names them in messages.
     public static func read(bytes: [UInt8], name: String) throws -> UniverseReadResult {
         try read(CSVReader(bytes: bytes, name: name))
     }

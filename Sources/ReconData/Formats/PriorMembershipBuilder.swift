@@ -19,7 +19,9 @@ public struct PriorMembershipBuilder: Sendable {
     public struct Source: Sendable, Hashable {
         public var file: String
         public var index: RussellIndex
+        /// The file's as-of date, when known.
         public var asOf: CalendarDate?
+        /// How many lines it gave.
         public var lines: Int
     }
 
@@ -47,6 +49,7 @@ public struct PriorMembershipBuilder: Sendable {
         public var notes: [String]
     }
 
+    /// The sources added, in order.
     public private(set) var sources: [Source] = []
     private var linesBySource: [[Line]] = []
 
