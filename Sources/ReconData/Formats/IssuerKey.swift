@@ -1,0 +1,201 @@
+import Foundation
+import ReconCore
+
+/// The company a listed line belongs to, derived from the line's name when the source has no
+/// company identifier (the Nasdaq screener).
+///
+/// Share classes of one company must get the same key, because FTSE Russell ranks a company by
+/// the total market cap of all its common share classes (M7 §6.2.2, §6.5.2): GOOG
+/// "Alphabet Inc. Class C Capital Stock" and GOOGL "Alphabet Inc. Class A Common Stock" are both
+/// `alphabet inc`. The key is the issuer part of the name (see ``SecurityName``) with:
+/// - the class or series descriptor removed (`Class A Common Stock`, `Capital Stock`,
+///   `Ordinary Shares`, `Subordinate Voting Shares`, `Common Stock New`, …);
+/// - case, accents and punctuation folded, parenthesised words (`(The)`, `(DE)`) and a leading
+///   `The` or `D/B/A` dropped, `&` and `and` dropped;
+/// - legal-form spellings folded to one spelling each (`Incorporated` → `inc`,
+///   `Corporation` → `corp`, `Company` → `co`, `Limited` → `ltd`, `L.P.` → `lp`, …) but kept, so
+///   `Fox Corp` and a hypothetical `Fox Inc` stay apart;
+/// - a name written twice (`Brookfield Renewable Corporation Brookfield Renewable Corporation`)
+///   read once.
+///
+/// Tracking stocks are considered separately (M7 §6.5.2): the group a tracking stock follows
+/// (`Series A Liberty Formula One Common Stock`) is kept in the key, so FWONA and FWONK share a
+/// key that differs from LLYVA/LLYVK (`Liberty Live`).
+///
+/// The key is conservative: it never merges names that differ in any word other than the
+/// descriptor and the spelling of the legal form. And a name is not enough on its own:
+/// ``assign(_:)`` keeps lines with the same issuer name apart unless their tickers look like
+/// share classes of one another (`GOOG`/`GOOGL`, `BRK/A`/`BRK/B`, `BATRA`/`BATRK`), because
+/// different companies can share a name (`First Bancorp` in North Carolina, FBNC, and
+/// `First BanCorp.` in Puerto Rico, FBP).
+public struct IssuerKey: Sendable, Hashable {
+    /// The company key (`alphabet inc`); never empty.
+    public let key: String
+    /// The issuer's display name (`Alphabet Inc.`).
+    public let displayName: String
+
+    /// One line to key: its ticker and its name.
+    public struct Line: Sendable, Hashable {
+        public var symbol: String
+        public var name: String
+
+        public init(symbol: String, name: String) {
+            self.symbol = symbol
+            self.name = name
+        }
+    }
+
+    /// Keys the lines of one universe together: lines with the same issuer name share a key
+    /// only when their tickers are share-class variants of each other (directly or through
+    /// another line of the group); otherwise each group of related tickers gets the name's key
+    /// followed by ` #` and its first ticker (`first bancorp #FBNC`).
+    public static func assign(_ lines: [Line]) -> [IssuerKey] {
+        var keys = lines.map { IssuerKey(name: $0.name, symbol: $0.symbol) }
+        var indicesByKey: [String: [Int]] = [:]
+        for (index, key) in keys.enumerated() { indicesByKey[key.key, default: []].append(index) }
+        for indices in indicesByKey.values where indices.count > 1 {
+            let clusters = tickerClusters(indices.map { lines[$0].symbol })
+            guard clusters.count > 1 else { continue }
+            for cluster in clusters {
+                let suffix = " #" + Ticker.normalize(lines[indices[cluster[0]]].symbol)
+                for member in cluster {
+                    let index = indices[member]
+                    keys[index] = IssuerKey(key: keys[index].key + suffix, displayName: keys[index].displayName)
+                }
+            }
+        }
+        return keys
+    }
+
+    private init(key: String, displayName: String) {
+        self.key = key
+        self.displayName = displayName
+    }
+
+    /// Whether two tickers look like share classes (or other lines) of one issuer: the same root
+    /// before a separator (`BRK/A`, `BRK/B`; `HEI`, `HEI/A`), one a prefix of the other (`GOOG`,
+    /// `GOOGL`; `Z`, `ZG`), or the same but for the last letter (`BATRA`, `BATRK`).
+    public static func areClassVariants(_ first: String, _ second: String) -> Bool {
+        func root(_ symbol: String) -> String {
+            Ticker.normalize(String(symbol.prefix { !"/.^- ".contains($0) }))
+        }
+        let a = Ticker.normalize(first), b = Ticker.normalize(second)
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        if root(first) == root(second) { return true }
+        if a.hasPrefix(b) || b.hasPrefix(a) { return true }
+        return a.count == b.count && a.count >= 2 && a.dropLast() == b.dropLast()
+    }
+
+    /// Groups of positions whose tickers are linked by ``areClassVariants(_:_:)``, each in order.
+    private static func tickerClusters(_ symbols: [String]) -> [[Int]] {
+        var parent = Array(symbols.indices)
+        func find(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index { index = parent[index] }
+            return index
+        }
+        for i in symbols.indices {
+            for j in symbols.indices where j > i && areClassVariants(symbols[i], symbols[j]) {
+                let (a, b) = (find(i), find(j))
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        var clusters: [Int: [Int]] = [:]
+        for index in symbols.indices { clusters[find(index), default: []].append(index) }
+        return clusters.keys.sorted().map { clusters[$0]! }
+    }
+
+    /// Derives the key from a line's name; `symbol` is the fallback when the name has no issuer
+    /// words (the key is then `symbol:` and the normalised ticker).
+    public init(name: String, symbol: String) {
+        let parsed = SecurityName(name)
+        let issuer = IssuerKey.undoubled(parsed, IssuerKey.issuerRange(parsed))
+        let folded = IssuerKey.trimmed(parsed.words[issuer].filter { !$0.inParentheses }.map(\.folded))
+        var canonical = folded.compactMap(IssuerKey.canonical)
+        var display = IssuerKey.displayText(parsed, issuer)
+        if let group = IssuerKey.trackingGroup(parsed) {
+            canonical += ["/"] + group.map(\.folded)
+            display += " (\(parsed.original(group.startIndex..<group.endIndex)))"
+        }
+        if canonical.isEmpty {
+            let ticker = Ticker.normalize(symbol)
+            self.key = "symbol:" + ticker
+            self.displayName = name.isEmpty ? symbol : name
+        } else {
+            self.key = canonical.joined(separator: " ")
+            self.displayName = display
+        }
+    }
+
+    // MARK: - Steps
+
+    /// The issuer words, without a leading `The` or `D/B/A`.
+    private static func issuerRange(_ name: SecurityName) -> Range<Int> {
+        var start = 0
+        let words = name.words
+        if words.count >= 3, words[0].folded == "d", words[1].folded == "b", words[2].folded == "a" { start = 3 }
+        if start < name.descriptorStart, words[start].folded == "the", name.descriptorStart - start > 1 { start += 1 }
+        return start..<max(start, name.descriptorStart)
+    }
+
+    /// Drops a trailing `New` or `The` and a trailing `&`.
+    private static func trimmed(_ words: [String]) -> [String] {
+        var words = words
+        while let last = words.last, ["new", "the", "&", "and"].contains(last), words.count > 1 { words.removeLast() }
+        return words
+    }
+
+    /// `A B C A B C` → `A B C` (names Nasdaq writes twice).
+    private static func undoubled(_ name: SecurityName, _ range: Range<Int>) -> Range<Int> {
+        guard range.count >= 4, range.count % 2 == 0 else { return range }
+        let half = range.count / 2
+        let first = name.words[range.lowerBound..<(range.lowerBound + half)].map(\.folded)
+        let second = name.words[(range.lowerBound + half)..<range.upperBound].map(\.folded)
+        return first == second ? range.lowerBound..<(range.lowerBound + half) : range
+    }
+
+    /// One spelling per legal form; `&`, `and` and `the` dropped.
+    static func canonical(_ word: String) -> String? {
+        switch word {
+        case "&", "and", "the": return nil
+        case "incorporated": return "inc"
+        case "corporation": return "corp"
+        case "company": return "co"
+        case "limited": return "ltd"
+        default: return word
+        }
+    }
+
+    /// The display text of the issuer words, without trailing commas or dashes.
+    private static func displayText(_ name: SecurityName, _ issuer: Range<Int>) -> String {
+        var issuer = issuer
+        while issuer.count > 1, name.words[issuer.upperBound - 1].inParentheses { issuer = issuer.lowerBound..<(issuer.upperBound - 1) }
+        guard !issuer.isEmpty else { return name.text.trimmingCharacters(in: .whitespaces) }
+        var text = name.original(issuer)
+        while let last = text.last, last == "," || last == "-" || last == " " { text.removeLast() }
+        return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+
+    /// The words naming a tracking group: `Series A Liberty Formula One Common Stock` →
+    /// `Liberty Formula One`. Only when the words between the class designator and
+    /// `Common Stock` are plain words (not `Cumulative`, `Preferred`, a rate, …).
+    private static func trackingGroup(_ name: SecurityName) -> ArraySlice<SecurityName.Word>? {
+        let words = name.words
+        let start = name.descriptorStart
+        guard start + 3 < words.count, ["series", "class"].contains(words[start].folded),
+              SecurityName.isClassLetter(words[start + 1].folded) else { return nil }
+        guard let common = name.find(["common", "stock"], in: (start + 2)..<words.count), common > start + 2 else {
+            return nil
+        }
+        let group = words[(start + 2)..<common]
+        let descriptorWords: Set<String> = [
+            "cumulative", "redeemable", "preferred", "perpetual", "fixed", "floating", "rate", "non",
+            "voting", "nonvoting", "convertible", "exchangeable", "subordinate", "restricted", "limited",
+            "%", "$", "par", "value", "new", "shares", "ordinary",
+        ]
+        guard group.allSatisfy({ !descriptorWords.contains($0.folded) && !$0.isNumber && !$0.inParentheses }) else {
+            return nil
+        }
+        return group
+    }
+}

@@ -1,0 +1,144 @@
+import ReconCore
+
+/// Reads Nasdaq's stock screener export (nasdaq.com/market-activity/stocks/screener) into a
+/// universe.
+///
+/// Columns: `Symbol`, `Name`, `Last Sale` (`$108.53`), `Market Cap` (required); `Country`,
+/// `IPO Year`, `Volume`, `Sector`, `Industry` (optional); others are ignored. A leading UTF-8
+/// byte-order mark and CRLF line ends are accepted.
+///
+/// - `Market Cap` blank or `0` reads as unknown (`nil`).
+/// - The screener gives every share class the company's total cap (GOOG and GOOGL each carry
+///   Alphabet's), but does not say so: ``CapScope/unknown`` lets the core infer it.
+/// - The screener does not say whether a line's exchange is eligible (M7 §5.6–5.7):
+///   `isOnEligibleExchange` is `nil`.
+/// - It carries no security type: ``SecurityTypeClassifier`` infers one (M7 §5.11, §5.13), and
+///   ``IssuerKey`` gives share classes of one issuer one company key (M7 §6.5.2).
+/// - A symbol that appears twice is an ``InputError`` naming both lines; a row without a symbol
+///   is dropped and reported.
+public enum NasdaqScreenerReader {
+    /// Reads the file at `path`.
+    /// - Throws: ``InputError`` (with file, line and column) for a bad file.
+    public static func read(path: String) throws -> UniverseReadResult {
+        try read(CSVReader(path: path))
+    }
+
+    /// Reads CSV bytes in memory; `name` names them in messages.
+    public static func read(bytes: [UInt8], name: String) throws -> UniverseReadResult {
+        try read(CSVReader(bytes: bytes, name: name))
+    }
+
+    /// The column positions of a screener header.
+    private struct Columns {
+        let symbol, name, lastSale, marketCap: Int
+        let country, ipoYear, volume, sector, industry: Int?
+
+        init(_ header: CSVHeader, file: String, line: Int) throws {
+            func required(_ column: String) throws -> Int {
+                try header.require(column, file: file, line: line, format: UniverseFormat.nasdaqScreener.rawValue)
+            }
+            symbol = try required("Symbol")
+            name = try required("Name")
+            lastSale = try required("Last Sale")
+            marketCap = try required("Market Cap")
+            country = header.index(of: "Country")
+            ipoYear = header.index(of: "IPO Year")
+            volume = header.index(of: "Volume")
+            sector = header.index(of: "Sector")
+            industry = header.index(of: "Industry")
+        }
+    }
+
+    /// One row as read, before the issuer pass.
+    private struct Row {
+        var security: Security
+        var line: Int
+    }
+
+    private static func read(_ csv: CSVReader) throws -> UniverseReadResult {
+        let header = try csv.readHeader(format: .nasdaqScreener)
+        let headerLine = csv.lineNumber
+        let columns = try Columns(header, file: csv.name, line: headerLine)
+        var rows: [Row] = []
+        var dropped: [DroppedRow] = []
+        var lineOfSymbol: [String: Int] = [:]
+        var unknownCaps = 0
+        var sawDataRow = false
+        while try csv.next() {
+            if csv.isBlankLine { continue }
+            sawDataRow = true
+            try csv.requireFieldCount(header)
+            let symbol = try csv.trimmed(columns.symbol)
+            guard !symbol.isEmpty else {
+                dropped.append(DroppedRow(file: csv.name, line: csv.lineNumber, symbol: "", reason: "no symbol"))
+                continue
+            }
+            try csv.rejectDuplicate(symbol, firstLine: lineOfSymbol[symbol.uppercased()], column: columns.symbol, header: header)
+            lineOfSymbol[symbol.uppercased()] = csv.lineNumber
+            let security = try readRow(csv, header: header, columns: columns, symbol: symbol)
+            if security.marketCap == nil { unknownCaps += 1 }
+            rows.append(Row(security: security, line: csv.lineNumber))
+        }
+        guard sawDataRow else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .nasdaqScreener) }
+        let securities = assignIssuersAndTypes(rows.map(\.security))
+        var notes: [String] = []
+        if unknownCaps > 0 { notes.append("\(unknownCaps) rows have a blank or zero Market Cap (read as unknown)") }
+        let nonCommon = securities.filter { $0.type != .commonStock }.count
+        notes.append("\(nonCommon) of \(securities.count) rows inferred not common stock from symbol, name and industry")
+        return UniverseReadResult(format: .nasdaqScreener, securities: securities, dropped: dropped, notes: notes)
+    }
+
+    private static func readRow(_ csv: CSVReader, header: CSVHeader, columns: Columns, symbol: String) throws -> Security {
+        let price = try nonNegative(csv, columns.lastSale, header, expected: "a price such as $108.53")
+        var marketCap = try nonNegative(csv, columns.marketCap, header, expected: "a market cap in dollars")
+        if marketCap == 0 { marketCap = nil }
+        let volume = try columns.volume.flatMap { try nonNegative(csv, $0, header, expected: "a share volume") }
+        return Security(
+            symbol: symbol, name: try csv.trimmed(columns.name), companyKey: "", companyName: "",
+            price: price, marketCap: marketCap, capScope: .unknown,
+            country: try csv.optionalText(columns.country), isOnEligibleExchange: nil,
+            sector: try csv.optionalText(columns.sector), industry: try csv.optionalText(columns.industry),
+            volume: volume, ipoYear: try columns.ipoYear.flatMap { try year(csv, $0, header) },
+            origin: "\(csv.name):\(csv.lineNumber)")
+    }
+
+    /// A number that must not be negative, `nil` when blank.
+    static func nonNegative(_ csv: CSVReader, _ index: Int, _ header: CSVHeader, expected: String) throws -> Double? {
+        guard let value = try csv.double(index, header: header, expected: expected) else { return nil }
+        guard value >= 0 else {
+            throw InputError(file: csv.name, line: csv.lineNumber, column: index + 1, columnName: header.names[index],
+                             message: "found \(InputError.quote(try csv.string(index))), expected \(expected) (not negative)",
+                             help: "fix the value or leave the field blank")
+        }
+        return value
+    }
+
+    /// A four-digit year, `nil` when blank.
+    private static func year(_ csv: CSVReader, _ index: Int, _ header: CSVHeader) throws -> Int? {
+        guard let value = try csv.double(index, header: header, expected: "a year such as 1999") else { return nil }
+        guard value == value.rounded(), (1600...2200).contains(value) else {
+            throw InputError(file: csv.name, line: csv.lineNumber, column: index + 1, columnName: header.names[index],
+                             message: "found \(InputError.quote(try csv.string(index))), expected a year such as 1999",
+                             help: "fix the value or leave the field blank")
+        }
+        return Int(value)
+    }
+
+    /// Gives every row its company key and name, then infers types issuer by issuer.
+    static func assignIssuersAndTypes(_ securities: [Security]) -> [Security] {
+        var securities = securities
+        let issuers = IssuerKey.assign(securities.map { IssuerKey.Line(symbol: $0.symbol, name: $0.name) })
+        for (index, issuer) in issuers.enumerated() {
+            securities[index].companyKey = issuer.key
+            securities[index].companyName = issuer.displayName
+        }
+        let lines = securities.map {
+            SecurityTypeClassifier.Line(symbol: $0.symbol, name: $0.name, industry: $0.industry, companyKey: $0.companyKey)
+        }
+        for (index, inference) in SecurityTypeClassifier.classify(lines).enumerated() {
+            securities[index].type = inference.type
+            securities[index].typeEvidence = inference.evidence
+        }
+        return securities
+    }
+}

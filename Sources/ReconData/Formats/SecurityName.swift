@@ -1,0 +1,252 @@
+import Foundation
+
+/// A listed line's name (`Alphabet Inc. Class C Capital Stock`) split into words, with the
+/// issuer part (`Alphabet Inc.`) told apart from the security descriptor (`Class C Capital Stock`).
+///
+/// Exchanges name a line as "issuer + what the security is". ``IssuerKey`` keeps the issuer part;
+/// ``SecurityTypeClassifier`` reads both. Matching works on folded words (lower case, no accents,
+/// `L.P.` → `lp`), never on raw substrings, so `LP` inside `LPL Financial` is not a match.
+struct SecurityName: Sendable {
+    /// One word of the name.
+    struct Word: Sendable, Hashable {
+        /// Lower-cased, accents removed, apostrophes dropped; `%`, `&` and `$` are words of their own.
+        var folded: String
+        /// Where the word is in the original text.
+        var range: Range<String.Index>
+        /// Whether the word is inside parentheses (`(The)`, `(DE)`, `(REIT)`).
+        var inParentheses: Bool
+
+        var isNumber: Bool { folded.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 } }
+    }
+
+    /// The name as given.
+    let text: String
+    /// Every word, in order.
+    let words: [Word]
+    /// Index in ``words`` of the first word of the security descriptor (`words.count` when the
+    /// name has none, as in `Berkshire Hathaway Inc.`).
+    let descriptorStart: Int
+
+    /// Every folded word, for a quick "not in the name" answer.
+    private let vocabulary: Set<String>
+
+    init(_ text: String) {
+        self.text = text
+        self.words = SecurityName.tokenize(text)
+        self.vocabulary = Set(words.map(\.folded))
+        self.descriptorStart = SecurityName.findDescriptorStart(words)
+    }
+
+    /// Words of the issuer part.
+    var issuerWords: ArraySlice<Word> { words[..<descriptorStart] }
+    /// Words of the security descriptor.
+    var descriptorWords: ArraySlice<Word> { words[descriptorStart...] }
+
+    // MARK: - Phrase matching
+
+    /// Whether `phrase` (folded words) occurs in `words[range]`; returns where it starts.
+    func find(_ phrase: [String], in range: Range<Int>? = nil) -> Int? {
+        let range = range ?? 0..<words.count
+        guard !phrase.isEmpty, range.count >= phrase.count, vocabulary.contains(phrase[0]) else { return nil }
+        for start in range.lowerBound...(range.upperBound - phrase.count)
+        where (0..<phrase.count).allSatisfy({ words[start + $0].folded == phrase[$0] }) {
+            return start
+        }
+        return nil
+    }
+
+    /// The first of `phrases` found in the whole name, with the original text it matched.
+    func firstMatch(_ phrases: [[String]], in range: Range<Int>? = nil) -> String? {
+        for phrase in phrases {
+            if let start = find(phrase, in: range) { return original(start..<(start + phrase.count)) }
+        }
+        return nil
+    }
+
+    /// The first of `phrases` found in the descriptor.
+    func descriptorMatch(_ phrases: [[String]]) -> String? {
+        firstMatch(phrases, in: descriptorStart..<words.count)
+    }
+
+    /// The first of `phrases` found in the issuer part.
+    func issuerMatch(_ phrases: [[String]]) -> String? {
+        firstMatch(phrases, in: 0..<descriptorStart)
+    }
+
+    /// The original text spanning `words[range]` (`L.P.`, `Common Units`).
+    func original(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        let last = words[range.upperBound - 1]
+        var text = String(self.text[words[range.lowerBound].range.lowerBound..<last.range.upperBound])
+        // Keep the closing dot of an abbreviation (`L.P.`, `Inc.`), not a full stop (`Right.`).
+        let end = last.range.upperBound
+        if end < self.text.endIndex, self.text[end] == ".",
+           self.text[last.range].contains(".") || SecurityName.abbreviations.contains(last.folded) {
+            text.append(".")
+        }
+        return text
+    }
+
+    /// Whether the name has a percentage (`6.25%`), as coupons and dividend rates are written.
+    var hasPercentage: Bool { words.contains { $0.folded == "%" } }
+
+    /// Abbreviations written with a closing dot in issuer names.
+    static let abbreviations: Set<String> = ["inc", "corp", "co", "ltd", "cos", "bros", "intl", "hldgs", "grp", "mfg", "no"]
+
+    // MARK: - Tokenizing
+
+    /// Splits into words: runs of letters and digits; `%`, `&`, `$` alone; apostrophes inside a
+    /// word are dropped (`Dillard's` → `dillards`); single letters joined by dots are one word
+    /// (`L.P.` → `lp`, `N.V.` → `nv`, `S.A.B.` → `sab`).
+    static func tokenize(_ text: String) -> [Word] {
+        var words: [Word] = []
+        var depth = 0
+        var current = String.UnicodeScalarView()
+        var currentStart: String.Index?
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        func finish(at end: String.Index) {
+            if let start = currentStart {
+                words.append(Word(folded: fold(String(current)), range: start..<end, inParentheses: depth > 0))
+            }
+            current = String.UnicodeScalarView()
+            currentStart = nil
+        }
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if isWordScalar(scalar) {
+                if currentStart == nil { currentStart = index }
+                current.append(scalar)
+            } else if (scalar == "'" || scalar == "\u{2019}"), currentStart != nil,
+                      next < scalars.endIndex, isWordScalar(scalars[next]) {
+                // An apostrophe inside a word: skip it.
+            } else {
+                finish(at: index)
+                switch scalar {
+                case "(": depth += 1
+                case ")": depth = max(0, depth - 1)
+                case "%", "&", "$":
+                    words.append(Word(folded: String(scalar), range: index..<next, inParentheses: depth > 0))
+                default: break
+                }
+            }
+            index = next
+        }
+        finish(at: text.endIndex)
+        return mergeDottedInitials(words, in: text)
+    }
+
+    /// A letter or digit (any script).
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+    }
+
+    private static func fold(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
+        return word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+    }
+
+    /// Joins `L`, `P` in `L.P.` into `lp` (letters separated by exactly one dot).
+    private static func mergeDottedInitials(_ words: [Word], in text: String) -> [Word] {
+        var merged: [Word] = []
+        for word in words {
+            if let last = merged.last, word.folded.count == 1, word.folded.first!.isLetter,
+               last.folded.allSatisfy(\.isLetter),
+               text[last.range.upperBound..<word.range.lowerBound] == ".",
+               isInitials(last, in: text) {
+                merged[merged.count - 1] = Word(folded: last.folded + word.folded,
+                                                range: last.range.lowerBound..<word.range.upperBound,
+                                                inParentheses: last.inParentheses)
+            } else {
+                merged.append(word)
+            }
+        }
+        return merged
+    }
+
+    /// Whether a word is made only of dotted single letters (`L`, or `L.P` already merged).
+    private static func isInitials(_ word: Word, in text: String) -> Bool {
+        let original = text[word.range]
+        return original.enumerated().allSatisfy { offset, character in
+            offset % 2 == 0 ? character.isLetter : character == "."
+        }
+    }
+
+    // MARK: - Where the descriptor starts
+
+    /// Words that open a security descriptor wherever they appear after the first word.
+    private static let descriptorOpeners: Set<String> = [
+        "common", "ordinary", "warrant", "warrants", "unit", "units", "right", "rights",
+        "preferred", "pfd", "preference", "depositary", "depository", "ads", "adr", "adss",
+        "notes", "debentures", "subordinated", "nonvoting", "stock", "beneficial",
+        "representing", "rep", "each",
+    ]
+
+    /// Two-word phrases that open a descriptor.
+    private static let descriptorPhrases: [[String]] = [
+        ["capital", "stock"], ["american", "depositary"], ["american", "depository"],
+        ["global", "depositary"], ["sponsored", "adr"], ["subordinate", "voting"],
+        ["exchangeable", "subordinate"], ["restricted", "voting"], ["multiple", "voting"],
+        ["limited", "voting"], ["variable", "voting"], ["sub", "vot"], ["non", "voting"],
+        ["contingent", "value"], ["senior", "notes"], ["senior", "secured"], ["junior", "subordinated"],
+        ["first", "mortgage"], ["collateral", "trust"], ["when", "issued"], ["par", "value"],
+        ["trust", "units"], ["trust", "preferred"], ["limited", "partnership", "units"],
+        ["tangible", "equity"], ["mandatory", "convertible"],
+    ]
+
+    /// The index of the first descriptor word, never 0 (a name is never all descriptor).
+    static func findDescriptorStart(_ words: [Word]) -> Int {
+        guard words.count > 1 else { return words.count }
+        for index in 1..<words.count where opensDescriptor(words, at: index) {
+            return index
+        }
+        return words.count
+    }
+
+    private static func opensDescriptor(_ words: [Word], at index: Int) -> Bool {
+        let word = words[index].folded
+        // `Preferred and Income Fund`, `Preferred & Income`: part of a fund's name.
+        if word == "preferred", index + 1 < words.count {
+            let next = words[index + 1].folded
+            if ["and", "&", "income"].contains(next) { return false }
+            if next == "securities", index + 2 < words.count, ["and", "&"].contains(words[index + 2].folded) { return false }
+        }
+        if descriptorOpeners.contains(word) { return true }
+        // `Shares` opens a descriptor when it ends the name or goes on to say what the shares
+        // are (`Shares of Beneficial Interest`), not inside a name (`China A Share Fund`).
+        if word == "shares" || word == "share" {
+            if index == words.count - 1 { return true }
+            let next = words[index + 1]
+            return next.inParentheses || ["of", "representing", "each", "rep"].contains(next.folded)
+        }
+        if (word == "class" || word == "cl" || word == "series"), index + 1 < words.count,
+           isClassLetter(words[index + 1].folded) {
+            return true
+        }
+        // A rate: `6.25%` or `$3.75` (a coupon, a dividend or a par value).
+        if words[index].isNumber {
+            var next = index + 1
+            while next < words.count, words[next].isNumber { next += 1 }
+            if next < words.count, words[next].folded == "%" { return true }
+        }
+        if word == "$", index + 1 < words.count, words[index + 1].isNumber { return true }
+        // `New` or `REIT` as the very last word (`Xylem Inc. Common Stock New`, `W. P. Carey Inc. REIT`).
+        if (word == "new" || word == "reit" || word == "common"), index == words.count - 1 { return true }
+        for phrase in descriptorPhrases where index + phrase.count <= words.count {
+            if (0..<phrase.count).allSatisfy({ words[index + $0].folded == phrase[$0] }) { return true }
+        }
+        return false
+    }
+
+    /// A share-class or series designator: one letter, a Roman numeral or a number (`A`, `II`, `3`).
+    static func isClassLetter(_ word: String) -> Bool {
+        if word.count == 1, word.first!.isLetter { return true }
+        if word.allSatisfy({ $0.isNumber }) { return true }
+        return ["ii", "iii", "iv", "vi", "vii", "viii", "ix"].contains(word)
+    }
+}

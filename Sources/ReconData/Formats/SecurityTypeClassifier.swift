@@ -1,0 +1,414 @@
+import ReconCore
+
+/// Infers what a listed line is (common stock, preferred, warrant, fund, …) from its symbol,
+/// name and industry, for sources that do not say (the Nasdaq screener).
+///
+/// FTSE Russell excludes share types other than common (M7 §5.13: preferred, warrants, rights,
+/// depositary receipts, trust receipts, …) and company structures (M7 §5.11: royalty trusts, US
+/// LLCs, closed-end funds and BDCs, SPACs, limited partnerships, ETFs). The rules below are
+/// general: they read how issuers and exchanges *name* securities, never a list of tickers.
+/// They are tried in order; the first that matches decides, and its evidence is recorded
+/// (`name says "Warrant"`). A line no rule matches is common stock.
+///
+/// The rules prefer precision: wrongly excluding a real operating company costs more than keeping
+/// a fund, because the later price and cap screens remove most small funds anyway. Every rule is
+/// documented, with why it is general, in `docs/formats.md`.
+public enum SecurityTypeClassifier {
+    /// One line to classify.
+    public struct Line: Sendable, Hashable {
+        public var symbol: String
+        public var name: String
+        public var industry: String?
+        /// The line's company key (``IssuerKey``), so evidence about the issuer (a blank-cheque
+        /// line) reaches its other lines.
+        public var companyKey: String?
+
+        public init(symbol: String, name: String, industry: String? = nil, companyKey: String? = nil) {
+            self.symbol = symbol
+            self.name = name
+            self.industry = industry
+            self.companyKey = companyKey
+        }
+    }
+
+    /// The inferred type and why.
+    public struct Inference: Sendable, Hashable {
+        public var type: SecurityType
+        /// Why the type was inferred; `nil` for common stock (no rule matched).
+        public var evidence: String?
+
+        public init(type: SecurityType, evidence: String?) {
+            self.type = type
+            self.evidence = evidence
+        }
+    }
+
+    /// Classifies one line on its own evidence.
+    public static func classify(_ line: Line) -> Inference {
+        classify(Facts(line))
+    }
+
+    /// Classifies lines together, issuer by issuer (same ``Line/companyKey``), for blank-cheque
+    /// companies (M7 §5.11): a line is a SPAC line when another line of its issuer shows the
+    /// issuer is one, and the issuer's listed units or rights (the way SPACs sell their IPO)
+    /// corroborate the industry `Blank Checks`. A line's own share type still decides first: the
+    /// warrants and units of a SPAC stay warrants and units.
+    public static func classify(_ lines: [Line]) -> [Inference] {
+        var facts = lines.map { Facts($0) }
+        var unitsOrRights: [String: String] = [:]
+        for (line, lineFacts) in zip(lines, facts) {
+            guard let key = line.companyKey, unitsOrRights[key] == nil, let evidence = Rule.unitOrRightEvidence(lineFacts) else { continue }
+            unitsOrRights[key] = "\(line.symbol.trimmingSpaces) (\(evidence))"
+        }
+        var blankCheck: [String: String] = [:]
+        for index in facts.indices {
+            guard let key = lines[index].companyKey else { continue }
+            facts[index].issuerUnitsOrRights = unitsOrRights[key]
+            if blankCheck[key] == nil, let evidence = Rule.ownBlankCheckEvidence(facts[index]) {
+                blankCheck[key] = "\(lines[index].symbol.trimmingSpaces): \(evidence)"
+            }
+        }
+        for index in facts.indices {
+            facts[index].issuerBlankCheck = lines[index].companyKey.flatMap { blankCheck[$0] }
+        }
+        return facts.map(classify)
+    }
+
+    // MARK: - Evaluation
+
+    /// What the rules look at.
+    struct Facts {
+        let symbol: String
+        let name: SecurityName
+        /// Trimmed; empty when the source gives none.
+        let industry: String
+        /// Evidence, from a line of the same issuer, that the issuer is a blank-cheque company.
+        var issuerBlankCheck: String?
+        /// A listed unit or right of the same issuer (`AACBU (name says "Units")`).
+        var issuerUnitsOrRights: String?
+
+        init(_ line: Line) {
+            self.symbol = line.symbol
+            self.name = SecurityName(line.name)
+            self.industry = (line.industry ?? "").trimmingSpaces
+        }
+
+        func industry(in set: Set<String>) -> Bool { set.contains(industry.lowercased()) }
+    }
+
+    static func classify(_ facts: Facts) -> Inference {
+        for rule in Rule.ordered {
+            if let evidence = rule.match(facts) { return Inference(type: rule.type, evidence: evidence) }
+        }
+        return Inference(type: .commonStock, evidence: nil)
+    }
+}
+
+// MARK: - Rules
+
+extension SecurityTypeClassifier {
+    /// One inference rule: a type and a test that returns its evidence when it matches.
+    struct Rule: Sendable {
+        /// Short name used in `docs/formats.md`.
+        let id: String
+        let type: SecurityType
+        let match: @Sendable (Facts) -> String?
+
+        /// The rules in the order they are tried. Share types (M7 §5.13) come before company
+        /// structures (M7 §5.11), so a SPAC's warrants are warrants and an LP's preferred units
+        /// are preferred; depositary receipts come first because their descriptors mention the
+        /// underlying share ("each representing … preferred shares", "the right to receive").
+        /// Partnership, LLC and royalty-trust *units* are the common equity of those structures,
+        /// so those three rules come before the unit rule. The `^` symbol rule is last: names
+        /// say more than the marker does.
+        static let ordered: [Rule] = [
+            Rule(id: "depositary-receipt", type: .depositaryReceipt) { $0.name.says(depositaryPhrases) },
+            Rule(id: "note", type: .note, match: noteEvidence),
+            Rule(id: "preferred", type: .preferred, match: preferredEvidence),
+            Rule(id: "depositary-shares", type: .depositaryReceipt) { $0.name.says([["depositary", "shares"], ["depository", "shares"]], from: 1) },
+            Rule(id: "warrant", type: .warrant) { $0.name.says([["warrant"], ["warrants"]], from: 1) ?? $0.symbolSuffix(["WS", "WT"]) },
+            Rule(id: "right", type: .right) { $0.name.says([["rights"], ["right"], ["contingent", "value"]], from: 1) ?? $0.symbolSuffix(["R", "RT"]) },
+            Rule(id: "limited-partnership", type: .limitedPartnership, match: limitedPartnershipEvidence),
+            Rule(id: "llc", type: .limitedLiabilityCompany, match: limitedLiabilityCompanyEvidence),
+            Rule(id: "royalty-trust", type: .royaltyTrust, match: royaltyTrustEvidence),
+            Rule(id: "unit", type: .unit) { $0.name.says([["units"], ["unit"]], from: 1) ?? $0.symbolSuffix(["U", "UN"]) },
+            Rule(id: "trust-receipt", type: .trustReceipt) { $0.name.says(trustReceiptPhrases, from: 1) },
+            Rule(id: "blank-check", type: .blankCheck, match: blankCheckEvidence),
+            Rule(id: "etf", type: .exchangeTradedFund) { $0.name.says([["etf"], ["etn"], ["exchange", "traded"]], from: 1) },
+            Rule(id: "bdc", type: .businessDevelopmentCompany, match: businessDevelopmentCompanyEvidence),
+            Rule(id: "closed-end-fund", type: .closedEndFund, match: closedEndFundEvidence),
+            Rule(id: "preferred-symbol", type: .preferred) { $0.symbol.contains("^") ? "symbol has \"^\" (Nasdaq's preferred-series marker)" : nil },
+        ]
+
+        init(id: String, type: SecurityType, match: @escaping @Sendable (Facts) -> String?) {
+            self.id = id
+            self.type = type
+            self.match = match
+        }
+
+        // MARK: Share types (§5.13)
+
+        static let depositaryPhrases: [[String]] = [
+            ["american", "depositary"], ["american", "depository"], ["global", "depositary"],
+            ["ads"], ["adss"], ["adr"], ["adrs"], ["depositary", "receipts"], ["depositary", "receipt"],
+        ]
+
+        /// Debt listed as "baby bonds": `6.25% Notes due 2028`, `Senior Notes`, `Debentures`,
+        /// `First Mortgage Bonds`. `Bond` alone is not enough (`BlackRock Core Bond Trust` is a fund).
+        static func noteEvidence(_ facts: Facts) -> String? {
+            let name = facts.name
+            if let found = name.says([["notes", "due"], ["senior", "notes"], ["subordinated", "notes"],
+                                      ["secured", "notes"], ["notes"], ["debentures"], ["debenture"],
+                                      ["mortgage", "bonds"], ["bonds", "due"]], from: 1) {
+                return found
+            }
+            if name.hasPercentage, let found = name.says([["bonds"], ["note", "due"]], from: 1) { return found }
+            return nil
+        }
+
+        /// `Preferred Stock`, `Pfd`, `Preference Shares`, `Depositary Shares … Preferred`, and a
+        /// rate with a series (`5.00% Series B Cumulative`) — but not `Preferred` as the issuer's
+        /// first word (`Preferred Bank`).
+        static func preferredEvidence(_ facts: Facts) -> String? {
+            let name = facts.name
+            if let found = name.says([["preferred"], ["pfd"], ["preference"]], from: name.descriptorStart) { return found }
+            if name.hasPercentage, let found = name.firstMatch([["series"], ["cumulative"]], in: 1..<name.words.count) {
+                return "name says \"%\" and \"\(found)\""
+            }
+            // A `Capital Trust I` exists to issue trust-preferred securities.
+            if let start = name.find(["capital", "trust"], in: 1..<name.words.count), start + 2 < name.words.count,
+               SecurityName.isClassLetter(name.words[start + 2].folded) {
+                return "name says \"\(name.original(start..<(start + 3)))\""
+            }
+            return nil
+        }
+
+        static let trustReceiptPhrases: [[String]] = [
+            ["trust", "certificates"], ["trust", "securities"], ["certificates"], ["certs"], ["strats"], ["corts"],
+            ["corp", "backed"],
+        ]
+
+        // MARK: Company structures (§5.11)
+
+        /// `L.P.`/`LP` in the issuer's name (not inside a word: `LPL Financial` is not one),
+        /// `Limited Partnership`, `Limited Partner Interests`, `Common Units`, `Partnership Units`.
+        static func limitedPartnershipEvidence(_ facts: Facts) -> String? {
+            facts.name.says([["lp"]], from: 1, issuerOnly: true)
+                ?? facts.name.says([["limited", "partnership"], ["limited", "partner"], ["limited", "partners"],
+                                    ["common", "units"], ["partnership", "units"]], from: 1)
+        }
+
+        /// `Limited Liability Company` interests, or `LLC` in the issuer's name when the descriptor
+        /// does not call the security *stock*. Corporations issue stock, LLCs issue interests,
+        /// shares or units; Nasdaq names a few corporations by an LLC predecessor or subsidiary
+        /// (`Vertiv Holdings LLC Class A Common Stock`), so `LLC … Common Stock` stays common.
+        static func limitedLiabilityCompanyEvidence(_ facts: Facts) -> String? {
+            let name = facts.name
+            if let found = name.says([["limited", "liability", "company"], ["llc", "interests"]], from: 1) { return found }
+            guard let found = name.says([["llc"]], from: 1, issuerOnly: true) else { return nil }
+            return name.find(["stock"], in: name.descriptorStart..<name.words.count) == nil ? found : nil
+        }
+
+        /// `Royalty Trust`, `Trust Units`, `Units of Beneficial Interest`, or a trust whose
+        /// industry is extraction (`Mesabi Trust`, iron ore royalties).
+        static func royaltyTrustEvidence(_ facts: Facts) -> String? {
+            let name = facts.name
+            if let found = name.says([["royalty", "trust"], ["royality", "trust"], ["trust", "units"],
+                                      ["units", "of", "beneficial"]], from: 1) {
+                return found
+            }
+            if facts.industry(in: extractiveIndustries), let last = name.issuerWords.last, last.folded == "trust" {
+                return "name says \"Trust\" and industry is \"\(facts.industry)\""
+            }
+            return nil
+        }
+
+        /// A blank-cheque company (SPAC), from the line itself (``ownBlankCheckEvidence(_:)``),
+        /// from another line of its issuer, or, for a line with no industry, from the issuer's
+        /// listed units or rights.
+        static func blankCheckEvidence(_ facts: Facts) -> String? {
+            if let own = ownBlankCheckEvidence(facts) { return own }
+            if let issuer = facts.issuerBlankCheck { return "the issuer's line \(issuer)" }
+            if facts.industry.isEmpty, let units = facts.issuerUnitsOrRights {
+                return "no industry, and the issuer lists \(units)"
+            }
+            return nil
+        }
+
+        /// The line's own evidence of a SPAC: `SPAC` or `Blank Check` in the name; an issuer
+        /// named `… Acquisition Corp.`/`… Merger Corp.` (optionally numbered: `Acquisition Corp.
+        /// II`, `Acquisition II Corp.`), the way SPACs name themselves and operating companies do
+        /// not; or Nasdaq's industry `Blank Checks` corroborated by a serial number in the name
+        /// (`Churchill Capital Corp X`) or by the issuer's listed units or rights. The industry
+        /// alone is not enough: companies that merged with a SPAC keep it for a while
+        /// (`Mobile Infrastructure Corporation`, `Blaize Holdings Inc.`).
+        static func ownBlankCheckEvidence(_ facts: Facts) -> String? {
+            let name = facts.name
+            if let found = name.says([["spac"], ["blank", "check"], ["blank", "checks"]], from: 0, issuerOnly: true) { return found }
+            if let found = acquisitionVehicleName(name) { return found }
+            guard facts.industry.lowercased() == "blank checks" else { return nil }
+            if let number = serialNumber(name) {
+                return "industry is \"\(facts.industry)\" and name has the serial number \"\(number)\""
+            }
+            if let units = facts.issuerUnitsOrRights {
+                return "industry is \"\(facts.industry)\" and the issuer lists \(units)"
+            }
+            return nil
+        }
+
+        /// A listed unit or right, not a contingent value right: the capital structure of a
+        /// SPAC's IPO.
+        static func unitOrRightEvidence(_ facts: Facts) -> String? {
+            guard facts.name.find(["contingent", "value"]) == nil else { return nil }
+            return facts.name.says([["units"], ["unit"], ["rights"], ["right"]], from: 1)
+        }
+
+        /// A Roman numeral or number among the issuer's words after the first (`II`,
+        /// `Corp XI`, `GigCapital7`): sponsors number their successive SPACs.
+        private static func serialNumber(_ name: SecurityName) -> String? {
+            let numerals: Set<String> = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+            for (index, word) in name.issuerWords.enumerated() where index > 0 {
+                let endsInDigit = word.folded.last?.isNumber ?? false
+                if numerals.contains(word.folded) || endsInDigit { return name.original(index..<(index + 1)) }
+            }
+            return nil
+        }
+
+        private static func acquisitionVehicleName(_ name: SecurityName) -> String? {
+            let words = Array(name.issuerWords)
+            for (index, word) in words.enumerated() where index > 0 && ["acquisition", "acquisitions", "merger"].contains(word.folded) {
+                var next = index + 1
+                if next < words.count, SecurityName.isClassLetter(words[next].folded) { next += 1 }
+                if next < words.count, legalForms.contains(words[next].folded) {
+                    return "name says \"\(name.original(index..<(next + 1)))\""
+                }
+            }
+            return nil
+        }
+
+        /// A BDC named as one (`BDC`, `Business Development Company`, `Direct/Secured/Specialty
+        /// Lending`), or a `… Capital Corp.`/`… Investment Corp.` in a finance industry (the way
+        /// BDCs are named; REITs and insurers with such names sit in other industries).
+        static func businessDevelopmentCompanyEvidence(_ facts: Facts) -> String? {
+            let name = facts.name
+            if let found = name.says([["bdc"], ["business", "development"], ["direct", "lending"],
+                                      ["secured", "lending"], ["specialty", "lending"]], from: 0, issuerOnly: true) {
+                return found
+            }
+            guard facts.industry(in: lendingIndustries) else { return nil }
+            var words = name.issuerWords.map(\.folded)
+            if words.last == "new" { words.removeLast() }
+            guard words.count >= 3, ["corp", "corporation"].contains(words[words.count - 1]),
+                  ["capital", "investment"].contains(words[words.count - 2]) else { return nil }
+            let kind = words[words.count - 2]
+            return "name says \"\(kind.prefix(1).uppercased() + kind.dropFirst()) Corp\" and industry is \"\(facts.industry)\""
+        }
+
+        /// A closed-end fund: `Fund`, `Closed-End`, a municipal-bond trust, or a `Trust` (or
+        /// `Shares of Beneficial Interest`, or an investment-company name) in an industry where
+        /// Nasdaq files funds. Real-estate and bank industries are never read as funds.
+        static func closedEndFundEvidence(_ facts: Facts) -> String? {
+            let name = facts.name
+            if let found = name.says([["fund"], ["closed", "end"]], from: 0) { return found }
+            guard !facts.industry(in: operatingTrustIndustries),
+                  name.says(operatingVocabulary, from: 0, issuerOnly: true) == nil else { return nil }
+            if let found = name.says([["municipal"], ["municipals"]], from: 0, issuerOnly: true),
+               facts.industry(in: fundIndustries) || facts.industry.isEmpty || name.says(fundVocabulary, from: 0, issuerOnly: true) != nil {
+                return found
+            }
+            if let found = name.says([["trust"]], from: 1, issuerOnly: true) {
+                if facts.industry(in: fundIndustries) { return "\(found) and industry is \"\(facts.industry)\"" }
+                if let vocabulary = name.firstMatch(fundVocabulary, in: 0..<name.descriptorStart) {
+                    return "\(found) and \"\(vocabulary)\""
+                }
+            }
+            if facts.industry(in: fundIndustries), let found = name.says([["beneficial", "interest"], ["beneficial", "interests"], ["beneficial", "ownership"]], from: 1) {
+                return "\(found) and industry is \"\(facts.industry)\""
+            }
+            if facts.industry(in: fundIndustries), let found = name.says(fundNamePhrases, from: 0, issuerOnly: true) {
+                return "\(found) and industry is \"\(facts.industry)\""
+            }
+            if facts.industry.lowercased() == trustsIndustry,
+               let found = name.says(investmentCompanyVocabulary, from: 0, issuerOnly: true) {
+                return "\(found) and industry is \"\(facts.industry)\""
+            }
+            if facts.industry.isEmpty || facts.industry(in: fundIndustries),
+               let found = name.says([["credit", "co"], ["credit", "company"], ["income", "co"], ["income", "company"]], from: 1, issuerOnly: true) {
+                return found
+            }
+            return nil
+        }
+
+        // MARK: Vocabularies
+
+        static let legalForms: Set<String> = ["corp", "corporation", "inc", "incorporated", "co", "company", "ltd", "limited"]
+
+        static let trustsIndustry = "trusts except educational religious and charitable"
+
+        /// Nasdaq industries where funds are filed.
+        static let fundIndustries: Set<String> = [
+            trustsIndustry, "finance companies", "finance/investors services", "investment managers",
+            "investment bankers/brokers/service",
+        ]
+
+        /// Industries of finance companies where BDCs are filed.
+        static let lendingIndustries: Set<String> = fundIndustries.union(["finance: consumer services", "diversified financial services"])
+
+        /// Industries where a `Trust` is an operating company (REITs, banks, property owners).
+        static let operatingTrustIndustries: Set<String> = [
+            "real estate investment trusts", "real estate", "building operators", "major banks",
+            "commercial banks", "banks", "savings institutions", "hotels/resorts",
+        ]
+
+        /// Industries of royalty trusts.
+        static let extractiveIndustries: Set<String> = [
+            "oil & gas production", "integrated oil companies", "precious metals", "metal mining",
+            "coal mining", "other metals and minerals", "steel/iron ore", "oil/gas transmission",
+            "mining & quarrying of nonmetallic minerals (no fuels)",
+        ]
+
+        /// Words of fund names (`Income Trust`, `Municipal Bond Trust`, `Premium Income`, …).
+        static let fundVocabulary: [[String]] = [
+            ["income"], ["bond"], ["bonds"], ["credit"], ["dividend"], ["premium"], ["yield"],
+            ["duration"], ["allocation"], ["opportunity"], ["opportunities"], ["term"], ["securities"],
+            ["municipal"], ["municipals"], ["portfolio"], ["strategic"], ["floating", "rate"],
+        ]
+
+        /// Words of operating businesses (hotel, property, mortgage and bank trusts): a name with
+        /// one of these is read as a fund only when it says `Fund` or `Closed-End`.
+        static let operatingVocabulary: [[String]] = [
+            ["realty"], ["properties"], ["property"], ["hospitality"], ["hotel"], ["hotels"], ["lodging"],
+            ["residential"], ["mortgage"], ["reit"], ["bank"], ["bancorp"], ["bancshares"], ["apartment"],
+            ["apartments"], ["storage"],
+        ]
+
+        /// Phrases of fund names read with a fund industry (`Tax-Free Income Portfolio`, `Total Return`).
+        static let fundNamePhrases: [[String]] = [["portfolio"], ["tax", "free"], ["tax", "exempt"], ["total", "return"]]
+
+        /// Words of investment-company names, read only with the industry Nasdaq gives funds.
+        static let investmentCompanyVocabulary: [[String]] = [
+            ["credit"], ["financial"], ["investors"], ["municipal"], ["municipals"], ["portfolio"],
+            ["income"], ["capital"], ["opportunities"], ["fund"], ["trust"],
+        ]
+    }
+}
+
+extension SecurityTypeClassifier.Facts {
+    /// `symbol has "/WS"`: the NYSE suffix convention for warrants (`/WS`), rights (`/R`,
+    /// `/RT`) and units (`/U`) after a slash or a dot.
+    func symbolSuffix(_ suffixes: [String]) -> String? {
+        guard let separator = symbol.lastIndex(where: { $0 == "/" || $0 == "." }) else { return nil }
+        let suffix = symbol[symbol.index(after: separator)...].uppercased()
+        return suffixes.contains(suffix) ? "symbol has \"\(symbol[separator...])\"" : nil
+    }
+}
+
+extension SecurityName {
+    /// `name says "X"` for the first of `phrases` found at or after word `from` (in the issuer
+    /// part only when `issuerOnly`).
+    func says(_ phrases: [[String]], from: Int = 0, issuerOnly: Bool = false) -> String? {
+        let end = issuerOnly ? descriptorStart : words.count
+        guard from < end else { return nil }
+        return firstMatch(phrases, in: from..<end).map { "name says \"\($0)\"" }
+    }
+}

@@ -1,0 +1,20 @@
+import ReconCore
+
+/// What a universe reader returns: the lines read, the rows left out, and notes about the file.
+public struct UniverseReadResult: Sendable {
+    /// The format the file was read as.
+    public var format: UniverseFormat
+    /// One security per kept row, in file order.
+    public var securities: [Security]
+    /// Every row left out, with its line and reason.
+    public var dropped: [DroppedRow]
+    /// Facts about the whole file worth telling the user (`953 rows have no market cap`).
+    public var notes: [String]
+
+    public init(format: UniverseFormat, securities: [Security], dropped: [DroppedRow] = [], notes: [String] = []) {
+        self.format = format
+        self.securities = securities
+        self.dropped = dropped
+        self.notes = notes
+    }
+}

@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a file so that readers see either the old content or the whole new content, never a
+/// half-written file: the bytes go to a temporary file in the same folder, are flushed to disk
+/// (`fsync`), and the temporary file is then renamed over the target (an atomic step on POSIX
+/// file systems). On failure the temporary file is removed and the old file is left as it was.
+///
+/// The new file keeps the old file's permissions, or gets `rw-r--r--` when there was none.
+public enum AtomicFile {
+    /// Writes `text` as UTF-8.
+    public static func write(_ text: String, to path: String) throws {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes`.
+    /// - Throws: ``OutputError`` naming the file and the system's reason.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        let (folder, base) = split(path)
+        guard !base.isEmpty else { throw OutputError(path: path, message: "is a folder name, expected a file name") }
+        var template = Array("\(folder)/.\(base).tmp-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw failure(path, "cannot create a temporary file in \(folder)") }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var closed = false
+        do {
+            try writeAll(bytes, to: descriptor, path: path)
+            _ = fchmod(descriptor, existingMode(path) ?? 0o644)
+            guard fsync(descriptor) == 0 else { throw failure(path, "cannot flush the file to disk") }
+            let status = close(descriptor)
+            closed = true
+            guard status == 0 else { throw failure(path, "cannot close the file") }
+        } catch {
+            if !closed { close(descriptor) }
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = failure(path, "cannot replace the file")
+            unlink(temporary)
+            throw error
+        }
+        syncFolder(folder)
+    }
+
+    /// The folder (`.` when none) and the file name.
+    private static func split(_ path: String) -> (String, String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                systemWrite(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw failure(path, "cannot write the file")
+            }
+            offset += written
+        }
+    }
+
+    /// POSIX `write(2)`, named apart from ``write(_:to:)``.
+    private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(descriptor, buffer, count)
+        #else
+        return Darwin.write(descriptor, buffer, count)
+        #endif
+    }
+
+    /// The permission bits of an existing file.
+    private static func existingMode(_ path: String) -> mode_t? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return status.st_mode & 0o7777
+    }
+
+    /// Flushes the folder entry so the rename itself survives a crash (best effort).
+    private static func syncFolder(_ folder: String) {
+        let descriptor = open(folder, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    private static func failure(_ path: String, _ what: String) -> OutputError {
+        OutputError(path: path, message: "\(what) (\(String(cString: strerror(errno))))")
+    }
+}

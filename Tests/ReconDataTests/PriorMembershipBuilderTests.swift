@@ -1,0 +1,84 @@
+import XCTest
+import ReconCore
+@testable import ReconData
+
+final class PriorMembershipBuilderTests: XCTestCase {
+    private typealias Line = PriorMembershipBuilder.Line
+
+    private func date(_ day: Int) -> CalendarDate { CalendarDate(year: 2025, month: 5, day: day) }
+
+    func testRussell3000MinusRussell2000IsRussell1000() throws {
+        var builder = PriorMembershipBuilder()
+        builder.add(index: .r3000, file: "IWV.csv", asOf: date(2), lines: [
+            Line(symbol: "AAPL", name: "APPLE", weight: 0.06), Line(symbol: "BRKB", name: "BERKSHIRE", weight: 0.02),
+            Line(symbol: "SFM", name: "SPROUTS", weight: 0.001),
+        ])
+        builder.add(index: .r2000, file: "IWM.csv", asOf: date(13), lines: [
+            Line(symbol: "SFM", name: "SPROUTS", weight: 0.0064), Line(symbol: "HIMS", name: "HIMS", weight: 0.005),
+        ])
+        let result = try builder.build()
+        let membership = result.membership
+        XCTAssertEqual(membership.entries.map(\.symbol), ["AAPL", "BRKB", "SFM", "HIMS"])
+        XCTAssertEqual(membership.entries.map(\.tier), [.r1000, .r1000, .r2000, .r2000])
+        XCTAssertEqual(membership.entry(symbol: "AAPL")?.weight ?? 0, 0.75, accuracy: 1e-12, "R3000 weights rescaled over the R1000 lines")
+        XCTAssertEqual(membership.entry(symbol: "SFM")?.weight, 0.0064, "an R2000 line keeps its R2000 weight")
+        XCTAssertNil(membership.entry(symbol: "AAPL")?.isMicrocap, "no Microcap file: unknown")
+        XCTAssertEqual(result.asOf, date(13))
+        XCTAssertEqual(result.sources.map(\.index), [.r3000, .r2000])
+    }
+
+    func testRussell1000FileSplitsRussell3000TheOtherWay() throws {
+        var builder = PriorMembershipBuilder()
+        builder.add(index: .r1000, file: "IWB.csv", asOf: nil, lines: [Line(symbol: "AAPL", name: "APPLE")])
+        builder.add(index: .r3000, file: "IWV.csv", asOf: nil, lines: [Line(symbol: "AAPL", name: "APPLE"), Line(symbol: "SFM", name: "SPROUTS")])
+        let membership = try builder.build().membership
+        XCTAssertEqual(membership.entry(symbol: "AAPL")?.tier, .r1000)
+        XCTAssertEqual(membership.entry(symbol: "SFM")?.tier, .r2000)
+    }
+
+    func testMicrocap() throws {
+        var builder = PriorMembershipBuilder()
+        builder.add(index: .r2000, file: "IWM.csv", asOf: nil, lines: [Line(symbol: "SMALL", name: "SMALL"), Line(symbol: "MID", name: "MID")])
+        builder.add(index: .microcap, file: "IWC.csv", asOf: nil, lines: [Line(symbol: "SMALL", name: "SMALL"), Line(symbol: "TINY", name: "TINY", weight: 0.01)])
+        let membership = try builder.build().membership
+        XCTAssertEqual(membership.entry(symbol: "SMALL")?.tier, .r2000)
+        XCTAssertEqual(membership.entry(symbol: "SMALL")?.isMicrocap, true)
+        XCTAssertEqual(membership.entry(symbol: "MID")?.isMicrocap, false)
+        XCTAssertEqual(membership.entry(symbol: "TINY")?.tier, IndexTier.none)
+        XCTAssertEqual(membership.entry(symbol: "TINY")?.isMicrocap, true)
+        XCTAssertEqual(membership.entry(symbol: "TINY")?.weight, 0.01)
+    }
+
+    func testConflictGoesToTheLaterFile() throws {
+        var builder = PriorMembershipBuilder()
+        builder.add(index: .r2000, file: "IWM.csv", asOf: date(1), lines: [Line(symbol: "X", name: "X"), Line(symbol: "Y", name: "Y")])
+        builder.add(index: .r1000, file: "IWB.csv", asOf: date(20), lines: [Line(symbol: "X", name: "X")])
+        let result = try builder.build()
+        XCTAssertEqual(result.membership.entry(symbol: "X")?.tier, .r1000)
+        XCTAssertTrue(result.notes.contains { $0.hasPrefix("X: in both") }, "\(result.notes)")
+
+        var undated = PriorMembershipBuilder()
+        undated.add(index: .r1000, file: "IWB.csv", asOf: nil, lines: [Line(symbol: "X", name: "X")])
+        undated.add(index: .r2000, file: "IWM.csv", asOf: nil, lines: [Line(symbol: "X", name: "X")])
+        XCTAssertEqual(try undated.build().membership.entry(symbol: "X")?.tier, .r2000)
+    }
+
+    func testRussell3000AloneIsAnError() {
+        var builder = PriorMembershipBuilder()
+        builder.add(index: .r3000, file: "IWV.csv", asOf: nil, lines: [Line(symbol: "AAPL", name: "APPLE")])
+        XCTAssertThrowsError(try builder.build()) { error in
+            let error = error as! InputError
+            XCTAssertEqual(error.file, "IWV.csv")
+            XCTAssertTrue(error.help?.contains("R2000=FILE") ?? false)
+        }
+    }
+
+    func testTickersAreNormalised() throws {
+        var builder = PriorMembershipBuilder()
+        builder.add(index: .r2000, file: "IWM.csv", asOf: nil, lines: [Line(symbol: "BRK.B", name: "B")])
+        builder.add(index: .r3000, file: "IWV.csv", asOf: nil, lines: [Line(symbol: "BRKB", name: "B")])
+        let membership = try builder.build().membership
+        XCTAssertEqual(membership.entries.count, 1)
+        XCTAssertEqual(membership.entry(symbol: "BRK/B")?.tier, .r2000)
+    }
+}
