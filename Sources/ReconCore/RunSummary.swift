@@ -32,6 +32,11 @@ public struct RunSummary: Sendable, Equatable {
     public struct Count: Sendable, Equatable {
         public var companies: Int
         public var securities: Int
+
+        public init(companies: Int, securities: Int) {
+            self.companies = companies
+            self.securities = securities
+        }
     }
 
     public var run: String

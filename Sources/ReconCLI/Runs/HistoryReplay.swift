@@ -6,7 +6,7 @@ import ReconData
 /// from the panel's returns (RET, with DLRET at delisting).
 struct HistoryReplay {
     /// Months after the effective date over which the drag is measured; 12 is the headline.
-    static let dragWindows = [1, 3, 12, 60]
+    static let windowMonths = [1, 3, 12, 60]
     static let headlineWindow = 12
 
     var runs: [RunWriter.Run]
@@ -89,7 +89,7 @@ struct HistoryReplay {
     static func dragWindows(step: ReplayStep, analysis: RunAnalysis, panel: CRSPPanel) -> [RunWriter.DragWindow] {
         let start = step.result.rulebook.effectiveDate
         guard let lastMonth = panel.months.last else { return [] }
-        return dragWindows.compactMap { months in
+        return windowMonths.compactMap { months in
             let end = start.adding(months: months).endOfMonth
             guard end <= lastMonth else { return nil }
             let byWeighting = analysis.drag(rows: step.result.rows) { row in
