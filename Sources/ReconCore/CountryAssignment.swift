@@ -7,8 +7,10 @@
 ///    that assignment stands (the data README's note on evidence).
 /// 2. The United States and its territories (Puerto Rico, Guam, US Virgin Islands) are US (App. B).
 /// 3. A benefit-driven-incorporation country (Bermuda, Cayman Islands, …) gives way to the country
-///    of the most liquid exchange, which for a US listing is the US (HCI step 4), in eras where
-///    such companies are eligible (from 2007).
+///    of the most liquid exchange — the US for a US listing — only when the company's headquarters
+///    are known to be in the US, in eras where such companies are eligible (from 2007; HCI step 4).
+///    A single country field names the incorporation for these companies, not the headquarters,
+///    so a BDI country alone is not evidence of a US assignment.
 /// 4. Anything else, including a blank country, is not assigned to the US.
 public enum CountryAssignment {
     /// US names as sources spell them, lower-cased.
@@ -33,11 +35,15 @@ public enum CountryAssignment {
         case notUnitedStates
     }
 
-    public static func decide(country: String?, wasPriorMember: Bool, rulebook: Rulebook) -> Decision {
+    /// - Parameter headquarters: the headquarters country when the source gives it apart from `country`.
+    public static func decide(country: String?, headquarters: String? = nil, wasPriorMember: Bool,
+                              rulebook: Rulebook) -> Decision {
         if wasPriorMember { return .unitedStates(rule: "prior_member") }
         let name = (country ?? "").lowercased().trimmingSpaces
         if unitedStates.contains(name) { return .unitedStates(rule: "country") }
-        if rulebook.benefitDrivenIncorporationEligible, benefitDrivenIncorporation.contains(name) {
+        let headquartersName = (headquarters ?? "").lowercased().trimmingSpaces
+        if rulebook.benefitDrivenIncorporationEligible, benefitDrivenIncorporation.contains(name),
+           unitedStates.contains(headquartersName) {
             return .unitedStates(rule: "benefit_driven_incorporation")
         }
         return .notUnitedStates

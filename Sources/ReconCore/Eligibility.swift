@@ -6,11 +6,17 @@
 public enum Eligibility {
     /// Share-type and company-structure screen of one line (M7 §5.11, §5.13). BDCs are excluded only
     /// in eras that exclude them (from 2014): before that they are treated as common stock.
-    public static func typeScreen(_ security: Security, rulebook: Rulebook) -> ExclusionReason? {
+    ///
+    /// A company structure that was *inferred* from a name (``Security/typeEvidence``) gives way to
+    /// better evidence: a line already in a Russell US index was judged an operating company by
+    /// FTSE Russell. Share types (preferred, warrant, …) are never overridden.
+    public static func typeScreen(_ security: Security, rulebook: Rulebook, isPriorMember: Bool = false) -> ExclusionReason? {
         switch security.type {
         case .commonStock:
             return nil
         case .businessDevelopmentCompany where !rulebook.excludesBusinessDevelopmentCompanies:
+            return nil
+        case let type where type.isCompanyStructure && isPriorMember && security.typeEvidence != nil:
             return nil
         default:
             return .securityType(security.type)
@@ -29,14 +35,17 @@ public enum Eligibility {
             return .exchange(vehicle.exchange ?? "unknown")
         }
         // Country (M7 §5.3–5.5).
-        if case .notUnitedStates = CountryAssignment.decide(country: vehicle.country, wasPriorMember: isMember, rulebook: rulebook) {
+        if case .notUnitedStates = CountryAssignment.decide(country: vehicle.country, headquarters: vehicle.headquartersCountry,
+                                                               wasPriorMember: isMember, rulebook: rulebook) {
             return .country(vehicle.country ?? "")
         }
         guard let price = company.price, price > 0 else { return .missingData("price") }
         guard let cap = company.totalMarketCap, cap > 0 else { return .missingData("market cap") }
         // Price (M7 §5.8): an existing member under the minimum stays on its 30-day average close.
+        // Without a price history the snapshot's close is the best estimate of that average, so the
+        // member is tested on it.
         if price < rulebook.minimumPrice {
-            let average = vehicle.averagePrice30Days ?? 0
+            let average = vehicle.averagePrice30Days ?? price
             let excepted = isMember && rulebook.memberPriceAverageException && average >= rulebook.minimumPrice
             if !excepted { return .priceBelowMinimum(price) }
         }
@@ -46,8 +55,12 @@ public enum Eligibility {
         if let minimum = rulebook.minimumFloat, let fraction = vehicle.floatFraction, fraction < minimum {
             return .floatBelowMinimum(fraction)
         }
-        // Voting rights (M7 §5.15): new members always; existing members once the era applies it to them.
-        if let minimum = rulebook.minimumVoting, let fraction = vehicle.votingFraction, fraction < minimum,
+        // Voting rights (M7 §5.15): new members always; existing members once the era applies it to
+        // them. The public holds votes through any listed class, so the test fails only when every
+        // class is known to carry less than the minimum.
+        let votes = classes.map(\.votingFraction)
+        if let minimum = rulebook.minimumVoting, !votes.contains(where: { $0 == nil }),
+           let fraction = votes.compactMap({ $0 }).max(), fraction < minimum,
            !isMember || rulebook.votingAppliesToMembers {
             return .votingBelowMinimum(fraction)
         }

@@ -7,12 +7,18 @@
 /// float-adjusted cap (§7).
 public enum Reconstitution {
     public static func run(universe: [Security], prior: PriorMembership, rulebook: Rulebook) -> ReconstitutionResult {
-        // Prior membership of each line.
+        // Prior membership of each line. Lines that can be common equity are matched first, so a
+        // preferred whose ticker normalises to a member's (`BC^C` → `BCC`) never takes the
+        // member's place; a prior line that matches only another line of a company (iShares lists
+        // CleanSpark's common stock as `CLSKW`, Nasdaq's warrant ticker) passes its tier on to
+        // the company below.
         var priorTiers = [IndexTier](repeating: .none, count: universe.count)
         var priorMicrocap = [Bool?](repeating: nil, count: universe.count)
         var matchedPrior = [Bool](repeating: false, count: prior.entries.count)
-        for (index, security) in universe.enumerated() {
-            if let position = prior.position(for: security) {
+        let shareTypeExcluded = universe.map { !$0.type.isEligibleType && !$0.type.isCompanyStructure }
+        for pass in [false, true] {
+            for (index, security) in universe.enumerated() where shareTypeExcluded[index] == pass {
+                guard let position = prior.position(for: security), !pass || !matchedPrior[position] else { continue }
                 priorTiers[index] = prior.entries[position].tier
                 priorMicrocap[index] = prior.entries[position].isMicrocap
                 matchedPrior[position] = true
@@ -23,7 +29,7 @@ public enum Reconstitution {
         var exclusions = [ExclusionReason?](repeating: nil, count: universe.count)
         var commonLines: [Int] = []
         for (index, security) in universe.enumerated() {
-            if let reason = Eligibility.typeScreen(security, rulebook: rulebook) {
+            if let reason = Eligibility.typeScreen(security, rulebook: rulebook, isPriorMember: priorTiers[index].isInRussell3000) {
                 exclusions[index] = reason
             } else {
                 commonLines.append(index)
@@ -31,19 +37,32 @@ public enum Reconstitution {
         }
         var companies = ShareClassMerger.companies(of: universe, indices: commonLines,
                                                    priorTiers: priorTiers, priorMicrocap: priorMicrocap)
-        // A company whose prior tier came through a line screened out by type keeps that history.
+        // A prior line matched only to a share-type line of a company that has common lines is the
+        // company's membership under another ticker: the company takes it, the line does not.
+        let commonCompanies = Set(commonLines.map { universe[$0].companyKey })
+        var tierOfCompany: [String: IndexTier] = [:]
+        for (index, security) in universe.enumerated() where priorTiers[index].isInRussell3000 {
+            tierOfCompany[security.companyKey] = min(tierOfCompany[security.companyKey] ?? .none, priorTiers[index])
+            if shareTypeExcluded[index], commonCompanies.contains(security.companyKey) { priorTiers[index] = .none }
+        }
+        for entry in prior.entries { if let key = entry.companyKey { tierOfCompany[key] = min(tierOfCompany[key] ?? .none, entry.tier) } }
         for (position, company) in companies.enumerated() where company.priorTier == .none {
-            let key = company.key
-            if let tier = prior.entries(companyKey: key).map(\.tier).min() { companies[position].priorTier = tier }
+            if let tier = tierOfCompany[company.key] { companies[position].priorTier = tier }
         }
 
-        // Company screens.
+        // Company screens. A member whose source gives no market cap cannot be ranked, and is not
+        // removed on a figure nobody has: it keeps its index until the data say otherwise.
         var eligible: [Int] = []
+        var carriedOver: [Int: Reconstitution.Placed] = [:]
         for (position, company) in companies.enumerated() {
-            if let reason = Eligibility.companyScreen(company, universe: universe, rulebook: rulebook) {
-                for line in company.classes { exclusions[line] = reason }
-            } else {
+            switch Eligibility.companyScreen(company, universe: universe, rulebook: rulebook) {
+            case nil:
                 eligible.append(position)
+            case .missingData("market cap") where company.wasInRussell3000:
+                carriedOver[position] = Placed(rank: nil, share: nil, tier: company.priorTier, isRussell3000E: true,
+                                               isMicrocap: company.priorMicrocap ?? false, reason: "carried_over_no_cap")
+            case let reason?:
+                for line in company.classes { exclusions[line] = reason }
             }
         }
 
@@ -61,7 +80,7 @@ public enum Reconstitution {
         for (index, security) in universe.enumerated() {
             let position = companyOfLine[index]
             let company = position.map { companies[$0] }
-            let placed = position.flatMap { placement.byCompany[$0] }
+            let placed = position.flatMap { placement.byCompany[$0] ?? carriedOver[$0] }
             let priorTier = company?.priorTier ?? priorTiers[index]
             let newTier = placed?.tier ?? .none
             rows.append(MembershipRow(
@@ -92,7 +111,7 @@ public enum Reconstitution {
 
     /// Where one eligible company lands.
     struct Placed {
-        var rank: Int
+        var rank: Int?
         var share: Double?
         var tier: IndexTier
         var isRussell3000E: Bool

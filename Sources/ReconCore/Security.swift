@@ -46,6 +46,8 @@ public struct Security: Sendable, Hashable {
     public var votingFraction: Double?
     /// Country as the source reports it (free text; `nil` when blank).
     public var country: String?
+    /// Headquarters country, when the source gives it apart from ``country``.
+    public var headquartersCountry: String?
     /// Listing exchange as the source reports it, when known.
     public var exchange: String?
     /// Whether the exchange is one of those the rulebook allows, when known (§5.6–5.7).

@@ -74,6 +74,9 @@ final class ReconstitutionTests: XCTestCase {
         universe.append(TestUniverse.security("TINY", cap: 20e6))
         universe.append(TestUniverse.security("ABROAD", cap: 900e6, country: "Canada"))
         universe.append(TestUniverse.security("BERMUDA", cap: 900e6, country: "Bermuda"))
+        var bermudaUSHeadquarters = TestUniverse.security("BMUSHQ", cap: 900e6, country: "Bermuda")
+        bermudaUSHeadquarters.headquartersCountry = "United States"
+        universe.append(bermudaUSHeadquarters)
         var thinFloat = TestUniverse.security("THIN", cap: 900e6)
         thinFloat.floatFraction = 0.04
         universe.append(thinFloat)
@@ -84,7 +87,12 @@ final class ReconstitutionTests: XCTestCase {
         XCTAssertEqual(reasons["TINY"], "cap_below_minimum")
         XCTAssertEqual(reasons["ABROAD"], "country")
         XCTAssertEqual(reasons["THIN"], "float_below_minimum")
-        XCTAssertEqual(result.rows.first { $0.symbol == "BERMUDA" }?.exclusion, nil, "BDI country → US listing")
+        XCTAssertEqual(reasons["BERMUDA"], "country", "a BDI incorporation alone is no evidence of a US assignment")
+        XCTAssertNil(result.rows.first { $0.symbol == "BMUSHQ" }?.exclusion, "BDI incorporation, US headquarters → US")
+        var before2007 = small
+        before2007.benefitDrivenIncorporationEligible = false
+        let early = Reconstitution.run(universe: universe, prior: PriorMembership(), rulebook: before2007)
+        XCTAssertEqual(early.rows.first { $0.symbol == "BMUSHQ" }?.reason, "country")
     }
 
     func testMemberUnderOneDollarStaysOnItsThirtyDayAverage() {
@@ -130,5 +138,64 @@ final class ReconstitutionTests: XCTestCase {
             XCTAssertEqual(Set(result.rows.filter { $0.companyKey == key }.map(\.index)).count, 1)
         }
         XCTAssertEqual(result.companyCount(in: .r1000) + result.companyCount(in: .r2000), 10, "no band at #3,000")
+    }
+
+    /// A preferred whose ticker normalises to a member's (`BC^C` → `BCC`) must not take the member's
+    /// place, and a member listed under another line's ticker (`CLSKW`) passes to the company.
+    func testPriorLinesMatchCommonStockFirst() {
+        var universe = ladder
+        universe.append(TestUniverse.security("BCC", cap: 800e6, company: "boise"))
+        universe.append(TestUniverse.security("BC^C", cap: 800e6, company: "brunswick", type: .preferred))
+        universe.append(TestUniverse.security("CLSK", cap: 750e6, company: "cleanspark"))
+        universe.append(TestUniverse.security("CLSKW", cap: 0, company: "cleanspark", type: .warrant))
+        let prior = PriorMembership([.init(symbol: "BCC", name: "", tier: .r2000), .init(symbol: "CLSKW", name: "", tier: .r2000)])
+        let result = Reconstitution.run(universe: universe, prior: prior, rulebook: small)
+        let rows = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.symbol, $0) })
+        XCTAssertEqual(rows["BCC"]?.priorIndex, .r2000)
+        XCTAssertEqual(rows["BC^C"]?.priorIndex, IndexTier.none)
+        XCTAssertEqual(rows["BC^C"]?.change, MembershipChange.none)
+        XCTAssertEqual(rows["CLSK"]?.priorIndex, .r2000, "the company inherits the member line")
+        XCTAssertEqual(rows["CLSKW"]?.priorIndex, IndexTier.none, "the warrant itself was never a member")
+        XCTAssertFalse(result.rows.contains { $0.reason == "absent_from_universe" })
+    }
+
+    /// A company structure inferred from a name gives way to prior membership; a share type does not.
+    func testInferredStructureGivesWayToMembership() {
+        var fund = TestUniverse.security("OWL", cap: 800e6, type: .businessDevelopmentCompany)
+        fund.typeEvidence = "name says \"Capital Inc\""
+        var newFund = fund
+        newFund.symbol = "HTGC"
+        newFund.companyKey = "HTGC"
+        let prior = PriorMembership([.init(symbol: "OWL", name: "", tier: .r2000)])
+        let result = Reconstitution.run(universe: ladder + [fund, newFund], prior: prior, rulebook: small)
+        XCTAssertNil(result.rows.first { $0.symbol == "OWL" }?.exclusion)
+        XCTAssertEqual(result.rows.first { $0.symbol == "HTGC" }?.reason, "type:bdc")
+    }
+
+    /// The voting screen fails only when every listed class is known to carry too few votes.
+    func testVotingScreenLooksAtEveryClass() {
+        var nonVoting = TestUniverse.security("EZPW", cap: 800e6)
+        nonVoting.votingFraction = 0
+        var nonVotingA = TestUniverse.security("XA", cap: 800e6, company: "x", volume: 9)
+        nonVotingA.votingFraction = 0
+        let votingB = TestUniverse.security("XB", cap: 100e6, company: "x", volume: 1)
+        let result = Reconstitution.run(universe: ladder + [nonVoting, nonVotingA, votingB], prior: PriorMembership(), rulebook: small)
+        XCTAssertEqual(result.rows.first { $0.symbol == "EZPW" }?.reason, "voting_below_minimum")
+        XCTAssertNil(result.rows.first { $0.symbol == "XA" }?.exclusion, "the B shares carry unknown votes: not tested")
+    }
+
+    /// A member whose source has no market cap keeps its index rather than being dropped on no data.
+    func testMemberWithoutCapIsCarriedOver() {
+        var blank = TestUniverse.security("BFB", cap: 0)
+        blank.marketCap = nil
+        var newBlank = blank
+        newBlank.symbol = "NEWB"
+        newBlank.companyKey = "NEWB"
+        let prior = PriorMembership([.init(symbol: "BFB", name: "", tier: .r1000)])
+        let result = Reconstitution.run(universe: ladder + [blank, newBlank], prior: prior, rulebook: small)
+        let row = result.rows.first { $0.symbol == "BFB" }
+        XCTAssertEqual(row?.index, .r1000)
+        XCTAssertEqual(row?.reason, "carried_over_no_cap")
+        XCTAssertEqual(result.rows.first { $0.symbol == "NEWB" }?.reason, "missing_data")
     }
 }

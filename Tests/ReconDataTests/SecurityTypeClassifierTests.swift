@@ -126,6 +126,12 @@ final class SecurityTypeClassifierTests: XCTestCase {
             print("prior-member conflict: \(security.symbol) \(security.name) → \(security.type.rawValue) (\(security.typeEvidence ?? ""))")
         }
         XCTAssertGreaterThan(universe.securities.filter { held.contains($0.normalizedSymbol) }.count, 2_800)
-        XCTAssertLessThanOrEqual(conflicts.count - byNormalisationOnly.count, 1, "classifier calls prior members non-common")
+        // Company structures inferred from a name give way to prior membership in the engine
+        // (Eligibility.typeScreen): asset managers named like BDCs (`Blue Owl Capital Inc.`) are
+        // allowed here, but only a few.
+        let structures = conflicts.filter { $0.type.isCompanyStructure && !$0.symbol.contains("^") }
+        XCTAssertLessThanOrEqual(structures.count, 3, "name rules call too many prior members funds or BDCs")
+        XCTAssertLessThanOrEqual(conflicts.count - byNormalisationOnly.count - structures.count, 1,
+                                 "classifier calls prior members non-common")
     }
 }

@@ -116,8 +116,8 @@ enum ReconstituteCommand {
                                     variants: [RuleVariant], out: String, console: Console) throws {
         var runs: [(String, RunWriter.Run)] = []
         for (name, variant) in [("published", RuleVariant?.none)] + variants.map({ ($0.name, Optional($0)) }) {
-            let replay = try HistoryReplay(market: market, table: table, from: table.firstRun.year, through: rulebook.run,
-                                           variant: variant, console: console)
+            let replay = try HistoryReplay(panel: market.panel, panelPath: market.path, synthetic: true, table: table,
+                                           from: table.firstRun.year, through: rulebook.run, variant: variant, console: console)
             guard let last = replay.runs.last else {
                 throw CommandError("the embedded market has no data for \(rulebook.run)")
             }

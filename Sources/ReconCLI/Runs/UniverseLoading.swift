@@ -13,8 +13,9 @@ enum UniverseLoading {
             return try NativeUniverseReader.read(path: path)
         case .crsp:
             let panel = try CRSPPanel.load(path: path)
+            let dropped = panel.report.dropped.sorted { $0.key < $1.key }.map { "\($0.value) rows dropped: \($0.key.rawValue)" }
             return UniverseReadResult(format: .crsp, securities: panel.snapshot(onOrBefore: rankDay),
-                                      dropped: [], notes: panel.loadReport.notes)
+                                      dropped: [], notes: dropped)
         case .isharesHoldings, .nativeMembership:
             throw InputError(file: path, message: "is a \(detection.format) file (a membership), expected a universe",
                              help: "pass it with --prior, and give the universe with --universe")

@@ -93,13 +93,22 @@ public enum NasdaqScreenerReader {
         var marketCap = try nonNegative(csv, columns.marketCap, header, expected: "a market cap in dollars")
         if marketCap == 0 { marketCap = nil }
         let volume = try columns.volume.flatMap { try nonNegative(csv, $0, header, expected: "a share volume") }
+        let name = try csv.trimmed(columns.name)
         return Security(
-            symbol: symbol, name: try csv.trimmed(columns.name), companyKey: "", companyName: "",
+            symbol: symbol, name: name, companyKey: "", companyName: "",
             price: price, marketCap: marketCap, capScope: .unknown,
+            votingFraction: namesNonVotingShares(name) ? 0 : nil,
             country: try csv.optionalText(columns.country), isOnEligibleExchange: nil,
             sector: try csv.optionalText(columns.sector), industry: try csv.optionalText(columns.industry),
             volume: volume, ipoYear: try columns.ipoYear.flatMap { try year(csv, $0, header) },
             origin: "\(csv.name):\(csv.lineNumber)")
+    }
+
+    /// Whether the line's name says its shares carry no votes (`Class A Non Voting Common Stock`):
+    /// the one voting fact a screener export carries (M7 §5.15).
+    static func namesNonVotingShares(_ name: String) -> Bool {
+        let folded = name.lowercased()
+        return folded.contains("non voting") || folded.contains("non-voting") || folded.contains("nonvoting")
     }
 
     /// A number that must not be negative, `nil` when blank.

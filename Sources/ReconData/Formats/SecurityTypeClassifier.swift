@@ -159,7 +159,7 @@ extension SecurityTypeClassifier {
             let name = facts.name
             if let found = name.says([["notes", "due"], ["senior", "notes"], ["subordinated", "notes"],
                                       ["secured", "notes"], ["notes"], ["debentures"], ["debenture"],
-                                      ["mortgage", "bonds"], ["bonds", "due"]], from: 1) {
+                                      ["mortgage", "bonds"], ["bonds", "due"], ["zones"]], from: 1) {
                 return found
             }
             if name.hasPercentage, let found = name.says([["bonds"], ["note", "due"]], from: 1) { return found }
@@ -287,8 +287,13 @@ extension SecurityTypeClassifier {
         }
 
         /// A BDC named as one (`BDC`, `Business Development Company`, `Direct/Secured/Specialty
-        /// Lending`), or a `… Capital Corp.`/`… Investment Corp.` in a finance industry (the way
-        /// BDCs are named; REITs and insurers with such names sit in other industries).
+        /// Lending`), or named the way BDCs are: the issuer's name ends in `Capital`, `Finance`,
+        /// `Investment`, `Lending` or `Credit` followed by its legal form (`Hercules Capital Inc.`,
+        /// `New Mountain Finance Corporation`), in an industry where Nasdaq files finance companies
+        /// (a utility or lessor with such a name is not a fund). Asset managers and specialty
+        /// lenders can share the pattern (`Blue Owl Capital Inc.`);
+        /// A line already in a Russell index keeps its membership whatever its name says (see
+        /// `Eligibility.typeScreen`), so this rule only decides for companies new to the index.
         static func businessDevelopmentCompanyEvidence(_ facts: Facts) -> String? {
             let name = facts.name
             if let found = name.says([["bdc"], ["business", "development"], ["direct", "lending"],
@@ -298,10 +303,10 @@ extension SecurityTypeClassifier {
             guard facts.industry(in: lendingIndustries) else { return nil }
             var words = name.issuerWords.map(\.folded)
             if words.last == "new" { words.removeLast() }
-            guard words.count >= 3, ["corp", "corporation"].contains(words[words.count - 1]),
-                  ["capital", "investment"].contains(words[words.count - 2]) else { return nil }
+            guard words.count >= 3, legalForms.contains(words[words.count - 1]),
+                  fundManagerWords.contains(words[words.count - 2]) else { return nil }
             let kind = words[words.count - 2]
-            return "name says \"\(kind.prefix(1).uppercased() + kind.dropFirst()) Corp\" and industry is \"\(facts.industry)\""
+            return "name says \"\(kind.prefix(1).uppercased() + kind.dropFirst()) \(words[words.count - 1].prefix(1).uppercased() + words[words.count - 1].dropFirst())\" and industry is \"\(facts.industry)\""
         }
 
         /// A closed-end fund: `Fund`, `Closed-End`, a municipal-bond trust, or a `Trust` (or
@@ -322,10 +327,14 @@ extension SecurityTypeClassifier {
                     return "\(found) and \"\(vocabulary)\""
                 }
             }
-            if facts.industry(in: fundIndustries), let found = name.says([["beneficial", "interest"], ["beneficial", "interests"], ["beneficial", "ownership"]], from: 1) {
+            if facts.industry(in: fundIndustries), let found = name.says([["beneficial", "interest"], ["beneficial", "interests"], ["beneficial", "ownership"], ["shs", "of", "bi"]], from: 1) {
                 return "\(found) and industry is \"\(facts.industry)\""
             }
             if facts.industry(in: fundIndustries), let found = name.says(fundNamePhrases, from: 0, issuerOnly: true) {
+                return "\(found) and industry is \"\(facts.industry)\""
+            }
+            if facts.industry(in: fundIndustries), let found = name.says(investmentCompanyNameEndings, from: 1, issuerOnly: true),
+               name.issuerWords.count >= 2 {
                 return "\(found) and industry is \"\(facts.industry)\""
             }
             if facts.industry.lowercased() == trustsIndustry,
@@ -351,8 +360,11 @@ extension SecurityTypeClassifier {
             "investment bankers/brokers/service",
         ]
 
-        /// Industries of finance companies where BDCs are filed.
-        static let lendingIndustries: Set<String> = fundIndustries.union(["finance: consumer services", "diversified financial services"])
+        /// The last word of BDC names before the legal form (`… Capital Corp.`, `… Finance Inc.`).
+        static let fundManagerWords: Set<String> = ["capital", "finance", "investment", "credit"]
+
+        /// Industries of finance companies where BDCs are filed (Nasdaq files some under "Blank Checks").
+        static let lendingIndustries: Set<String> = fundIndustries.union(["finance: consumer services", "diversified financial services", "blank checks"])
 
         /// Industries where a `Trust` is an operating company (REITs, banks, property owners).
         static let operatingTrustIndustries: Set<String> = [
@@ -383,7 +395,12 @@ extension SecurityTypeClassifier {
         ]
 
         /// Phrases of fund names read with a fund industry (`Tax-Free Income Portfolio`, `Total Return`).
-        static let fundNamePhrases: [[String]] = [["portfolio"], ["tax", "free"], ["tax", "exempt"], ["total", "return"]]
+        static let fundNamePhrases: [[String]] = [["portfolio"], ["tax", "free"], ["tax", "exempt"], ["total", "return"],
+                                                  ["tax", "advantage"], ["tax", "advantaged"], ["dividend", "opp"]]
+
+        /// Words that close the names of investment companies (`General American Investors`,
+        /// `Central Securities Corporation`), read only with a fund industry.
+        static let investmentCompanyNameEndings: [[String]] = [["investors"], ["securities", "corporation"], ["securities", "corp"]]
 
         /// Words of investment-company names, read only with the industry Nasdaq gives funds.
         static let investmentCompanyVocabulary: [[String]] = [
