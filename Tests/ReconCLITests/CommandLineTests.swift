@@ -1,0 +1,94 @@
+import Foundation
+import XCTest
+@testable import ReconCLI
+
+/// The real command line: declarations, help, usage errors and bad input, end to end.
+final class CommandLineTests: XCTestCase {
+    func testDeclarationsAreConsistentAndEveryExampleParses() {
+        XCTAssertEqual(ReconCommandLine.tool.declarationProblems(), [])
+    }
+
+    func testHelpShowsExamples() {
+        let overview = CommandRun(["--help"])
+        XCTAssertEqual(overview.status, 0)
+        for command in ["reconstitute", "validate", "replay", "generate", "report"] {
+            XCTAssertTrue(overview.out.contains(command), command)
+        }
+        let help = CommandRun(["help", "reconstitute"])
+        XCTAssertTrue(help.out.contains("recon reconstitute --year 2024"), help.out)
+    }
+
+    func testUnknownCommandSuggestsTheNearest() {
+        let run = CommandRun(["reconstitue", "--year", "2024"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.error.contains("did you mean 'reconstitute'"), run.error)
+    }
+
+    func testYearOutsideTheCalendarSaysWhichYearsExist() {
+        let run = CommandRun(["reconstitute", "--year", "1975", "--universe", "x.csv"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.error.contains("no reconstitution 1975-06 in the calendar"), run.error)
+        XCTAssertTrue(run.error.contains("help: choose a year from 1979 to 2026"), run.error)
+    }
+
+    func testContradictoryFlagsAreRefused() {
+        let run = CommandRun(["reconstitute", "--year", "2024", "--prior", "IWM.csv"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.error.contains("--prior needs --universe"), run.error)
+        let december = CommandRun(["reconstitute", "--year", "2024", "--month", "7", "--universe", "x.csv"])
+        XCTAssertEqual(december.status, 2)
+        XCTAssertTrue(december.error.contains("--month expects 6 (June) or 12 (December)"), december.error)
+    }
+
+    func testBadVariantSaysWhatToType() {
+        let run = CommandRun(["reconstitute", "--year", "2024", "--universe", "x.csv", "--variant", "band=9"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.error.contains("band expects a fraction from 0 to 0.5"), run.error)
+    }
+
+    func testMissingFileIsABadInputNamingIt() {
+        let run = CommandRun(["reconstitute", "--year", "2024", "--universe", "/nonexistent/universe.csv", "--out", NSTemporaryDirectory() + "x"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.error.contains("recon: error: /nonexistent/universe.csv: cannot open the file"), run.error)
+    }
+
+    func testBadNumberNamesFileLineAndColumn() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let universe = try TestPaths.write("""
+            Symbol,Name,Last Sale,Net Change,% Change,Market Cap,Country,IPO Year,Volume,Sector,Industry
+            AAA,Alpha Inc. Common Stock,$10.00,0,0%,1000000000,United States,,100,Technology,Software
+            BBB,Beta Inc. Common Stock,$1,2x,0,0%,500000000,United States,,100,Technology,Software
+            """, named: "universe.csv", in: folder)
+        let run = CommandRun(["reconstitute", "--year", "2025", "--universe", universe, "--out", folder + "/out"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.error.contains("universe.csv:3:"), run.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/out/membership.csv"), "nothing half-written")
+    }
+
+    /// A small screener universe end to end, twice: byte-identical outputs.
+    func testSmallRunIsDeterministic() throws {
+        let folder = try TestPaths.temporaryFolder()
+        var lines = ["Symbol,Name,Last Sale,Net Change,% Change,Market Cap,Country,IPO Year,Volume,Sector,Industry"]
+        for index in 1...40 {
+            lines.append("S\(index),Company \(index) Inc. Common Stock,$\(10 + index).00,0,0%,\(index * 50_000_000),United States,,\(1000 * index),Technology,Software")
+        }
+        lines.append("S1W,Company 1 Inc. Warrant,$0.50,0,0%,,United States,,10,Technology,Software")
+        let universe = try TestPaths.write(lines.joined(separator: "\n") + "\n", named: "universe.csv", in: folder)
+        let prior = try TestPaths.write("symbol,name,index\nS40,Company 40,R2000\nS2,Company 2,R1000\n", named: "prior.csv", in: folder)
+        var outputs: [[String: Data]] = []
+        for attempt in 0..<2 {
+            let out = folder + "/out\(attempt)"
+            let run = CommandRun(["reconstitute", "--year", "2025", "--universe", universe, "--prior", prior, "--out", out])
+            XCTAssertEqual(run.status, 0, run.error)
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: out) {
+                files[name] = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))
+            }
+            outputs.append(files)
+        }
+        XCTAssertEqual(outputs[0].keys.sorted(), ["excluded.csv", "membership.csv", "migration.csv", "summary.json", "turnover.csv"])
+        XCTAssertEqual(outputs[0], outputs[1])
+        let membership = String(decoding: outputs[0]["membership.csv"]!, as: UTF8.self)
+        XCTAssertTrue(membership.contains("S40,Company 40 Inc.,co 40 inc,2000000000,1,4.878049,R1000,R2000,false,upward,upward,"), membership)
+    }
+}
