@@ -66,4 +66,22 @@ public enum Eligibility {
         }
         return nil
     }
+
+    /// Whether a share class other than the pricing vehicle is an index line of its own (M7 §6.5.1):
+    /// its daily traded value (price × volume, the snapshot's proxy for the average daily traded
+    /// value) must reach the era's minimum, its float 5% and its own cap $30M, where the source
+    /// gives them.
+    public static func additionalClassScreen(_ security: Security, rulebook: Rulebook) -> ExclusionReason? {
+        if let minimum = rulebook.additionalClassMinimumDailyValue, let price = security.price, let volume = security.volume,
+           price * volume < minimum {
+            return .additionalClass("daily traded value \(Int(price * volume)) under \(Int(minimum))")
+        }
+        if let minimum = rulebook.minimumFloat, let fraction = security.floatFraction, fraction < minimum {
+            return .additionalClass("float under the minimum")
+        }
+        if security.capScope == .security, let cap = security.marketCap, cap < rulebook.minimumTotalCap {
+            return .additionalClass("class cap under the minimum")
+        }
+        return nil
+    }
 }

@@ -18,6 +18,9 @@ public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
     case floatBelowMinimum(Double)
     /// Unrestricted votes under the minimum (M7 §5.15).
     case votingBelowMinimum(Double)
+    /// A share class other than the pricing vehicle that does not qualify as an index line of its
+    /// own (M7 §6.5.1); its shares still count in the company's total cap.
+    case additionalClass(String)
     /// A duplicate line of a ticker already read.
     case duplicate(String)
 
@@ -32,6 +35,7 @@ public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
         case .capBelowMinimum: return "cap_below_minimum"
         case .floatBelowMinimum: return "float_below_minimum"
         case .votingBelowMinimum: return "voting_below_minimum"
+        case .additionalClass: return "additional_class"
         case .duplicate: return "duplicate"
         }
     }
@@ -47,6 +51,7 @@ public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
         case .capBelowMinimum(let cap): return "total market cap \(cap) under the minimum"
         case .floatBelowMinimum(let fraction): return "float \(fraction) under the minimum"
         case .votingBelowMinimum(let fraction): return "unrestricted votes \(fraction) under the minimum"
+        case .additionalClass(let why): return "additional share class not an index line (\(why))"
         case .duplicate(let symbol): return "duplicate of \(symbol)"
         }
     }

@@ -66,6 +66,15 @@ public enum Reconstitution {
             }
         }
 
+        // Classes other than the pricing vehicle of an eligible company must qualify as lines of their own.
+        if rulebook.additionalClassMinimumDailyValue != nil {
+            for position in eligible {
+                for line in companies[position].classes.dropFirst() {
+                    exclusions[line] = Eligibility.additionalClassScreen(universe[line], rulebook: rulebook)
+                }
+            }
+        }
+
         let ranking = Ranking(keys: eligible.map { companies[$0].key },
                               caps: eligible.map { companies[$0].totalMarketCap! },
                               russell3000ECount: rulebook.russell3000ECount)
@@ -80,8 +89,10 @@ public enum Reconstitution {
         for (index, security) in universe.enumerated() {
             let position = companyOfLine[index]
             let company = position.map { companies[$0] }
-            let placed = position.flatMap { placement.byCompany[$0] ?? carriedOver[$0] }
-            let priorTier = company?.priorTier ?? priorTiers[index]
+            let placed = exclusions[index] == nil ? position.flatMap { placement.byCompany[$0] ?? carriedOver[$0] } : nil
+            // A class that is not an index line of its own answers for its own membership only.
+            let isAdditionalClass = if case .additionalClass = exclusions[index] { true } else { false }
+            let priorTier = isAdditionalClass ? priorTiers[index] : company?.priorTier ?? priorTiers[index]
             let newTier = placed?.tier ?? .none
             rows.append(MembershipRow(
                 symbol: security.symbol, company: company?.name ?? security.companyName, companyKey: security.companyKey,

@@ -45,6 +45,9 @@ public struct Rulebook: Sendable, Hashable {
     public var excludesBusinessDevelopmentCompanies: Bool
     /// Whether IPOs are added quarterly between reconstitutions (from Q3 2004; M7 §6.8–6.9).
     public var quarterlyIPOAdditions: Bool
+    /// Minimum daily traded value (price × volume) of a share class other than the pricing vehicle
+    /// to be an index line of its own (M7 §6.5.1: ADDTV above the global median); `nil` when not in force.
+    public var additionalClassMinimumDailyValue: Double?
     /// The citation of the rows this rulebook was built from.
     public var source: String
 
@@ -55,7 +58,7 @@ public struct Rulebook: Sendable, Hashable {
         minimumTotalCap: Double = 30_000_000, minimumFloat: Double? = 0.05, minimumVoting: Double? = 0.05,
         votingAppliesToMembers: Bool = true, benefitDrivenIncorporationEligible: Bool = true,
         excludesBusinessDevelopmentCompanies: Bool = true, quarterlyIPOAdditions: Bool = true,
-        source: String = ""
+        additionalClassMinimumDailyValue: Double? = nil, source: String = ""
     ) {
         self.run = run
         self.rankDay = rankDay
@@ -72,6 +75,7 @@ public struct Rulebook: Sendable, Hashable {
         self.benefitDrivenIncorporationEligible = benefitDrivenIncorporationEligible
         self.excludesBusinessDevelopmentCompanies = excludesBusinessDevelopmentCompanies
         self.quarterlyIPOAdditions = quarterlyIPOAdditions
+        self.additionalClassMinimumDailyValue = additionalClassMinimumDailyValue
         self.source = source
     }
 }

@@ -65,6 +65,7 @@ public struct RulebookTable: Sendable, Hashable {
             benefitDrivenIncorporationEligible: era.benefitDrivenIncorporationEligible,
             excludesBusinessDevelopmentCompanies: era.excludesBusinessDevelopmentCompanies,
             quarterlyIPOAdditions: era.quarterlyIPOAdditions,
+            additionalClassMinimumDailyValue: era.additionalClassMinimumDailyValue,
             source: "calendar \(run) [\(entry.tag.rawValue)] \(entry.source); era \(era.fromRun) to \(era.toRun): \(era.source)")
     }
 
@@ -197,6 +198,9 @@ extension RulebookTable {
         public var excludesBusinessDevelopmentCompanies: Bool
         /// Whether IPOs are added quarterly between reconstitutions (from Q3 2004; §6.1).
         public var quarterlyIPOAdditions: Bool
+        /// Minimum daily traded value of a share class other than the pricing vehicle to be an index
+        /// line of its own; `nil` when not in force (M7 §6.5.1).
+        public var additionalClassMinimumDailyValue: Double?
         /// The citation of what starts with this era, with its tags and assumptions.
         public var source: String
 
@@ -207,7 +211,7 @@ extension RulebookTable {
             minimumTotalCap: Double? = nil, minimumFloat: Double? = nil, minimumVoting: Double? = nil,
             votingAppliesToMembers: Bool = false, benefitDrivenIncorporationEligible: Bool = false,
             excludesBusinessDevelopmentCompanies: Bool = false, quarterlyIPOAdditions: Bool = false,
-            source: String = ""
+            additionalClassMinimumDailyValue: Double? = nil, source: String = ""
         ) {
             self.fromRun = fromRun
             self.toRun = toRun
@@ -223,6 +227,7 @@ extension RulebookTable {
             self.benefitDrivenIncorporationEligible = benefitDrivenIncorporationEligible
             self.excludesBusinessDevelopmentCompanies = excludesBusinessDevelopmentCompanies
             self.quarterlyIPOAdditions = quarterlyIPOAdditions
+            self.additionalClassMinimumDailyValue = additionalClassMinimumDailyValue
             self.source = source
         }
     }
@@ -238,6 +243,7 @@ extension RulebookTable {
         case benefitDrivenIncorporationEligible = "bdi_us_hq_eligible"
         case excludesBusinessDevelopmentCompanies = "excludes_bdcs"
         case quarterlyIPOAdditions = "quarterly_ipo_additions"
+        case additionalClassMinimumDailyValue = "additional_class_min_daily_value"
     }
 }
 
@@ -388,6 +394,9 @@ extension RulebookTable {
         try fraction(era.minimumVoting, .minimumVoting, in: 0...1, what: "a fraction between 0 and 1 (0.05 is 5%)")
         if let price = era.minimumPrice, !(price >= 0) {
             throw fail(.minimumPrice, "found \(price), expected a price in dollars of 0 or more")
+        }
+        if let value = era.additionalClassMinimumDailyValue, !(value >= 0) {
+            throw fail(.additionalClassMinimumDailyValue, "found \(value), expected a daily traded value in dollars of 0 or more")
         }
         if let cap = era.minimumTotalCap, !(cap >= 0) {
             throw fail(.minimumTotalCap, "found \(cap), expected a market cap in dollars of 0 or more")

@@ -198,4 +198,26 @@ final class ReconstitutionTests: XCTestCase {
         XCTAssertEqual(row?.reason, "carried_over_no_cap")
         XCTAssertEqual(result.rows.first { $0.symbol == "NEWB" }?.reason, "missing_data")
     }
+
+    /// A thinly traded second class (`WLYB`) counts in the company's cap but is not an index line
+    /// (M7 §6.5.1); a liquid one (`BRK/A`) is.
+    func testAdditionalClassesNeedTheirOwnLiquidity() {
+        var rulebook = small
+        rulebook.additionalClassMinimumDailyValue = 175_000
+        var thin = TestUniverse.security("S1B", cap: 50e6, company: "S1", volume: 100)
+        thin.price = 40   // $4,000 a day
+        var liquid = TestUniverse.security("S2B", cap: 50e6, company: "S2", volume: 100_000)
+        liquid.price = 40 // $4M a day
+        let prior = PriorMembership([.init(symbol: "S1", name: "", tier: .r1000)])
+        var universe = ladder
+        universe[0].volume = 1_000_000   // S1's common is the pricing vehicle
+        universe[1].volume = 1_000_000
+        let result = Reconstitution.run(universe: universe + [thin, liquid], prior: prior, rulebook: rulebook)
+        let rows = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.symbol, $0) })
+        XCTAssertEqual(rows["S1B"]?.index, IndexTier.none)
+        XCTAssertEqual(rows["S1B"]?.reason, "additional_class")
+        XCTAssertEqual(rows["S1B"]?.change, MembershipChange.none, "the class itself was never a member")
+        XCTAssertEqual(rows["S1"]?.totalMarketCap, 1450e6, "its shares still count in the company's cap")
+        XCTAssertEqual(rows["S2B"]?.index, .r1000)
+    }
 }

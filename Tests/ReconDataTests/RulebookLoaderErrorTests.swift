@@ -23,12 +23,12 @@ final class RulebookLoaderErrorTests: XCTestCase {
 
         """
 
-    private static let erasHeader = "from_run,to_run,band_1000,microcap_band,has_microcap,min_price,member_price_average_exception,min_total_cap,min_float,min_voting,voting_applies_to_members,bdi_us_hq_eligible,excludes_bdcs,quarterly_ipo_additions,source"
+    private static let erasHeader = "from_run,to_run,band_1000,microcap_band,has_microcap,min_price,member_price_average_exception,min_total_cap,min_float,min_voting,voting_applies_to_members,bdi_us_hq_eligible,excludes_bdcs,quarterly_ipo_additions,additional_class_min_daily_value,source"
 
     private static let eras = """
         \(erasHeader)
-        2005-06,2006-06,,,true,1,false,30000000,,,false,false,false,true,"[S] PION2005 (§3.2)"
-        2007-06,2007-06,0.025,0.005,true,1,false,30000000,,,false,true,false,true,"[C] RECAP2023 (§4.2)"
+        2005-06,2006-06,,,true,1,false,30000000,,,false,false,false,true,,"[S] PION2005 (§3.2)"
+        2007-06,2007-06,0.025,0.005,true,1,false,30000000,,,false,true,false,true,,"[C] RECAP2023 (§4.2)"
 
         """
 
@@ -105,29 +105,29 @@ final class RulebookLoaderErrorTests: XCTestCase {
 
     func testBandThatIsNotAFraction() throws {
         try write(eras: replacing(line: 3, in: Self.eras,
-                                  with: "2007-06,2007-06,2.5,0.005,true,1,false,30000000,,,false,true,false,true,x"))
+                                  with: "2007-06,2007-06,2.5,0.005,true,1,false,30000000,,,false,true,false,true,,x"))
         expectError(at: "eras.csv:3:3", column: "band_1000", containing: "found 2.5, expected a fraction between 0 and 0.5")
         try write(eras: replacing(line: 3, in: Self.eras,
-                                  with: "2007-06,2007-06,2.5%,0.005,true,1,false,30000000,,,false,true,false,true,x"))
+                                  with: "2007-06,2007-06,2.5%,0.005,true,1,false,30000000,,,false,true,false,true,,x"))
         expectError(at: "eras.csv:3:3", column: "band_1000", containing: "found '2.5%', expected a number")
     }
 
     func testBadFlag() throws {
         try write(eras: replacing(line: 2, in: Self.eras,
-                                  with: "2005-06,2006-06,,,yes,1,false,30000000,,,false,false,false,true,x"))
+                                  with: "2005-06,2006-06,,,yes,1,false,30000000,,,false,false,false,true,,x"))
         expectError(at: "eras.csv:2:5", column: "has_microcap", containing: "found 'yes', expected true, false")
     }
 
     func testErasThatOverlap() throws {
         try write(eras: replacing(line: 3, in: Self.eras,
-                                  with: "2006-06,2007-06,0.025,0.005,true,1,false,30000000,,,false,true,false,true,x"))
+                                  with: "2006-06,2007-06,0.025,0.005,true,1,false,30000000,,,false,true,false,true,,x"))
         expectError(at: "eras.csv:3:1", column: "from_run",
                     containing: "found 2006-06, which overlaps the era before it (2005-06 to 2006-06), expected 2007-06")
     }
 
     func testErasThatLeaveAGap() throws {
         try write(eras: replacing(line: 2, in: Self.eras,
-                                  with: "2005-06,2005-06,,,true,1,false,30000000,,,false,false,false,true,x"))
+                                  with: "2005-06,2005-06,,,true,1,false,30000000,,,false,false,false,true,,x"))
         expectError(at: "eras.csv:3:1", column: "from_run",
                     containing: "found 2007-06, which leaves a gap: the run 2006-06 in no era, expected 2006-06 (see line 2)")
     }

@@ -7,7 +7,8 @@ enum ErasFile {
     static let fields: [RulebookTable.Field] = [
         .fromRun, .toRun, .band1000, .microcapBand, .hasMicrocap, .minimumPrice, .memberPriceAverageException,
         .minimumTotalCap, .minimumFloat, .minimumVoting, .votingAppliesToMembers,
-        .benefitDrivenIncorporationEligible, .excludesBusinessDevelopmentCompanies, .quarterlyIPOAdditions, .source,
+        .benefitDrivenIncorporationEligible, .excludesBusinessDevelopmentCompanies, .quarterlyIPOAdditions,
+        .additionalClassMinimumDailyValue, .source,
     ]
 
     /// The rows of the file, each with its line number.
@@ -27,6 +28,7 @@ enum ErasFile {
                 benefitDrivenIncorporationEligible: try file.flag(.benefitDrivenIncorporationEligible),
                 excludesBusinessDevelopmentCompanies: try file.flag(.excludesBusinessDevelopmentCompanies),
                 quarterlyIPOAdditions: try file.flag(.quarterlyIPOAdditions),
+                additionalClassMinimumDailyValue: try file.number(.additionalClassMinimumDailyValue),
                 source: try file.citation(.source)))
             lines.append(file.lineNumber)
         }
