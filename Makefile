@@ -26,3 +26,20 @@ reconstitute: build
 
 clean:
 	rm -rf .build out
+
+# Reports (docs/reports.md). `make report YEAR=2025` writes out/2025/report.md and report.html;
+# `make report-check` also renders report.html in headless Chromium (installed with apt-get when
+# missing) and fails when the page is blank, a chart does not parse or the page fetches anything.
+CHROMIUM   ?= chromium
+REPORT_PNG ?= $(OUT)/report.png
+
+.PHONY: report report-check
+
+report: build
+	$(BIN) report $(OUT)
+
+report-check: report
+	@command -v $(CHROMIUM) >/dev/null 2>&1 || { apt-get update && apt-get install -y chromium; }
+	$(CHROMIUM) --headless --disable-gpu --no-sandbox --hide-scrollbars --screenshot=$(abspath $(REPORT_PNG)) \
+		--window-size=1280,4000 file://$(abspath $(OUT))/report.html 2>/dev/null
+	python3 scripts/report_check.py $(OUT)/report.html $(REPORT_PNG)
