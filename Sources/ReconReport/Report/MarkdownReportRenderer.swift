@@ -67,8 +67,9 @@ public struct MarkdownReportRenderer: Sendable {
         return image + "\n\n_\(Self.inline(caption))_"
     }
 
-    /// Text with Markdown's punctuation escaped and line breaks turned into spaces, so a
-    /// company name cannot start a heading, break a table, turn into a link or emphasis.
+    /// Text with Markdown's punctuation escaped, line breaks turned into spaces and control
+    /// characters dropped, so a company name cannot start a heading, break a table, turn into a
+    /// link or emphasis.
     /// Underscores inside words (`fall_out_microcap`) are left as they are: they emphasise nothing.
     static func inline(_ text: String) -> String {
         let characters = Array(text)
@@ -83,6 +84,8 @@ public struct MarkdownReportRenderer: Sendable {
                 escaped += "\\_"
             case "\n", "\r", "\r\n":
                 escaped += " "
+            case _ where character.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7F }):
+                continue
             default:
                 escaped.append(character)
             }
