@@ -96,7 +96,7 @@ enum ReportFixture {
                             cumulativePercent: rank <= russell3000ECount ? cumulative / total * 100 : nil)
             line.priorIndex = isNewListing ? "none" : priorRank <= 1000 ? "R1000" : priorRank <= 3000 ? "R2000" : "none"
             lines.append(line)
-            if rank == 5 || rank == 700 {
+            if rank == 5 || rank == 700 || rank == 1800 {
                 var second = line
                 second.symbol += ".B"
                 lines.append(second)
