@@ -84,7 +84,8 @@ struct ReportJSONObject {
     /// The array of strings at `key`; empty when missing or null.
     func strings(_ key: String) throws -> [String] {
         guard let value = present(key) else { return [] }
-        guard let array = value as? [Any], let texts = array.map({ $0 as? String }) as? [String] else {
+        let texts = (value as? [Any])?.compactMap { $0 as? String }
+        guard let texts, texts.count == (value as? [Any])?.count else {
             throw wrongType(key, value, expected: "an array of strings")
         }
         return texts
