@@ -146,6 +146,17 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/report-flow.svg"))
     }
 
+    func testChartsOfAnEarlierReportThatAreNoLongerDrawnAreRemoved() throws {
+        try ReportFixture.writeRun(to: folder)
+        try ReportFixture.write("<svg/>", to: folder, "unrelated.svg")
+        XCTAssertEqual(ReportRunner.run([folder, "--quiet"]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/report-flow.svg"))
+        try FileManager.default.removeItem(atPath: folder + "/membership.csv")
+        XCTAssertEqual(ReportRunner.run([folder, "--quiet"]).status, 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".svg") }
+        XCTAssertEqual(left, ["unrelated.svg"])
+    }
+
     func testSyntheticNoticeOnlyWhenTheSummarySaysSo() throws {
         try ReportFixture.writeRun(to: folder, synthetic: true)
         XCTAssertEqual(ReportRunner.run([folder, "--quiet"]).status, 0)
@@ -175,6 +186,11 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.error.contains("summary.json: counts.R2000.companies: found a JSON string, expected a number"),
                       outcome.error)
+        try ReportFixture.write(#"{"run": "2025-06", "warnings": ["fine", 3]}"#, to: folder, "summary.json")
+        let warnings = ReportRunner.run([folder])
+        XCTAssertTrue(warnings.error.contains("warnings: found a JSON array, expected an array of strings"), warnings.error)
+        try ReportFixture.write(#"{"run": "2025-06", "synthetic": 1}"#, to: folder, "summary.json")
+        XCTAssertTrue(ReportRunner.run([folder]).error.contains("synthetic: found a JSON number, expected true or false"))
     }
 
     func testAMinimalSummaryStillMakesAReport() throws {

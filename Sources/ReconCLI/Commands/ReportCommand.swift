@@ -1,3 +1,4 @@
+import ReconData
 import ReconReport
 
 /// `recon report DIR`: turns the output folder of a run (or a replay) into `report.md`,
@@ -14,8 +15,9 @@ enum ReportCommand {
         time, growth of $1 frozen against reconstituted, and the rule variants when variants.csv exists.
 
         report.html has its CSS and charts inline and fetches nothing: it opens from disk. report.md shows the same \
-        numbers and tables and links to the charts, written beside it as report-*.svg. Files are replaced \
-        atomically, and the same folder always gives the same bytes. See docs/reports.md.
+        numbers and tables and links to the charts, written beside it as report-*.svg (chart files of an earlier \
+        report that this one does not draw are removed). Files are replaced atomically, and the same folder \
+        always gives the same bytes. See docs/reports.md.
         """,
         options: [CommonOptions.quiet],
         positionals: [PositionalSpec("DIR", help: "A folder written by recon reconstitute --out or recon replay --out.")],
@@ -38,7 +40,10 @@ enum ReportCommand {
         }
         let report = RenderedReport(document)
         let paths = try ReportFileWriter.write(report, to: folder)
+        try ReportFileWriter.removeStaleCharts(keeping: report, in: folder)
         for path in paths.prefix(2) { console.print("wrote \(path)") }
-        if paths.count > 2 { console.print("wrote \(paths.count - 2) charts beside them: \(folder)/report-*.svg") }
+        if paths.count > 2 {
+            console.print("wrote \(paths.count - 2) charts beside them: \(FilePaths.join(folder, "report-*.svg"))")
+        }
     }
 }

@@ -20,6 +20,16 @@ enum ReportFileWriter {
         }
     }
 
+    /// Removes the chart files (`report-*.svg`) an earlier report left in `folder` that `report`
+    /// does not have, so the folder holds exactly the report of its current files.
+    static func removeStaleCharts(keeping report: RenderedReport, in folder: String) throws {
+        let current = Set(report.files.map(\.name))
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names.sorted() where name.hasPrefix("report-") && name.hasSuffix(".svg") && !current.contains(name) {
+            try FileManager.default.removeItem(atPath: FilePaths.join(folder, name))
+        }
+    }
+
     /// Writes `data` to `path` through a temporary file beside it.
     static func write(_ data: Data, to path: String) throws {
         let temporary = FilePaths.join(FilePaths.directory(of: path), ".\(FilePaths.fileName(of: path)).\(getpid()).tmp")
