@@ -36,3 +36,20 @@ bench:
 	@test -x $(BENCH_PY) || python3 -m venv Benchmarks/.venv
 	@$(BENCH_PY) -c "import pandas" 2>/dev/null || $(BENCH_PY) -m pip install --quiet -r Benchmarks/requirements.txt
 	RECON=.build/release/recon $(BENCH_PY) Benchmarks/bench.py
+
+# Reports (docs/reports.md). `make report YEAR=2025` writes out/2025/report.md and report.html;
+# `make report-check` also renders report.html in headless Chromium (installed with apt-get when
+# missing) and fails when the page is blank, a chart does not parse or the page fetches anything.
+CHROMIUM   ?= chromium
+REPORT_PNG ?= $(OUT)/report.png
+
+.PHONY: report report-check
+
+report: build
+	$(BIN) report $(OUT)
+
+report-check: report
+	@command -v $(CHROMIUM) >/dev/null 2>&1 || { apt-get update && apt-get install -y chromium; }
+	$(CHROMIUM) --headless --disable-gpu --no-sandbox --hide-scrollbars --screenshot=$(abspath $(REPORT_PNG)) \
+		--window-size=1280,4000 file://$(abspath $(OUT))/report.html 2>/dev/null
+	python3 Tests/ReportCheck/report_check.py $(OUT)/report.html $(REPORT_PNG)
