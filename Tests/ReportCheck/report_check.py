@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks a report written by `recon report` and its screenshot (used by `make report-check`).
 
-    python3 scripts/report_check.py DIR/report.html DIR/report.png
+    python3 Tests/ReportCheck/report_check.py DIR/report.html DIR/report.png
 
 Fails (exit 1, one line per problem) when:
   - report.html is not well-formed XML once `<!DOCTYPE html>` is removed;
