@@ -27,7 +27,8 @@ final class MarketSimulation {
     private let writer: ByteWriter?
     /// The market's size relative to the default (``SyntheticMarket/defaultFirms``).
     private let scale: Double
-    /// The rank put on the breakpoint: 1,000, or proportionally less in a smaller market.
+    /// The rank put on the breakpoint: 1,000 in the default market, in proportion otherwise (a
+    /// market twice the default is a replica with twice the companies at every size).
     private let calibrationRank: Int
 
     private var dynamics: SyntheticRandom
@@ -71,7 +72,7 @@ final class MarketSimulation {
         calibration = configuration.calibration
         self.writer = writer
         scale = Double(configuration.firms) / Double(SyntheticMarket.defaultFirms)
-        calibrationRank = max(1, Int((1_000 * min(1, scale)).rounded()))
+        calibrationRank = max(1, Int((1_000 * scale).rounded()))
         dynamics = SyntheticRandom(seed: configuration.seed, stream: 1)
         presentation = SyntheticRandom(seed: configuration.seed, stream: 2)
         shocks = SyntheticRandom(seed: configuration.seed, stream: 3)
@@ -488,7 +489,7 @@ final class MarketSimulation {
                 let secondPrice = row.price.map { tick($0 * second.priceRatio * exp(0.01 * presentation.normal()), month: month) }
                 row = Row(price: secondPrice, shares: row.shares.map { max(1, ($0 * second.shareFraction).rounded()) },
                           previousPrice: second.lastPrice, splitRatio: splitRatio,
-                          dividend: row.dividend * (second.lastPrice / max(firm.lastPrice, 1e-9)),
+                          dividend: row.dividend > 0 ? second.lastPrice * firm.dividendYield / 4 : 0,
                           returnCode: row.returnCode, delisted: row.delisted, delistingReturn: row.delistingReturn)
                 if writing {
                     try write(row, permno: second.permno, permco: firm.permco, label: secondLabels[Int(record.firm)], date: dateBytes,

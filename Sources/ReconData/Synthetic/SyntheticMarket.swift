@@ -52,7 +52,7 @@ public enum SyntheticMarket {
         public var monthEnd: CalendarDate
         /// The breakpoint aimed at (published, or interpolated; see ``MarketCalibration``).
         public var targetBreakpoint: Double
-        /// The rank calibrated: 1,000, or proportionally less for a market smaller than the default.
+        /// The rank calibrated: 1,000 in the default market, in proportion to ``Configuration/firms`` otherwise.
         public var calibrationRank: Int
         /// The companies aimed at passing the screens (the table's count, scaled).
         public var eligibleTarget: Double
