@@ -19,7 +19,8 @@ struct CRSPColumns {
     let delistingReturn: Int?
     let industryCode: Int?
     let cusip: Int?
-    let header: CSVHeader
+    /// The header's names, for messages (a single array, so copying the columns stays cheap).
+    let names: [String]
 
     /// The fewest fields a row must have to reach every column found.
     let fieldsNeeded: Int
@@ -42,11 +43,11 @@ struct CRSPColumns {
         delistingReturn = header.index(of: "DLRET")
         industryCode = header.index(of: "SICCD")
         cusip = header.index(of: "NCUSIP")
-        self.header = header
+        names = header.names
         fieldsNeeded = 1 + [permno, permco, date, shareCode, exchangeCode, ticker, name, price, `return`,
                             sharesOutstanding, delistingReturn ?? 0, industryCode ?? 0, cusip ?? 0].max()!
     }
 
     /// The header name of a column, for messages.
-    func name(of index: Int) -> String { index < header.names.count ? header.names[index] : "column \(index + 1)" }
+    func name(of index: Int) -> String { index < names.count ? names[index] : "column \(index + 1)" }
 }

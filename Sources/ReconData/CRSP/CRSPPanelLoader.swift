@@ -58,7 +58,10 @@ struct CRSPPanelLoader {
     private var line: [Int32] = []
 
     private var securityOfPermno: [Int32: Int32] = [:]
-    private var lastPermno: Int32 = -1, lastSecurity: Int32 = -1
+    /// PERMNO → security + 1 for PERMNOs under ``directLimit`` (CRSP's are five digits): a row
+    /// costs an array load, not a hash lookup.
+    private var directSecurity: [Int32] = []
+    private static let directLimit: Int32 = 1 << 22
     private var securityPermno: [Int32] = []
     private var securityLatestDate: [Int32] = []
     private var securityTicker: [String] = []
@@ -91,18 +94,19 @@ struct CRSPPanelLoader {
         report.rowsRead += 1
         guard reader.fieldCount >= columns.fieldsNeeded else {
             throw InputError(file: reader.name, line: reader.lineNumber,
-                             message: "found \(reader.fieldCount) fields, expected \(columns.header.names.count) as in the header",
+                             message: "found \(reader.fieldCount) fields, expected \(columns.names.count) as in the header",
                              help: "check for a missing separator or an unquoted comma in a name")
         }
-        let permno = try identifier(columns.permno, what: "a PERMNO (a positive integer)")
-        let permco = try identifier(columns.permco, what: "a PERMCO (a positive integer)")
+        let reader = self.reader, columns = self.columns!
+        let permno = try Self.identifier(reader, columns, columns.permno, what: "a PERMNO (a positive integer)")
+        let permco = try Self.identifier(reader, columns, columns.permco, what: "a PERMCO (a positive integer)")
         let yyyymmdd: Int
         switch reader.withBytes(columns.date, CRSPFieldParsing.date) {
         case .value(let value): yyyymmdd = value
-        default: throw fieldError(columns.date, expected: "a date as YYYYMMDD or YYYY-MM-DD")
+        default: throw Self.fieldError(reader, columns, columns.date, expected: "a date as YYYYMMDD or YYYY-MM-DD")
         }
-        let share = try code(columns.shareCode, what: "a CRSP share code (an integer such as 10 or 11)")
-        let exchange = try code(columns.exchangeCode, what: "a CRSP exchange code (an integer such as 1, 2 or 3)")
+        let share = try Self.code(reader, columns, columns.shareCode, what: "a CRSP share code (an integer such as 10 or 11)")
+        let exchange = try Self.code(reader, columns, columns.exchangeCode, what: "a CRSP exchange code (an integer such as 1, 2 or 3)")
 
         var rowPrice = Double.nan
         switch reader.withBytes(columns.price, CRSPFieldParsing.number) {
@@ -110,18 +114,19 @@ struct CRSPPanelLoader {
             rowPrice = abs(value)
             if value < 0 { report.midpointPrices += 1 }
         case .value, .blank: break
-        default: throw fieldError(columns.price, expected: "a price (negative for a bid/ask midpoint, blank or 0 for none)")
+        default: throw Self.fieldError(reader, columns, columns.price, expected: "a price (negative for a bid/ask midpoint, blank or 0 for none)")
         }
         var rowShares = Double.nan
         switch reader.withBytes(columns.sharesOutstanding, CRSPFieldParsing.number) {
         case .value(let value) where value > 0: rowShares = value
         case .value(let value) where value == 0: break
         case .blank: break
-        default: throw fieldError(columns.sharesOutstanding, expected: "shares outstanding in thousands (a number ≥ 0)")
+        default: throw Self.fieldError(reader, columns, columns.sharesOutstanding, expected: "shares outstanding in thousands (a number ≥ 0)")
         }
-        let rowReturn = try returnValue(columns.return)
+        let rowReturn = try Self.returnValue(reader, columns, columns.return)
         if rowReturn.isNaN { report.missingReturns += 1 }
-        let rowDelisting = try columns.delistingReturn.map(returnValue) ?? .nan
+        var rowDelisting = Double.nan
+        if let column = columns.delistingReturn { rowDelisting = try Self.returnValue(reader, columns, column) }
 
         if rowPrice.isNaN {
             report.dropped[.missingPrice, default: 0] += 1
@@ -133,7 +138,7 @@ struct CRSPPanelLoader {
 
         let id = securityID(permno: Int32(permno))
         if Int32(yyyymmdd) >= securityLatestDate[Int(id)] {
-            try updateNames(security: Int(id), date: Int32(yyyymmdd))
+            try updateNames(security: Int(id), date: Int32(yyyymmdd), reader: reader, columns: columns)
         }
         security.append(id)
         company.append(Int32(permco))
@@ -147,33 +152,36 @@ struct CRSPPanelLoader {
         line.append(Int32(clamping: reader.lineNumber))
     }
 
+    // The field helpers are static so that a row never copies the loader (and its columns).
+
     /// A required positive integer identifier.
-    private func identifier(_ column: Int, what: String) throws -> Int {
+    private static func identifier(_ reader: CSVReader, _ columns: CRSPColumns, _ column: Int, what: String) throws -> Int {
         if case .value(let value) = reader.withBytes(column, CRSPFieldParsing.integer), value > 0, value <= Int(Int32.max) {
             return value
         }
-        throw fieldError(column, expected: what)
+        throw fieldError(reader, columns, column, expected: what)
     }
 
     /// A share or exchange code; blank is 0 (unknown, so not common and not on an eligible exchange).
-    private func code(_ column: Int, what: String) throws -> Int {
+    private static func code(_ reader: CSVReader, _ columns: CRSPColumns, _ column: Int, what: String) throws -> Int {
         switch reader.withBytes(column, CRSPFieldParsing.integer) {
         case .blank: return 0
         case .value(let value) where value >= -99 && value <= 999: return value
-        default: throw fieldError(column, expected: what)
+        default: throw fieldError(reader, columns, column, expected: what)
         }
     }
 
     /// RET or DLRET; NaN when missing.
-    private func returnValue(_ column: Int) throws -> Double {
+    private static func returnValue(_ reader: CSVReader, _ columns: CRSPColumns, _ column: Int) throws -> Double {
         switch reader.withBytes(column, CRSPFieldParsing.return) {
         case .value(let value): return value
         case .blank, .missingCode: return .nan
-        case .invalid: throw fieldError(column, expected: "a return as a decimal fraction (≥ −1), blank, or a CRSP missing code such as B or C")
+        case .invalid:
+            throw fieldError(reader, columns, column, expected: "a return as a decimal fraction (≥ −1), blank, or a CRSP missing code such as B or C")
         }
     }
 
-    private func fieldError(_ column: Int, expected: String) -> InputError {
+    private static func fieldError(_ reader: CSVReader, _ columns: CRSPColumns, _ column: Int, expected: String) -> InputError {
         let found = (try? reader.trimmed(column)) ?? "?"
         return InputError(file: reader.name, line: reader.lineNumber, column: column + 1, columnName: columns.name(of: column),
                           message: "found \(InputError.quote(found)), expected \(expected)",
@@ -181,44 +189,48 @@ struct CRSPPanelLoader {
     }
 
     private mutating func securityID(permno: Int32) -> Int32 {
-        if permno == lastPermno { return lastSecurity }
-        let id: Int32
-        if let known = securityOfPermno[permno] {
-            id = known
-        } else {
-            id = Int32(securityPermno.count)
-            securityOfPermno[permno] = id
-            securityPermno.append(permno)
-            securityLatestDate.append(0)
-            securityTicker.append("")
-            securityName.append("")
-            securityIndustry.append(0)
-            securityCusip.append("")
+        let direct = permno < Self.directLimit
+        if direct, Int(permno) < directSecurity.count, directSecurity[Int(permno)] > 0 { return directSecurity[Int(permno)] - 1 }
+        if !direct, let known = securityOfPermno[permno] { return known }
+        let id = Int32(securityPermno.count)
+        securityOfPermno[permno] = id
+        if direct {
+            if Int(permno) >= directSecurity.count {
+                directSecurity += repeatElement(0, count: max(Int(permno) + 1 - directSecurity.count, directSecurity.count))
+            }
+            directSecurity[Int(permno)] = id + 1
         }
-        lastPermno = permno
-        lastSecurity = id
+        securityPermno.append(permno)
+        securityLatestDate.append(0)
+        securityTicker.append("")
+        securityName.append("")
+        securityIndustry.append(0)
+        securityCusip.append("")
         return id
     }
 
     /// Keeps the latest ticker, name, SIC code and CUSIP of a security; a `String` is made only
     /// when the text changes.
-    private mutating func updateNames(security s: Int, date: Int32) throws {
+    private mutating func updateNames(security s: Int, date: Int32, reader: CSVReader, columns: CRSPColumns) throws {
         securityLatestDate[s] = date
-        if !sameText(columns.ticker, securityTicker[s]) { securityTicker[s] = try reader.trimmed(columns.ticker) }
-        if !sameText(columns.name, securityName[s]) { securityName[s] = try reader.trimmed(columns.name) }
-        if let column = columns.cusip, !sameText(column, securityCusip[s]) { securityCusip[s] = try reader.trimmed(column) }
+        if !Self.sameText(reader, columns.ticker, securityTicker[s]) { securityTicker[s] = try reader.trimmed(columns.ticker) }
+        if !Self.sameText(reader, columns.name, securityName[s]) { securityName[s] = try reader.trimmed(columns.name) }
+        if let column = columns.cusip, !Self.sameText(reader, column, securityCusip[s]) { securityCusip[s] = try reader.trimmed(column) }
         if let column = columns.industryCode, case .value(let sic) = reader.withBytes(column, CRSPFieldParsing.integer) {
             securityIndustry[s] = Int32(clamping: sic)
         }
     }
 
     /// Whether field `column`, trimmed of spaces, spells `text`.
-    private func sameText(_ column: Int, _ text: String) -> Bool {
+    private static func sameText(_ reader: CSVReader, _ column: Int, _ text: String) -> Bool {
         reader.withBytes(column) { bytes in
             var start = 0, end = bytes.count
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
             while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-            return text.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            return text.utf8.withContiguousStorageIfAvailable { stored in
+                stored.count == field.count && (field.isEmpty || memcmp(stored.baseAddress!, field.baseAddress!, field.count) == 0)
+            } ?? text.utf8.elementsEqual(field)
         }
     }
 

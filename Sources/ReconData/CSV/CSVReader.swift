@@ -39,10 +39,12 @@ public final class CSVReader {
     private var started = false
 
     // The current record: for field i, bytes buffer[starts[i]..<ends[i]]; escaped[i] when "" occurs inside.
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private var escaped: [Bool] = []
-    private var quoted: [Bool] = []
+    // Unchecked exclusivity: the reader is used from one thread (it is not Sendable) and these
+    // arrays are never accessed in overlapping ways; dynamic checks on them cost ~70% of a scan.
+    @exclusivity(unchecked) private var starts: [Int] = []
+    @exclusivity(unchecked) private var ends: [Int] = []
+    @exclusivity(unchecked) private var escaped: [Bool] = []
+    @exclusivity(unchecked) private var quoted: [Bool] = []
 
     /// Opens a file for reading. Throws an ``InputError`` naming the file when it cannot be opened.
     public init(path: String, chunkSize: Int = 1 << 20) throws {
