@@ -13,7 +13,10 @@ extension CRSPPanel {
     /// company merge (M7 §6.2.2, §6.5.2: classes are summed); `marketCap` is |PRC| × SHROUT × 1,000
     /// with ``CapScope/security`` scope; share codes other than 10/11 are
     /// ``SecurityType/otherNonCommon`` with the code as evidence (M7 §5.13); exchange codes other
-    /// than 1–3 are not on an eligible exchange (M7 §5.6–5.7; see ``CRSPCodes``). Rows without a
+    /// than 1–3 are not on an eligible exchange (M7 §5.6–5.7; see ``CRSPCodes``). CRSP's share
+    /// codes 10 and 11 are the ordinary common shares of US-incorporated companies (code 12 marks a
+    /// company incorporated outside the US), so their country is the US (M7 §5.3); other codes are
+    /// screened out by type anyway. The PERMNO is the line's ``Security/id``. Rows without a
     /// price or shares are left out (``CRSPLoadReport``). Empty before the panel's first month.
     public func snapshot(onOrBefore date: CalendarDate) -> [Security] {
         guard let month = monthIndex(onOrBefore: date) else { return [] }
@@ -36,6 +39,7 @@ extension CRSPPanel {
             let firstKey = CRSPPanel.monthKey(yyyymmdd: rowDate[firstRow])
             securities.append(Security(
                 symbol: ticker.isEmpty ? "PERMNO \(permno)" : ticker,
+                id: String(permno),
                 name: name,
                 companyKey: String(rowCompany[index]),
                 companyName: name,
@@ -45,6 +49,7 @@ extension CRSPPanel {
                 marketCap: price * shares,
                 capScope: .security,
                 sharesOutstanding: shares,
+                country: CRSPCodes.isCommon(shareCode: shareCode) ? "United States" : nil,
                 exchange: CRSPCodes.exchangeName(exchangeCode),
                 isOnEligibleExchange: CRSPCodes.isEligibleExchange(exchangeCode),
                 industry: securityIndustry[s] > 0 ? "SIC \(securityIndustry[s])" : nil,
