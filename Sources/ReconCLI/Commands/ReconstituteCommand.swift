@@ -96,7 +96,8 @@ enum ReconstituteCommand {
             let analysis = RunAnalysis(result: result, isNewListing: isNewListing)
             var runInput = input
             runInput.variant = name == "published" ? nil : name
-            let drag = forward.map { forward in
+            // With no prior Russell 2000 there is no frozen portfolio to compare with.
+            let drag = prior.membership.count(.r2000) == 0 ? nil : forward.map { forward in
                 RunWriter.DragWindow(label: "snapshot", source: "snapshot", from: forward.fromLabel, to: forward.toLabel, months: nil,
                                      byWeighting: analysis.drag(rows: result.rows, windowReturn: forward.windowReturn))
             }

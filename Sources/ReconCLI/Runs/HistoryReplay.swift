@@ -14,18 +14,27 @@ struct HistoryReplay {
 
     init(panel: CRSPPanel, panelPath: String, synthetic: Bool, table: RulebookTable, from firstYear: Int, through last: RunID,
          variant: RuleVariant?, console: Console) throws {
-        let rulebooks = try HistoryReplay.rulebooks(table: table, from: firstYear, through: last, variant: variant)
-        guard !rulebooks.isEmpty else {
+        // Warm up from the panel's first year so that the first run asked for starts from a real
+        // prior membership (banding and migration need one); only the runs asked for are kept.
+        let panelStart = panel.months.first?.year ?? firstYear
+        let warmUpYear = min(firstYear, max(table.firstRun.year, panelStart))
+        let rulebooks = try HistoryReplay.rulebooks(table: table, from: warmUpYear, through: last, variant: variant)
+        guard rulebooks.contains(where: { $0.run.year >= firstYear }) else {
             throw CommandError("no reconstitution from \(firstYear) to \(last) in the calendar",
                                help: "choose years from \(table.firstRun.year) to \(table.lastRun.year)")
         }
         let label = variant.map { " [\($0.name)]" } ?? ""
         steps = Replay.run(rulebooks: rulebooks, history: panel, ipoWindows: { rulebook in
             table.quarterlyIPODates(after: rulebook.run).map { (rankDay: $0.rankDay, effectiveDate: $0.effectiveDate) }
-        }, progress: { rulebook in console.progress("reconstituting \(rulebook.run)\(label)") })
+        }, progress: { rulebook in
+            console.progress("reconstituting \(rulebook.run)\(label)\(rulebook.run.year < firstYear ? " (warm-up)" : "")")
+        })
+        let allSteps = steps
+        steps = allSteps.filter { $0.result.rulebook.run.year >= firstYear }
+        let warmUp = allSteps.count - steps.count
 
         var runs: [RunWriter.Run] = []
-        var previousCompanies: Set<String>?
+        var previousCompanies: Set<String>? = warmUp > 0 ? Set(allSteps[warmUp - 1].universe.map(\.companyKey)) : nil
         for step in steps {
             let listedBefore = previousCompanies
             let isNewListing: (MembershipRow) -> Bool = { row in
@@ -88,7 +97,8 @@ struct HistoryReplay {
     /// The drag windows the panel covers.
     static func dragWindows(step: ReplayStep, analysis: RunAnalysis, panel: CRSPPanel) -> [RunWriter.DragWindow] {
         let start = step.result.rulebook.effectiveDate
-        guard let lastMonth = panel.months.last else { return [] }
+        // With no prior Russell 2000 there is no frozen portfolio to compare with.
+        guard let lastMonth = panel.months.last, step.prior.count(.r2000) > 0 else { return [] }
         return windowMonths.compactMap { months in
             let end = start.adding(months: months).endOfMonth
             guard end <= lastMonth else { return nil }
