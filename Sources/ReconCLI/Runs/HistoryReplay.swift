@@ -42,7 +42,8 @@ struct HistoryReplay {
                 return !listedBefore.contains(row.companyKey)
             }
             let analysis = RunAnalysis(result: step.result, isNewListing: isNewListing)
-            let windows = HistoryReplay.dragWindows(step: step, analysis: analysis, panel: panel)
+            var windows = HistoryReplay.dragWindows(step: step, analysis: analysis, panel: panel)
+            if let event = HistoryReplay.rankToEffectiveWindow(step: step, analysis: analysis, panel: panel) { windows.append(event) }
             let input = RunSummary.Input(universe: panelPath, format: "crsp", priors: [], synthetic: synthetic,
                                          rowsRead: step.universe.count, rowsDropped: [:], variant: variant?.name)
             var warnings: [String] = []
@@ -52,6 +53,7 @@ struct HistoryReplay {
                 summary: RunSummary(result: step.result, input: input, prior: step.prior),
                 analysis: analysis, dropped: [],
                 drag: windows.first { $0.months == HistoryReplay.headlineWindow }, dragWindows: windows,
+                graduates: HistoryReplay.graduates(step: step, analysis: analysis, panel: panel),
                 warnings: warnings))
             previousCompanies = Set(step.universe.map(\.companyKey))
         }

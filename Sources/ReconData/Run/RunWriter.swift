@@ -35,10 +35,13 @@ public enum RunWriter {
         /// The main drag window (snapshot pair or 12 months), and every window measured.
         public var drag: DragWindow?
         public var dragWindows: [DragWindow]
+        /// The graduates' share of the prior Russell 2000's return in the year before the rank day.
+        public var graduates: GraduateContribution?
         public var warnings: [String]
 
         public init(result: ReconstitutionResult, universe: [Security], summary: RunSummary, analysis: RunAnalysis,
-                    dropped: [DroppedRow], drag: DragWindow?, dragWindows: [DragWindow] = [], warnings: [String]) {
+                    dropped: [DroppedRow], drag: DragWindow?, dragWindows: [DragWindow] = [],
+                    graduates: GraduateContribution? = nil, warnings: [String]) {
             self.result = result
             self.universe = universe
             self.summary = summary
@@ -46,6 +49,7 @@ public enum RunWriter {
             self.dropped = dropped
             self.drag = drag
             self.dragWindows = dragWindows
+            self.graduates = graduates
             self.warnings = warnings
         }
     }
@@ -58,7 +62,8 @@ public enum RunWriter {
         try migration(run).write(to: FilePaths.join(directory, "migration.csv"))
         try turnover(run).write(to: FilePaths.join(directory, "turnover.csv"))
         if let drag = run.drag {
-            try JSONWriter.write(dragJSON(main: drag, windows: run.dragWindows), to: FilePaths.join(directory, "drag.json"))
+            try JSONWriter.write(dragJSON(main: drag, windows: run.dragWindows, graduates: run.graduates),
+                                 to: FilePaths.join(directory, "drag.json"))
         }
     }
 
@@ -202,7 +207,7 @@ public enum RunWriter {
 
     // MARK: - drag.json
 
-    static func dragJSON(main: DragWindow, windows: [DragWindow]) -> JSONValue {
+    static func dragJSON(main: DragWindow, windows: [DragWindow], graduates: GraduateContribution?) -> JSONValue {
         var members = [
             JSONMember("window", .object([
                 JSONMember("source", .string(main.source)),
@@ -213,7 +218,20 @@ public enum RunWriter {
         ]
         members += weightings(main)
         if !windows.isEmpty {
-            members.append(JSONMember("windows", .object(windows.map { JSONMember($0.label, .object(weightings($0))) })))
+            members.append(JSONMember("windows", .object(windows.map { window in
+                JSONMember(window.label, .object([
+                    JSONMember("from", .string(window.from)), JSONMember("to", .string(window.to)),
+                ] + weightings(window)))
+            })))
+        }
+        if let graduates {
+            members.append(JSONMember("graduates", .object([
+                JSONMember("weight", .number(graduates.weight, decimals: 10)),
+                JSONMember("contribution", .number(graduates.contribution, decimals: 12)),
+                JSONMember("index_return", .number(graduates.indexReturn, decimals: 12)),
+                JSONMember("share_of_return", graduates.shareOfReturn.map { .number($0, decimals: 10) } ?? .null),
+                JSONMember("left_out", .integer(graduates.leftOut)),
+            ])))
         }
         return .object(members)
     }
