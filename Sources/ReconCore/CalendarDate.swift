@@ -71,9 +71,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return era * 146_097 + doe - 719_468
     }
 
-    /// Day of the week, 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday).
-    public var weekday: Int { ((dayNumber % 7) + 11) % 7 }
-
     /// Whole months from `self` to `other` counting calendar months only (2024-06 → 2025-06 is 12).
     public func months(to other: CalendarDate) -> Int {
         (other.year - year) * 12 + (other.month - month)

@@ -25,11 +25,3 @@ final class CalendarDateTests: XCTestCase {
         XCTAssertNil(RunID(parsing: "26"))
     }
 }
-
-final class WeekdayTests: XCTestCase {
-    func testWeekdays() {
-        XCTAssertEqual(CalendarDate(year: 1970, month: 1, day: 1).weekday, 4, "Thursday")
-        XCTAssertEqual(CalendarDate(year: 2025, month: 6, day: 27).weekday, 5, "Friday")
-        XCTAssertEqual(CalendarDate(year: 1969, month: 12, day: 28).weekday, 0, "Sunday before the epoch")
-    }
-}

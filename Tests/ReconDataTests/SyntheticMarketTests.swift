@@ -110,13 +110,13 @@ final class SyntheticMarketTests: XCTestCase {
     }
 
     func testMonthEndsAreCRSPTradingDays() {
-        XCTAssertEqual(MonthEndCalendar.lastTradingDay(year: 2024, month: 3), CalendarDate(year: 2024, month: 3, day: 28), "Good Friday")
-        XCTAssertEqual(MonthEndCalendar.lastTradingDay(year: 2021, month: 5), CalendarDate(year: 2021, month: 5, day: 28), "Memorial Day")
-        XCTAssertEqual(MonthEndCalendar.lastTradingDay(year: 2004, month: 5), CalendarDate(year: 2004, month: 5, day: 28))
-        XCTAssertEqual(MonthEndCalendar.lastTradingDay(year: 2016, month: 4), CalendarDate(year: 2016, month: 4, day: 29))
-        XCTAssertEqual(MonthEndCalendar.lastTradingDay(year: 2023, month: 4), CalendarDate(year: 2023, month: 4, day: 28))
-        XCTAssertEqual(MonthEndCalendar.goodFriday(year: 2025), CalendarDate(year: 2025, month: 4, day: 18))
-        XCTAssertEqual(MonthEndCalendar.weekday(CalendarDate(year: 1979, month: 1, day: 31)), 3, "a Wednesday")
+        XCTAssertEqual(TradingCalendar.lastBusinessDay(of: CalendarDate(year: 2024, month: 3, day: 1)), CalendarDate(year: 2024, month: 3, day: 28), "Good Friday")
+        XCTAssertEqual(TradingCalendar.lastBusinessDay(of: CalendarDate(year: 2021, month: 5, day: 1)), CalendarDate(year: 2021, month: 5, day: 28), "Memorial Day")
+        XCTAssertEqual(TradingCalendar.lastBusinessDay(of: CalendarDate(year: 2004, month: 5, day: 1)), CalendarDate(year: 2004, month: 5, day: 28))
+        XCTAssertEqual(TradingCalendar.lastBusinessDay(of: CalendarDate(year: 2016, month: 4, day: 1)), CalendarDate(year: 2016, month: 4, day: 29))
+        XCTAssertEqual(TradingCalendar.lastBusinessDay(of: CalendarDate(year: 2023, month: 4, day: 1)), CalendarDate(year: 2023, month: 4, day: 28))
+        XCTAssertEqual(TradingCalendar.goodFriday(2025), CalendarDate(year: 2025, month: 4, day: 18))
+        XCTAssertEqual(TradingCalendar.weekday(CalendarDate(year: 1979, month: 1, day: 31)), .wednesday)
     }
 
     func testByteWriterFormatsNumbersItself() throws {

@@ -79,19 +79,14 @@ struct HistoryReplay {
     }
 
     /// A December run the calendar does not have (the semi-annual variant before 2026), by the
-    /// v7.0 rule (M7 §5.14, App. F): rank day the last weekday of October, effective after the close
-    /// of the second Friday of December. Holidays are not considered.
+    /// v7.0 rule (M7 §5.14, App. F): rank day the last business day of October, effective after the
+    /// close of the second Friday of December.
     static func december(after june: Rulebook) -> Rulebook {
         var rulebook = june
         let year = june.run.year
         rulebook.run = RunID(year: year, month: 12)
-        var rankDay = CalendarDate(year: year, month: 10, day: 31)
-        while rankDay.weekday == 0 || rankDay.weekday == 6 { rankDay.day -= 1 }
-        rulebook.rankDay = rankDay
-        var friday = CalendarDate(year: year, month: 12, day: 1)
-        while friday.weekday != 5 { friday.day += 1 }
-        friday.day += 7
-        rulebook.effectiveDate = friday
+        rulebook.rankDay = TradingCalendar.lastBusinessDay(of: CalendarDate(year: year, month: 10, day: 1))
+        rulebook.effectiveDate = TradingCalendar.nthWeekday(2, .friday, of: CalendarDate(year: year, month: 12, day: 1))
         rulebook.source = "derived December run (semi-annual variant)"
         return rulebook
     }

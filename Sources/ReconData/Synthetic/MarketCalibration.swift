@@ -157,6 +157,6 @@ public struct MarketCalibration: Sendable, Hashable {
     /// The rank day of a year; outside the table, the last business day of May.
     public func rankDay(year: Int) -> CalendarDate {
         if let row = row(year: year) { return row.rankDay }
-        return MonthEndCalendar.lastTradingDay(year: year, month: 5)
+        return TradingCalendar.lastBusinessDay(of: CalendarDate(year: year, month: 5, day: 1))
     }
 }

@@ -91,7 +91,7 @@ final class MarketSimulation {
     /// CRSP panel's snapshot uses; see ``CRSPPanel/snapshot(onOrBefore:)``).
     private func rankMonth(year: Int) -> Int {
         let day = calibration.rankDay(year: year)
-        let monthEnd = MonthEndCalendar.lastTradingDay(year: day.year, month: day.month)
+        let monthEnd = TradingCalendar.lastBusinessDay(of: day)
         return MarketSimulation.key(day) - (monthEnd <= day ? 0 : 1)
     }
 
@@ -115,7 +115,7 @@ final class MarketSimulation {
             logTarget.append(v0 + (v1 - v0) * Double(month - m0) / Double(m1 - m0))
         }
         for month in startMonth ... endMonth {
-            let date = MonthEndCalendar.lastTradingDay(year: month / 12, month: month % 12 + 1)
+            let date = TradingCalendar.lastBusinessDay(of: CalendarDate(year: month / 12, month: month % 12 + 1, day: 1))
             monthEndBytes.append(Array(String(date.yyyymmdd).utf8))
         }
     }
@@ -532,7 +532,7 @@ final class MarketSimulation {
         if lastEstimate > 0 { estimateBias = 0.5 * estimateBias + 0.5 * Double(eligible.count) / lastEstimate }
         if writing {
             summary.years.append(SyntheticMarket.YearStatistics(
-                year: year, monthEnd: MonthEndCalendar.lastTradingDay(year: month / 12, month: month % 12 + 1),
+                year: year, monthEnd: TradingCalendar.lastBusinessDay(of: CalendarDate(year: month / 12, month: month % 12 + 1, day: 1)),
                 targetBreakpoint: exp(target(month)), calibrationRank: calibrationRank,
                 eligibleTarget: aimed, companies: eligible,
                 listings: listingsSinceRank, delistings: delistingsSinceRank))
