@@ -54,6 +54,19 @@ public final class Console: @unchecked Sendable {
         if showsProgress { writeError("recon: \(line)\n") }
     }
 
+    /// A progress callback for work that reports the fraction done: prints `label N%` each time
+    /// another `step` percent is reached.
+    public func percentProgress(_ label: String, step: Int = 10) -> (Double) -> Void {
+        var reported = -step
+        return { [self] fraction in
+            let percent = Int(fraction * 100)
+            if percent >= reported + step {
+                reported = percent - percent % step
+                progress("\(label) \(reported)%")
+            }
+        }
+    }
+
     /// A warning on standard error (always shown).
     public func warn(_ line: String) { writeError("recon: warning: \(line)\n") }
 

@@ -32,14 +32,8 @@ enum GenerateCommand {
                                                           firms: try arguments.int("--firms", in: 50...10_000_000)!,
                                                           seed: UInt64(try arguments.int("--seed", in: 0...Int.max)!))
         let path = arguments.string("--out")!
-        var reported = -1
-        let summary = try SyntheticMarket.write(to: path, configuration: configuration) { fraction in
-            let percent = Int(fraction * 100)
-            if percent / 10 != reported / 10 {
-                reported = percent
-                console.progress("generated \(percent)%")
-            }
-        }
+        let summary = try SyntheticMarket.write(to: path, configuration: configuration,
+                                                progress: console.percentProgress("generated"))
         console.print("wrote \(path): \(summary.rows) rows, \(summary.securities) securities, \(summary.companies) companies, \(from)–\(to) (synthetic, seed \(configuration.seed))")
     }
 }

@@ -17,14 +17,8 @@ struct EmbeddedMarket {
         if !FileChecks.exists(expected) {
             console.progress("generating the embedded synthetic market (\(firms) firms, \(firstYear)–\(lastYear), seed \(seed)) into \(expected)")
         }
-        var reported = -1
-        let path = try SyntheticMarket.cachedPanel(configuration: configuration) { fraction in
-            let percent = Int(fraction * 100)
-            if percent / 10 != reported / 10 {
-                reported = percent
-                console.progress("  generated \(percent)%")
-            }
-        }
+        let path = try SyntheticMarket.cachedPanel(configuration: configuration,
+                                                   progress: console.percentProgress("  generated"))
         return EmbeddedMarket(panel: try PanelLoading.load(path: path, console: console), path: path)
     }
 }
@@ -33,14 +27,7 @@ struct EmbeddedMarket {
 enum PanelLoading {
     static func load(path: String, console: Console) throws -> CRSPPanel {
         console.progress("loading \(path)")
-        var reported = -1
-        let panel = try CRSPPanel.load(path: path) { fraction in
-            let percent = Int(fraction * 100)
-            if percent / 20 != reported / 20 {
-                reported = percent
-                console.progress("  read \(percent)%")
-            }
-        }
+        let panel = try CRSPPanel.load(path: path, progress: console.percentProgress("  read", step: 20))
         console.progress("  \(panel.report.rowsRead) rows, \(panel.securityCount) securities, \(panel.months.count) months")
         return panel
     }
