@@ -102,7 +102,14 @@ enum ReconstituteCommand {
                                      byWeighting: analysis.drag(rows: result.rows, windowReturn: forward.windowReturn))
             }
             var warnings = universe.notes + prior.notes
-            if let forward { warnings += forward.warnings(for: drag) }
+            if let forward {
+                warnings += forward.warnings(for: drag)
+                let splits = forward.suspectedSplits(rows: result.rows)
+                if !splits.isEmpty {
+                    warnings.append("drag: \(splits.count) Russell 2000 lines have price and market-cap relatives more than 3x apart "
+                        + "(a split or reverse split the price relative does not see), e.g. \(splits.prefix(5).joined(separator: ", "))")
+                }
+            }
             runs.append((name, RunWriter.Run(
                 result: result, universe: universe.securities,
                 summary: RunSummary(result: result, input: runInput, prior: prior.membership),

@@ -8,6 +8,8 @@ struct ForwardPrices {
     var path: String
     /// Later price by normalised ticker.
     var prices: [String: Double]
+    /// Later market cap by normalised ticker (to spot splits).
+    var caps: [String: Double]
     /// The universe's prices by line.
     var startPrices: [Double?]
     var fromLabel: String
@@ -15,11 +17,12 @@ struct ForwardPrices {
 
     static func load(path: String, format: String?, universe: [Security]) throws -> ForwardPrices {
         let later = try UniverseLoading.universe(path: path, format: format, rankDay: CalendarDate(year: 9999, month: 12, day: 31))
-        var prices: [String: Double] = [:]
+        var prices: [String: Double] = [:], caps: [String: Double] = [:]
         for security in later.securities {
             if let price = security.price, price > 0 { prices[security.normalizedSymbol] = price }
+            if let cap = security.marketCap, cap > 0 { caps[security.normalizedSymbol] = cap }
         }
-        return ForwardPrices(path: path, prices: prices, startPrices: universe.map(\.price),
+        return ForwardPrices(path: path, prices: prices, caps: caps, startPrices: universe.map(\.price),
                              fromLabel: "universe snapshot", toLabel: FilePaths.fileName(of: path))
     }
 
@@ -28,6 +31,17 @@ struct ForwardPrices {
         guard let line = row.universeIndex, let start = startPrices[line], start > 0,
               let end = prices[Ticker.normalize(row.symbol)] else { return nil }
         return end / start - 1
+    }
+
+    /// Russell 2000 lines (before or after) whose price relative and market-cap relative differ more
+    /// than threefold: a split or reverse split the price relative does not see.
+    func suspectedSplits(rows: [MembershipRow]) -> [String] {
+        rows.compactMap { row -> String? in
+            guard row.priorIndex == .r2000 || row.index == .r2000, let priceReturn = windowReturn(row),
+                  let startCap = row.totalMarketCap, startCap > 0, let endCap = caps[Ticker.normalize(row.symbol)] else { return nil }
+            let ratio = (1 + priceReturn) / (endCap / startCap)
+            return ratio > 3 || ratio < 1.0 / 3 ? row.symbol : nil
+        }
     }
 
     /// Warnings about names left out of the drag.

@@ -100,7 +100,7 @@ public struct PriorMembershipBuilder: Sendable {
             guard let positions = inferred[tier] else { continue }
             rescale(&entries, positions)
             let other = tier == .r1000 ? "Russell 2000" : "Russell 1000"
-            notes.append("\(positions.count) Russell 3000 lines in no \(other) file read as \(tier)")
+            notes.append("\(positions.count) Russell 3000 lines in no \(other) file read as \(tier.rawValue)")
         }
         let asOf = sources.compactMap(\.asOf).max()
         return Result(membership: PriorMembership(entries), sources: sources, asOf: asOf, notes: notes)
