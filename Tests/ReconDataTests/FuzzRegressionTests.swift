@@ -1,0 +1,50 @@
+import XCTest
+import ReconCore
+@testable import ReconData
+
+/// Inputs `make fuzz` found that crashed a reader or made it return a wrong result, kept as bytes
+/// (minimised by hand from the crash files) so that each stays fixed. See docs/robustness.md.
+final class FuzzRegressionTests: XCTestCase {
+    /// Runs `body` and returns the ``InputError`` it threw (fails when it threw nothing else).
+    private func inputError<T>(_ body: () throws -> T, file: StaticString = #filePath, line: UInt = #line) -> InputError? {
+        do {
+            _ = try body()
+            XCTFail("expected an InputError", file: file, line: line)
+        } catch let error as InputError {
+            return error
+        } catch {
+            XCTFail("expected an InputError, got \(error)", file: file, line: line)
+        }
+        return nil
+    }
+
+    /// A temporary file holding `bytes`, removed at the end of the test.
+    private func temporaryFile(_ bytes: [UInt8], named name: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "recon-fuzz-regression-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// csv target: the field `"1,00"` read as 100. Thousands separators must group digits by
+    /// three; `1,5` (a decimal comma) must not become 15.
+    func testThousandsSeparatorsMustGroupByThree() throws {
+        let crash: [UInt8] = [0x22, 0x31, 0x2C, 0x30, 0x30, 0x22, 0x0A]  // "1,00"\n
+        let csv = CSVReader(bytes: crash, name: "numbers.csv")
+        XCTAssertTrue(try csv.next())
+        XCTAssertEqual(csv.withBytes(0) { NumberParsing.parse($0) }, .invalid)
+        for text in ["1,00", "1,5", "12,34", "1234,567", "1,234,56", "1,2345", ",123", "1,,234"] {
+            XCTAssertEqual(NumberParsing.parse(text), .invalid, text)
+        }
+        XCTAssertEqual(NumberParsing.parse("1,234"), .number(1_234))
+        XCTAssertEqual(NumberParsing.parse("$12,345,678.9"), .number(12_345_678.9))
+        XCTAssertEqual(NumberParsing.parse("-123,456e2"), .number(-12_345_600))
+        XCTAssertEqual(NumberParsing.parse("0,001"), .number(1))
+
+        let screener = Array("Symbol,Name,Last Sale,Market Cap\nAAA,Alpha Inc. Common Stock,\"$1,5\",1000\n".utf8)
+        let error = try XCTUnwrap(inputError { try NasdaqScreenerReader.read(bytes: screener, name: "s.csv") })
+        XCTAssertEqual(error.description, "s.csv:2:3: column 'Last Sale': found '$1,5', expected a price such as $108.53")
+    }
+}
