@@ -47,4 +47,15 @@ final class FuzzRegressionTests: XCTestCase {
         let error = try XCTUnwrap(inputError { try NasdaqScreenerReader.read(bytes: screener, name: "s.csv") })
         XCTAssertEqual(error.description, "s.csv:2:3: column 'Last Sale': found '$1,5', expected a price such as $108.53")
     }
+
+    /// nasdaq-screener target: a header and one row without a symbol returned no securities and
+    /// no error (the only row dropped), which a run would have taken for an empty market.
+    func testScreenerWhoseRowsAllLackASymbolIsAnError() throws {
+        let crash: [UInt8] = Array("Symbol,Name,Last Sale*******,Net Change,% Change,Market Cap\r\n".utf8)
+            + Array(",Country,IPO Y2305711,Technolog% Series D Cumulat,Finance,Property-".utf8) + [0x98]
+            + Array("Stualty Insurers\n".utf8)
+        let error = try XCTUnwrap(inputError { try NasdaqScreenerReader.read(bytes: crash, name: "s.csv") })
+        XCTAssertEqual(error.description, "s.csv:1:1: column 'Symbol': found no row with a symbol (1 rows without one), expected at least one security")
+        XCTAssertEqual(error.help, "check the Symbol column holds the tickers")
+    }
 }
