@@ -58,4 +58,17 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(error.description, "s.csv:1:1: column 'Symbol': found no row with a symbol (1 rows without one), expected at least one security")
         XCTAssertEqual(error.help, "check the Symbol column holds the tickers")
     }
+
+    /// native-membership target: a name holding a quote followed by a combining mark (U+06DA) was
+    /// written with the quote not doubled, so recon's own CSV did not read back.
+    func testWriterDoublesAQuoteFollowedByACombiningMark() throws {
+        let crash: [UInt8] = Array("symbol,name,index\nAAA,alpha i\"".utf8) + [0xDB, 0x9A] + Array("ae,R1000\n".utf8)
+        let membership = try NativeMembershipReader.read(bytes: crash, name: "m.csv")
+        XCTAssertEqual(membership.entries[0].name, "alpha i\"\u{06DA}ae")
+        let written = NativeMembershipWriter.csv(membership).text
+        XCTAssertTrue(written.contains("\"alpha i\"\"\u{06DA}ae\""), written)
+        let again = try NativeMembershipReader.read(bytes: Array(written.utf8), name: "m.csv")
+        XCTAssertEqual(again.entries, membership.entries)
+        XCTAssertEqual(CSVWriter.escape("a\"\u{0301}"), "\"a\"\"\u{0301}\"")
+    }
 }
