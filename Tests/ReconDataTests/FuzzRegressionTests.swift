@@ -71,4 +71,27 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(again.entries, membership.entries)
         XCTAssertEqual(CSVWriter.escape("a\"\u{0301}"), "\"a\"\"\u{0301}\"")
     }
+
+    /// membership-csv target: a weight of 1.6 (and a negative cap, a rank of 1e300 that trapped
+    /// converting to Int, `TRUE` read as false) were accepted from a membership.csv.
+    func testMembershipFileChecksWeightsRanksCapsAndFlags() throws {
+        let header = "symbol,company,company_key,total_market_cap,rank,cumulative_pct,index,prior_index,microcap,change,migration,weight,weight_basis,reason\n"
+        func read(_ row: String) throws -> MembershipFile {
+            try MembershipFile.read(path: try temporaryFile(Array((header + row + "\n").utf8), named: "membership.csv"))
+        }
+        let crash = "S38,Company 38 Inc.,co 38 inc,2000000000,1,4.878049,R1000,R2000,false,upward,upward,1.6,float_adjusted,rank"
+        let weight = try XCTUnwrap(inputError { try read(crash) })
+        XCTAssertTrue(weight.description.hasSuffix("membership.csv:2:12: column 'weight': found '1.6', expected a weight between 0 and 1"), weight.description)
+        let rank = try XCTUnwrap(inputError { try read("S,C,k,100,1e300,1,R1000,none,false,addition,ipo_entry,0.5,total_cap,rank") })
+        XCTAssertTrue(rank.description.hasSuffix(":2:5: column 'rank': found '1e300', expected a rank (a whole number from 1)"), rank.description)
+        let fraction = try XCTUnwrap(inputError { try read("S,C,k,100,1.5,1,R1000,none,false,addition,ipo_entry,0.5,total_cap,rank") })
+        XCTAssertTrue(fraction.description.hasSuffix(":2:5: column 'rank': found '1.5', expected a rank (a whole number from 1)"), fraction.description)
+        let cap = try XCTUnwrap(inputError { try read("S,C,k,-100,1,1,R1000,none,false,addition,ipo_entry,0.5,total_cap,rank") })
+        XCTAssertTrue(cap.description.hasSuffix(":2:4: column 'total_market_cap': found '-100', expected a market cap in dollars (not negative)"), cap.description)
+        let flag = try XCTUnwrap(inputError { try read("S,C,k,100,1,1,R1000,none,maybe,addition,ipo_entry,0.5,total_cap,rank") })
+        XCTAssertTrue(flag.description.hasSuffix(":2:9: column 'microcap': found 'maybe', expected true or false"), flag.description)
+        XCTAssertEqual(try read("S,C,k,100,1,1,R2000,none,TRUE,addition,ipo_entry,0.5,total_cap,rank").lines[0].microcap, true)
+        let empty = try XCTUnwrap(inputError { try MembershipFile.read(path: try temporaryFile(Array(header.utf8), named: "membership.csv")) })
+        XCTAssertTrue(empty.description.hasSuffix("membership.csv:1: has a membership header but no data rows, expected at least one row after it"), empty.description)
+    }
 }
