@@ -94,4 +94,12 @@ final class FuzzRegressionTests: XCTestCase {
         let empty = try XCTUnwrap(inputError { try MembershipFile.read(path: try temporaryFile(Array(header.utf8), named: "membership.csv")) })
         XCTAssertTrue(empty.description.hasSuffix("membership.csv:1: has a membership header but no data rows, expected at least one row after it"), empty.description)
     }
+
+    /// crsp target: a `date` of 40 digits overflowed `Int` while its digits were summed (a trap).
+    func testLongDateIsAnErrorNotAnOverflow() throws {
+        let crash: [UInt8] = Array("permno,date,shrcd,exchcd,ticker,comnam,permco,prc,ret,shrout\n10001,".utf8)
+            + Array(repeating: 0x30 + 1, count: 1) + Array(repeating: 0x30, count: 39) + Array(",11,3,ALFA,ALFA CORP,900,9,0.02,100\n".utf8)
+        let error = try XCTUnwrap(inputError { try CRSPPanel.load(reader: CSVReader(bytes: crash, name: "msf.csv")) })
+        XCTAssertEqual(error.description, "msf.csv:2:2: column 'date': found '1000000000000000000000000000000000000000', expected a date as YYYYMMDD or YYYY-MM-DD")
+    }
 }

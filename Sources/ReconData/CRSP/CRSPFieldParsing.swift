@@ -44,8 +44,10 @@ enum CRSPFieldParsing {
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         if start == end { return .blank }
-        var digits = 0, value = 0
         let length = end - start
+        // Before the digits are summed: a long run of digits would overflow `value`.
+        guard length == 8 || length == 10 else { return .invalid }
+        var digits = 0, value = 0
         for k in start..<end {
             let byte = bytes[k]
             if byte >= 0x30, byte <= 0x39 {
