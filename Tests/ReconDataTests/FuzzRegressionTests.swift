@@ -102,4 +102,20 @@ final class FuzzRegressionTests: XCTestCase {
         let error = try XCTUnwrap(inputError { try CRSPPanel.load(reader: CSVReader(bytes: crash, name: "msf.csv")) })
         XCTAssertEqual(error.description, "msf.csv:2:2: column 'date': found '1000000000000000000000000000000000000000', expected a date as YYYYMMDD or YYYY-MM-DD")
     }
+
+    /// native-universe and crsp targets (the inputs the dictionary's `1e300` leads to): a price and
+    /// a share count that are each finite gave an infinite market cap, read without an error.
+    func testCapThatOverflowsIsAnError() throws {
+        let universe: [UInt8] = Array("symbol,price,shares_outstanding\nA,1e300,1e300\n".utf8)
+        let native = try XCTUnwrap(inputError { try NativeUniverseReader.read(bytes: universe, name: "u.csv") })
+        XCTAssertEqual(native.description, "u.csv:2:3: column 'shares_outstanding': found '1e300' shares at a price of '1e300', whose product overflows, expected a market cap that is a finite number")
+        XCTAssertEqual(native.help, "fix the value, or give market_cap")
+
+        let panel: [UInt8] = Array("PERMNO,PERMCO,date,SHRCD,EXCHCD,TICKER,COMNAM,PRC,RET,SHROUT\n1,1,20200131,11,3,A,A INC,1e300,0.1,1e300\n".utf8)
+        let crsp = try XCTUnwrap(inputError { try CRSPPanel.load(reader: CSVReader(bytes: panel, name: "msf.csv")) })
+        XCTAssertEqual(crsp.description, "msf.csv:2:10: column 'SHROUT': found '1e300', expected a price and shares outstanding whose product |PRC| × SHROUT × 1,000 is a finite market cap")
+        let noShares: [UInt8] = Array("PERMNO,PERMCO,date,SHRCD,EXCHCD,TICKER,COMNAM,PRC,RET,SHROUT\n1,1,20200131,11,3,A,A INC,1e307,0.1,\n".utf8)
+        let price = try XCTUnwrap(inputError { try CRSPPanel.load(reader: CSVReader(bytes: noShares, name: "msf.csv")) })
+        XCTAssertEqual(price.location, "msf.csv:2:8")
+    }
 }

@@ -119,6 +119,11 @@ struct CRSPPanelLoader {
         case .blank: break
         default: throw fieldError(columns.sharesOutstanding, expected: "shares outstanding in thousands (a number ≥ 0)")
         }
+        // |PRC| × SHROUT × 1,000 is the row's cap: it must be a number, not an overflow.
+        guard ((rowPrice.isNaN ? 1 : rowPrice) * (rowShares.isNaN ? 1 : rowShares) * 1_000).isFinite else {
+            throw fieldError(rowShares.isNaN ? columns.price : columns.sharesOutstanding,
+                             expected: "a price and shares outstanding whose product |PRC| × SHROUT × 1,000 is a finite market cap")
+        }
         let rowReturn = try returnValue(columns.return)
         if rowReturn.isNaN { report.missingReturns += 1 }
         let rowDelisting = try columns.delistingReturn.map(returnValue) ?? .nan
