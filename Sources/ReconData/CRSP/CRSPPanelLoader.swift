@@ -89,7 +89,9 @@ struct CRSPPanelLoader {
 
     mutating func readRow() throws {
         report.rowsRead += 1
-        guard reader.fieldCount >= columns.fieldsNeeded else {
+        // Exactly the header's count: with one field too many (an unquoted comma in COMNAM) every
+        // column after it would be read from its neighbour, numbers included.
+        guard reader.fieldCount == columns.header.names.count else {
             throw InputError(file: reader.name, line: reader.lineNumber,
                              message: "found \(reader.fieldCount) fields, expected \(columns.header.names.count) as in the header",
                              help: "check for a missing separator or an unquoted comma in a name")
@@ -234,7 +236,8 @@ struct CRSPPanelLoader {
         let count = date.count
         guard count > 0 else {
             throw InputError(file: reader.name, line: reader.lineNumber,
-                             message: "has a header but no rows, expected at least one row of \(CRSPColumns.format) data")
+                             message: "has a header but no rows, expected at least one row of \(CRSPColumns.format) data",
+                             help: "check the file was exported completely")
         }
         let order = try sortedOrder()
         if !order.elementsEqual(0 ..< Int32(count)) {
