@@ -43,6 +43,7 @@ enum ReconstituteCommand {
         guard month == 6 || month == 12 else {
             throw CommandError("--month expects 6 (June) or 12 (December), found '\(month)'", help: "recon reconstitute --year 2026 --month 12")
         }
+        try checkFormatName(arguments)
         let out = arguments.string("--out").flatMap { $0 == "out/<YEAR>" ? nil : $0 } ?? "out/\(year)"
         let table = try CommonOptions.rulebookTable(arguments)
         let rulebook = try CommonOptions.rulebook(table, run: RunID(year: year, month: month))
@@ -64,6 +65,16 @@ enum ReconstituteCommand {
                                                  firms: try arguments.int("--firms", in: 100...10_000_000)!,
                                                  lastYear: table.lastRun.year, console: console)
             try runOnEmbeddedMarket(market, table: table, rulebook: rulebook, variants: variants, out: out, console: console)
+        }
+    }
+
+    /// `--format` must name a universe format: a bad name is bad usage, not a bad file.
+    static func checkFormatName(_ arguments: ParsedArguments) throws {
+        guard let name = arguments.string("--format") else { return }
+        let universeFormats = UniverseFormat.allCases.filter(\.isUniverse)
+        guard let format = UniverseFormat(rawValue: name.lowercased()), format.isUniverse else {
+            throw CommandError("--format expects a universe format, one of \(universeFormats.map(\.rawValue).joined(separator: ", ")); found '\(name)'",
+                               help: "drop --format to detect the format from the header, or see docs/formats.md")
         }
     }
 

@@ -44,13 +44,15 @@ public struct MembershipFile: Sendable {
             if csv.isBlankLine { continue }
             guard csv.fieldCount == header.names.count else {
                 throw InputError(file: path, line: csv.lineNumber,
-                                 message: "found \(csv.fieldCount) fields, expected \(header.names.count) as in the header")
+                                 message: "found \(csv.fieldCount) fields, expected \(header.names.count) as in the header",
+                                 help: "pass the membership.csv that recon reconstitute wrote")
             }
             func tier(_ field: Int) throws -> IndexTier {
                 let text = try csv.trimmed(field)
                 guard let tier = IndexTier(rawValue: text) else {
                     throw InputError(file: path, line: csv.lineNumber, column: field + 1, columnName: header.names[field],
-                                     message: "found \(InputError.quote(text)), expected R1000, R2000 or none")
+                                     message: "found \(InputError.quote(text)), expected R1000, R2000 or none",
+                                     help: "pass the membership.csv that recon reconstitute wrote")
                 }
                 return tier
             }
