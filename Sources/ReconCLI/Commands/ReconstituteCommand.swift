@@ -94,7 +94,7 @@ enum ReconstituteCommand {
             universe: universePath, format: universe.format.rawValue, priors: priorPaths,
             forward: arguments.string("--forward"), synthetic: false,
             rowsRead: universe.securities.count + universe.dropped.count,
-            rowsDropped: Dictionary(grouping: universe.dropped, by: \.reason).mapValues(\.count))
+            rowsDropped: DroppedRow.counts(universe.dropped))
         let newListingYear = rulebook.run.year - 1
         let isNewListing: (MembershipRow) -> Bool = { row in
             guard let line = row.universeIndex, let ipoYear = universe.securities[line].ipoYear else { return false }
@@ -111,7 +111,7 @@ enum ReconstituteCommand {
                 RunWriter.DragWindow(label: "snapshot", source: "snapshot", from: forward.fromLabel, to: forward.toLabel, months: nil,
                                      byWeighting: analysis.drag(rows: result.rows, windowReturn: forward.windowReturn))
             }
-            var warnings = universe.notes + prior.notes
+            var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + prior.notes
             if let forward { warnings += forward.warnings(for: drag) }
             runs.append((name, RunWriter.Run(
                 result: result, universe: universe.securities,
