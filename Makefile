@@ -53,3 +53,33 @@ report-check: report
 	$(CHROMIUM) --headless --disable-gpu --no-sandbox --hide-scrollbars --screenshot=$(abspath $(REPORT_PNG)) \
 		--window-size=1280,4000 file://$(abspath $(OUT))/report.html 2>/dev/null
 	python3 Tests/ReportCheck/report_check.py $(OUT)/report.html $(REPORT_PNG)
+
+# Fuzzing (not part of `make test`; see docs/robustness.md): every reader under libFuzzer with
+# AddressSanitizer, FUZZ_SECONDS each, one after the other. Seeds, corpus, logs and crash files go
+# to .cache/fuzz/; the closing table gives the executions per reader.
+FUZZ_SECONDS ?= 40
+FUZZ_TARGETS ?= csv nasdaq-screener ishares-holdings native-universe native-membership crsp membership-csv rules ticker-list
+FUZZ_BUILD    = .build-fuzz
+FUZZ_BIN      = $(FUZZ_BUILD)/release/ReconFuzz
+FUZZ_DIR      = .cache/fuzz
+.PHONY: fuzz
+fuzz:
+	$(SWIFT) build -c release --product ReconFuzz --build-path $(FUZZ_BUILD) -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	@rm -rf $(FUZZ_DIR)/seeds && mkdir -p $(FUZZ_DIR)/artifacts
+	@RECON_FUZZ_WRITE_SEEDS=$(FUZZ_DIR)/seeds $(FUZZ_BIN)
+	@failed=""; for target in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$target; \
+	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+	  RECON_FUZZ_TARGET=$$target ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no $(FUZZ_BIN) $(FUZZ_DIR)/corpus/$$target $(FUZZ_DIR)/seeds/$$target \
+	    -dict=$(FUZZ_DIR)/seeds/$$target.dict -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts/$$target- > $(FUZZ_DIR)/$$target.log 2>&1 \
+	    || { failed="$$failed $$target"; tail -n 30 $(FUZZ_DIR)/$$target.log; }; \
+	done; \
+	echo ""; echo "reader               executions  corpus  result"; \
+	for target in $(FUZZ_TARGETS); do \
+	  runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_DIR)/$$target.log | tail -n 1); \
+	  units=$$(ls $(FUZZ_DIR)/corpus/$$target | wc -l); \
+	  case " $$failed " in *" $$target "*) result="CRASH (see $(FUZZ_DIR)/$$target.log, $(FUZZ_DIR)/artifacts/)";; *) result="no crash";; esac; \
+	  printf "%-20s %11s %7s  %s\n" $$target "$${runs:-?}" $$units "$$result"; \
+	done; \
+	test -z "$$failed"

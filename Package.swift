@@ -22,6 +22,7 @@ let package = Package(
         // The command line: commands, argument parsing, progress. A library so tests can drive it.
         .target(name: "ReconCLI", dependencies: ["ReconCore", "ReconData", "ReconReport"]),
         .executableTarget(name: "recon", dependencies: ["ReconCLI"]),
+        .executableTarget(name: "ReconFuzz", dependencies: ["ReconCore", "ReconData"]),
 
         .testTarget(name: "ReconCoreTests", dependencies: ["ReconCore"]),
         .testTarget(name: "ReconDataTests", dependencies: ["ReconCore", "ReconData"]),

@@ -43,6 +43,7 @@ enum ReconstituteCommand {
         guard month == 6 || month == 12 else {
             throw CommandError("--month expects 6 (June) or 12 (December), found '\(month)'", help: "recon reconstitute --year 2026 --month 12")
         }
+        try checkFormatName(arguments)
         let out = arguments.string("--out").flatMap { $0 == "out/<YEAR>" ? nil : $0 } ?? "out/\(year)"
         let table = try CommonOptions.rulebookTable(arguments)
         let rulebook = try CommonOptions.rulebook(table, run: RunID(year: year, month: month))
@@ -67,6 +68,16 @@ enum ReconstituteCommand {
         }
     }
 
+    /// `--format` must name a universe format: a bad name is bad usage, not a bad file.
+    static func checkFormatName(_ arguments: ParsedArguments) throws {
+        guard let name = arguments.string("--format") else { return }
+        let universeFormats = UniverseFormat.allCases.filter(\.isUniverse)
+        guard let format = UniverseFormat(rawValue: name.lowercased()), format.isUniverse else {
+            throw CommandError("--format expects a universe format, one of \(universeFormats.map(\.rawValue).joined(separator: ", ")); found '\(name)'",
+                               help: "drop --format to detect the format from the header, or see docs/formats.md")
+        }
+    }
+
     // MARK: - A universe snapshot
 
     static func runOnSnapshot(universePath: String, arguments: ParsedArguments, rulebook: Rulebook,
@@ -83,7 +94,7 @@ enum ReconstituteCommand {
             universe: universePath, format: universe.format.rawValue, priors: priorPaths,
             forward: arguments.string("--forward"), synthetic: false,
             rowsRead: universe.securities.count + universe.dropped.count,
-            rowsDropped: Dictionary(grouping: universe.dropped, by: \.reason).mapValues(\.count))
+            rowsDropped: DroppedRow.counts(universe.dropped))
         let newListingYear = rulebook.run.year - 1
         let isNewListing: (MembershipRow) -> Bool = { row in
             guard let line = row.universeIndex, let ipoYear = universe.securities[line].ipoYear else { return false }
@@ -101,7 +112,7 @@ enum ReconstituteCommand {
                 RunWriter.DragWindow(label: "snapshot", source: "snapshot", from: forward.fromLabel, to: forward.toLabel, months: nil,
                                      byWeighting: analysis.drag(rows: result.rows, windowReturn: forward.windowReturn))
             }
-            var warnings = universe.notes + prior.notes
+            var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + prior.notes
             if let forward {
                 warnings += forward.warnings(for: drag)
                 let splits = forward.suspectedSplits(rows: result.rows)

@@ -44,13 +44,12 @@ enum ValidateCommand {
                                help: "recon validate --membership out/2025/membership.csv --additions FILE")
         }
         let outDirectory = arguments.string("--out") ?? FilePaths.directory(of: membershipPath)
-        var scores: [ValidationScore] = []
-        for (name, path, predicted) in truths {
-            let truth = try TickerList.read(path: path)
-            let score = ValidationScore(name: name, predicted: predicted, truth: truth)
-            scores.append(score)
-            try ValidationWriter.writeMisses(score, to: outDirectory)
+        // Every truth file is read before anything is written: a bad one leaves no output behind.
+        let scores = try truths.map { name, path, predicted in
+            ValidationScore(name: name, predicted: predicted, truth: try TickerList.read(path: path))
         }
+        try Directories.create(outDirectory)
+        for score in scores { try ValidationWriter.writeMisses(score, to: outDirectory) }
         try ValidationWriter.writeScores(scores, to: FilePaths.join(outDirectory, "validation.csv"))
         console.print("set        precision  recall     f1      hits  false  missed")
         for score in scores {

@@ -44,14 +44,16 @@ struct HistoryReplay {
             let analysis = RunAnalysis(result: step.result, isNewListing: isNewListing)
             var windows = HistoryReplay.dragWindows(step: step, analysis: analysis, panel: panel)
             if let event = HistoryReplay.rankToEffectiveWindow(step: step, analysis: analysis, panel: panel) { windows.append(event) }
+            let dropped = panel.droppedRows(onOrBefore: step.result.rulebook.rankDay)
             let input = RunSummary.Input(universe: panelPath, format: "crsp", priors: [], synthetic: synthetic,
-                                         rowsRead: step.universe.count, rowsDropped: [:], variant: variant?.name)
+                                         rowsRead: step.universe.count + dropped.count, rowsDropped: DroppedRow.counts(dropped),
+                                         variant: variant?.name)
             var warnings: [String] = []
             if synthetic { warnings.append("synthetic: the embedded market is generated, not real data") }
             runs.append(RunWriter.Run(
                 result: step.result, universe: step.universe,
                 summary: RunSummary(result: step.result, input: input, prior: step.prior),
-                analysis: analysis, dropped: [],
+                analysis: analysis, dropped: dropped,
                 drag: windows.first { $0.months == HistoryReplay.headlineWindow }, dragWindows: windows,
                 graduates: HistoryReplay.graduates(step: step, analysis: analysis, panel: panel),
                 warnings: warnings))

@@ -13,9 +13,11 @@ enum UniverseLoading {
             return try NativeUniverseReader.read(path: path)
         case .crsp:
             let panel = try CRSPPanel.load(path: path)
-            let dropped = panel.report.dropped.sorted { $0.key < $1.key }.map { "\($0.value) rows dropped: \($0.key.rawValue)" }
+            let wholePanel = panel.report.dropped.sorted { $0.key < $1.key }.map {
+                "\($0.value) rows of the whole panel have \($0.key.rawValue) (left out of every cross-section)"
+            }
             return UniverseReadResult(format: .crsp, securities: panel.snapshot(onOrBefore: rankDay),
-                                      dropped: [], notes: dropped)
+                                      dropped: panel.droppedRows(onOrBefore: rankDay), notes: wholePanel)
         case .isharesHoldings, .nativeMembership:
             throw InputError(file: path, message: "is a \(detection.format) file (a membership), expected a universe",
                              help: "pass it with --prior, and give the universe with --universe")
@@ -36,13 +38,17 @@ enum UniverseLoading {
         }
         var builder = PriorMembershipBuilder()
         var fromMembershipFiles: [PriorMembership.Entry] = []
+        // What the holdings readers said, and the rows they left out: shown, never dropped silently.
+        var readerNotes: [String] = []
         for argument in arguments {
             let (index, path) = RussellIndex.splitAssignment(argument)
             console.progress("reading \(path)")
             let detection = try FormatDetector.detect(path: path, explicit: nil)
             switch detection.format {
             case .isharesHoldings:
-                builder.add(try ISharesHoldingsReader.read(path: path, index: index))
+                let holdings = try ISharesHoldingsReader.read(path: path, index: index)
+                builder.add(holdings)
+                readerNotes += holdings.notes.map { "\(path): \($0)" } + DroppedRow.summary(holdings.dropped)
             case .nativeMembership:
                 if index != nil {
                     throw CommandError("\(argument): a membership file names each line's index; drop the '\(index!)=' prefix",
@@ -54,7 +60,7 @@ enum UniverseLoading {
                                  help: "give the universe with --universe and the prior membership with --prior")
             }
         }
-        var notes: [String] = []
+        var notes = readerNotes
         var membership = PriorMembership(fromMembershipFiles)
         if !builder.sources.isEmpty {
             let built = try builder.build()

@@ -44,8 +44,10 @@ enum CRSPFieldParsing {
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         if start == end { return .blank }
-        var digits = 0, value = 0
         let length = end - start
+        // Before the digits are summed: a long run of digits would overflow `value`.
+        guard length == 8 || length == 10 else { return .invalid }
+        var digits = 0, value = 0
         for k in start..<end {
             let byte = bytes[k]
             if byte >= 0x30, byte <= 0x39 {
@@ -79,7 +81,8 @@ enum CRSPFieldParsing {
     /// CRSP writes a one-letter code where it has no return (`B`: off-exchange or more than ten
     /// periods between prices, `C`: no previous price, as in a security's first month; DLRET
     /// `A`, `P`, `S`, `T`), and SAS-style exports write the numeric codes −66, −77, −88 and −99.
-    /// A return below −1 that is not one of those codes is invalid.
+    /// A return below −1 that is not one of those codes is invalid, and so is one too large for a
+    /// `Float` (above 3.4e38), the type the panel keeps returns in.
     static func `return`(_ bytes: UnsafeBufferPointer<UInt8>) -> Field<Double> {
         var start = 0, end = bytes.count
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
@@ -92,7 +95,8 @@ enum CRSPFieldParsing {
         case .blank: return .blank
         case .invalid: return .invalid
         case .number(let value):
-            if value >= -1 { return .value(value) }
+            // Returns are kept as `Float`: a larger one would silently become infinite.
+            if value >= -1 { return value <= Double(Float.greatestFiniteMagnitude) ? .value(value) : .invalid }
             return [-66, -77, -88, -99].contains(value) ? .missingCode : .invalid
         }
     }

@@ -92,7 +92,9 @@ struct CRSPPanelLoader {
 
     mutating func readRow() throws {
         report.rowsRead += 1
-        guard reader.fieldCount >= columns.fieldsNeeded else {
+        // Exactly the header's count: with one field too many (an unquoted comma in COMNAM) every
+        // column after it would be read from its neighbour, numbers included.
+        guard reader.fieldCount == columns.names.count else {
             throw InputError(file: reader.name, line: reader.lineNumber,
                              message: "found \(reader.fieldCount) fields, expected \(columns.names.count) as in the header",
                              help: "check for a missing separator or an unquoted comma in a name")
@@ -122,6 +124,11 @@ struct CRSPPanelLoader {
         case .value(let value) where value == 0: break
         case .blank: break
         default: throw Self.fieldError(reader, columns, columns.sharesOutstanding, expected: "shares outstanding in thousands (a number ≥ 0)")
+        }
+        // |PRC| × SHROUT × 1,000 is the row's cap: it must be a number, not an overflow.
+        guard ((rowPrice.isNaN ? 1 : rowPrice) * (rowShares.isNaN ? 1 : rowShares) * 1_000).isFinite else {
+            throw Self.fieldError(reader, columns, rowShares.isNaN ? columns.price : columns.sharesOutstanding,
+                             expected: "a price and shares outstanding whose product |PRC| × SHROUT × 1,000 is a finite market cap")
         }
         let rowReturn = try Self.returnValue(reader, columns, columns.return)
         if rowReturn.isNaN { report.missingReturns += 1 }
@@ -241,7 +248,8 @@ struct CRSPPanelLoader {
         let count = date.count
         guard count > 0 else {
             throw InputError(file: reader.name, line: reader.lineNumber,
-                             message: "has a header but no rows, expected at least one row of \(CRSPColumns.format) data")
+                             message: "has a header but no rows, expected at least one row of \(CRSPColumns.format) data",
+                             help: "check the file was exported completely")
         }
         let order = try sortedOrder()
         if !order.elementsEqual(0 ..< Int32(count)) {

@@ -60,4 +60,20 @@ extension CRSPPanel {
         }
         return securities
     }
+
+    /// The rows of the month ``snapshot(onOrBefore:)`` takes that it leaves out, each with its
+    /// reason (`missing_price`: PRC blank or 0; `missing_shares`: SHROUT blank or 0), so that a
+    /// run can count and list them (`input.rows_dropped`, `excluded.csv`). Empty before the
+    /// panel's first month.
+    public func droppedRows(onOrBefore date: CalendarDate) -> [DroppedRow] {
+        guard let month = monthIndex(onOrBefore: date) else { return [] }
+        return rows(inMonth: month).compactMap { index -> DroppedRow? in
+            let reason: CRSPLoadReport.DropReason
+            if rowPrice[index].isNaN { reason = .missingPrice } else if rowShares[index].isNaN { reason = .missingShares } else { return nil }
+            let s = Int(rowSecurity[index])
+            let ticker = securityTicker[s]
+            return DroppedRow(file: source, line: Int(rowLine[index]),
+                              symbol: ticker.isEmpty ? "PERMNO \(securityPermno[s])" : ticker, reason: reason.rawValue)
+        }
+    }
 }

@@ -56,7 +56,7 @@ public final class CSVReader {
         var status = stat()
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
             close(descriptor)
-            throw InputError(file: path, message: "is a folder, expected a CSV file")
+            throw InputError(file: path, message: "is a folder, expected a CSV file", help: "give the path of a CSV file")
         }
         name = path
         fileDescriptor = descriptor
@@ -117,7 +117,8 @@ public final class CSVReader {
         withBytes(index) { bytes in bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
     }
 
-    /// Field `index` as text, with doubled quotes undone. Invalid UTF-8 is an ``InputError``.
+    /// Field `index` as text, with doubled quotes undone. Invalid UTF-8, and a NUL byte (how a
+    /// UTF-16 file looks), are ``InputError``s.
     public func string(_ index: Int) throws -> String {
         let text: String? = withBytes(index) { bytes in
             if escaped[index] {
@@ -136,6 +137,12 @@ public final class CSVReader {
         guard let text else {
             throw InputError(file: name, line: lineNumber, column: index + 1,
                              message: "found bytes that are not valid UTF-8, expected UTF-8 text",
+                             help: "re-save the file as UTF-8")
+        }
+        // Valid UTF-8, but not text: a UTF-16 file without a byte-order mark has a NUL in every other byte.
+        if text.utf8.contains(0) {
+            throw InputError(file: name, line: lineNumber, column: index + 1,
+                             message: "found a NUL byte, expected UTF-8 text (a file saved as UTF-16 has one in every other byte)",
                              help: "re-save the file as UTF-8")
         }
         return text

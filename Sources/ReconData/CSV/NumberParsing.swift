@@ -1,8 +1,10 @@
 /// Parses numbers straight from a field's bytes, as data exports write them.
 ///
 /// Accepted: an optional sign, an optional leading `$`, digits with optional thousands
-/// separators (`1,234,567.89`), a decimal part and an exponent. Refused: `NaN`, `inf`, empty
-/// text, stray characters (`$1,2x`). Spaces around the number are ignored.
+/// separators (`1,234,567.89`: one to three digits, then groups of exactly three), a decimal part
+/// and an exponent. Refused: `NaN`, `inf`, empty text, stray characters (`$1,2x`), and separators
+/// that do not group by three (`1,5` is a decimal comma, not fifteen). Spaces around the number
+/// are ignored.
 public enum NumberParsing {
     /// Result of parsing a field that may be blank.
     public enum Outcome: Equatable, Sendable {
@@ -38,12 +40,15 @@ public enum NumberParsing {
         var mantissa: UInt64 = 0
         var digits = 0, significantDigits = 0, decimalExponent = 0
         var sawDigit = false, sawPoint = false, lastWasSeparator = false
+        // Digits since the last thousands separator (or the start), and whether one was seen.
+        var groupDigits = 0, sawSeparator = false
         while i < end {
             let byte = bytes[i]
             if byte >= 0x30 && byte <= 0x39 {
                 sawDigit = true
                 lastWasSeparator = false
                 digits += 1
+                if !sawPoint { groupDigits += 1 }
                 if mantissa == 0 && byte == 0x30 {
                     if sawPoint { decimalExponent -= 1 }
                 } else if significantDigits < 19 {
@@ -54,7 +59,10 @@ public enum NumberParsing {
                     decimalExponent += 1
                 }
             } else if byte == 0x2C && allowThousandsSeparators && !sawPoint && sawDigit && !lastWasSeparator {
+                guard sawSeparator ? groupDigits == 3 : groupDigits <= 3 else { return .invalid }
                 lastWasSeparator = true
+                sawSeparator = true
+                groupDigits = 0
             } else if byte == 0x2E && !sawPoint {
                 sawPoint = true
                 lastWasSeparator = false
@@ -63,7 +71,7 @@ public enum NumberParsing {
             }
             i += 1
         }
-        guard sawDigit, !lastWasSeparator else { return .invalid }
+        guard sawDigit, !lastWasSeparator, !sawSeparator || groupDigits == 3 else { return .invalid }
         if i < end, bytes[i] == 0x65 || bytes[i] == 0x45 {
             i += 1
             var exponentNegative = false

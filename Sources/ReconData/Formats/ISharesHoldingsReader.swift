@@ -194,13 +194,16 @@ public enum ISharesHoldingsReader {
         return nil
     }
 
+    /// An equity line's numbers: a weight from 0 to 100 percent, a market value and a price that
+    /// are not negative (a fund holds no negative amount of a stock).
     private static func readHolding(_ csv: CSVReader, _ header: CSVHeader, _ columns: Columns, symbol: String) throws -> ISharesHolding {
-        let weight = try csv.double(columns.weight, header: header, expected: "a weight in percent such as 0.64")
+        let weight = try csv.double(columns.weight, header: header, in: 0...100, expected: "a weight in percent from 0 to 100 such as 0.64")
+        let amounts = 0...Double.greatestFiniteMagnitude
         return ISharesHolding(
             symbol: symbol, name: try csv.trimmed(columns.name), sector: try csv.optionalText(columns.sector),
             weight: weight.map { $0 / 100 },
-            marketValue: try columns.marketValue.flatMap { try csv.double($0, header: header, expected: "a dollar amount") },
-            price: try columns.price.flatMap { try csv.double($0, header: header, expected: "a price") },
+            marketValue: try csv.double(columns.marketValue, header: header, in: amounts, expected: "a dollar amount (not negative)"),
+            price: try csv.double(columns.price, header: header, in: amounts, expected: "a price (not negative)"),
             exchange: try csv.optionalText(columns.exchange), line: csv.lineNumber)
     }
 

@@ -80,6 +80,11 @@ public enum NasdaqScreenerReader {
             rows.append(Row(security: security, line: csv.lineNumber))
         }
         guard sawDataRow else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .nasdaqScreener) }
+        guard !rows.isEmpty else {
+            throw InputError(file: csv.name, line: headerLine, column: columns.symbol + 1, columnName: header.names[columns.symbol],
+                             message: "found no row with a symbol (\(dropped.count) rows without one), expected at least one security",
+                             help: "check the Symbol column holds the tickers")
+        }
         let securities = assignIssuersAndTypes(rows.map(\.security))
         var notes: [String] = []
         if unknownCaps > 0 { notes.append("\(unknownCaps) rows have a blank or zero Market Cap (read as unknown)") }

@@ -62,6 +62,14 @@ public enum NativeUniverseReader {
         return UniverseReadResult(format: .nativeUniverse, securities: securities)
     }
 
+    /// `price × shares_outstanding` is too large for a number.
+    private static func overflowingCap(_ csv: CSVReader, _ columns: Columns) throws -> InputError {
+        let shares = columns["shares_outstanding"]!, price = columns["price"]!
+        return InputError(file: csv.name, line: csv.lineNumber, column: shares + 1, columnName: "shares_outstanding",
+                          message: "found \(InputError.quote(try csv.string(shares))) shares at a price of \(InputError.quote(try csv.string(price))), whose product overflows, expected a market cap that is a finite number",
+                          help: "fix the value, or give market_cap")
+    }
+
     private static func readRow(_ csv: CSVReader, _ header: CSVHeader, _ columns: Columns, symbol: String) throws -> Security {
         func text(_ column: String) throws -> String? { try csv.optionalText(columns[column]) }
         func amount(_ column: String, _ expected: String) throws -> Double? {
@@ -75,7 +83,10 @@ public enum NativeUniverseReader {
         let shares = try amount("shares_outstanding", "a share count (not negative)")
         let capScope = try csv.choice(columns["cap_scope"], header: header, of: [CapScope.security, .company, .unknown]) ?? .security
         var marketCap = try amount("market_cap", "a market cap in dollars (not negative)")
-        if marketCap == nil, capScope == .security, let price, let shares { marketCap = price * shares }
+        if marketCap == nil, capScope == .security, let price, let shares {
+            marketCap = price * shares
+            if !marketCap!.isFinite { throw try overflowingCap(csv, columns) }
+        }
         let ipoYear = try csv.double(columns["ipo_year"], header: header, in: 1600...2200, expected: "a year such as 1999")
         return Security(
             symbol: symbol, name: name,

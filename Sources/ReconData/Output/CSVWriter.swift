@@ -34,9 +34,11 @@ public struct CSVWriter: Sendable {
     public static func escape(_ field: String) -> String {
         let needsQuotes = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else { return field }
+        // By scalar, not by Character: a quote followed by a combining mark is one Character
+        // that is not equal to "\"", and its quote must still be doubled.
         var quoted = "\""
-        for character in field {
-            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+        for scalar in field.unicodeScalars {
+            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
         }
         return quoted + "\""
     }

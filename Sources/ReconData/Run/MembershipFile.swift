@@ -30,6 +30,7 @@ public struct MembershipFile: Sendable {
                              help: "pass the membership.csv that recon reconstitute wrote")
         }
         let header = try CSVHeader(reader: csv)
+        let headerLine = csv.lineNumber
         func column(_ name: String) throws -> Int {
             try header.require(name, file: path, line: csv.lineNumber, format: "membership")
         }
@@ -43,13 +44,15 @@ public struct MembershipFile: Sendable {
             if csv.isBlankLine { continue }
             guard csv.fieldCount == header.names.count else {
                 throw InputError(file: path, line: csv.lineNumber,
-                                 message: "found \(csv.fieldCount) fields, expected \(header.names.count) as in the header")
+                                 message: "found \(csv.fieldCount) fields, expected \(header.names.count) as in the header",
+                                 help: "pass the membership.csv that recon reconstitute wrote")
             }
             func tier(_ field: Int) throws -> IndexTier {
                 let text = try csv.trimmed(field)
                 guard let tier = IndexTier(rawValue: text) else {
                     throw InputError(file: path, line: csv.lineNumber, column: field + 1, columnName: header.names[field],
-                                     message: "found \(InputError.quote(text)), expected R1000, R2000 or none")
+                                     message: "found \(InputError.quote(text)), expected R1000, R2000 or none",
+                                     help: "pass the membership.csv that recon reconstitute wrote")
                 }
                 return tier
             }
@@ -57,15 +60,33 @@ public struct MembershipFile: Sendable {
             lines.append(Line(
                 symbol: symbolText, company: try csv.trimmed(company),
                 companyKey: try key.map { try csv.trimmed($0) } ?? symbolText,
-                totalMarketCap: try csv.double(cap, header: header),
-                rank: try rank.flatMap { try csv.double($0, header: header) }.map { Int($0) },
+                totalMarketCap: try csv.double(cap, header: header, in: 0...Double.greatestFiniteMagnitude,
+                                               expected: "a market cap in dollars (not negative)"),
+                rank: try rank.flatMap { try readRank(csv, $0, header) },
                 index: try tier(index), priorIndex: try tier(priorIndex),
-                microcap: try microcap.map { try csv.trimmed($0) == "true" } ?? false,
+                microcap: try csv.boolean(microcap, header: header) ?? false,
                 change: try csv.trimmed(change),
-                weight: try weight.flatMap { try csv.double($0, header: header) },
+                weight: try csv.double(weight, header: header, in: 0...1, expected: "a weight between 0 and 1"),
                 reason: try csv.trimmed(reason)))
         }
+        guard !lines.isEmpty else {
+            throw InputError(file: path, line: headerLine, message: "has a membership header but no data rows, expected at least one row after it",
+                             help: "pass the membership.csv that recon reconstitute wrote")
+        }
         return MembershipFile(path: path, lines: lines)
+    }
+
+    /// A rank: a whole number from 1, `nil` when blank.
+    private static func readRank(_ csv: CSVReader, _ column: Int, _ header: CSVHeader) throws -> Int? {
+        guard let value = try csv.double(column, header: header, in: 1...Double(Int32.max), expected: "a rank (a whole number from 1)") else {
+            return nil
+        }
+        guard value == value.rounded() else {
+            throw InputError(file: csv.name, line: csv.lineNumber, column: column + 1, columnName: header.names[column],
+                             message: "found \(InputError.quote(try csv.string(column))), expected a rank (a whole number from 1)",
+                             help: "fix the value or leave the field blank")
+        }
+        return Int(value)
     }
 
     /// Symbols in an index after the reconstitution.

@@ -1,0 +1,73 @@
+#if !FUZZING
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ReconData
+
+/// Without `-DFUZZING`, `ReconFuzz` replays inputs instead of generating them, so the normal build
+/// (and `make test`) builds the target and any crash file can be run under a debugger:
+///
+/// ```sh
+/// swift run ReconFuzz --target crsp .cache/fuzz/artifacts/crsp-crash-…   # one target
+/// swift run ReconFuzz corpus/…                                            # first byte chooses
+/// swift run ReconFuzz --write-seeds .cache/fuzz/seeds                     # the seed corpus
+/// ```
+///
+/// Folders are replayed file by file; `--verbose` prints each file and the errors the readers gave. `RECON_FUZZ_TARGET` works as in fuzzing mode.
+@main
+struct CorpusReplay {
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            if arguments.first == "--write-seeds" {
+                guard arguments.count == 2 else { throw FuzzUsageError(message: "--write-seeds takes one folder") }
+                try SeedCorpus.write(to: arguments[1])
+                print("wrote the seed corpus to \(arguments[1])")
+                return
+            }
+            var target = try getenv(FuzzTarget.environmentVariable).map { try FuzzTarget.named(String(cString: $0)).get() }
+            if arguments.first == "--target" {
+                guard arguments.count >= 2 else { throw FuzzUsageError(message: "--target takes a name: \(FuzzTarget.allNames)") }
+                target = try FuzzTarget.named(arguments[1]).get()
+                arguments.removeFirst(2)
+            }
+            if arguments.first == "--verbose" {
+                arguments.removeFirst()
+                FuzzTargetRunner.inputErrorObserver = { target, error in print("  \(target.rawValue): \(error)") }
+            }
+            guard !arguments.isEmpty else {
+                throw FuzzUsageError(message: "usage: ReconFuzz [--target NAME] [--verbose] FILE... | --write-seeds DIR (NAME one of \(FuzzTarget.allNames))")
+            }
+            RulesTarget.loadShippedData()
+            var replayed = 0
+            for path in arguments.flatMap(files) {
+                guard let input = SeedCorpus.readFile(path) else { throw FuzzUsageError(message: "cannot read \(path)") }
+                if FuzzTargetRunner.inputErrorObserver != nil { print(path) }
+                FuzzTargetRunner.runInput(input, fixed: target)
+                replayed += 1
+            }
+            print("replayed \(replayed) inputs\(target.map { " on \($0.rawValue)" } ?? ""): no crash")
+        } catch let error as FuzzUsageError {
+            StandardError.print(error.message)
+            exit(2)
+        } catch {
+            StandardError.print("\(error)")
+            exit(1)
+        }
+    }
+
+    /// `path`, or the files of the folder `path`, in name order.
+    static func files(_ path: String) -> [String] {
+        guard let folder = opendir(path) else { return [path] }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if !name.hasPrefix(".") { names.append(path + "/" + name) }
+        }
+        return names.sorted()
+    }
+}
+#endif

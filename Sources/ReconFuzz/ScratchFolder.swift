@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A private temporary folder for the readers that take a path, not bytes: each input is written
+/// to a file there before it is read. One folder per process, made on first use.
+final class ScratchFolder: @unchecked Sendable {
+    /// The process's folder (the fuzzer runs one input at a time).
+    static let shared = ScratchFolder()
+
+    /// The folder's path, without a trailing `/`.
+    let path: String
+
+    private init() {
+        let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array("\(base)/recon-fuzz-XXXXXX".utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            fatalError("cannot create a temporary folder in \(base): \(String(cString: strerror(errno)))")
+        }
+        path = String(cString: made)
+    }
+
+    /// Writes `bytes` to `name` in the folder (replacing it) and returns the file's path.
+    @discardableResult
+    func write<Bytes: Collection>(_ bytes: Bytes, named name: String) -> String where Bytes.Element == UInt8 {
+        let file = path + "/" + name
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard descriptor >= 0 else { fatalError("cannot write \(file): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        let contiguous = Array(bytes)
+        var offset = 0
+        while offset < contiguous.count {
+            let written = contiguous.withUnsafeBytes { buffer in
+                Self.systemWrite(descriptor, buffer.baseAddress! + offset, contiguous.count - offset)
+            }
+            guard written > 0 else { fatalError("cannot write \(file): \(String(cString: strerror(errno)))") }
+            offset += written
+        }
+        return file
+    }
+
+    /// POSIX `write(2)`, named apart from ``write(_:named:)``.
+    private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(descriptor, buffer, count)
+        #else
+        return Darwin.write(descriptor, buffer, count)
+        #endif
+    }
+}

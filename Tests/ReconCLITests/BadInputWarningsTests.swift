@@ -1,0 +1,102 @@
+import Foundation
+import XCTest
+@testable import ReconCLI
+
+/// Rows a reader leaves out on purpose are counted per reason in `summary.json`
+/// (`input.rows_dropped`), listed in `excluded.csv`, and said on standard error — for a screener
+/// universe, a CRSP universe, a replay's panel and iShares prior files — and names without a
+/// later price are counted in the drag warning. Nothing is dropped silently.
+final class BadInputWarningsTests: XCTestCase {
+    /// `summary.json` of `folder` as a dictionary.
+    private func summary(_ folder: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    private func input(_ folder: String) throws -> [String: Any] {
+        try XCTUnwrap(try summary(folder)["input"] as? [String: Any])
+    }
+
+    private func warnings(_ folder: String) throws -> [String] {
+        try XCTUnwrap(try summary(folder)["warnings"] as? [String])
+    }
+
+    func testScreenerRowsWithoutASymbolAreCountedListedAndSaid() throws {
+        let h = try BadInputHarness()
+        let universe = try h.write(BadInputHarness.screener(count: 20)
+                                   + ",No Symbol Inc. Common Stock,$10.00,0,0%,100000000,United States,,100,Technology,Software\n"
+                                   + " ,Blank Symbol Inc. Common Stock,$10.00,0,0%,100000000,United States,,100,Technology,Software\n", "universe.csv")
+        let run = h.reconstitute(universe)
+        XCTAssertEqual(run.status, 0, run.error)
+        let said = "\(universe): 2 rows dropped (no symbol 2); listed in excluded.csv"
+        XCTAssertTrue(run.error.contains("recon: warning: " + said + "\n"), run.error)
+        XCTAssertEqual(try input(h.out)["rows_dropped"] as? [String: Int], ["no symbol": 2])
+        XCTAssertEqual(try input(h.out)["rows_read"] as? Int, 22)
+        XCTAssertTrue(try warnings(h.out).contains(said))
+        let excluded = try String(contentsOfFile: h.out + "/excluded.csv", encoding: .utf8)
+        XCTAssertTrue(excluded.contains(",,\(universe):22,dropped:no symbol,no symbol\n"), excluded)
+        XCTAssertTrue(excluded.contains(",,\(universe):23,dropped:no symbol,no symbol\n"), excluded)
+        XCTAssertTrue(run.out.contains("22 rows read, 2 dropped"), run.out)
+    }
+
+    func testISharesRowsLeftOutAreSaid() throws {
+        let h = try BadInputHarness()
+        let universe = try h.write(BadInputHarness.screener(count: 20), "universe.csv")
+        let prior = try h.write(BadInputPriorTests.holdings([("S20", "0.64"), ("S19", "0.5"), ("-", "0.01"), ("S19", "0.2")])
+            + "\"XTSLA\",\"BLK CSH FND\",\"Cash\",\"Money Market\",\"1,000.00\",\"0.27\",\"1.00\",\"-\"\n"
+            + "\"RTYM5\",\"RUSSELL 2000 EMINI\",\"Cash\",\"Futures\",\"-1,000.00\",\"0.00\",\"2,050.00\",\"CME\"\n"
+            + "\"ESCROW\",\"ESCROW INC\",\"Health Care\",\"Equity\",\"0.00\",\"0.00\",\"0.00\",\"NO MARKET (E.G. UNLISTED)\"\n"
+            + "\" \"\n\"The content contained herein is owned or licensed by BlackRock.\"\n", "IWM_2025-05-13.csv")
+        let run = h.reconstitute(universe, ["--prior", prior])
+        XCTAssertEqual(run.status, 0, run.error)
+        let said = [
+            "\(prior): 2 equity lines read as R2000 (from the file name)",
+            "\(prior): 2 single-field rows (blank lines, disclaimer) skipped",
+            "\(prior): 5 rows dropped (asset class \"Futures\" is not Equity 1, asset class \"Money Market\" is not Equity 1, no ticker 1, not listed 1, ticker already read 1)",
+        ]
+        for line in said {
+            XCTAssertTrue(run.error.contains("recon: warning: " + line + "\n"), run.error)
+            XCTAssertTrue(try warnings(h.out).contains(line), line)
+        }
+    }
+
+    func testCRSPRowsWithoutPriceOrSharesInTheRankMonthAreCounted() throws {
+        let h = try BadInputHarness()
+        var rows = [BadInputHarness.crspHeader]
+        for permno in 10_001...10_030 {
+            for (date, position) in [("20250331", 0), ("20250430", 1)] {
+                let price = permno == 10_005 && position == 1 ? "" : String(10 + permno % 50)
+                let shares = permno == 10_006 && position == 1 ? "0" : String((permno % 40 + 1) * 1_000)
+                rows.append("\(permno),\(permno),\(date),11,1,T\(permno),NAME \(permno),\(price),0.01,\(shares)")
+            }
+        }
+        let panel = try h.write(rows.joined(separator: "\n") + "\n", "msf.csv")
+        let run = h.reconstitute(panel)
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertEqual(try input(h.out)["rows_dropped"] as? [String: Int], ["missing_price": 1, "missing_shares": 1])
+        XCTAssertEqual(try input(h.out)["rows_read"] as? Int, 30)
+        let said = "\(panel): 2 rows dropped (missing_price 1, missing_shares 1); listed in excluded.csv"
+        XCTAssertTrue(run.error.contains("recon: warning: " + said + "\n"), run.error)
+        let excluded = try String(contentsOfFile: h.out + "/excluded.csv", encoding: .utf8)
+        XCTAssertTrue(excluded.contains("T10005,,\(panel):11,dropped:missing_price,missing_price\n"), excluded)
+        XCTAssertTrue(excluded.contains("T10006,,\(panel):13,dropped:missing_shares,missing_shares\n"), excluded)
+
+        let replay = CommandRun(["replay", "--quiet", "--from", "2025", "--to", "2025", "--panel", panel, "--history-only", "--out", h.folder + "/replay"])
+        XCTAssertEqual(replay.status, 0, replay.error)
+        let full = CommandRun(["replay", "--quiet", "--from", "2025", "--to", "2025", "--panel", panel, "--out", h.folder + "/replay-runs"])
+        XCTAssertEqual(full.status, 0, full.error)
+        XCTAssertEqual(try input(h.folder + "/replay-runs/2025-06")["rows_dropped"] as? [String: Int], ["missing_price": 1, "missing_shares": 1])
+    }
+
+    func testNamesWithoutALaterPriceAreCountedInTheDragWarning() throws {
+        let h = try BadInputHarness()
+        let universe = try h.write(BadInputHarness.screener(count: 20), "universe.csv")
+        let prior = try h.write("symbol,name,index\n" + (1...20).map { "S\($0),Company \($0),R2000" }.joined(separator: "\n") + "\n", "prior.csv")
+        let forward = try h.write(BadInputHarness.screener((1...17).map { ("S\($0)", "Company \($0) Inc. Common Stock", "$\(11 + $0).00", "1") }), "later.csv")
+        let run = h.reconstitute(universe, ["--prior", prior, "--forward", forward])
+        XCTAssertEqual(run.status, 0, run.error)
+        let warning = try XCTUnwrap(try warnings(h.out).first { $0.hasPrefix("drag: ") })
+        XCTAssertTrue(warning.hasPrefix("drag: 3 Russell 2000 lines have no price in later.csv and are left out"), warning)
+        XCTAssertTrue(run.error.contains("recon: warning: " + warning + "\n"), run.error)
+    }
+}
