@@ -7,106 +7,38 @@
 /// float-adjusted cap (§7).
 public enum Reconstitution {
     public static func run(universe: [Security], prior: PriorMembership, rulebook: Rulebook) -> ReconstitutionResult {
-        // Prior membership of each line. Lines that can be common equity are matched first, so a
-        // preferred whose ticker normalises to a member's (`BC^C` → `BCC`) never takes the
-        // member's place; a prior line that matches only another line of a company (iShares lists
-        // CleanSpark's common stock as `CLSKW`, Nasdaq's warrant ticker) passes its tier on to
-        // the company below.
-        var priorTiers = [IndexTier](repeating: .none, count: universe.count)
-        var priorMicrocap = [Bool?](repeating: nil, count: universe.count)
-        var matchedPrior = [Bool](repeating: false, count: prior.entries.count)
-        let shareTypeExcluded = universe.map { !$0.type.isEligibleType && !$0.type.isCompanyStructure }
-        for pass in [false, true] {
-            for (index, security) in universe.enumerated() where shareTypeExcluded[index] == pass {
-                guard let position = prior.position(for: security), !pass || !matchedPrior[position] else { continue }
-                priorTiers[index] = prior.entries[position].tier
-                priorMicrocap[index] = prior.entries[position].isMicrocap
-                matchedPrior[position] = true
-            }
-        }
-
-        // Type screen, then companies of the common lines.
+        var lines = PriorMatch(universe: universe, prior: prior)
         var exclusions = [ExclusionReason?](repeating: nil, count: universe.count)
         var commonLines: [Int] = []
         for (index, security) in universe.enumerated() {
-            if let reason = Eligibility.typeScreen(security, rulebook: rulebook, isPriorMember: priorTiers[index].isInRussell3000) {
+            if let reason = Eligibility.typeScreen(security, rulebook: rulebook, isPriorMember: lines.tiers[index].isInRussell3000) {
                 exclusions[index] = reason
             } else {
                 commonLines.append(index)
             }
         }
         var companies = ShareClassMerger.companies(of: universe, indices: commonLines,
-                                                   priorTiers: priorTiers, priorMicrocap: priorMicrocap)
-        // A prior line matched only to a share-type line of a company that has common lines is the
-        // company's membership under another ticker: the company takes it, the line does not.
-        let commonCompanies = Set(commonLines.map { universe[$0].companyKey })
-        var tierOfCompany: [String: IndexTier] = [:]
-        for (index, security) in universe.enumerated() where priorTiers[index].isInRussell3000 {
-            tierOfCompany[security.companyKey] = min(tierOfCompany[security.companyKey] ?? .none, priorTiers[index])
-            if shareTypeExcluded[index], commonCompanies.contains(security.companyKey) { priorTiers[index] = .none }
-        }
-        for entry in prior.entries { if let key = entry.companyKey { tierOfCompany[key] = min(tierOfCompany[key] ?? .none, entry.tier) } }
-        for (position, company) in companies.enumerated() where company.priorTier == .none {
-            if let tier = tierOfCompany[company.key] { companies[position].priorTier = tier }
-        }
+                                                   priorTiers: lines.tiers, priorMicrocap: lines.microcap)
+        lines.passMembershipToCompanies(&companies, commonLines: commonLines, universe: universe, prior: prior)
 
-        // Company screens. A member whose source gives no market cap cannot be ranked, and is not
-        // removed on a figure nobody has: it keeps its index until the data say otherwise.
-        var eligible: [Int] = []
-        var carriedOver: [Int: Reconstitution.Placed] = [:]
-        for (position, company) in companies.enumerated() {
-            switch Eligibility.companyScreen(company, universe: universe, rulebook: rulebook) {
-            case nil:
-                eligible.append(position)
-            case .missingData("market cap") where company.wasInRussell3000:
-                carriedOver[position] = Placed(rank: nil, share: nil, tier: company.priorTier, isRussell3000E: true,
-                                               isMicrocap: company.priorMicrocap ?? false, reason: "carried_over_no_cap")
-            case let reason?:
-                for line in company.classes { exclusions[line] = reason }
-            }
-        }
-
-        // Classes other than the pricing vehicle of an eligible company must qualify as lines of their own.
-        if rulebook.additionalClassMinimumDailyValue != nil {
-            for position in eligible {
-                for line in companies[position].classes.dropFirst() {
-                    exclusions[line] = Eligibility.additionalClassScreen(universe[line], rulebook: rulebook)
-                }
-            }
-        }
+        let (eligible, carriedOver) = screenCompanies(companies, universe: universe, rulebook: rulebook, exclusions: &exclusions)
+        screenAdditionalClasses(of: eligible, companies: companies, universe: universe, rulebook: rulebook, exclusions: &exclusions)
 
         let ranking = Ranking(keys: eligible.map { companies[$0].key },
                               caps: eligible.map { companies[$0].totalMarketCap! },
                               russell3000ECount: rulebook.russell3000ECount)
-        let placement = place(companies: companies, eligible: eligible, ranking: ranking, rulebook: rulebook)
+        var placement = place(companies: companies, eligible: eligible, ranking: ranking, rulebook: rulebook)
+        placement.byCompany.merge(carriedOver) { placed, _ in placed }
 
-        var rows: [MembershipRow] = []
-        rows.reserveCapacity(universe.count)
         var companyOfLine = [Int?](repeating: nil, count: universe.count)
         for (position, company) in companies.enumerated() {
             for line in company.classes { companyOfLine[line] = position }
         }
-        for (index, security) in universe.enumerated() {
-            let position = companyOfLine[index]
-            let company = position.map { companies[$0] }
-            let placed = exclusions[index] == nil ? position.flatMap { placement.byCompany[$0] ?? carriedOver[$0] } : nil
-            // A class that is not an index line of its own answers for its own membership only.
-            let isAdditionalClass = if case .additionalClass = exclusions[index] { true } else { false }
-            let priorTier = isAdditionalClass ? priorTiers[index] : company?.priorTier ?? priorTiers[index]
-            let newTier = placed?.tier ?? .none
-            rows.append(MembershipRow(
-                symbol: security.symbol, company: company?.name ?? security.companyName, companyKey: security.companyKey,
-                universeIndex: index, totalMarketCap: company?.totalMarketCap ?? security.marketCap,
-                rank: placed?.rank, cumulativeShare: placed?.share,
-                index: newTier, priorIndex: priorTier,
-                isRussell3000E: placed?.isRussell3000E ?? false, isMicrocap: placed?.isMicrocap ?? false,
-                priorMicrocap: company?.priorMicrocap ?? priorMicrocap[index],
-                change: MembershipChange(prior: priorTier, new: newTier),
-                weight: nil, weightBasis: nil,
-                reason: exclusions[index]?.code ?? placed?.reason ?? "unplaced",
-                exclusion: exclusions[index]))
+        var rows = universe.indices.map { index in
+            row(for: index, universe: universe, companies: companies, companyOfLine: companyOfLine,
+                placement: placement, exclusions: exclusions, lines: lines)
         }
-        for (position, entry) in prior.entries.enumerated() where !matchedPrior[position] {
+        for (position, entry) in prior.entries.enumerated() where !lines.matched[position] {
             rows.append(MembershipRow(
                 symbol: entry.symbol, company: entry.name, companyKey: entry.companyKey ?? entry.symbol,
                 universeIndex: nil, totalMarketCap: nil, rank: nil, cumulativeShare: nil,
@@ -118,6 +50,109 @@ public enum Reconstitution {
 
         return ReconstitutionResult(rulebook: rulebook, rows: rows, companies: companies,
                                     breakpoints: placement.breakpoints, exclusions: exclusions)
+    }
+
+    /// The prior membership of each universe line.
+    ///
+    /// Lines that can be common equity are matched first, so a preferred whose ticker normalises to
+    /// a member's (`BC^C` → `BCC`) never takes the member's place; a prior line that matches only a
+    /// share-type line of a company (iShares lists CleanSpark's common stock as `CLSKW`, Nasdaq's
+    /// warrant ticker) is the company's membership under another ticker, and passes to the company.
+    struct PriorMatch {
+        var tiers: [IndexTier]
+        var microcap: [Bool?]
+        /// Whether each prior entry matched a universe line.
+        var matched: [Bool]
+        let isShareType: [Bool]
+
+        init(universe: [Security], prior: PriorMembership) {
+            tiers = [IndexTier](repeating: .none, count: universe.count)
+            microcap = [Bool?](repeating: nil, count: universe.count)
+            matched = [Bool](repeating: false, count: prior.entries.count)
+            isShareType = universe.map { !$0.type.isEligibleType && !$0.type.isCompanyStructure }
+            for pass in [false, true] {
+                for (index, security) in universe.enumerated() where isShareType[index] == pass {
+                    guard let position = prior.position(for: security), !pass || !matched[position] else { continue }
+                    tiers[index] = prior.entries[position].tier
+                    microcap[index] = prior.entries[position].isMicrocap
+                    matched[position] = true
+                }
+            }
+        }
+
+        /// Gives each company the best prior tier of any of its lines (or of a prior entry with its
+        /// key); a share-type line whose company has common lines gives its tier up to the company.
+        mutating func passMembershipToCompanies(_ companies: inout [Company], commonLines: [Int], universe: [Security],
+                                                prior: PriorMembership) {
+            let commonCompanies = Set(commonLines.map { universe[$0].companyKey })
+            var tierOfCompany: [String: IndexTier] = [:]
+            for (index, security) in universe.enumerated() where tiers[index].isInRussell3000 {
+                tierOfCompany[security.companyKey] = min(tierOfCompany[security.companyKey] ?? .none, tiers[index])
+                if isShareType[index], commonCompanies.contains(security.companyKey) { tiers[index] = .none }
+            }
+            for entry in prior.entries {
+                if let key = entry.companyKey { tierOfCompany[key] = min(tierOfCompany[key] ?? .none, entry.tier) }
+            }
+            for (position, company) in companies.enumerated() where company.priorTier == .none {
+                if let tier = tierOfCompany[company.key] { companies[position].priorTier = tier }
+            }
+        }
+    }
+
+    /// The company screens. A member whose source gives no market cap cannot be ranked, and is not
+    /// removed on a figure nobody has: it keeps its index (carried over) until the data say otherwise.
+    static func screenCompanies(_ companies: [Company], universe: [Security], rulebook: Rulebook,
+                                exclusions: inout [ExclusionReason?]) -> (eligible: [Int], carriedOver: [Int: Placed]) {
+        var eligible: [Int] = []
+        var carriedOver: [Int: Placed] = [:]
+        for (position, company) in companies.enumerated() {
+            switch Eligibility.companyScreen(company, universe: universe, rulebook: rulebook) {
+            case nil:
+                eligible.append(position)
+            case .missingData("market cap") where company.wasInRussell3000:
+                carriedOver[position] = Placed(rank: nil, share: nil, tier: company.priorTier, isRussell3000E: true,
+                                               isMicrocap: company.priorMicrocap ?? false, reason: "carried_over_no_cap")
+            case let reason?:
+                for line in company.classes { exclusions[line] = reason }
+            }
+        }
+        return (eligible, carriedOver)
+    }
+
+    /// Classes other than the pricing vehicle of an eligible company must qualify as index lines of
+    /// their own (M7 §6.5.1).
+    static func screenAdditionalClasses(of eligible: [Int], companies: [Company], universe: [Security], rulebook: Rulebook,
+                                        exclusions: inout [ExclusionReason?]) {
+        guard rulebook.additionalClassMinimumDailyValue != nil else { return }
+        for position in eligible {
+            for line in companies[position].classes.dropFirst() {
+                exclusions[line] = Eligibility.additionalClassScreen(universe[line], rulebook: rulebook)
+            }
+        }
+    }
+
+    /// The output row of one universe line.
+    static func row(for index: Int, universe: [Security], companies: [Company], companyOfLine: [Int?],
+                    placement: Placement, exclusions: [ExclusionReason?], lines: PriorMatch) -> MembershipRow {
+        let security = universe[index]
+        let position = companyOfLine[index]
+        let company = position.map { companies[$0] }
+        let placed = exclusions[index] == nil ? position.flatMap { placement.byCompany[$0] } : nil
+        // A class that is not an index line of its own answers for its own membership only.
+        let isAdditionalClass = if case .additionalClass = exclusions[index] { true } else { false }
+        let priorTier = isAdditionalClass ? lines.tiers[index] : company?.priorTier ?? lines.tiers[index]
+        let newTier = placed?.tier ?? .none
+        return MembershipRow(
+            symbol: security.symbol, company: company?.name ?? security.companyName, companyKey: security.companyKey,
+            universeIndex: index, totalMarketCap: company?.totalMarketCap ?? security.marketCap,
+            rank: placed?.rank, cumulativeShare: placed?.share,
+            index: newTier, priorIndex: priorTier,
+            isRussell3000E: placed?.isRussell3000E ?? false, isMicrocap: placed?.isMicrocap ?? false,
+            priorMicrocap: company?.priorMicrocap ?? lines.microcap[index],
+            change: MembershipChange(prior: priorTier, new: newTier),
+            weight: nil, weightBasis: nil,
+            reason: exclusions[index]?.code ?? placed?.reason ?? "unplaced",
+            exclusion: exclusions[index])
     }
 
     /// Where one eligible company lands.
