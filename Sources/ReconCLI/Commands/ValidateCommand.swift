@@ -30,15 +30,14 @@ enum ValidateCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         let membershipPath = arguments.string("--membership")!
         let membership = try MembershipFile.read(path: membershipPath)
-        let truths: [(String, String, [String])] = try [
+        // (set name, the option naming its truth file, the predicted tickers)
+        let sets: [(name: String, option: String, predicted: [String])] = [
             ("additions", "--additions", membership.predictedAdditions),
             ("deletions", "--deletions", membership.predictedDeletions),
             ("r2000", "--r2000", membership.symbols(in: .r2000)),
             ("r1000", "--r1000", membership.symbols(in: .r1000)),
-        ].compactMap { name, option, predicted in
-            guard let path = arguments.string(option) else { return nil }
-            return (name, path, predicted)
-        }.map { name, path, predicted in (name, path, predicted) }
+        ]
+        let truths = sets.compactMap { set in arguments.string(set.option).map { (set.name, $0, set.predicted) } }
         guard !truths.isEmpty else {
             throw CommandError("nothing to score: give at least one of --additions, --deletions, --r2000, --r1000",
                                help: "recon validate --membership out/2025/membership.csv --additions FILE")
