@@ -24,9 +24,10 @@ enum CRSPTarget {
         checkSecurities(panel)
     }
 
-    /// Every line of a cross-section has a positive finite price and cap, and one line per PERMNO.
+    /// Every line of a cross-section has a positive finite price and cap, and comes from its own row
+    /// (two PERMNOs may share a ticker, so lines are told apart by their origin).
     static func checkSnapshot(_ securities: [Security]) {
-        FuzzCheck.unique(securities.map(\.id), "crsp snapshot PERMNOs")
+        FuzzCheck.unique(securities.map(\.origin), "crsp snapshot rows")
         for security in securities {
             FuzzCheck.require((security.price ?? 0) > 0, "crsp \(security.origin): price \(String(describing: security.price))")
             FuzzCheck.amount(security.price, "crsp \(security.origin) price")

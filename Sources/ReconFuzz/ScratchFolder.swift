@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// A private temporary folder for the readers that take a path, not bytes: each input is written
-/// to a file there before it is read. One folder per process, made on first use.
+/// to a file there before it is read. One folder per process, made on first use and removed with
+/// its files when the process exits normally.
 final class ScratchFolder: @unchecked Sendable {
     /// The process's folder (the fuzzer runs one input at a time).
     static let shared = ScratchFolder()
@@ -20,6 +21,18 @@ final class ScratchFolder: @unchecked Sendable {
             fatalError("cannot create a temporary folder in \(base): \(String(cString: strerror(errno)))")
         }
         path = String(cString: made)
+        atexit { ScratchFolder.shared.remove() }
+    }
+
+    /// Removes the folder's files, then the folder.
+    func remove() {
+        guard let folder = opendir(path) else { return }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != ".", name != ".." { unlink(path + "/" + name) }
+        }
+        closedir(folder)
+        rmdir(path)
     }
 
     /// Writes `bytes` to `name` in the folder (replacing it) and returns the file's path.

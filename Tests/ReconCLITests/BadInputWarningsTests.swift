@@ -42,7 +42,7 @@ final class BadInputWarningsTests: XCTestCase {
     func testISharesRowsLeftOutAreSaid() throws {
         let h = try BadInputHarness()
         let universe = try h.write(BadInputHarness.screener(count: 20), "universe.csv")
-        let prior = try h.write(BadInputPriorTests.holdings([("S20", "0.64"), ("S19", "0.5"), ("-", "0.01"), ("S19", "0.2")])
+        let prior = try h.write(BadInputPriorTests.holdings([("S20", "0.64"), ("S19", "0.5"), ("-", "0.01"), ("S19", "0.2"), ("--", "0.01")])
             + "\"XTSLA\",\"BLK CSH FND\",\"Cash\",\"Money Market\",\"1,000.00\",\"0.27\",\"1.00\",\"-\"\n"
             + "\"RTYM5\",\"RUSSELL 2000 EMINI\",\"Cash\",\"Futures\",\"-1,000.00\",\"0.00\",\"2,050.00\",\"CME\"\n"
             + "\"ESCROW\",\"ESCROW INC\",\"Health Care\",\"Equity\",\"0.00\",\"0.00\",\"0.00\",\"NO MARKET (E.G. UNLISTED)\"\n"
@@ -52,7 +52,7 @@ final class BadInputWarningsTests: XCTestCase {
         let said = [
             "\(prior): 2 equity lines read as R2000 (from the file name)",
             "\(prior): 2 single-field rows (blank lines, disclaimer) skipped",
-            "\(prior): 5 rows dropped (asset class \"Futures\" is not Equity 1, asset class \"Money Market\" is not Equity 1, no ticker 1, not listed 1, ticker already read 1)",
+            "\(prior): 6 rows dropped (no ticker 2, asset class \"Futures\" is not Equity 1, asset class \"Money Market\" is not Equity 1, not listed 1, ticker already read 1)",
         ]
         for line in said {
             XCTAssertTrue(run.error.contains("recon: warning: " + line + "\n"), run.error)

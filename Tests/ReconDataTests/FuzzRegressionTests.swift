@@ -118,4 +118,20 @@ final class FuzzRegressionTests: XCTestCase {
         let price = try XCTUnwrap(inputError { try CRSPPanel.load(reader: CSVReader(bytes: noShares, name: "msf.csv")) })
         XCTAssertEqual(price.location, "msf.csv:2:8")
     }
+
+    /// nasdaq-screener target (a 120-second run): a row with an empty Name trapped in the
+    /// security-type classifier (`1..<0`, a range over a name without words).
+    func testScreenerRowWithAnEmptyNameReads() throws {
+        let crash: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Symbol,Name,Last Sale,Net Change,% Change,Market Cap,Country,IPO Yare,Solume,Sector,Industry\n".utf8)
+            + Array("AAPL,,$168.47,1.20,0.717%,2045000000000.00,Unis,2004,170000ecT,h00nologzy,Computer Softwacks\n".utf8)
+        let result = try NasdaqScreenerReader.read(bytes: crash, name: "s.csv")
+        XCTAssertEqual(result.securities.map(\.symbol), ["AAPL"])
+        XCTAssertEqual(result.securities[0].name, "")
+        XCTAssertEqual(result.securities[0].type, .commonStock)
+        XCTAssertEqual(result.securities[0].marketCap, 2_045_000_000_000)
+        for name in ["", "...", "%", "6.25%", "(The)"] {
+            let lines = Array("Symbol,Name,Last Sale,Market Cap,Industry\nAAPL,\(name),$1,100,Blank Checks\nAAPLW,\(name),$1,100,\n".utf8)
+            XCTAssertEqual(try NasdaqScreenerReader.read(bytes: lines, name: "s.csv").securities.count, 2, name)
+        }
+    }
 }

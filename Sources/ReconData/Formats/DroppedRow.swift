@@ -29,7 +29,7 @@ extension DroppedRow {
     public var reasonKind: String {
         var kind = Substring(reason)
         for marker in [" (", " on line "] {
-            if let range = kind.range(of: marker) { kind = kind[..<range.lowerBound] }
+            if let range = kind.firstRange(of: marker) { kind = kind[..<range.lowerBound] }
         }
         return String(kind)
     }

@@ -186,7 +186,8 @@ public enum ISharesHoldingsReader {
     private static func dropReason(_ csv: CSVReader, _ columns: Columns, symbol: String, lineOfSymbol: [String: Int]) throws -> String? {
         let assetClass = try csv.trimmed(columns.assetClass)
         if assetClass.lowercased() != "equity" { return "asset class \"\(assetClass)\" is not Equity" }
-        if symbol.isEmpty || symbol == "-" { return "no ticker (\(try csv.trimmed(columns.name)))" }
+        // A ticker without a letter or digit (`-`, `--`) names nothing the prior could match.
+        if Ticker.normalize(symbol).isEmpty { return "no ticker (\(try csv.trimmed(columns.name)))" }
         if let exchange = try csv.optionalText(columns.exchange), exchange.uppercased().contains("NO MARKET") {
             return "not listed (exchange \"\(exchange)\")"
         }

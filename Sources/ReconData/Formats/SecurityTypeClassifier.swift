@@ -171,12 +171,14 @@ extension SecurityTypeClassifier {
         /// first word (`Preferred Bank`).
         static func preferredEvidence(_ facts: Facts) -> String? {
             let name = facts.name
+            // Every word but the first; empty (not a trap) for a name without words.
+            let afterFirst = min(1, name.words.count)..<name.words.count
             if let found = name.says([["preferred"], ["pfd"], ["preference"]], from: name.descriptorStart) { return found }
-            if name.hasPercentage, let found = name.firstMatch([["series"], ["cumulative"]], in: 1..<name.words.count) {
+            if name.hasPercentage, let found = name.firstMatch([["series"], ["cumulative"]], in: afterFirst) {
                 return "name says \"%\" and \"\(found)\""
             }
             // A `Capital Trust I` exists to issue trust-preferred securities.
-            if let start = name.find(["capital", "trust"], in: 1..<name.words.count), start + 2 < name.words.count,
+            if let start = name.find(["capital", "trust"], in: afterFirst), start + 2 < name.words.count,
                SecurityName.isClassLetter(name.words[start + 2].folded) {
                 return "name says \"\(name.original(start..<(start + 3)))\""
             }
