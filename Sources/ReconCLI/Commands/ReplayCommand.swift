@@ -33,6 +33,7 @@ enum ReplayCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         let table = try CommonOptions.rulebookTable(arguments)
+        PhaseTimer.mark("read the rules")
         let range = table.firstRun.year...table.lastRun.year
         let from = try arguments.int("--from", in: range)!
         let to = try arguments.int("--to", in: range)!
@@ -54,14 +55,17 @@ enum ReplayCommand {
             panelPath = market.path
             synthetic = true
         }
+        PhaseTimer.mark("loaded the panel")
         let last = table.runs(from: to, to: to).last ?? RunID(year: to)
         var replays: [(name: String, runs: [RunWriter.Run])] = []
         for variant in [RuleVariant?.none] + variants.map(Optional.init) {
             let replay = try HistoryReplay(panel: panel, panelPath: panelPath, synthetic: synthetic, table: table,
                                            from: from, through: last, variant: variant, console: console)
             replays.append((variant?.name ?? "published", replay.runs))
+            PhaseTimer.mark("replayed \(variant?.name ?? "the published rules")")
             if variant == nil {
                 try ReplayOutput.writeHistory(replay, to: out, writeRuns: !arguments.flag("--history-only"), console: console)
+                PhaseTimer.mark("wrote the history")
             }
         }
         if !variants.isEmpty {

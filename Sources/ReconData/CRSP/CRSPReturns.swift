@@ -102,7 +102,7 @@ extension CRSPPanel {
     }
 
     /// Row positions of a PERMNO, in month order (a slice of the index, no copy).
-    func securityRowIndices(permno: Int) -> LazyMapSequence<ArraySlice<Int32>, Int> {
+    func securityRowIndices(permno: Int) -> LazyMapSequence<Slice<PanelColumn<Int32>>, Int> {
         guard let security = securityOfPermno[Int32(truncatingIfNeeded: permno)] else { return securityRows[0..<0].lazy.map(Int.init) }
         let s = Int(security)
         return securityRows[securityRowStart[s] ..< securityRowStart[s + 1]].lazy.map(Int.init)
