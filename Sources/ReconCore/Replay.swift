@@ -2,6 +2,92 @@
 public protocol MarketHistory {
     /// The universe at the last observation on or before `date` (a CRSP panel's last month-end).
     func universe(onOrBefore date: CalendarDate) -> [Security]
+
+    /// ``universe(onOrBefore:)`` with the company keys it lists. A history that serves many
+    /// replays (a sweep of rule variants) returns one shared snapshot per date rather than
+    /// building it again for each.
+    func universeSnapshot(onOrBefore date: CalendarDate) -> UniverseSnapshot
+
+    /// What the IPO window at `window` can add after a run ranked on `rankDay` (``IPOListings``).
+    /// A history that serves many replays works it out once per window and screens.
+    func ipoListings(at window: UniverseSnapshot, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOListings
+}
+
+extension MarketHistory {
+    public func universeSnapshot(onOrBefore date: CalendarDate) -> UniverseSnapshot {
+        UniverseSnapshot(universe(onOrBefore: date))
+    }
+
+    public func ipoListings(at window: UniverseSnapshot, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOListings {
+        IPOListings(window: window, listedAtRankDay: rankDay, rulebook: rulebook)
+    }
+}
+
+/// A universe at a date and the set of company keys it lists; a class so that every replay and
+/// step that uses it shares one copy.
+public final class UniverseSnapshot: Sendable {
+    public let securities: [Security]
+    public let companyKeys: Set<String>
+
+    public init(_ securities: [Security]) {
+        self.securities = securities
+        var keys = Set<String>(minimumCapacity: securities.count)
+        for security in securities { keys.insert(security.companyKey) }
+        companyKeys = keys
+    }
+}
+
+/// What an IPO window can add to a replay, found once per window: the companies listed at the
+/// window that had no line at the last rank day, screened as a reconstitution screens (with no
+/// prior membership), and every company's cap at the window for the market adjustment.
+///
+/// A company's screening depends on its own lines only, never on the other candidates, so the
+/// listings screened together give each company what screening it alone would (which lets a
+/// replay skip, per window, the companies it already added without screening again).
+public struct IPOListings: Sendable {
+    /// An eligible new company.
+    public struct Listing: Sendable {
+        public var companyKey: String
+        /// Its total cap (all its classes).
+        public var totalMarketCap: Double?
+        /// Its eligible lines, in universe order.
+        public var lines: [(symbol: String, company: String)]
+    }
+
+    /// In company-key order.
+    public var listings: [Listing]
+    /// Each company's cap at the window as ``Replay`` sums it for the market adjustment (classes
+    /// summed, or the largest where the source reports company totals), in company-key order.
+    public var companyCaps: [(companyKey: String, cap: Double)]
+
+    public init(window: UniverseSnapshot, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) {
+        let universe = window.securities
+        let candidates = universe.filter { !rankDay.companyKeys.contains($0.companyKey) }
+        var listings: [Listing] = []
+        if !candidates.isEmpty {
+            let screened = Reconstitution.run(universe: candidates, prior: PriorMembership(), rulebook: rulebook)
+            var byCompany: [String: [Int]] = [:]
+            for (index, row) in screened.rows.enumerated() where row.universeIndex != nil && row.exclusion == nil {
+                byCompany[row.companyKey, default: []].append(index)
+            }
+            listings = byCompany.keys.sorted().map { key in
+                let lines = byCompany[key]!
+                return Listing(companyKey: key, totalMarketCap: screened.rows[lines[0]].totalMarketCap,
+                               lines: lines.map { (symbol: screened.rows[$0].symbol, company: screened.rows[$0].company) })
+            }
+        }
+        self.listings = listings
+
+        var caps: [String: Double] = [:]
+        for security in universe {
+            if security.capScope == .company {
+                caps[security.companyKey] = max(caps[security.companyKey] ?? 0, security.marketCap ?? 0)
+            } else {
+                caps[security.companyKey, default: 0] += security.marketCap ?? 0
+            }
+        }
+        companyCaps = caps.keys.sorted().map { (companyKey: $0, cap: caps[$0]!) }
+    }
 }
 
 /// Something that happened to the membership between two reconstitutions.
@@ -25,11 +111,17 @@ public struct ReplayEvent: Sendable, Hashable {
 public struct ReplayStep: Sendable {
     public var result: ReconstitutionResult
     /// The universe the reconstitution ranked.
-    public var universe: [Security]
+    public var universe: [Security] { snapshot.securities }
+    /// That universe with its company keys.
+    public var snapshot: UniverseSnapshot
     /// Between the previous reconstitution and this one, in date order.
     public var eventsBefore: [ReplayEvent]
     /// The membership this reconstitution started from (after those events).
     public var prior: PriorMembership
+
+    /// Where a replay stood just before this step: a replay whose rules agree up to here can
+    /// continue from it (``Replay/run(rulebooks:history:from:ipoWindows:progress:)``).
+    public var stateBefore: Replay.State { Replay.State(prior: prior, events: eventsBefore) }
 }
 
 /// Every reconstitution in order, each one's prior membership being the previous result, with
@@ -40,6 +132,18 @@ public enum Replay {
     /// A quarterly IPO window: the rank date the IPOs are measured at.
     public typealias IPOWindow = (rankDay: CalendarDate, effectiveDate: CalendarDate)
 
+    /// Where a replay stands between two reconstitutions: the membership the next one starts
+    /// from, and the events that led there since the last one.
+    public struct State: Sendable {
+        public var prior: PriorMembership
+        public var events: [ReplayEvent]
+
+        public init(prior: PriorMembership, events: [ReplayEvent] = []) {
+            self.prior = prior
+            self.events = events
+        }
+    }
+
     /// - Parameters:
     ///   - rulebooks: the runs in order with their rules.
     ///   - ipoWindows: the IPO windows after a run (empty when the era has none).
@@ -48,24 +152,37 @@ public enum Replay {
         rulebooks: [Rulebook], history: MarketHistory, initialPrior: PriorMembership = PriorMembership(),
         ipoWindows: (Rulebook) -> [IPOWindow], progress: (Rulebook) -> Void = { _ in }
     ) -> [ReplayStep] {
+        run(rulebooks: rulebooks, history: history, from: State(prior: initialPrior), ipoWindows: ipoWindows, progress: progress)
+    }
+
+    /// The runs from `state` on: with a step's ``ReplayStep/stateBefore``, the same steps as the
+    /// replay that made it, from that step on, for the same rulebooks.
+    public static func run(
+        rulebooks: [Rulebook], history: MarketHistory, from state: State,
+        ipoWindows: (Rulebook) -> [IPOWindow], progress: (Rulebook) -> Void = { _ in }
+    ) -> [ReplayStep] {
         var steps: [ReplayStep] = []
-        var prior = initialPrior
-        var events: [ReplayEvent] = []
+        var prior = state.prior
+        var events = state.events
         for rulebook in rulebooks {
             progress(rulebook)
-            let universe = history.universe(onOrBefore: rulebook.rankDay)
+            let snapshot = history.universeSnapshot(onOrBefore: rulebook.rankDay)
+            let universe = snapshot.securities
             let result = Reconstitution.run(universe: universe, prior: prior, rulebook: rulebook)
-            steps.append(ReplayStep(result: result, universe: universe, eventsBefore: events, prior: prior))
+            steps.append(ReplayStep(result: result, snapshot: snapshot, eventsBefore: events, prior: prior))
             prior = membership(of: result, universe: universe)
             events = []
             guard rulebook.quarterlyIPOAdditions else { continue }
-            let listedAtRankDay = Set(universe.map(\.companyKey))
+            let windows = ipoWindows(rulebook)
+            guard !windows.isEmpty else { continue }
+            let capsBefore = russell3000ECaps(of: result)
             var added = Set<String>()
-            for window in ipoWindows(rulebook) {
-                let now = history.universe(onOrBefore: window.rankDay)
-                events += removeAbsentMembers(from: &prior, universe: now, date: window.rankDay)
-                events += addIPOs(to: &prior, universe: now, listedAtRankDay: listedAtRankDay, alreadyAdded: &added,
-                                  last: result, lastUniverse: universe, rulebook: rulebook, date: window.rankDay)
+            for window in windows {
+                let now = history.universeSnapshot(onOrBefore: window.rankDay)
+                events += removeAbsentMembers(from: &prior, present: now.companyKeys, date: window.rankDay)
+                let listings = history.ipoListings(at: now, listedAtRankDay: snapshot, rulebook: rulebook)
+                events += addIPOs(to: &prior, listings: listings, alreadyAdded: &added, last: result,
+                                  capsBefore: capsBefore, date: window.rankDay)
             }
         }
         return steps
@@ -83,13 +200,19 @@ public enum Replay {
     }
 
     /// Deletes members whose company no longer has a line in the universe.
-    static func removeAbsentMembers(from prior: inout PriorMembership, universe: [Security], date: CalendarDate) -> [ReplayEvent] {
-        let present = Set(universe.map(\.companyKey))
+    static func removeAbsentMembers(from prior: inout PriorMembership, present: Set<String>, date: CalendarDate) -> [ReplayEvent] {
+        let isAbsent = { (entry: PriorMembership.Entry) -> Bool in
+            if let key = entry.companyKey, !present.contains(key) { return true }
+            return false
+        }
+        // Most windows delete nobody: then the membership stays as it is (adding its entries
+        // again, in order, would rebuild the same one).
+        guard prior.entries.contains(where: isAbsent) else { return [] }
         var kept = PriorMembership()
         var events: [ReplayEvent] = []
         for entry in prior.entries {
-            if let key = entry.companyKey, !present.contains(key) {
-                events.append(ReplayEvent(kind: .deletion, date: date, symbol: entry.symbol, companyKey: key, tier: entry.tier))
+            if isAbsent(entry) {
+                events.append(ReplayEvent(kind: .deletion, date: date, symbol: entry.symbol, companyKey: entry.companyKey!, tier: entry.tier))
             } else {
                 kept.add(entry)
             }
@@ -100,54 +223,40 @@ public enum Replay {
 
     /// Adds eligible new listings whose total cap reaches the market-adjusted Russell 3000 cut.
     static func addIPOs(
-        to prior: inout PriorMembership, universe: [Security], listedAtRankDay: Set<String>, alreadyAdded: inout Set<String>,
-        last: ReconstitutionResult, lastUniverse: [Security], rulebook: Rulebook, date: CalendarDate
+        to prior: inout PriorMembership, listings: IPOListings, alreadyAdded: inout Set<String>,
+        last: ReconstitutionResult, capsBefore: [String: Double], date: CalendarDate
     ) -> [ReplayEvent] {
         guard let cap1000 = last.breakpoints.cap1000, let cap3000 = last.breakpoints.cap3000 else { return [] }
-        let factor = marketAdjustment(last: last, lastUniverse: lastUniverse, now: universe)
-        let newLines = universe.indices.filter { index in
-            let key = universe[index].companyKey
-            return !listedAtRankDay.contains(key) && !alreadyAdded.contains(key)
-        }
-        guard !newLines.isEmpty else { return [] }
-        let candidates = newLines.map { universe[$0] }
-        let screened = Reconstitution.run(universe: candidates, prior: PriorMembership(), rulebook: rulebook)
-        var byCompany: [String: [Int]] = [:]
-        for (index, row) in screened.rows.enumerated() where row.universeIndex != nil && row.exclusion == nil {
-            byCompany[row.companyKey, default: []].append(index)
-        }
+        let factor = marketAdjustment(before: capsBefore, now: listings.companyCaps)
         var events: [ReplayEvent] = []
-        for key in byCompany.keys.sorted() {
-            let lines = byCompany[key]!
-            guard let cap = screened.rows[lines[0]].totalMarketCap, cap >= cap3000 * factor else { continue }
+        for listing in listings.listings where !alreadyAdded.contains(listing.companyKey) {
+            guard let cap = listing.totalMarketCap, cap >= cap3000 * factor else { continue }
+            let key = listing.companyKey
             let tier: IndexTier = cap >= cap1000 * factor ? .r1000 : .r2000
             alreadyAdded.insert(key)
-            for line in lines {
-                let row = screened.rows[line]
-                prior.add(.init(symbol: row.symbol, name: row.company, tier: tier, companyKey: key, isMicrocap: false))
-                events.append(ReplayEvent(kind: .ipoAddition, date: date, symbol: row.symbol, companyKey: key, tier: tier))
+            for line in listing.lines {
+                prior.add(.init(symbol: line.symbol, name: line.company, tier: tier, companyKey: key, isMicrocap: false))
+                events.append(ReplayEvent(kind: .ipoAddition, date: date, symbol: line.symbol, companyKey: key, tier: tier))
             }
         }
         return events
     }
 
-    /// The Russell 3000E's total-cap change since the last rank day, over the companies present at both
-    /// (the "market-adjusted" breaks of M7 §6.9).
-    static func marketAdjustment(last: ReconstitutionResult, lastUniverse: [Security], now: [Security]) -> Double {
+    /// The total cap of each Russell 3000E company of a result (the base of the market adjustment).
+    static func russell3000ECaps(of last: ReconstitutionResult) -> [String: Double] {
         var before: [String: Double] = [:]
         for row in last.rows where row.isRussell3000E { before[row.companyKey] = row.totalMarketCap }
-        var capNow: [String: Double] = [:]
-        for security in now where before[security.companyKey] != nil {
-            if security.capScope == .company {
-                capNow[security.companyKey] = max(capNow[security.companyKey] ?? 0, security.marketCap ?? 0)
-            } else {
-                capNow[security.companyKey, default: 0] += security.marketCap ?? 0
-            }
-        }
+        return before
+    }
+
+    /// The Russell 3000E's total-cap change since the last rank day, over the companies present at both
+    /// (the "market-adjusted" breaks of M7 §6.9).
+    static func marketAdjustment(before: [String: Double], now companyCaps: [(companyKey: String, cap: Double)]) -> Double {
         var sumBefore = 0.0, sumNow = 0.0
-        for key in capNow.keys.sorted() where (capNow[key] ?? 0) > 0 {
-            sumBefore += before[key] ?? 0
-            sumNow += capNow[key]!
+        for (key, cap) in companyCaps where cap > 0 {
+            guard let capBefore = before[key] else { continue }
+            sumBefore += capBefore
+            sumNow += cap
         }
         return sumBefore > 0 ? sumNow / sumBefore : 1
     }

@@ -116,9 +116,15 @@ enum ReconstituteCommand {
     static func runOnEmbeddedMarket(_ market: EmbeddedMarket, table: RulebookTable, rulebook: Rulebook,
                                     variants: [RuleVariant], out: String, console: Console) throws {
         var runs: [(String, RunWriter.Run)] = []
+        let history = PanelHistory(panel: market.panel)
+        var published: HistoryReplay?
         for (name, variant) in [("published", RuleVariant?.none)] + variants.map({ ($0.name, Optional($0)) }) {
-            let replay = try HistoryReplay(panel: market.panel, panelPath: market.path, synthetic: true, table: table,
-                                           from: table.firstRun.year, through: rulebook.run, variant: variant, console: console)
+            let label = variant.map { " [\($0.name)]" } ?? ""
+            let replay = try HistoryReplay(history: history, panelPath: market.path, synthetic: true, table: table,
+                                           from: table.firstRun.year, through: rulebook.run, variant: variant, base: published) { rules in
+                console.progress("reconstituting \(rules.run)\(label)")
+            }
+            if variant == nil { published = replay }
             guard let last = replay.runs.last else {
                 throw CommandError("the embedded market has no data for \(rulebook.run)")
             }

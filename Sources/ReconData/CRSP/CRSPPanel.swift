@@ -53,6 +53,15 @@ public struct CRSPPanel: Sendable {
     /// The securities that ever carried a PERMCO.
     let securitiesOfCompany: [Int32: [Int32]]
 
+    // Made once per security so that a cross-section makes no string of its own for them.
+    /// The month key of each security's first row.
+    let securityFirstMonthKey: [Int32]
+    /// `String(permno)`, `SIC n` (nil without a code), and the PERMCO of the first row as text.
+    let securityIDText: [String]
+    let securityIndustryText: [String?]
+    let securityCompany: [Int32]
+    let securityCompanyText: [String]
+
     /// Number of rows.
     public var rowCount: Int { rowDate.count }
     /// Number of distinct PERMNOs.

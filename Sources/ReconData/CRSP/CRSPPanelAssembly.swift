@@ -43,6 +43,21 @@ extension CRSPPanel {
         securityOfPermno.reserveCapacity(securities.permno.count)
         for (id, permno) in securities.permno.enumerated() { securityOfPermno[permno] = Int32(id) }
 
+        // Per-security texts and first months, for the cross-sections.
+        var firstMonthKey = [Int32](repeating: 0, count: securities.permno.count)
+        var firstCompany = [Int32](repeating: 0, count: securities.permno.count)
+        securityRows.withBuffer { rows in
+            date.withBuffer { date in
+                company.withBuffer { company in
+                    for s in 0 ..< securities.permno.count where securityRowStart[s + 1] > securityRowStart[s] {
+                        let first = Int(rows[securityRowStart[s]])
+                        firstMonthKey[s] = CRSPPanel.monthKey(yyyymmdd: date[first])
+                        firstCompany[s] = company[first]
+                    }
+                }
+            }
+        }
+
         report.securities = securities.permno.count
         report.companies = securitiesOfCompany.count
         report.months = monthKeys.count
@@ -56,7 +71,10 @@ extension CRSPPanel {
             monthKeys: monthKeys, monthRowStart: monthRowStart, months: months,
             securityOfPermno: securityOfPermno, securityPermno: securities.permno, securityTicker: securities.ticker,
             securityName: securities.name, securityIndustry: securities.industry, securityCusip: securities.cusip,
-            securityRowStart: securityRowStart, securityRows: securityRows, securitiesOfCompany: securitiesOfCompany)
+            securityRowStart: securityRowStart, securityRows: securityRows, securitiesOfCompany: securitiesOfCompany,
+            securityFirstMonthKey: firstMonthKey, securityIDText: securities.permno.map { String($0) },
+            securityIndustryText: securities.industry.map { $0 > 0 ? "SIC \($0)" : nil },
+            securityCompany: firstCompany, securityCompanyText: firstCompany.map { String($0) })
     }
 
     // MARK: - Order

@@ -57,16 +57,40 @@ extension CRSPPanel {
     /// that leaves CRSP inside the window is held until its last row, delisting return included,
     /// and the proceeds are then held as cash (0%).
     public func compoundReturn(permno: Int, after start: CalendarDate, through end: CalendarDate) -> CompoundReturn? {
-        let rows = window(permno: permno, after: start, through: end)
+        guard let security = securityOfPermno[Int32(truncatingIfNeeded: permno)] else { return nil }
+        return compoundReturn(security: Int(security), afterMonth: CRSPPanel.monthKey(start), throughMonth: CRSPPanel.monthKey(end))
+    }
+
+    /// ``compoundReturn(permno:after:through:)`` of a security (an index of the panel's
+    /// securities) over the month keys in (`low`, `high`]: O(log rows + window), rows read in place.
+    func compoundReturn(security s: Int, afterMonth low: Int32, throughMonth high: Int32) -> CompoundReturn? {
+        let rows = windowPositions(security: s, afterMonth: low, throughMonth: high)
         guard !rows.isEmpty else { return nil }
         var growth = 1.0, missing = 0
-        for index in rows {
-            if let value = totalReturn(row: index) { growth *= 1 + value } else { missing += 1 }
+        for position in rows {
+            if let value = totalReturn(row: Int(securityRows[position])) { growth *= 1 + value } else { missing += 1 }
         }
-        let last = rows[rows.count - 1]
+        let last = Int(securityRows[rows.upperBound - 1])
         let lastKey = CRSPPanel.monthKey(yyyymmdd: rowDate[last])
-        let endedAt: CalendarDate? = lastKey < CRSPPanel.monthKey(end) && isLastRow(last) ? CRSPPanel.date(rowDate[last]) : nil
+        let endedAt: CalendarDate? = lastKey < high && isLastRow(last) ? CRSPPanel.date(rowDate[last]) : nil
         return CompoundReturn(value: growth - 1, months: rows.count, missingMonths: missing, endedAt: endedAt)
+    }
+
+    /// The buy-and-hold return (``CompoundReturn/value``) of the security of a panel row (as a
+    /// ``CrossSection/rows`` gives it) over the calendar months after the month of `start`
+    /// through the month of `end`; `nil` when it has no row in the window.
+    public func windowReturn(row: Int32, after start: CalendarDate, through end: CalendarDate) -> Double? {
+        compoundReturn(security: Int(rowSecurity[Int(row)]), afterMonth: CRSPPanel.monthKey(start),
+                       throughMonth: CRSPPanel.monthKey(end))?.value
+    }
+
+    /// The buy-and-hold return (``CompoundReturn/value``) of the security behind each of the
+    /// given panel rows, over the calendar months after the month of `start` through the month
+    /// of `end`: the drag's window returns for a cross-section's lines, `nil` for a line without
+    /// a row in the window.
+    public func windowReturns(rows: [Int32], after start: CalendarDate, through end: CalendarDate) -> [Double?] {
+        let low = CRSPPanel.monthKey(start), high = CRSPPanel.monthKey(end)
+        return rows.map { compoundReturn(security: Int(rowSecurity[Int($0)]), afterMonth: low, throughMonth: high)?.value }
     }
 
     /// The buy-and-hold return of a company (a PERMCO as ``Security/companyKey`` gives it) over the
@@ -110,11 +134,24 @@ extension CRSPPanel {
 
     /// The rows of a PERMNO with month keys in (month of `start`, month of `end`].
     func window(permno: Int, after start: CalendarDate, through end: CalendarDate) -> [Int] {
-        let low = CRSPPanel.monthKey(start), high = CRSPPanel.monthKey(end)
-        return securityRowIndices(permno: permno).filter {
-            let key = CRSPPanel.monthKey(yyyymmdd: rowDate[$0])
-            return key > low && key <= high
+        guard let security = securityOfPermno[Int32(truncatingIfNeeded: permno)] else { return [] }
+        let positions = windowPositions(security: Int(security), afterMonth: CRSPPanel.monthKey(start), throughMonth: CRSPPanel.monthKey(end))
+        return positions.map { Int(securityRows[$0]) }
+    }
+
+    /// The positions in ``securityRows`` of a security's rows with month keys in (`low`, `high`]:
+    /// a binary search for the first, the security's rows being in month order.
+    func windowPositions(security s: Int, afterMonth low: Int32, throughMonth high: Int32) -> Range<Int> {
+        let end = securityRowStart[s + 1]
+        let key = { (position: Int) in CRSPPanel.monthKey(yyyymmdd: self.rowDate[Int(self.securityRows[position])]) }
+        var first = securityRowStart[s], upper = end
+        while first < upper {
+            let middle = (first + upper) / 2
+            if key(middle) <= low { first = middle + 1 } else { upper = middle }
         }
+        var last = first
+        while last < end, key(last) <= high { last += 1 }
+        return first ..< last
     }
 
     /// The row of a security in the month at `monthIndex`, by binary search within the month.

@@ -25,39 +25,101 @@ extension CRSPPanel {
 
     /// The cross-section of the month at `monthIndex` in ``months``.
     public func snapshot(month monthIndex: Int) -> [Security] {
+        crossSection(month: monthIndex).securities
+    }
+
+    /// A cross-section with the panel row of each of its securities.
+    public struct CrossSection: Sendable {
+        /// The index in ``CRSPPanel/months``.
+        public let month: Int
+        public let securities: [Security]
+        /// The panel row each security was made from (``CRSPPanel/row(_:)``).
+        public let rows: [Int32]
+    }
+
+    /// The cross-section of the month at `monthIndex`, as ``snapshot(month:)`` gives it, with rows.
+    public func crossSection(month monthIndex: Int) -> CrossSection {
         let firstMonthKey = monthKeys.first ?? 0
+        let range = rows(inMonth: monthIndex)
         var securities: [Security] = []
-        securities.reserveCapacity(rows(inMonth: monthIndex).count)
-        for index in rows(inMonth: monthIndex) {
+        var lineRows: [Int32] = []
+        securities.reserveCapacity(range.count)
+        lineRows.reserveCapacity(range.count)
+        var evidence: [Int: String?] = [:]
+        let origin = OriginText(source: source)
+        for index in range {
             let price = rowPrice[index], shares = rowShares[index] * 1_000
             guard !price.isNaN, !shares.isNaN else { continue }
             let s = Int(rowSecurity[index])
             let shareCode = Int(rowShareCode[index]), exchangeCode = Int(rowExchangeCode[index])
-            let permno = securityPermno[s]
             let ticker = securityTicker[s], name = securityName[s]
-            let firstRow = Int(securityRows[securityRowStart[s]])
-            let firstKey = CRSPPanel.monthKey(yyyymmdd: rowDate[firstRow])
+            let company = rowCompany[index]
+            let isCommon = CRSPCodes.isCommon(shareCode: shareCode)
+            let typeEvidence: String?
+            if isCommon {
+                typeEvidence = nil
+            } else if let known = evidence[shareCode] {
+                typeEvidence = known
+            } else {
+                typeEvidence = CRSPCodes.typeEvidence(shareCode: shareCode)
+                evidence[shareCode] = typeEvidence
+            }
+            let firstKey = securityFirstMonthKey[s]
             securities.append(Security(
-                symbol: ticker.isEmpty ? "PERMNO \(permno)" : ticker,
-                id: String(permno),
+                symbol: ticker.isEmpty ? "PERMNO \(securityPermno[s])" : ticker,
+                id: securityIDText[s],
                 name: name,
-                companyKey: String(rowCompany[index]),
+                companyKey: company == securityCompany[s] ? securityCompanyText[s] : String(company),
                 companyName: name,
-                type: CRSPCodes.securityType(shareCode: shareCode),
-                typeEvidence: CRSPCodes.typeEvidence(shareCode: shareCode),
+                type: isCommon ? .commonStock : .otherNonCommon,
+                typeEvidence: typeEvidence,
                 price: price,
                 marketCap: price * shares,
                 capScope: .security,
                 sharesOutstanding: shares,
-                country: CRSPCodes.isCommon(shareCode: shareCode) ? "United States" : nil,
+                country: isCommon ? "United States" : nil,
                 exchange: CRSPCodes.exchangeName(exchangeCode),
                 isOnEligibleExchange: CRSPCodes.isEligibleExchange(exchangeCode),
-                industry: securityIndustry[s] > 0 ? "SIC \(securityIndustry[s])" : nil,
+                industry: securityIndustryText[s],
                 // A first row after the panel's first month is a new listing (an IPO, a spin-off
                 // or a move from OTC); a security present from the start has no known listing year.
                 ipoYear: firstKey > firstMonthKey ? Int(firstKey / 12) : nil,
-                origin: "\(source):\(rowLine[index])"))
+                origin: origin.text(line: Int(rowLine[index]))))
+            lineRows.append(Int32(index))
         }
-        return securities
+        return CrossSection(month: monthIndex, securities: securities, rows: lineRows)
+    }
+}
+
+/// `FILE:LINE` texts without string interpolation (a cross-section makes thousands).
+private struct OriginText {
+    let prefix: [UInt8]
+
+    init(source: String) {
+        prefix = Array(source.utf8) + [UInt8(ascii: ":")]
+    }
+
+    func text(line: Int) -> String {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var value = line.magnitude
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(truncatingIfNeeded: value % 10) + 0x30
+                value /= 10
+                count += 1
+            } while value > 0
+        }
+        let negative = line < 0
+        return String(unsafeUninitializedCapacity: prefix.count + count + (negative ? 1 : 0)) { out in
+            var position = 0
+            for byte in prefix { out[position] = byte; position += 1 }
+            if negative { out[position] = UInt8(ascii: "-"); position += 1 }
+            withUnsafeBytes(of: &digits) { buffer in
+                for k in (20 - count) ..< 20 { out[position] = buffer[k]; position += 1 }
+            }
+            return position
+        }
     }
 }

@@ -1,0 +1,88 @@
+import Foundation
+import ReconCore
+import ReconData
+
+/// A CRSP panel as the replays of one command use it: each cross-section, and each IPO window's
+/// screened listings, is made once and then shared by every replay (the published rules and each
+/// variant), whichever thread asks.
+final class PanelHistory: MarketHistory, @unchecked Sendable {
+    // @unchecked Sendable: the panel is immutable, and the caches below are read and written only
+    // while holding `lock`; what they hand out (snapshots, listings) is immutable.
+    let panel: CRSPPanel
+    private let lock = NSLock()
+    private var sections: [Int: Section] = [:]
+    private var listings: [ListingKey: IPOListings] = [:]
+    private let empty = UniverseSnapshot([])
+
+    /// A cross-section with its panel rows and its snapshot.
+    struct Section: Sendable {
+        let crossSection: CRSPPanel.CrossSection
+        let snapshot: UniverseSnapshot
+    }
+
+    init(panel: CRSPPanel) {
+        self.panel = panel
+    }
+
+    func universe(onOrBefore date: CalendarDate) -> [Security] {
+        universeSnapshot(onOrBefore: date).securities
+    }
+
+    func universeSnapshot(onOrBefore date: CalendarDate) -> UniverseSnapshot {
+        guard let month = panel.monthIndex(onOrBefore: date) else { return empty }
+        return section(month: month).snapshot
+    }
+
+    /// The cross-section of the month at `month` in ``CRSPPanel/months``.
+    func section(month: Int) -> Section {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = sections[month] { return known }
+        let crossSection = panel.crossSection(month: month)
+        let section = Section(crossSection: crossSection, snapshot: UniverseSnapshot(crossSection.securities))
+        sections[month] = section
+        return section
+    }
+
+    /// The cross-section at the last month-end on or before `date`, `nil` before the panel.
+    func section(onOrBefore date: CalendarDate) -> Section? {
+        panel.monthIndex(onOrBefore: date).map { section(month: $0) }
+    }
+
+    /// Makes the cross-sections of these months on every core (they are then shared).
+    func prepare(months: Set<Int>) {
+        lock.lock()
+        let missing = months.subtracting(sections.keys).sorted()
+        lock.unlock()
+        let panel = self.panel
+        let made = Parallel.map(missing.count) { index in
+            let crossSection = panel.crossSection(month: missing[index])
+            return Section(crossSection: crossSection, snapshot: UniverseSnapshot(crossSection.securities))
+        }
+        lock.lock()
+        for (month, section) in zip(missing, made) where sections[month] == nil { sections[month] = section }
+        lock.unlock()
+    }
+
+    func ipoListings(at window: UniverseSnapshot, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOListings {
+        // The band widths decide where companies are placed, never whether a line passes the
+        // screens, so replays that differ only in them share the listings.
+        var screens = rulebook
+        screens.band1000 = nil
+        screens.microcapBand = nil
+        let key = ListingKey(window: ObjectIdentifier(window), rankDay: ObjectIdentifier(rankDay), screens: screens)
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = listings[key] { return known }
+        let made = IPOListings(window: window, listedAtRankDay: rankDay, rulebook: rulebook)
+        listings[key] = made
+        return made
+    }
+
+    /// Snapshots are kept for the life of the history, so their identities name them.
+    private struct ListingKey: Hashable {
+        let window: ObjectIdentifier
+        let rankDay: ObjectIdentifier
+        let screens: Rulebook
+    }
+}
