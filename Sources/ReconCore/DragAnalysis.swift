@@ -92,8 +92,12 @@ public enum DragAnalysis {
         /// The gap under both weightings; `windowReturn` gives the return of the row at a position
         /// (asked once per holding and window, and only for holdings with a basis).
         public func measure(windowReturn: (Int) -> Double?) -> [Weighting: Drag] {
-            let returns = rows.indices.map { capBases[$0] == nil ? nil : windowReturn(rows[$0]) }
-            let equalReturns = capBases.contains(nil) ? rows.map(windowReturn) : returns
+            measure(holdingReturns: rows.map(windowReturn))
+        }
+
+        /// The same with the return of each holding given in holding order (``rows``).
+        public func measure(holdingReturns returns: [Double?]) -> [Weighting: Drag] {
+            let equalReturns = returns
             var out: [Weighting: Drag] = [:]
             for weighting in Weighting.allCases {
                 var holdings: [Drag.Holding] = []

@@ -80,20 +80,42 @@ public struct MigrationSummary: Sendable {
     /// - Parameters:
     ///   - priorWeights: the starting weight of a row in its prior index, when known.
     public init(rows: [MembershipRow], isNewListing: (MembershipRow) -> Bool, priorWeight: (MembershipRow) -> Double?) {
-        classes = rows.map { MigrationClass(row: $0, isNewListing: isNewListing($0)) }
+        // Whether a line is a new listing matters only for entries to the Russell 3000.
+        classes = rows.map { row in
+            MigrationClass(row: row, isNewListing: row.priorIndex == .none && row.index != .none && isNewListing(row))
+        }
         var grouped: [MigrationClass: [Int]] = [:]
         for (position, migrationClass) in classes.enumerated() { grouped[migrationClass, default: []].append(position) }
         entries = MigrationClass.allCases.compactMap { migrationClass in
             guard let members = grouped[migrationClass] else { return nil }
-            let largest = members
-                .compactMap { position in rows[position].totalMarketCap.map { (rows[position].symbol, $0) } }
-                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-                .prefix(MigrationSummary.largestShown)
+            var companies = Set<String>(minimumCapacity: members.count)
+            for position in members { companies.insert(rows[position].companyKey) }
             return Entry(migrationClass: migrationClass, count: members.count,
-                         companies: Set(members.map { rows[$0].companyKey }).count,
+                         companies: companies.count,
                          priorWeight: members.reduce(0) { $0 + (priorWeight(rows[$1]) ?? 0) },
-                         largest: largest.map { (symbol: $0.0, cap: $0.1) })
+                         largest: MigrationSummary.largest(members, of: rows))
         }
+    }
+
+    /// The ``largestShown`` lines with the largest caps (ties by symbol): the first of them in
+    /// that order, kept as they come rather than sorting every line of the class.
+    static func largest(_ members: [Int], of rows: [MembershipRow]) -> [(symbol: String, cap: Double)] {
+        func precedes(_ a: (symbol: String, cap: Double), _ b: (symbol: String, cap: Double)) -> Bool {
+            a.cap != b.cap ? a.cap > b.cap : a.symbol < b.symbol
+        }
+        var top: [(symbol: String, cap: Double)] = []
+        top.reserveCapacity(largestShown + 1)
+        for position in members {
+            guard let cap = rows[position].totalMarketCap else { continue }
+            if top.count == largestShown, !(cap > top[largestShown - 1].cap || cap == top[largestShown - 1].cap) { continue }
+            let candidate = (symbol: rows[position].symbol, cap: cap)
+            if top.count == largestShown, !precedes(candidate, top[largestShown - 1]) { continue }
+            var index = top.count
+            while index > 0, precedes(candidate, top[index - 1]) { index -= 1 }
+            top.insert(candidate, at: index)
+            if top.count > largestShown { top.removeLast() }
+        }
+        return top
     }
 
     /// The entry of a class, when it occurs.

@@ -78,7 +78,10 @@ public struct PriorMembership: Sendable, Hashable {
     /// The position in ``entries`` of the line matching a universe security.
     public func position(for security: Security) -> Int? {
         if let byCompany = indexByCompany[security.companyKey], let first = byCompany.first {
-            return byCompany.first { entries[$0].symbol == security.normalizedSymbol } ?? first
+            // One line of the company: it is the match whatever its ticker.
+            if byCompany.count == 1 { return first }
+            let symbol = security.normalizedSymbol
+            return byCompany.first { entries[$0].symbol == symbol } ?? first
         }
         return indexBySymbol[security.normalizedSymbol]
     }

@@ -7,29 +7,35 @@
 /// float-adjusted cap (§7).
 public enum Reconstitution {
     public static func run(universe: [Security], prior: PriorMembership, rulebook: Rulebook) -> ReconstitutionResult {
+        // (Loops index the universe rather than iterate it: a `Security` copied out of the array
+        // costs a retain and a release of each of its strings.)
+        let count = universe.count
         // Prior membership of each line. Lines that can be common equity are matched first, so a
         // preferred whose ticker normalises to a member's (`BC^C` → `BCC`) never takes the
         // member's place; a prior line that matches only another line of a company (iShares lists
         // CleanSpark's common stock as `CLSKW`, Nasdaq's warrant ticker) passes its tier on to
         // the company below.
-        var priorTiers = [IndexTier](repeating: .none, count: universe.count)
-        var priorMicrocap = [Bool?](repeating: nil, count: universe.count)
+        var priorTiers = [IndexTier](repeating: .none, count: count)
+        var priorMicrocap = [Bool?](repeating: nil, count: count)
         var matchedPrior = [Bool](repeating: false, count: prior.entries.count)
         let shareTypeExcluded = universe.map { !$0.type.isEligibleType && !$0.type.isCompanyStructure }
-        for pass in [false, true] {
-            for (index, security) in universe.enumerated() where shareTypeExcluded[index] == pass {
-                guard let position = prior.position(for: security), !pass || !matchedPrior[position] else { continue }
-                priorTiers[index] = prior.entries[position].tier
-                priorMicrocap[index] = prior.entries[position].isMicrocap
-                matchedPrior[position] = true
+        if !prior.isEmpty {
+            for pass in [false, true] {
+                for index in 0 ..< count where shareTypeExcluded[index] == pass {
+                    guard let position = prior.position(for: universe[index]), !pass || !matchedPrior[position] else { continue }
+                    priorTiers[index] = prior.entries[position].tier
+                    priorMicrocap[index] = prior.entries[position].isMicrocap
+                    matchedPrior[position] = true
+                }
             }
         }
 
         // Type screen, then companies of the common lines.
-        var exclusions = [ExclusionReason?](repeating: nil, count: universe.count)
+        var exclusions = [ExclusionReason?](repeating: nil, count: count)
         var commonLines: [Int] = []
-        for (index, security) in universe.enumerated() {
-            if let reason = Eligibility.typeScreen(security, rulebook: rulebook, isPriorMember: priorTiers[index].isInRussell3000) {
+        commonLines.reserveCapacity(count)
+        for index in 0 ..< count {
+            if let reason = Eligibility.typeScreen(universe[index], rulebook: rulebook, isPriorMember: priorTiers[index].isInRussell3000) {
                 exclusions[index] = reason
             } else {
                 commonLines.append(index)
@@ -39,36 +45,43 @@ public enum Reconstitution {
                                                    priorTiers: priorTiers, priorMicrocap: priorMicrocap)
         // A prior line matched only to a share-type line of a company that has common lines is the
         // company's membership under another ticker: the company takes it, the line does not.
-        let commonCompanies = Set(commonLines.map { universe[$0].companyKey })
+        var commonCompanies: Set<String>?
         var tierOfCompany: [String: IndexTier] = [:]
-        for (index, security) in universe.enumerated() where priorTiers[index].isInRussell3000 {
-            tierOfCompany[security.companyKey] = min(tierOfCompany[security.companyKey] ?? .none, priorTiers[index])
-            if shareTypeExcluded[index], commonCompanies.contains(security.companyKey) { priorTiers[index] = .none }
+        for index in 0 ..< count where priorTiers[index].isInRussell3000 {
+            let key = universe[index].companyKey
+            tierOfCompany[key] = min(tierOfCompany[key] ?? .none, priorTiers[index])
+            if shareTypeExcluded[index] {
+                if commonCompanies == nil { commonCompanies = Set(commonLines.map { universe[$0].companyKey }) }
+                if commonCompanies!.contains(key) { priorTiers[index] = .none }
+            }
         }
         for entry in prior.entries { if let key = entry.companyKey { tierOfCompany[key] = min(tierOfCompany[key] ?? .none, entry.tier) } }
-        for (position, company) in companies.enumerated() where company.priorTier == .none {
-            if let tier = tierOfCompany[company.key] { companies[position].priorTier = tier }
+        if !tierOfCompany.isEmpty {
+            for position in companies.indices where companies[position].priorTier == .none {
+                if let tier = tierOfCompany[companies[position].key] { companies[position].priorTier = tier }
+            }
         }
 
         // Company screens. A member whose source gives no market cap cannot be ranked, and is not
         // removed on a figure nobody has: it keeps its index until the data say otherwise.
         var eligible: [Int] = []
-        var carriedOver: [Int: Reconstitution.Placed] = [:]
-        for (position, company) in companies.enumerated() {
-            switch Eligibility.companyScreen(company, universe: universe, rulebook: rulebook) {
+        eligible.reserveCapacity(companies.count)
+        var carriedOver = [Placed?](repeating: nil, count: companies.count)
+        for position in companies.indices {
+            switch Eligibility.companyScreen(companies[position], universe: universe, rulebook: rulebook) {
             case nil:
                 eligible.append(position)
-            case .missingData("market cap") where company.wasInRussell3000:
-                carriedOver[position] = Placed(rank: nil, share: nil, tier: company.priorTier, isRussell3000E: true,
-                                               isMicrocap: company.priorMicrocap ?? false, reason: "carried_over_no_cap")
+            case .missingData("market cap") where companies[position].wasInRussell3000:
+                carriedOver[position] = Placed(rank: nil, share: nil, tier: companies[position].priorTier, isRussell3000E: true,
+                                               isMicrocap: companies[position].priorMicrocap ?? false, reason: "carried_over_no_cap")
             case let reason?:
-                for line in company.classes { exclusions[line] = reason }
+                for line in companies[position].classes { exclusions[line] = reason }
             }
         }
 
         // Classes other than the pricing vehicle of an eligible company must qualify as lines of their own.
         if rulebook.additionalClassMinimumDailyValue != nil {
-            for position in eligible {
+            for position in eligible where companies[position].classes.count > 1 {
                 for line in companies[position].classes.dropFirst() {
                     exclusions[line] = Eligibility.additionalClassScreen(universe[line], rulebook: rulebook)
                 }
@@ -81,26 +94,27 @@ public enum Reconstitution {
         let placement = place(companies: companies, eligible: eligible, ranking: ranking, rulebook: rulebook)
 
         var rows: [MembershipRow] = []
-        rows.reserveCapacity(universe.count)
-        var companyOfLine = [Int?](repeating: nil, count: universe.count)
-        for (position, company) in companies.enumerated() {
-            for line in company.classes { companyOfLine[line] = position }
+        rows.reserveCapacity(count + prior.entries.count)
+        var companyOfLine = [Int?](repeating: nil, count: count)
+        for position in companies.indices {
+            for line in companies[position].classes { companyOfLine[line] = position }
         }
-        for (index, security) in universe.enumerated() {
+        for index in 0 ..< count {
             let position = companyOfLine[index]
-            let company = position.map { companies[$0] }
             let placed = exclusions[index] == nil ? position.flatMap { placement.byCompany[$0] ?? carriedOver[$0] } : nil
             // A class that is not an index line of its own answers for its own membership only.
             let isAdditionalClass = if case .additionalClass = exclusions[index] { true } else { false }
-            let priorTier = isAdditionalClass ? priorTiers[index] : company?.priorTier ?? priorTiers[index]
+            let companyPriorTier = position.map { companies[$0].priorTier }
+            let priorTier = isAdditionalClass ? priorTiers[index] : companyPriorTier ?? priorTiers[index]
             let newTier = placed?.tier ?? .none
             rows.append(MembershipRow(
-                symbol: security.symbol, company: company?.name ?? security.companyName, companyKey: security.companyKey,
-                universeIndex: index, totalMarketCap: company?.totalMarketCap ?? security.marketCap,
+                symbol: universe[index].symbol, company: position.map { companies[$0].name } ?? universe[index].companyName,
+                companyKey: universe[index].companyKey,
+                universeIndex: index, totalMarketCap: position.flatMap { companies[$0].totalMarketCap } ?? universe[index].marketCap,
                 rank: placed?.rank, cumulativeShare: placed?.share,
                 index: newTier, priorIndex: priorTier,
                 isRussell3000E: placed?.isRussell3000E ?? false, isMicrocap: placed?.isMicrocap ?? false,
-                priorMicrocap: company?.priorMicrocap ?? priorMicrocap[index],
+                priorMicrocap: position.flatMap { companies[$0].priorMicrocap } ?? priorMicrocap[index],
                 change: MembershipChange(prior: priorTier, new: newTier),
                 weight: nil, weightBasis: nil,
                 reason: exclusions[index]?.code ?? placed?.reason ?? "unplaced",
@@ -131,7 +145,8 @@ public enum Reconstitution {
     }
 
     struct Placement {
-        var byCompany: [Int: Placed]
+        /// Indexed by company position.
+        var byCompany: [Placed?]
         var breakpoints: Breakpoints
     }
 
@@ -144,11 +159,11 @@ public enum Reconstitution {
             Band(breakpointRank: rulebook.microcapStartRank, breakpointShare: $0, halfWidth: rulebook.microcapBand)
         } : nil
 
-        var byCompany: [Int: Placed] = [:]
+        var byCompany = [Placed?](repeating: nil, count: companies.count)
         for rankIndex in 0..<ranking.count {
             let rank = rankIndex + 1
             let position = eligible[ranking.order[rankIndex]]
-            let company = companies[position]
+            let priorTier = companies[position].priorTier, priorMicrocap = companies[position].priorMicrocap
             let share = ranking.cumulative[rankIndex]
             let inRussell3000E = rank <= ranking.russell3000ECount
             guard rank <= rulebook.russell3000Count else {
@@ -161,7 +176,7 @@ public enum Reconstitution {
             var tier: IndexTier = rank <= rulebook.russell1000Count ? .r1000 : .r2000
             var reason = "rank"
             if let band1000, let share {
-                let priorSide: Band.Side? = switch company.priorTier {
+                let priorSide: Band.Side? = switch priorTier {
                 case .r1000: .above
                 case .r2000: .below
                 case .none: nil
@@ -175,7 +190,7 @@ public enum Reconstitution {
             var microcap = false
             if let band2000, let share, tier == .r2000 {
                 var priorSide: Band.Side?
-                if company.priorTier == .r2000, let wasMicrocap = company.priorMicrocap {
+                if priorTier == .r2000, let wasMicrocap = priorMicrocap {
                     priorSide = wasMicrocap ? .below : .above
                 }
                 microcap = band2000.place(rank: rank, share: share, priorSide: priorSide).side == .below

@@ -8,9 +8,10 @@ public protocol MarketHistory {
     /// building it again for each.
     func universeSnapshot(onOrBefore date: CalendarDate) -> UniverseSnapshot
 
-    /// What the IPO window at `window` can add after a run ranked on `rankDay` (``IPOListings``).
-    /// A history that serves many replays works it out once per window and screens.
-    func ipoListings(at window: UniverseSnapshot, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOListings
+    /// The universe at an IPO window as a replay uses it (``IPOWindowUniverse``), after a run
+    /// that ranked `rankDay` under `rulebook`. A history that serves many replays works it out
+    /// once per window and screens.
+    func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOWindowUniverse
 }
 
 extension MarketHistory {
@@ -18,8 +19,8 @@ extension MarketHistory {
         UniverseSnapshot(universe(onOrBefore: date))
     }
 
-    public func ipoListings(at window: UniverseSnapshot, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOListings {
-        IPOListings(window: window, listedAtRankDay: rankDay, rulebook: rulebook)
+    public func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOWindowUniverse {
+        IPOWindowUniverse(universe: universe(onOrBefore: date), listedAtRankDay: rankDay, rulebook: rulebook)
     }
 }
 
@@ -37,14 +38,15 @@ public final class UniverseSnapshot: Sendable {
     }
 }
 
-/// What an IPO window can add to a replay, found once per window: the companies listed at the
-/// window that had no line at the last rank day, screened as a reconstitution screens (with no
-/// prior membership), and every company's cap at the window for the market adjustment.
+/// What a replay needs of the universe at an IPO window: which companies are still listed, the
+/// new companies it could add (those with no line at the last rank day, screened as a
+/// reconstitution screens them with no prior membership), and every company's cap for the market
+/// adjustment.
 ///
 /// A company's screening depends on its own lines only, never on the other candidates, so the
-/// listings screened together give each company what screening it alone would (which lets a
-/// replay skip, per window, the companies it already added without screening again).
-public struct IPOListings: Sendable {
+/// new companies screened together give each what screening it alone would: a replay skips the
+/// ones it has already added in the year without screening again.
+public struct IPOWindowUniverse: Sendable {
     /// An eligible new company.
     public struct Listing: Sendable {
         public var companyKey: String
@@ -54,30 +56,22 @@ public struct IPOListings: Sendable {
         public var lines: [(symbol: String, company: String)]
     }
 
-    /// In company-key order.
+    /// The companies with a line at the window.
+    public var companyKeys: Set<String>
+    /// The eligible new companies, in company-key order.
     public var listings: [Listing]
-    /// Each company's cap at the window as ``Replay`` sums it for the market adjustment (classes
-    /// summed, or the largest where the source reports company totals), in company-key order.
+    /// Each company's cap at the window as the market adjustment sums it (classes summed, or the
+    /// largest where the source reports company totals), in company-key order.
     public var companyCaps: [(companyKey: String, cap: Double)]
 
-    public init(window: UniverseSnapshot, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) {
-        let universe = window.securities
-        let candidates = universe.filter { !rankDay.companyKeys.contains($0.companyKey) }
-        var listings: [Listing] = []
-        if !candidates.isEmpty {
-            let screened = Reconstitution.run(universe: candidates, prior: PriorMembership(), rulebook: rulebook)
-            var byCompany: [String: [Int]] = [:]
-            for (index, row) in screened.rows.enumerated() where row.universeIndex != nil && row.exclusion == nil {
-                byCompany[row.companyKey, default: []].append(index)
-            }
-            listings = byCompany.keys.sorted().map { key in
-                let lines = byCompany[key]!
-                return Listing(companyKey: key, totalMarketCap: screened.rows[lines[0]].totalMarketCap,
-                               lines: lines.map { (symbol: screened.rows[$0].symbol, company: screened.rows[$0].company) })
-            }
-        }
+    public init(companyKeys: Set<String>, listings: [Listing], companyCaps: [(companyKey: String, cap: Double)]) {
+        self.companyKeys = companyKeys
         self.listings = listings
+        self.companyCaps = companyCaps
+    }
 
+    /// From the whole universe at the window.
+    public init(universe: [Security], listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) {
         var caps: [String: Double] = [:]
         for security in universe {
             if security.capScope == .company {
@@ -86,7 +80,25 @@ public struct IPOListings: Sendable {
                 caps[security.companyKey, default: 0] += security.marketCap ?? 0
             }
         }
-        companyCaps = caps.keys.sorted().map { (companyKey: $0, cap: caps[$0]!) }
+        self.init(companyKeys: Set(universe.map(\.companyKey)),
+                  listings: IPOWindowUniverse.listings(of: universe.filter { !rankDay.companyKeys.contains($0.companyKey) },
+                                                       rulebook: rulebook),
+                  companyCaps: caps.keys.sorted().map { (companyKey: $0, cap: caps[$0]!) })
+    }
+
+    /// The eligible companies among new lines, in company-key order.
+    public static func listings(of candidates: [Security], rulebook: Rulebook) -> [Listing] {
+        guard !candidates.isEmpty else { return [] }
+        let screened = Reconstitution.run(universe: candidates, prior: PriorMembership(), rulebook: rulebook)
+        var byCompany: [String: [Int]] = [:]
+        for (index, row) in screened.rows.enumerated() where row.universeIndex != nil && row.exclusion == nil {
+            byCompany[row.companyKey, default: []].append(index)
+        }
+        return byCompany.keys.sorted().map { key in
+            let lines = byCompany[key]!
+            return Listing(companyKey: key, totalMarketCap: screened.rows[lines[0]].totalMarketCap,
+                           lines: lines.map { (symbol: screened.rows[$0].symbol, company: screened.rows[$0].company) })
+        }
     }
 }
 
@@ -178,10 +190,9 @@ public enum Replay {
             let capsBefore = russell3000ECaps(of: result)
             var added = Set<String>()
             for window in windows {
-                let now = history.universeSnapshot(onOrBefore: window.rankDay)
+                let now = history.ipoWindow(onOrBefore: window.rankDay, listedAtRankDay: snapshot, rulebook: rulebook)
                 events += removeAbsentMembers(from: &prior, present: now.companyKeys, date: window.rankDay)
-                let listings = history.ipoListings(at: now, listedAtRankDay: snapshot, rulebook: rulebook)
-                events += addIPOs(to: &prior, listings: listings, alreadyAdded: &added, last: result,
+                events += addIPOs(to: &prior, window: now, alreadyAdded: &added, last: result,
                                   capsBefore: capsBefore, date: window.rankDay)
             }
         }
@@ -223,13 +234,13 @@ public enum Replay {
 
     /// Adds eligible new listings whose total cap reaches the market-adjusted Russell 3000 cut.
     static func addIPOs(
-        to prior: inout PriorMembership, listings: IPOListings, alreadyAdded: inout Set<String>,
+        to prior: inout PriorMembership, window: IPOWindowUniverse, alreadyAdded: inout Set<String>,
         last: ReconstitutionResult, capsBefore: [String: Double], date: CalendarDate
     ) -> [ReplayEvent] {
         guard let cap1000 = last.breakpoints.cap1000, let cap3000 = last.breakpoints.cap3000 else { return [] }
-        let factor = marketAdjustment(before: capsBefore, now: listings.companyCaps)
+        let factor = marketAdjustment(before: capsBefore, now: window.companyCaps)
         var events: [ReplayEvent] = []
-        for listing in listings.listings where !alreadyAdded.contains(listing.companyKey) {
+        for listing in window.listings where !alreadyAdded.contains(listing.companyKey) {
             guard let cap = listing.totalMarketCap, cap >= cap3000 * factor else { continue }
             let key = listing.companyKey
             let tier: IndexTier = cap >= cap1000 * factor ? .r1000 : .r2000

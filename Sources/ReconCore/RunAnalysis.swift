@@ -37,13 +37,13 @@ public struct RunAnalysis: Sendable {
     /// Name and weight turnover of one index, each line weighted by its company's total cap in
     /// the universe (so the old weights are drifted to the snapshot).
     static func turnover(of tier: IndexTier, rows: [MembershipRow]) -> Turnover {
-        var old: [String: Double] = [:], new: [String: Double] = [:]
-        for (position, row) in rows.enumerated() {
-            let key = "\(row.companyKey)|\(row.symbol)|\(position)"
-            if row.priorIndex == tier { old[key] = row.totalMarketCap ?? 0 }
-            if row.index == tier { new[key] = row.totalMarketCap ?? 0 }
+        // Each row is a member of its own (its position tells it apart from every other).
+        var members: [(old: Double?, new: Double?)] = []
+        for row in rows where row.priorIndex == tier || row.index == tier {
+            let weight = row.totalMarketCap ?? 0
+            members.append((old: row.priorIndex == tier ? weight : nil, new: row.index == tier ? weight : nil))
         }
-        return Turnover(old: old, new: new)
+        return Turnover(members: members)
     }
 
     /// The drag over one window. `windowReturn` gives a row's buy-and-hold return.

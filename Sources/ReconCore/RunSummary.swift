@@ -67,9 +67,27 @@ public struct RunSummary: Sendable, Equatable {
 
     public init(result: ReconstitutionResult, input: Input, prior: PriorMembership) {
         let rows = result.rows
+        // Companies are counted by number: each row's company key is looked up once, not once per count.
+        var companyNumber: [String: Int] = [:]
+        companyNumber.reserveCapacity(rows.count)
+        let companyOfRow = rows.map { row -> Int in
+            if let known = companyNumber[row.companyKey] { return known }
+            companyNumber[row.companyKey] = companyNumber.count
+            return companyNumber.count - 1
+        }
+        var seen = [Int](repeating: -1, count: companyNumber.count)
+        var pass = 0
         func count(_ include: (MembershipRow) -> Bool) -> Count {
-            let lines = rows.filter(include)
-            return Count(companies: Set(lines.map(\.companyKey)).count, securities: lines.count)
+            pass += 1
+            var companies = 0, securities = 0
+            for (position, row) in rows.enumerated() where include(row) {
+                securities += 1
+                if seen[companyOfRow[position]] != pass {
+                    seen[companyOfRow[position]] = pass
+                    companies += 1
+                }
+            }
+            return Count(companies: companies, securities: securities)
         }
         run = result.rulebook.run.description
         rankDay = result.rulebook.rankDay.description
@@ -85,8 +103,8 @@ public struct RunSummary: Sendable, Equatable {
         let priorR1000 = prior.entries.filter { $0.tier == .r1000 }.count
         let priorR2000 = prior.entries.filter { $0.tier == .r2000 }.count
         priorCounts = [
-            "R1000": Count(companies: Set(rows.filter { $0.priorIndex == .r1000 }.map(\.companyKey)).count, securities: priorR1000),
-            "R2000": Count(companies: Set(rows.filter { $0.priorIndex == .r2000 }.map(\.companyKey)).count, securities: priorR2000),
+            "R1000": Count(companies: count { $0.priorIndex == .r1000 }.companies, securities: priorR1000),
+            "R2000": Count(companies: count { $0.priorIndex == .r2000 }.companies, securities: priorR2000),
         ]
         let breakpoints = result.breakpoints
         eligibleCompanies = breakpoints.eligibleCompanies
@@ -103,7 +121,7 @@ public struct RunSummary: Sendable, Equatable {
         bandCapLow = breakpoints.bandCapLow
         var changes: [String: Int] = [:]
         for change in MembershipChange.allCases where change != .none {
-            changes[change.rawValue] = result.companyCount(changed: change)
+            changes[change.rawValue] = count { $0.change == change }.companies
         }
         self.changes = changes
         var excluded: [String: Int] = [:]

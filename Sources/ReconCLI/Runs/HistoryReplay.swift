@@ -46,7 +46,7 @@ struct HistoryReplay: Sendable {
         let ipoWindows = { (rulebook: Rulebook) in
             table.quarterlyIPODates(after: rulebook.run).map { (rankDay: $0.rankDay, effectiveDate: $0.effectiveDate) }
         }
-        history.prepare(months: HistoryReplay.months(of: Array(rulebooks[shared...]), panel: panel, ipoWindows: ipoWindows))
+        history.prepare(months: HistoryReplay.months(of: Array(rulebooks[shared...]), panel: panel))
         let replayed = Replay.run(rulebooks: Array(rulebooks[shared...]), history: history, from: state,
                                   ipoWindows: ipoWindows, progress: progress)
         let allSteps = reused + replayed
@@ -113,17 +113,9 @@ struct HistoryReplay: Sendable {
         }
     }
 
-    /// The months whose cross-sections these runs rank or meet at an IPO window.
-    static func months(of rulebooks: [Rulebook], panel: CRSPPanel, ipoWindows: (Rulebook) -> [Replay.IPOWindow]) -> Set<Int> {
-        var months = Set<Int>()
-        for rulebook in rulebooks {
-            if let month = panel.monthIndex(onOrBefore: rulebook.rankDay) { months.insert(month) }
-            guard rulebook.quarterlyIPOAdditions else { continue }
-            for window in ipoWindows(rulebook) {
-                if let month = panel.monthIndex(onOrBefore: window.rankDay) { months.insert(month) }
-            }
-        }
-        return months
+    /// The months whose cross-sections these runs rank.
+    static func months(of rulebooks: [Rulebook], panel: CRSPPanel) -> Set<Int> {
+        Set(rulebooks.compactMap { panel.monthIndex(onOrBefore: $0.rankDay) })
     }
 
     /// A December run the calendar does not have (the semi-annual variant before 2026), by the
@@ -153,16 +145,18 @@ struct HistoryReplay: Sendable {
               let section = history.section(onOrBefore: step.result.rulebook.rankDay) else { return [] }
         let rows = step.result.rows, lineRows = section.crossSection.rows
         let portfolios = DragAnalysis.Portfolios(rows: rows, classes: analysis.migration.classes)
-        return windowMonths.compactMap { months in
-            let end = start.adding(months: months).endOfMonth
-            guard end <= lastMonth else { return nil }
-            // The buy-and-hold return of the security behind each line (its PERMNO).
-            let byWeighting = portfolios.measure { position in
-                guard let line = rows[position].universeIndex else { return nil }
-                return panel.windowReturn(row: lineRows[line], after: start, through: end)
-            }
-            return RunWriter.DragWindow(label: "\(months)m", source: "crsp", from: start.description, to: end.description,
-                                        months: months, byWeighting: byWeighting)
+        let windows = windowMonths.map { (months: $0, end: start.adding(months: $0).endOfMonth) }.filter { $0.end <= lastMonth }
+        guard !windows.isEmpty else { return [] }
+        // The buy-and-hold return of the security behind each holding's line (its PERMNO), every
+        // window in one pass over its rows.
+        let ends = windows.map(\.end)
+        let returns = portfolios.rows.map { position -> [Double?] in
+            guard let line = rows[position].universeIndex else { return [Double?](repeating: nil, count: ends.count) }
+            return panel.windowReturns(row: lineRows[line], after: start, through: ends)
+        }
+        return windows.enumerated().map { index, window in
+            RunWriter.DragWindow(label: "\(window.months)m", source: "crsp", from: start.description, to: window.end.description,
+                                 months: window.months, byWeighting: portfolios.measure(holdingReturns: returns.map { $0[index] }))
         }
     }
 }

@@ -2,16 +2,18 @@ import Foundation
 import ReconCore
 import ReconData
 
-/// A CRSP panel as the replays of one command use it: each cross-section, and each IPO window's
-/// screened listings, is made once and then shared by every replay (the published rules and each
-/// variant), whichever thread asks.
+/// A CRSP panel as the replays of one command use it: each cross-section, each IPO window's
+/// companies and screened new listings, is made once and then shared by every replay (the
+/// published rules and each variant), whichever thread asks. An IPO window needs no securities
+/// but those of its new companies.
 final class PanelHistory: MarketHistory, @unchecked Sendable {
     // @unchecked Sendable: the panel is immutable, and the caches below are read and written only
     // while holding `lock`; what they hand out (snapshots, listings) is immutable.
     let panel: CRSPPanel
     private let lock = NSLock()
     private var sections: [Int: Section] = [:]
-    private var listings: [ListingKey: IPOListings] = [:]
+    private var windows: [Int: WindowCompanies] = [:]
+    private var listings: [ListingKey: [IPOWindowUniverse.Listing]] = [:]
     private let empty = UniverseSnapshot([])
 
     /// A cross-section with its panel rows and its snapshot.
@@ -64,24 +66,50 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
         lock.unlock()
     }
 
-    func ipoListings(at window: UniverseSnapshot, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOListings {
+    func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOWindowUniverse {
+        guard let month = panel.monthIndex(onOrBefore: date) else {
+            return IPOWindowUniverse(companyKeys: [], listings: [], companyCaps: [])
+        }
         // The band widths decide where companies are placed, never whether a line passes the
         // screens, so replays that differ only in them share the listings.
         var screens = rulebook
         screens.band1000 = nil
         screens.microcapBand = nil
-        let key = ListingKey(window: ObjectIdentifier(window), rankDay: ObjectIdentifier(rankDay), screens: screens)
+        let key = ListingKey(month: month, rankDay: ObjectIdentifier(rankDay), screens: screens)
         lock.lock()
         defer { lock.unlock() }
-        if let known = listings[key] { return known }
-        let made = IPOListings(window: window, listedAtRankDay: rankDay, rulebook: rulebook)
+        let companies = windowCompanies(month: month)
+        if let known = listings[key] {
+            return IPOWindowUniverse(companyKeys: companies.keys, listings: known, companyCaps: companies.caps)
+        }
+        // Securities are made only for the lines of companies new since the rank day.
+        let newLines = companies.lines.indices.filter { !rankDay.companyKeys.contains(companies.lineKeys[$0]) }
+        let made = IPOWindowUniverse.listings(of: panel.securities(rows: newLines.map { companies.lines[$0] }), rulebook: rulebook)
         listings[key] = made
+        return IPOWindowUniverse(companyKeys: companies.keys, listings: made, companyCaps: companies.caps)
+    }
+
+    /// The companies of a window's month (call with `lock` held).
+    private func windowCompanies(month: Int) -> WindowCompanies {
+        if let known = windows[month] { return known }
+        let lines = sections[month]?.crossSection.rows ?? panel.crossSectionRows(month: month)
+        let (keys, caps, lineKeys) = panel.companies(ofCrossSection: lines)
+        let made = WindowCompanies(lines: lines, lineKeys: lineKeys, keys: keys, caps: caps)
+        windows[month] = made
         return made
+    }
+
+    /// A month's lines, their company keys, and its companies with their caps in key order.
+    private struct WindowCompanies {
+        let lines: [Int32]
+        let lineKeys: [String]
+        let keys: Set<String>
+        let caps: [(companyKey: String, cap: Double)]
     }
 
     /// Snapshots are kept for the life of the history, so their identities name them.
     private struct ListingKey: Hashable {
-        let window: ObjectIdentifier
+        let month: Int
         let rankDay: ObjectIdentifier
         let screens: Rulebook
     }

@@ -25,8 +25,9 @@ public struct CompoundReturn: Sendable, Hashable {
 
 extension CRSPPanel {
     /// The total return of row `index` (see ``MonthlyReturn/value``).
+    @inline(__always)
     func totalReturn(row index: Int) -> Double? {
-        let ret = rowReturn[index], delisting = rowDelistingReturn[index]
+        let ret = rowReturn.elements[index], delisting = rowDelistingReturn.elements[index]
         switch (ret.isNaN, delisting.isNaN) {
         case (false, false): return (1 + Double(ret)) * (1 + Double(delisting)) - 1
         case (false, true): return Double(ret)
@@ -82,6 +83,37 @@ extension CRSPPanel {
     public func windowReturn(row: Int32, after start: CalendarDate, through end: CalendarDate) -> Double? {
         compoundReturn(security: Int(rowSecurity[Int(row)]), afterMonth: CRSPPanel.monthKey(start),
                        throughMonth: CRSPPanel.monthKey(end))?.value
+    }
+
+    /// The buy-and-hold returns of the security of a panel row over several windows that start
+    /// together: the calendar months after the month of `start` through the month of each of
+    /// `ends` (ascending). One pass over the rows gives them all, each window's product being the
+    /// same sequence of multiplications as ``windowReturn(row:after:through:)``'s. `nil` for a
+    /// window without a row.
+    public func windowReturns(row: Int32, after start: CalendarDate, through ends: [CalendarDate]) -> [Double?] {
+        var out = [Double?](repeating: nil, count: ends.count)
+        guard let lastEnd = ends.last else { return out }
+        let s = Int(rowSecurity[Int(row)])
+        let positions = windowPositions(security: s, afterMonth: CRSPPanel.monthKey(start), throughMonth: CRSPPanel.monthKey(lastEnd))
+        let rows = securityRows.elements, dates = rowDate.elements
+        var window = 0, high = CRSPPanel.monthKey(ends[0])
+        var growth = 1.0, seen = 0
+        for position in positions {
+            let index = Int(rows[position])
+            let key = CRSPPanel.monthKey(yyyymmdd: dates[index])
+            while key > high {
+                if seen > 0 { out[window] = growth - 1 }
+                window += 1
+                high = CRSPPanel.monthKey(ends[window])
+            }
+            seen += 1
+            if let value = totalReturn(row: index) { growth *= 1 + value }
+        }
+        while window < ends.count {
+            if seen > 0 { out[window] = growth - 1 }
+            window += 1
+        }
+        return withExtendedLifetime(self) { out }
     }
 
     /// The buy-and-hold return (``CompoundReturn/value``) of the security behind each of the
@@ -143,7 +175,8 @@ extension CRSPPanel {
     /// a binary search for the first, the security's rows being in month order.
     func windowPositions(security s: Int, afterMonth low: Int32, throughMonth high: Int32) -> Range<Int> {
         let end = securityRowStart[s + 1]
-        let key = { (position: Int) in CRSPPanel.monthKey(yyyymmdd: self.rowDate[Int(self.securityRows[position])]) }
+        let rows = securityRows.elements, dates = rowDate.elements
+        let key = { (position: Int) in CRSPPanel.monthKey(yyyymmdd: dates[Int(rows[position])]) }
         var first = securityRowStart[s], upper = end
         while first < upper {
             let middle = (first + upper) / 2

@@ -39,21 +39,34 @@ extension CRSPPanel {
 
     /// The cross-section of the month at `monthIndex`, as ``snapshot(month:)`` gives it, with rows.
     public func crossSection(month monthIndex: Int) -> CrossSection {
+        let rows = crossSectionRows(month: monthIndex)
+        return CrossSection(month: monthIndex, securities: securities(rows: rows), rows: rows)
+    }
+
+    /// The rows of a month that have a price and shares (the lines of its cross-section).
+    public func crossSectionRows(month monthIndex: Int) -> [Int32] {
+        var lines: [Int32] = []
+        lines.reserveCapacity(rows(inMonth: monthIndex).count)
+        let prices = rowPrice.elements, shares = rowShares.elements
+        for index in rows(inMonth: monthIndex) where !prices[index].isNaN && !(shares[index] * 1_000).isNaN {
+            lines.append(Int32(index))
+        }
+        return withExtendedLifetime(self) { lines }
+    }
+
+    /// The security of each of these rows (rows of a cross-section).
+    public func securities(rows lineRows: [Int32]) -> [Security] {
         let firstMonthKey = monthKeys.first ?? 0
-        let range = rows(inMonth: monthIndex)
         var securities: [Security] = []
-        var lineRows: [Int32] = []
-        securities.reserveCapacity(range.count)
-        lineRows.reserveCapacity(range.count)
+        securities.reserveCapacity(lineRows.count)
         var evidence: [Int: String?] = [:]
         let origin = OriginText(source: source)
-        for index in range {
+        for row in lineRows {
+            let index = Int(row)
             let price = rowPrice[index], shares = rowShares[index] * 1_000
-            guard !price.isNaN, !shares.isNaN else { continue }
             let s = Int(rowSecurity[index])
             let shareCode = Int(rowShareCode[index]), exchangeCode = Int(rowExchangeCode[index])
             let ticker = securityTicker[s], name = securityName[s]
-            let company = rowCompany[index]
             let isCommon = CRSPCodes.isCommon(shareCode: shareCode)
             let typeEvidence: String?
             if isCommon {
@@ -69,7 +82,7 @@ extension CRSPPanel {
                 symbol: ticker.isEmpty ? "PERMNO \(securityPermno[s])" : ticker,
                 id: securityIDText[s],
                 name: name,
-                companyKey: company == securityCompany[s] ? securityCompanyText[s] : String(company),
+                companyKey: companyKey(row: index),
                 companyName: name,
                 type: isCommon ? .commonStock : .otherNonCommon,
                 typeEvidence: typeEvidence,
@@ -85,9 +98,43 @@ extension CRSPPanel {
                 // or a move from OTC); a security present from the start has no known listing year.
                 ipoYear: firstKey > firstMonthKey ? Int(firstKey / 12) : nil,
                 origin: origin.text(line: Int(rowLine[index]))))
-            lineRows.append(Int32(index))
         }
-        return CrossSection(month: monthIndex, securities: securities, rows: lineRows)
+        return securities
+    }
+
+    /// A row's company key, its PERMCO as text (made once per security for its usual PERMCO).
+    func companyKey(row index: Int) -> String {
+        let company = rowCompany[index], s = Int(rowSecurity[index])
+        return company == securityCompany[s] ? securityCompanyText[s] : String(company)
+    }
+
+    /// The companies of a cross-section without making its securities: their keys, each one's
+    /// cap (its classes' |PRC| × SHROUT × 1,000 summed in row order, as a snapshot's securities
+    /// would be summed) in company-key order, and the company key of each line.
+    public func companies(ofCrossSection lineRows: [Int32]) -> (keys: Set<String>, caps: [(companyKey: String, cap: Double)], lineKeys: [String]) {
+        var keys = Set<String>(minimumCapacity: lineRows.count)
+        var capOf: [Int32: Double] = [:]
+        var order: [Int32] = []
+        var lineKeys: [String] = []
+        lineKeys.reserveCapacity(lineRows.count)
+        for row in lineRows {
+            let index = Int(row)
+            let key = companyKey(row: index)
+            keys.insert(key)
+            lineKeys.append(key)
+            let cap = rowPrice[index] * (rowShares[index] * 1_000)
+            let company = rowCompany[index]
+            if let sum = capOf[company] { capOf[company] = sum + cap } else { capOf[company] = 0 + cap; order.append(company) }
+        }
+        // A PERMCO's key is its decimal text: text order is digit order, shorter first on a tie
+        // ("12" < "120" < "13"), which this integer pair gives without comparing strings.
+        func textOrder(_ permco: Int32) -> (Int64, Int) {
+            var digits = 1, scale: Int64 = 1
+            while scale * 10 <= Int64(permco) { scale *= 10; digits += 1 }
+            return (Int64(permco) * (1_000_000_000_000 / scale), digits)
+        }
+        order.sort { textOrder($0) < textOrder($1) }
+        return (keys, order.map { (companyKey: String($0), cap: capOf[$0]!) }, lineKeys)
     }
 }
 

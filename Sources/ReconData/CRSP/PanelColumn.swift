@@ -89,6 +89,9 @@ struct PanelColumn<Element: BitwiseCopyable>: RandomAccessCollection, Sendable {
         return storage.base[position]
     }
 
+    /// The elements without bounds checks, valid while this column (or the panel holding it) is alive.
+    var elements: UnsafePointer<Element> { UnsafePointer(storage.base) }
+
     /// Runs `body` over the elements without bounds checks (for loops that stay inside ``indices``).
     @inline(__always)
     func withBuffer<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows -> Result {
