@@ -74,17 +74,17 @@ public enum DragAnalysis {
 
         public init(rows allRows: [MembershipRow], classes: [MigrationClass]) {
             var positions: [Int] = []
-            for (position, row) in allRows.enumerated() where row.priorIndex == .r2000 || row.index == .r2000 {
+            for position in allRows.indices where allRows[position].priorIndex == .r2000 || allRows[position].index == .r2000 {
                 positions.append(position)
             }
-            let keys = positions.map { HoldingKey(row: allRows[$0], position: $0) }
+            let keys = positions.map { HoldingKey(companyKey: allRows[$0].companyKey, symbol: allRows[$0].symbol, position: $0) }
             let order = keys.indices.sorted { keys[$0] < keys[$1] }
             rows = order.map { positions[$0] }
             frozen = rows.map { allRows[$0].priorIndex == .r2000 }
             reconstituted = rows.map { allRows[$0].index == .r2000 }
             components = rows.map { position in
-                let row = allRows[position]
-                return row.priorIndex == .r2000 && row.index == .r2000 ? Drag.stayersComponent : component(of: classes[position])
+                allRows[position].priorIndex == .r2000 && allRows[position].index == .r2000
+                    ? Drag.stayersComponent : component(of: classes[position])
             }
             capBases = rows.map { allRows[$0].totalMarketCap.flatMap { $0 > 0 ? $0 : nil } }
         }
@@ -127,9 +127,9 @@ struct HoldingKey: Comparable {
     /// The first eight bytes, big-endian, zero-padded; `nil` when one of them is not ASCII.
     let prefix: UInt64?
 
-    init(row: MembershipRow, position: Int) {
-        companyKey = row.companyKey
-        symbol = row.symbol
+    init(companyKey: String, symbol: String, position: Int) {
+        self.companyKey = companyKey
+        self.symbol = symbol
         self.position = position
         var prefix: UInt64 = 0, count = 0, ascii = true
         func take(_ byte: UInt8) {
@@ -138,9 +138,9 @@ struct HoldingKey: Comparable {
             prefix = prefix << 8 | UInt64(byte)
             count += 1
         }
-        for byte in row.companyKey.utf8 { if count == 8 { break }; take(byte) }
+        for byte in companyKey.utf8 { if count == 8 { break }; take(byte) }
         take(0x7C)
-        for byte in row.symbol.utf8 { if count == 8 { break }; take(byte) }
+        for byte in symbol.utf8 { if count == 8 { break }; take(byte) }
         take(0x7C)
         if count < 8 { for byte in String(position).utf8 { take(byte) } }
         if count < 8 { prefix <<= UInt64(8 * (8 - count)) }

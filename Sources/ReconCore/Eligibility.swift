@@ -11,15 +11,20 @@ public enum Eligibility {
     /// better evidence: a line already in a Russell US index was judged an operating company by
     /// FTSE Russell. Share types (preferred, warrant, …) are never overridden.
     public static func typeScreen(_ security: Security, rulebook: Rulebook, isPriorMember: Bool = false) -> ExclusionReason? {
-        switch security.type {
+        typeScreen(type: security.type, inferred: security.typeEvidence != nil, rulebook: rulebook, isPriorMember: isPriorMember)
+    }
+
+    /// The same from the line's type and whether it was inferred (no `Security` to copy).
+    static func typeScreen(type: SecurityType, inferred: Bool, rulebook: Rulebook, isPriorMember: Bool) -> ExclusionReason? {
+        switch type {
         case .commonStock:
             return nil
         case .businessDevelopmentCompany where !rulebook.excludesBusinessDevelopmentCompanies:
             return nil
-        case let type where type.isCompanyStructure && isPriorMember && security.typeEvidence != nil:
+        case let type where type.isCompanyStructure && isPriorMember && inferred:
             return nil
         default:
-            return .securityType(security.type)
+            return .securityType(type)
         }
     }
 

@@ -29,7 +29,13 @@ public enum MigrationClass: String, Sendable, Hashable, CaseIterable {
 
     /// Classifies one row. `isNewListing` says whether the line listed since the last reconstitution.
     public init(row: MembershipRow, isNewListing: Bool) {
-        switch (row.priorIndex, row.index) {
+        self.init(prior: row.priorIndex, new: row.index, isInUniverse: row.universeIndex != nil,
+                  isExcluded: row.exclusion != nil, isRussell3000E: row.isRussell3000E, isNewListing: isNewListing)
+    }
+
+    /// The same from the fields of the row that decide it.
+    init(prior: IndexTier, new: IndexTier, isInUniverse: Bool, isExcluded: Bool, isRussell3000E: Bool, isNewListing: Bool) {
+        switch (prior, new) {
         case (.r2000, .r1000): self = .upward
         case (.r1000, .r2000): self = .downward
         case (.r1000, .r1000): self = .stay1000
@@ -37,12 +43,12 @@ public enum MigrationClass: String, Sendable, Hashable, CaseIterable {
         case (.none, .none): self = .outside
         case (.none, _): self = isNewListing ? .ipoEntry : .entryFromBelow
         case (_, .none):
-            if row.universeIndex == nil {
+            if !isInUniverse {
                 self = .exitAbsent
-            } else if row.exclusion != nil {
+            } else if isExcluded {
                 self = .exitIneligible
             } else {
-                self = row.isRussell3000E ? .fallOutToMicrocap : .fallOutBelow
+                self = isRussell3000E ? .fallOutToMicrocap : .fallOutBelow
             }
         }
     }
@@ -80,19 +86,35 @@ public struct MigrationSummary: Sendable {
     /// - Parameters:
     ///   - priorWeights: the starting weight of a row in its prior index, when known.
     public init(rows: [MembershipRow], isNewListing: (MembershipRow) -> Bool, priorWeight: (MembershipRow) -> Double?) {
-        // Whether a line is a new listing matters only for entries to the Russell 3000.
-        classes = rows.map { row in
-            MigrationClass(row: row, isNewListing: row.priorIndex == .none && row.index != .none && isNewListing(row))
+        self.init(rows: rows, isNewListing: isNewListing, priorWeight: priorWeight, knowsPriorWeights: true)
+    }
+
+    /// `knowsPriorWeights` false: no prior weights are known (each class's is then 0, as when
+    /// every row's is `nil`), and `priorWeight` is not asked.
+    init(rows: [MembershipRow], isNewListing: (MembershipRow) -> Bool, priorWeight: (MembershipRow) -> Double?,
+         knowsPriorWeights: Bool) {
+        // (Rows are read in place: copying one retains each of its strings.)
+        var classes: [MigrationClass] = []
+        classes.reserveCapacity(rows.count)
+        for position in rows.indices {
+            let prior = rows[position].priorIndex, new = rows[position].index
+            // Whether a line is a new listing matters only for entries to the Russell 3000.
+            classes.append(MigrationClass(prior: prior, new: new, isInUniverse: rows[position].universeIndex != nil,
+                                          isExcluded: rows[position].exclusion != nil,
+                                          isRussell3000E: rows[position].isRussell3000E,
+                                          isNewListing: prior == .none && new != .none && isNewListing(rows[position])))
         }
+        self.classes = classes
         var grouped: [MigrationClass: [Int]] = [:]
         for (position, migrationClass) in classes.enumerated() { grouped[migrationClass, default: []].append(position) }
         entries = MigrationClass.allCases.compactMap { migrationClass in
             guard let members = grouped[migrationClass] else { return nil }
             var companies = Set<String>(minimumCapacity: members.count)
             for position in members { companies.insert(rows[position].companyKey) }
+            let weight = knowsPriorWeights ? members.reduce(0) { $0 + (priorWeight(rows[$1]) ?? 0) }
+                                           : members.reduce(0) { sum, _ in sum + 0 }
             return Entry(migrationClass: migrationClass, count: members.count,
-                         companies: companies.count,
-                         priorWeight: members.reduce(0) { $0 + (priorWeight(rows[$1]) ?? 0) },
+                         companies: companies.count, priorWeight: weight,
                          largest: MigrationSummary.largest(members, of: rows))
         }
     }

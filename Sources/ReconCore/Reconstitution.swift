@@ -18,11 +18,16 @@ public enum Reconstitution {
         var priorTiers = [IndexTier](repeating: .none, count: count)
         var priorMicrocap = [Bool?](repeating: nil, count: count)
         var matchedPrior = [Bool](repeating: false, count: prior.entries.count)
-        let shareTypeExcluded = universe.map { !$0.type.isEligibleType && !$0.type.isCompanyStructure }
+        var shareTypeExcluded = [Bool](repeating: false, count: count)
+        for index in 0 ..< count {
+            let type = universe[index].type
+            shareTypeExcluded[index] = !type.isEligibleType && !type.isCompanyStructure
+        }
         if !prior.isEmpty {
             for pass in [false, true] {
                 for index in 0 ..< count where shareTypeExcluded[index] == pass {
-                    guard let position = prior.position(for: universe[index]), !pass || !matchedPrior[position] else { continue }
+                    guard let position = prior.position(companyKey: universe[index].companyKey, symbol: universe[index].symbol),
+                          !pass || !matchedPrior[position] else { continue }
                     priorTiers[index] = prior.entries[position].tier
                     priorMicrocap[index] = prior.entries[position].isMicrocap
                     matchedPrior[position] = true
@@ -35,7 +40,8 @@ public enum Reconstitution {
         var commonLines: [Int] = []
         commonLines.reserveCapacity(count)
         for index in 0 ..< count {
-            if let reason = Eligibility.typeScreen(universe[index], rulebook: rulebook, isPriorMember: priorTiers[index].isInRussell3000) {
+            if let reason = Eligibility.typeScreen(type: universe[index].type, inferred: universe[index].typeEvidence != nil,
+                                                   rulebook: rulebook, isPriorMember: priorTiers[index].isInRussell3000) {
                 exclusions[index] = reason
             } else {
                 commonLines.append(index)

@@ -58,14 +58,17 @@ public struct IPOWindowUniverse: Sendable {
 
     /// The companies with a line at the window.
     public var companyKeys: Set<String>
+    /// The companies of the rank day's universe with no line at the window, in key order.
+    public var goneSinceRankDay: [String]
     /// The eligible new companies, in company-key order.
     public var listings: [Listing]
     /// Each company's cap at the window as the market adjustment sums it (classes summed, or the
     /// largest where the source reports company totals), in company-key order.
     public var companyCaps: [(companyKey: String, cap: Double)]
 
-    public init(companyKeys: Set<String>, listings: [Listing], companyCaps: [(companyKey: String, cap: Double)]) {
+    public init(companyKeys: Set<String>, goneSinceRankDay: [String], listings: [Listing], companyCaps: [(companyKey: String, cap: Double)]) {
         self.companyKeys = companyKeys
+        self.goneSinceRankDay = goneSinceRankDay
         self.listings = listings
         self.companyCaps = companyCaps
     }
@@ -80,7 +83,8 @@ public struct IPOWindowUniverse: Sendable {
                 caps[security.companyKey, default: 0] += security.marketCap ?? 0
             }
         }
-        self.init(companyKeys: Set(universe.map(\.companyKey)),
+        let keys = Set(universe.map(\.companyKey))
+        self.init(companyKeys: keys, goneSinceRankDay: rankDay.companyKeys.subtracting(keys).sorted(),
                   listings: IPOWindowUniverse.listings(of: universe.filter { !rankDay.companyKeys.contains($0.companyKey) },
                                                        rulebook: rulebook),
                   companyCaps: caps.keys.sorted().map { (companyKey: $0, cap: caps[$0]!) })
@@ -191,7 +195,7 @@ public enum Replay {
             var added = Set<String>()
             for window in windows {
                 let now = history.ipoWindow(onOrBefore: window.rankDay, listedAtRankDay: snapshot, rulebook: rulebook)
-                events += removeAbsentMembers(from: &prior, present: now.companyKeys, date: window.rankDay)
+                events += removeAbsentMembers(from: &prior, window: now, added: added, date: window.rankDay)
                 events += addIPOs(to: &prior, window: now, alreadyAdded: &added, last: result,
                                   capsBefore: capsBefore, date: window.rankDay)
             }
@@ -202,33 +206,33 @@ public enum Replay {
     /// The Russell 3000 members of a result as the next prior (keyed by company).
     public static func membership(of result: ReconstitutionResult, universe: [Security]) -> PriorMembership {
         var prior = PriorMembership()
-        for row in result.rows where row.index.isInRussell3000 {
-            let security = row.universeIndex.map { universe[$0] }
-            prior.add(.init(symbol: security?.symbol ?? row.symbol, name: row.company, tier: row.index,
-                            companyKey: row.companyKey, isMicrocap: row.isMicrocap, weight: row.weight))
+        let rows = result.rows
+        for position in rows.indices where rows[position].index.isInRussell3000 {
+            let symbol = rows[position].universeIndex.map { universe[$0].symbol } ?? rows[position].symbol
+            prior.add(.init(symbol: symbol, name: rows[position].company, tier: rows[position].index,
+                            companyKey: rows[position].companyKey, isMicrocap: rows[position].isMicrocap,
+                            weight: rows[position].weight))
         }
         return prior
     }
 
     /// Deletes members whose company no longer has a line in the universe.
-    static func removeAbsentMembers(from prior: inout PriorMembership, present: Set<String>, date: CalendarDate) -> [ReplayEvent] {
-        let isAbsent = { (entry: PriorMembership.Entry) -> Bool in
-            if let key = entry.companyKey, !present.contains(key) { return true }
-            return false
+    ///
+    /// Between two reconstitutions the members' companies are those of the rank day's universe
+    /// (the Russell 3000 is drawn from it) and the new listings added since: only the companies
+    /// gone since the rank day, and the added ones no longer listed, need looking up.
+    static func removeAbsentMembers(from prior: inout PriorMembership, window: IPOWindowUniverse, added: Set<String>,
+                                    date: CalendarDate) -> [ReplayEvent] {
+        var absent: [Int] = []
+        for key in window.goneSinceRankDay { absent += prior.positions(companyKey: key) }
+        for key in added where !window.companyKeys.contains(key) { absent += prior.positions(companyKey: key) }
+        guard !absent.isEmpty else { return [] }
+        absent.sort()
+        let events = absent.map { position in
+            ReplayEvent(kind: .deletion, date: date, symbol: prior.entries[position].symbol,
+                        companyKey: prior.entries[position].companyKey!, tier: prior.entries[position].tier)
         }
-        // Most windows delete nobody: then the membership stays as it is (adding its entries
-        // again, in order, would rebuild the same one).
-        guard prior.entries.contains(where: isAbsent) else { return [] }
-        var kept = PriorMembership()
-        var events: [ReplayEvent] = []
-        for entry in prior.entries {
-            if isAbsent(entry) {
-                events.append(ReplayEvent(kind: .deletion, date: date, symbol: entry.symbol, companyKey: entry.companyKey!, tier: entry.tier))
-            } else {
-                kept.add(entry)
-            }
-        }
-        prior = kept
+        prior.remove(at: absent)
         return events
     }
 
@@ -256,7 +260,10 @@ public enum Replay {
     /// The total cap of each Russell 3000E company of a result (the base of the market adjustment).
     static func russell3000ECaps(of last: ReconstitutionResult) -> [String: Double] {
         var before: [String: Double] = [:]
-        for row in last.rows where row.isRussell3000E { before[row.companyKey] = row.totalMarketCap }
+        let rows = last.rows
+        for position in rows.indices where rows[position].isRussell3000E {
+            before[rows[position].companyKey] = rows[position].totalMarketCap
+        }
         return before
     }
 

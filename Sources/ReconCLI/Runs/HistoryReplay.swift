@@ -66,7 +66,8 @@ struct HistoryReplay: Sendable {
             }
             // New listings are lines whose company was not in the previous step's universe (none before the first).
             let previous = index > 0 ? allSteps[index - 1].snapshot : nil
-            return HistoryReplay.measure(allSteps[index], previousUniverse: previous, history: history, input: input)
+            return HistoryReplay.measure(allSteps[index], previousUniverse: previous, history: history, input: input,
+                                         sharesReturns: base != nil)
         }
         var runOfStep = [Int?](repeating: nil, count: allSteps.count)
         for (position, index) in kept.enumerated() { runOfStep[index] = position }
@@ -75,14 +76,16 @@ struct HistoryReplay: Sendable {
     }
 
     /// The run of one step: analysis, summary and drag windows.
+    /// - Parameter sharesReturns: take the drag's returns from the history's cache (for the
+    ///   variants of a sweep, which meet the same steps' windows again and again).
     static func measure(_ step: ReplayStep, previousUniverse: UniverseSnapshot?, history: PanelHistory,
-                        input: RunSummary.Input) -> RunWriter.Run {
+                        input: RunSummary.Input, sharesReturns: Bool = false) -> RunWriter.Run {
         let isNewListing: (MembershipRow) -> Bool = { row in
             guard let listedBefore = previousUniverse?.companyKeys else { return false }
             return !listedBefore.contains(row.companyKey)
         }
         let analysis = RunAnalysis(result: step.result, isNewListing: isNewListing)
-        let windows = dragWindows(step: step, analysis: analysis, history: history)
+        let windows = dragWindows(step: step, analysis: analysis, history: history, sharesReturns: sharesReturns)
         var input = input
         input.rowsRead = step.universe.count
         var warnings: [String] = []
@@ -137,7 +140,8 @@ struct HistoryReplay: Sendable {
     }
 
     /// The drag windows the panel covers.
-    static func dragWindows(step: ReplayStep, analysis: RunAnalysis, history: PanelHistory) -> [RunWriter.DragWindow] {
+    static func dragWindows(step: ReplayStep, analysis: RunAnalysis, history: PanelHistory,
+                            sharesReturns: Bool = false) -> [RunWriter.DragWindow] {
         let panel = history.panel
         let start = step.result.rulebook.effectiveDate
         // With no prior Russell 2000 there is no frozen portfolio to compare with.
@@ -150,9 +154,15 @@ struct HistoryReplay: Sendable {
         // The buy-and-hold return of the security behind each holding's line (its PERMNO), every
         // window in one pass over its rows.
         let ends = windows.map(\.end)
-        let returns = portfolios.rows.map { position -> [Double?] in
-            guard let line = rows[position].universeIndex else { return [Double?](repeating: nil, count: ends.count) }
-            return panel.windowReturns(row: lineRows[line], after: start, through: ends)
+        let none = [Double?](repeating: nil, count: ends.count)
+        let returns: [[Double?]]
+        if sharesReturns {
+            let lineReturns = history.windowReturns(month: section.crossSection.month, after: start, through: ends)
+            returns = portfolios.rows.map { rows[$0].universeIndex.map { lineReturns[$0] } ?? none }
+        } else {
+            returns = portfolios.rows.map { position in
+                rows[position].universeIndex.map { panel.windowReturns(row: lineRows[$0], after: start, through: ends) } ?? none
+            }
         }
         return windows.enumerated().map { index, window in
             RunWriter.DragWindow(label: "\(window.months)m", source: "crsp", from: start.description, to: window.end.description,

@@ -13,7 +13,8 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
     private let lock = NSLock()
     private var sections: [Int: Section] = [:]
     private var windows: [Int: WindowCompanies] = [:]
-    private var listings: [ListingKey: [IPOWindowUniverse.Listing]] = [:]
+    private var listings: [ListingKey: Listings] = [:]
+    private var returns: [ReturnsKey: [[Double?]]] = [:]
     private let empty = UniverseSnapshot([])
 
     /// A cross-section with its panel rows and its snapshot.
@@ -66,9 +67,28 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
         lock.unlock()
     }
 
+    /// The drag windows' returns of every line of a month's cross-section (``CRSPPanel/windowReturns(row:after:through:)``),
+    /// made once for all the variants whose steps rank that month with that effective date.
+    func windowReturns(month: Int, after start: CalendarDate, through ends: [CalendarDate]) -> [[Double?]] {
+        let key = ReturnsKey(month: month, start: start, ends: ends)
+        let lines = section(month: month).crossSection.rows
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = returns[key] { return known }
+        let made = lines.map { panel.windowReturns(row: $0, after: start, through: ends) }
+        returns[key] = made
+        return made
+    }
+
+    private struct ReturnsKey: Hashable {
+        let month: Int
+        let start: CalendarDate
+        let ends: [CalendarDate]
+    }
+
     func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOWindowUniverse {
         guard let month = panel.monthIndex(onOrBefore: date) else {
-            return IPOWindowUniverse(companyKeys: [], listings: [], companyCaps: [])
+            return IPOWindowUniverse(companyKeys: [], goneSinceRankDay: rankDay.companyKeys.sorted(), listings: [], companyCaps: [])
         }
         // The band widths decide where companies are placed, never whether a line passes the
         // screens, so replays that differ only in them share the listings.
@@ -80,13 +100,23 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
         defer { lock.unlock() }
         let companies = windowCompanies(month: month)
         if let known = listings[key] {
-            return IPOWindowUniverse(companyKeys: companies.keys, listings: known, companyCaps: companies.caps)
+            return IPOWindowUniverse(companyKeys: companies.keys, goneSinceRankDay: known.gone, listings: known.listings,
+                                     companyCaps: companies.caps)
         }
         // Securities are made only for the lines of companies new since the rank day.
         let newLines = companies.lines.indices.filter { !rankDay.companyKeys.contains(companies.lineKeys[$0]) }
-        let made = IPOWindowUniverse.listings(of: panel.securities(rows: newLines.map { companies.lines[$0] }), rulebook: rulebook)
+        let made = Listings(
+            gone: rankDay.companyKeys.subtracting(companies.keys).sorted(),
+            listings: IPOWindowUniverse.listings(of: panel.securities(rows: newLines.map { companies.lines[$0] }), rulebook: rulebook))
         listings[key] = made
-        return IPOWindowUniverse(companyKeys: companies.keys, listings: made, companyCaps: companies.caps)
+        return IPOWindowUniverse(companyKeys: companies.keys, goneSinceRankDay: made.gone, listings: made.listings,
+                                 companyCaps: companies.caps)
+    }
+
+    /// What a window holds after a given rank day.
+    private struct Listings {
+        let gone: [String]
+        let listings: [IPOWindowUniverse.Listing]
     }
 
     /// The companies of a window's month (call with `lock` held).
