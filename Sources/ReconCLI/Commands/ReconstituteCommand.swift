@@ -72,9 +72,12 @@ enum ReconstituteCommand {
     static func runOnSnapshot(universePath: String, arguments: ParsedArguments, rulebook: Rulebook,
                               variants: [RuleVariant], out: String, console: Console) throws {
         console.progress("reading \(universePath)")
+        PhaseTimer.mark("read the rules")
         let universe = try UniverseLoading.universe(path: universePath, format: arguments.string("--format"), rankDay: rulebook.rankDay)
+        PhaseTimer.mark("read the universe")
         let priorPaths = arguments.strings("--prior")
         let prior = try UniverseLoading.prior(arguments: priorPaths, console: console)
+        PhaseTimer.mark("read the prior membership")
         let forward = try arguments.string("--forward").map { path -> ForwardPrices in
             console.progress("reading \(path)")
             return try ForwardPrices.load(path: path, format: arguments.string("--format"), universe: universe.securities)
@@ -108,7 +111,9 @@ enum ReconstituteCommand {
                 summary: RunSummary(result: result, input: runInput, prior: prior.membership),
                 analysis: analysis, dropped: universe.dropped, drag: drag, warnings: warnings)))
         }
+        PhaseTimer.mark("reconstituted")
         try RunOutput.write(runs, to: out, console: console)
+        PhaseTimer.mark("wrote the run")
     }
 
     // MARK: - The embedded market

@@ -187,7 +187,7 @@ public enum ISharesHoldingsReader {
         let assetClass = try csv.trimmed(columns.assetClass)
         if assetClass.lowercased() != "equity" { return "asset class \"\(assetClass)\" is not Equity" }
         if symbol.isEmpty || symbol == "-" { return "no ticker (\(try csv.trimmed(columns.name)))" }
-        if let exchange = try csv.optionalText(columns.exchange), exchange.uppercased().contains("NO MARKET") {
+        if let exchange = try csv.optionalText(columns.exchange), exchange.uppercased().containsText("NO MARKET") {
             return "not listed (exchange \"\(exchange)\")"
         }
         if let first = lineOfSymbol[Ticker.normalize(symbol)] { return "ticker already read on line \(first)" }
