@@ -7,6 +7,17 @@
 /// float-adjusted cap (§7).
 public enum Reconstitution {
     public static func run(universe: [Security], prior: PriorMembership, rulebook: Rulebook) -> ReconstitutionResult {
+        run(universe: universe, companies: nil, prior: prior, rulebook: rulebook)
+    }
+
+    /// The same for a snapshot, whose lines already carry their company's number.
+    static func run(snapshot: UniverseSnapshot, prior: PriorMembership, rulebook: Rulebook) -> ReconstitutionResult {
+        run(universe: snapshot.securities, companies: snapshot, prior: prior, rulebook: rulebook)
+    }
+
+    /// - Parameter numbered: the universe's company numbers, when known (else keys are hashed).
+    static func run(universe: [Security], companies numbered: UniverseSnapshot?, prior: PriorMembership,
+                    rulebook: Rulebook) -> ReconstitutionResult {
         // (Loops index the universe rather than iterate it: a `Security` copied out of the array
         // costs a retain and a release of each of its strings.)
         let count = universe.count
@@ -47,24 +58,29 @@ public enum Reconstitution {
                 commonLines.append(index)
             }
         }
-        var companies = ShareClassMerger.companies(of: universe, indices: commonLines,
-                                                   priorTiers: priorTiers, priorMicrocap: priorMicrocap)
+        var companies = ShareClassMerger.companies(of: universe, indices: commonLines, priorTiers: priorTiers,
+                                                   priorMicrocap: priorMicrocap, numbered: numbered)
         // A prior line matched only to a share-type line of a company that has common lines is the
         // company's membership under another ticker: the company takes it, the line does not.
-        var commonCompanies: Set<String>?
-        var tierOfCompany: [String: IndexTier] = [:]
-        for index in 0 ..< count where priorTiers[index].isInRussell3000 {
-            let key = universe[index].companyKey
-            tierOfCompany[key] = min(tierOfCompany[key] ?? .none, priorTiers[index])
-            if shareTypeExcluded[index] {
-                if commonCompanies == nil { commonCompanies = Set(commonLines.map { universe[$0].companyKey }) }
-                if commonCompanies!.contains(key) { priorTiers[index] = .none }
+        if let numbered {
+            passPriorTiers(to: &companies, priorTiers: &priorTiers, universe: universe, numbered: numbered,
+                           shareTypeExcluded: shareTypeExcluded, commonLines: commonLines, prior: prior)
+        } else {
+            var commonCompanies: Set<String>?
+            var tierOfCompany: [String: IndexTier] = [:]
+            for index in 0 ..< count where priorTiers[index].isInRussell3000 {
+                let key = universe[index].companyKey
+                tierOfCompany[key] = min(tierOfCompany[key] ?? .none, priorTiers[index])
+                if shareTypeExcluded[index] {
+                    if commonCompanies == nil { commonCompanies = Set(commonLines.map { universe[$0].companyKey }) }
+                    if commonCompanies!.contains(key) { priorTiers[index] = .none }
+                }
             }
-        }
-        for entry in prior.entries { if let key = entry.companyKey { tierOfCompany[key] = min(tierOfCompany[key] ?? .none, entry.tier) } }
-        if !tierOfCompany.isEmpty {
-            for position in companies.indices where companies[position].priorTier == .none {
-                if let tier = tierOfCompany[companies[position].key] { companies[position].priorTier = tier }
+            for entry in prior.entries { if let key = entry.companyKey { tierOfCompany[key] = min(tierOfCompany[key] ?? .none, entry.tier) } }
+            if !tierOfCompany.isEmpty {
+                for position in companies.indices where companies[position].priorTier == .none {
+                    if let tier = tierOfCompany[companies[position].key] { companies[position].priorTier = tier }
+                }
             }
         }
 
@@ -138,6 +154,35 @@ public enum Reconstitution {
 
         return ReconstitutionResult(rulebook: rulebook, rows: rows, companies: companies,
                                     breakpoints: placement.breakpoints, exclusions: exclusions)
+    }
+
+    /// The step above by company number: the same tiers, without a dictionary keyed by company.
+    /// (A prior entry's company outside the universe names no company here, so it is skipped.)
+    private static func passPriorTiers(to companies: inout [Company], priorTiers: inout [IndexTier], universe: [Security],
+                                       numbered: UniverseSnapshot, shareTypeExcluded: [Bool], commonLines: [Int],
+                                       prior: PriorMembership) {
+        let companyOfLine = numbered.companyOfLine
+        var tierOfCompany = [IndexTier?](repeating: nil, count: numbered.companyNumber.count)
+        var hasCommonLine: [Bool]?
+        for index in universe.indices where priorTiers[index].isInRussell3000 {
+            let company = Int(companyOfLine[index])
+            tierOfCompany[company] = min(tierOfCompany[company] ?? .none, priorTiers[index])
+            if shareTypeExcluded[index] {
+                if hasCommonLine == nil {
+                    var flags = [Bool](repeating: false, count: tierOfCompany.count)
+                    for line in commonLines { flags[Int(companyOfLine[line])] = true }
+                    hasCommonLine = flags
+                }
+                if hasCommonLine![company] { priorTiers[index] = .none }
+            }
+        }
+        for entry in prior.entries {
+            guard let key = entry.companyKey, let company = numbered.companyNumber[key] else { continue }
+            tierOfCompany[Int(company)] = min(tierOfCompany[Int(company)] ?? .none, entry.tier)
+        }
+        for position in companies.indices where companies[position].priorTier == .none {
+            if let tier = tierOfCompany[Int(companyOfLine[companies[position].classes[0]])] { companies[position].priorTier = tier }
+        }
     }
 
     /// Where one eligible company lands.

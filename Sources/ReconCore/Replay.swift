@@ -29,12 +29,29 @@ extension MarketHistory {
 public final class UniverseSnapshot: Sendable {
     public let securities: [Security]
     public let companyKeys: Set<String>
+    /// Each company's number (in order of first line) and the number of each line's company:
+    /// a reconstitution of the snapshot groups lines into companies by number, not by hashing
+    /// their keys again.
+    let companyNumber: [String: Int32]
+    let companyOfLine: [Int32]
 
     public init(_ securities: [Security]) {
         self.securities = securities
-        var keys = Set<String>(minimumCapacity: securities.count)
-        for security in securities { keys.insert(security.companyKey) }
-        companyKeys = keys
+        var numbers: [String: Int32] = [:]
+        numbers.reserveCapacity(securities.count)
+        var companyOfLine = [Int32](repeating: 0, count: securities.count)
+        for index in securities.indices {
+            let key = securities[index].companyKey
+            if let known = numbers[key] {
+                companyOfLine[index] = known
+            } else {
+                companyOfLine[index] = Int32(numbers.count)
+                numbers[key] = Int32(numbers.count)
+            }
+        }
+        companyNumber = numbers
+        self.companyOfLine = companyOfLine
+        companyKeys = Set(numbers.keys)
     }
 }
 
@@ -184,7 +201,7 @@ public enum Replay {
             progress(rulebook)
             let snapshot = history.universeSnapshot(onOrBefore: rulebook.rankDay)
             let universe = snapshot.securities
-            let result = Reconstitution.run(universe: universe, prior: prior, rulebook: rulebook)
+            let result = Reconstitution.run(snapshot: snapshot, prior: prior, rulebook: rulebook)
             steps.append(ReplayStep(result: result, snapshot: snapshot, eventsBefore: events, prior: prior))
             prior = membership(of: result, universe: universe)
             events = []

@@ -47,8 +47,11 @@ struct HistoryReplay: Sendable {
             table.quarterlyIPODates(after: rulebook.run).map { (rankDay: $0.rankDay, effectiveDate: $0.effectiveDate) }
         }
         history.prepare(months: HistoryReplay.months(of: Array(rulebooks[shared...]), panel: panel))
+        history.prepareIPOWindows(after: Array(rulebooks[shared...]), ipoWindows: ipoWindows)
+        if base == nil { PhaseTimer.mark("replay: cross-sections") }
         let replayed = Replay.run(rulebooks: Array(rulebooks[shared...]), history: history, from: state,
                                   ipoWindows: ipoWindows, progress: progress)
+        if base == nil { PhaseTimer.mark("replay: reconstitutions") }
         let allSteps = reused + replayed
         self.allSteps = allSteps
 

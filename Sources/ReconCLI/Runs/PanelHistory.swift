@@ -90,57 +90,107 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
         guard let month = panel.monthIndex(onOrBefore: date) else {
             return IPOWindowUniverse(companyKeys: [], goneSinceRankDay: rankDay.companyKeys.sorted(), listings: [], companyCaps: [])
         }
-        // The band widths decide where companies are placed, never whether a line passes the
-        // screens, so replays that differ only in them share the listings.
-        var screens = rulebook
-        screens.band1000 = nil
-        screens.microcapBand = nil
-        let key = ListingKey(month: month, rankDay: ObjectIdentifier(rankDay), screens: screens)
+        let key = ListingKey(month: month, rankDay: rankDay, rulebook: rulebook)
+        // Made outside the lock (whoever stores first wins: both made the same).
         lock.lock()
-        defer { lock.unlock() }
-        let companies = windowCompanies(month: month)
-        if let known = listings[key] {
-            return IPOWindowUniverse(companyKeys: companies.keys, goneSinceRankDay: known.gone, listings: known.listings,
-                                     companyCaps: companies.caps)
+        var companies = windows[month]
+        var made = listings[key]
+        lock.unlock()
+        if companies == nil {
+            companies = makeCompanies(month: month)
+            lock.lock()
+            if windows[month] == nil { windows[month] = companies } else { companies = windows[month] }
+            lock.unlock()
         }
-        // Securities are made only for the lines of companies new since the rank day.
-        let newLines = companies.lines.indices.filter { !rankDay.companyKeys.contains(companies.lineKeys[$0]) }
-        let made = Listings(
-            gone: rankDay.companyKeys.subtracting(companies.keys).sorted(),
-            listings: IPOWindowUniverse.listings(of: panel.securities(rows: newLines.map { companies.lines[$0] }), rulebook: rulebook))
-        listings[key] = made
+        guard let companies else { fatalError("unreachable") }
+        if made == nil {
+            made = makeListings(companies, rankDay: rankDay, rulebook: rulebook)
+            lock.lock()
+            if listings[key] == nil { listings[key] = made } else { made = listings[key] }
+            lock.unlock()
+        }
+        guard let made else { fatalError("unreachable") }
         return IPOWindowUniverse(companyKeys: companies.keys, goneSinceRankDay: made.gone, listings: made.listings,
                                  companyCaps: companies.caps)
     }
 
+    /// Makes, on every core, what the IPO windows after these runs will ask for (then shared).
+    func prepareIPOWindows(after rulebooks: [Rulebook], ipoWindows: (Rulebook) -> [Replay.IPOWindow]) {
+        var tasks: [(month: Int, rankDay: UniverseSnapshot, rulebook: Rulebook)] = []
+        for rulebook in rulebooks where rulebook.quarterlyIPOAdditions {
+            guard let rankMonth = panel.monthIndex(onOrBefore: rulebook.rankDay) else { continue }
+            let rankDay = section(month: rankMonth).snapshot
+            for window in ipoWindows(rulebook) {
+                if let month = panel.monthIndex(onOrBefore: window.rankDay) { tasks.append((month, rankDay, rulebook)) }
+            }
+        }
+        lock.lock()
+        let months = Array(Set(tasks.map(\.month)).subtracting(windows.keys)).sorted()
+        lock.unlock()
+        let companies = Parallel.map(months.count) { self.makeCompanies(month: months[$0]) }
+        lock.lock()
+        for (month, made) in zip(months, companies) where windows[month] == nil { windows[month] = made }
+        var seen = Set(listings.keys)
+        let missing = tasks.filter { seen.insert(ListingKey(month: $0.month, rankDay: $0.rankDay, rulebook: $0.rulebook)).inserted }
+        let inputs = missing.map { (companies: windows[$0.month]!, rankDay: $0.rankDay, rulebook: $0.rulebook) }
+        lock.unlock()
+        let made = Parallel.map(inputs.count) { self.makeListings(inputs[$0].companies, rankDay: inputs[$0].rankDay, rulebook: inputs[$0].rulebook) }
+        lock.lock()
+        for (task, listing) in zip(missing, made) {
+            let key = ListingKey(month: task.month, rankDay: task.rankDay, rulebook: task.rulebook)
+            if listings[key] == nil { listings[key] = listing }
+        }
+        lock.unlock()
+    }
+
+    /// The companies of a window's month, from its rows.
+    private func makeCompanies(month: Int) -> WindowCompanies {
+        lock.lock()
+        let known = sections[month]?.crossSection.rows
+        lock.unlock()
+        let lines = known ?? panel.crossSectionRows(month: month)
+        let (keys, caps, lineKeys) = panel.companies(ofCrossSection: lines)
+        return WindowCompanies(lines: lines, lineKeys: lineKeys, keys: keys, caps: caps)
+    }
+
+    /// A window's new listings after a rank day: securities are made only for the lines of
+    /// companies new since then.
+    private func makeListings(_ companies: WindowCompanies, rankDay: UniverseSnapshot, rulebook: Rulebook) -> Listings {
+        let newLines = companies.lines.indices.filter { !rankDay.companyKeys.contains(companies.lineKeys[$0]) }
+        return Listings(
+            gone: rankDay.companyKeys.subtracting(companies.keys).sorted(),
+            listings: IPOWindowUniverse.listings(of: panel.securities(rows: newLines.map { companies.lines[$0] }), rulebook: rulebook))
+    }
+
     /// What a window holds after a given rank day.
-    private struct Listings {
+    private struct Listings: Sendable {
         let gone: [String]
         let listings: [IPOWindowUniverse.Listing]
     }
 
-    /// The companies of a window's month (call with `lock` held).
-    private func windowCompanies(month: Int) -> WindowCompanies {
-        if let known = windows[month] { return known }
-        let lines = sections[month]?.crossSection.rows ?? panel.crossSectionRows(month: month)
-        let (keys, caps, lineKeys) = panel.companies(ofCrossSection: lines)
-        let made = WindowCompanies(lines: lines, lineKeys: lineKeys, keys: keys, caps: caps)
-        windows[month] = made
-        return made
-    }
-
     /// A month's lines, their company keys, and its companies with their caps in key order.
-    private struct WindowCompanies {
+    private struct WindowCompanies: Sendable {
         let lines: [Int32]
         let lineKeys: [String]
         let keys: Set<String>
         let caps: [(companyKey: String, cap: Double)]
     }
 
-    /// Snapshots are kept for the life of the history, so their identities name them.
+    /// Snapshots are kept for the life of the history, so their identities name them. The band
+    /// widths decide where companies are placed, never whether a line passes the screens, so
+    /// replays that differ only in them share the listings.
     private struct ListingKey: Hashable {
         let month: Int
         let rankDay: ObjectIdentifier
         let screens: Rulebook
+
+        init(month: Int, rankDay: UniverseSnapshot, rulebook: Rulebook) {
+            self.month = month
+            self.rankDay = ObjectIdentifier(rankDay)
+            var screens = rulebook
+            screens.band1000 = nil
+            screens.microcapBand = nil
+            self.screens = screens
+        }
     }
 }
