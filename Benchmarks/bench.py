@@ -4,7 +4,7 @@ Each benchmark is one whole process, run once to warm up and then BENCH_RUNS tim
 wall time, CPU time (user + sys) and peak RSS come from os.wait4 on the child, and the table
 shows medians. The last line printed is the ratios line; out/bench/results.json has everything.
 
-Environment: BENCH_RUNS (5), BENCH_FIRMS (60000), BENCH_SEED (1), BENCH_PANEL (benchmark this
+Environment: BENCH_RUNS (5), BENCH_FIRMS (35000), BENCH_SEED (1), BENCH_PANEL (benchmark this
 panel instead of generating one), RECON (.build/release/recon). Run from the repository root.
 """
 
@@ -20,7 +20,7 @@ import time
 
 RECON = os.environ.get("RECON", ".build/release/recon")
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
-FIRMS = int(os.environ.get("BENCH_FIRMS", "60000"))
+FIRMS = int(os.environ.get("BENCH_FIRMS", "35000"))
 SEED = int(os.environ.get("BENCH_SEED", "1"))
 FIRST, LAST, MIN_ROWS = 1979, 2025, 4_000_000
 CACHE, OUT = ".cache/bench", "out/bench"
@@ -175,7 +175,9 @@ def main() -> int:
     bench("pandas_replay", [PY, "Benchmarks/reference/replay.py", *replay_args, "--out", f"{OUT}/pandas-replay"],
           f"{OUT}/pandas-replay", no_panel)
     no_sweep = no_replay or (None if "--variant" in have["replay"] else "recon replay has no --variant option yet")
-    bench("recon_sweep_100", [RECON, "replay", *replay_args, "--out", f"{OUT}/recon-sweep",
+    # A sweep is read from variants.csv (and history.csv): --history-only, as a researcher
+    # comparing 100 band widths runs it, skips the published replay's 47 run folders.
+    bench("recon_sweep_100", [RECON, "replay", *replay_args, "--out", f"{OUT}/recon-sweep", "--history-only",
                               *sum((["--variant", f"band={b}"] for b in BANDS), [])],
           f"{OUT}/recon-sweep", no_sweep)
 

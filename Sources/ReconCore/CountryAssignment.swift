@@ -39,6 +39,8 @@ public enum CountryAssignment {
     public static func decide(country: String?, headquarters: String? = nil, wasPriorMember: Bool,
                               rulebook: Rulebook) -> Decision {
         if wasPriorMember { return .unitedStates(rule: "prior_member") }
+        // The spelling CRSP cross-sections carry, decided without lower-casing it.
+        if country == "United States" { return .unitedStates(rule: "country") }
         let name = (country ?? "").lowercased().trimmingSpaces
         if unitedStates.contains(name) { return .unitedStates(rule: "country") }
         let headquartersName = (headquarters ?? "").lowercased().trimmingSpaces

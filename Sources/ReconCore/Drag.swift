@@ -51,47 +51,78 @@ public struct Drag: Sendable {
     public static let stayersComponent = "stayers"
 
     public init(holdings: [Holding]) {
-        let all = holdings.sorted { $0.key < $1.key }
-        let frozenAll = all.reduce(0) { $0 + ($1.frozenWeight ?? 0) }
-        let reconstitutedAll = all.reduce(0) { $0 + ($1.reconstitutedWeight ?? 0) }
-        let used = all.filter { $0.windowReturn != nil }
-        let missing = all.filter { $0.windowReturn == nil }
-        leftOut = missing.count
-        leftOutFrozenWeight = frozenAll > 0 ? missing.reduce(0) { $0 + ($1.frozenWeight ?? 0) } / frozenAll : 0
-        leftOutReconstitutedWeight = reconstitutedAll > 0 ? missing.reduce(0) { $0 + ($1.reconstitutedWeight ?? 0) } / reconstitutedAll : 0
+        self.init(sortedHoldings: holdings.sorted { $0.key < $1.key })
+    }
+
+    /// The same, for holdings already in key order (the order every sum below runs in).
+    init(sortedHoldings all: [Holding]) {
+        // Totals over all holdings, those left out, and those used.
+        var frozenAll = 0.0, reconstitutedAll = 0.0, missingFrozen = 0.0, missingReconstituted = 0.0
+        var frozenTotal = 0.0, reconstitutedTotal = 0.0
+        var missingCount = 0, frozenUsed = 0, reconstitutedUsed = 0
+        for holding in all {
+            frozenAll += holding.frozenWeight ?? 0
+            reconstitutedAll += holding.reconstitutedWeight ?? 0
+            if holding.windowReturn == nil {
+                missingCount += 1
+                missingFrozen += holding.frozenWeight ?? 0
+                missingReconstituted += holding.reconstitutedWeight ?? 0
+            } else {
+                frozenTotal += holding.frozenWeight ?? 0
+                reconstitutedTotal += holding.reconstitutedWeight ?? 0
+                if holding.frozenWeight != nil { frozenUsed += 1 }
+                if holding.reconstitutedWeight != nil { reconstitutedUsed += 1 }
+            }
+        }
+        leftOut = missingCount
+        leftOutFrozenWeight = frozenAll > 0 ? missingFrozen / frozenAll : 0
+        leftOutReconstitutedWeight = reconstitutedAll > 0 ? missingReconstituted / reconstitutedAll : 0
+        frozenCount = frozenUsed
+        reconstitutedCount = reconstitutedUsed
 
         // Re-weight over the holdings with a return.
-        let frozenTotal = used.reduce(0) { $0 + ($1.frozenWeight ?? 0) }
-        let reconstitutedTotal = used.reduce(0) { $0 + ($1.reconstitutedWeight ?? 0) }
         func frozen(_ holding: Holding) -> Double { frozenTotal > 0 ? (holding.frozenWeight ?? 0) / frozenTotal : 0 }
         func reconstituted(_ holding: Holding) -> Double {
             reconstitutedTotal > 0 ? (holding.reconstitutedWeight ?? 0) / reconstitutedTotal : 0
         }
-        frozenCount = used.filter { $0.frozenWeight != nil }.count
-        reconstitutedCount = used.filter { $0.reconstitutedWeight != nil }.count
-
-        frozenReturn = used.reduce(0) { $0 + frozen($1) * $1.windowReturn! }
-        reconstitutedReturn = used.reduce(0) { $0 + reconstituted($1) * $1.windowReturn! }
-        gap = frozenReturn - reconstitutedReturn
-
-        let stayers = used.filter { $0.frozenWeight != nil && $0.reconstitutedWeight != nil }
-        let stayersFrozenWeight = stayers.reduce(0) { $0 + frozen($1) }
-        let stayersReconstitutedWeight = stayers.reduce(0) { $0 + reconstituted($1) }
-        let stayersFrozenReturn = stayersFrozenWeight > 0
-            ? stayers.reduce(0) { $0 + frozen($1) * $1.windowReturn! } / stayersFrozenWeight : 0
-        let stayersReturn = stayersReconstitutedWeight > 0
-            ? stayers.reduce(0) { $0 + reconstituted($1) * $1.windowReturn! } / stayersReconstitutedWeight : 0
-
-        var values: [String: Double] = [:]
-        for holding in used where holding.frozenWeight == nil || holding.reconstitutedWeight == nil {
-            if holding.reconstitutedWeight == nil {
-                values[holding.component, default: 0] += frozen(holding) * (holding.windowReturn! - stayersReturn)
-            } else {
-                values[holding.component, default: 0] -= reconstituted(holding) * (holding.windowReturn! - stayersReturn)
+        var frozenReturn = 0.0, reconstitutedReturn = 0.0
+        var stayersFrozenWeight = 0.0, stayersReconstitutedWeight = 0.0, stayersFrozenSum = 0.0, stayersSum = 0.0
+        for holding in all {
+            guard let value = holding.windowReturn else { continue }
+            frozenReturn += frozen(holding) * value
+            reconstitutedReturn += reconstituted(holding) * value
+            if holding.frozenWeight != nil && holding.reconstitutedWeight != nil {
+                stayersFrozenWeight += frozen(holding)
+                stayersReconstitutedWeight += reconstituted(holding)
+                stayersFrozenSum += frozen(holding) * value
+                stayersSum += reconstituted(holding) * value
             }
         }
-        values[Drag.stayersComponent] = stayersFrozenWeight * (stayersFrozenReturn - stayersReturn)
-        components = values.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+        self.frozenReturn = frozenReturn
+        self.reconstitutedReturn = reconstitutedReturn
+        gap = frozenReturn - reconstitutedReturn
+        let stayersFrozenReturn = stayersFrozenWeight > 0 ? stayersFrozenSum / stayersFrozenWeight : 0
+        let stayersReturn = stayersReconstitutedWeight > 0 ? stayersSum / stayersReconstitutedWeight : 0
+
+        // A handful of components: a list searched in place beats hashing each holding's name.
+        var values: [(name: String, value: Double)] = []
+        for holding in all where holding.frozenWeight == nil || holding.reconstitutedWeight == nil {
+            guard let value = holding.windowReturn else { continue }
+            let term = holding.reconstitutedWeight == nil
+                ? frozen(holding) * (value - stayersReturn) : -(reconstituted(holding) * (value - stayersReturn))
+            if let index = values.firstIndex(where: { $0.name == holding.component }) {
+                values[index].value += term
+            } else {
+                values.append((holding.component, 0 + term))
+            }
+        }
+        let stayersValue = stayersFrozenWeight * (stayersFrozenReturn - stayersReturn)
+        if let index = values.firstIndex(where: { $0.name == Drag.stayersComponent }) {
+            values[index].value = stayersValue
+        } else {
+            values.append((Drag.stayersComponent, stayersValue))
+        }
+        components = values.sorted { $0.name < $1.name }
     }
 
     /// The value of a component (0 when absent).

@@ -56,10 +56,103 @@ public enum DragAnalysis {
     /// The gap under both weightings.
     public static func measure(rows: [MembershipRow], classes: [MigrationClass],
                                windowReturn: (MembershipRow) -> Double?) -> [Weighting: Drag] {
-        var out: [Weighting: Drag] = [:]
-        for weighting in Weighting.allCases {
-            out[weighting] = Drag(holdings: holdings(rows: rows, classes: classes, weighting: weighting, windowReturn: windowReturn))
-        }
-        return out
+        Portfolios(rows: rows, classes: classes).measure { windowReturn(rows[$0]) }
     }
+
+    /// F and N of one reconstitution, built once for every window and weighting: the same
+    /// holdings as ``holdings(rows:classes:weighting:windowReturn:)`` in the order ``Drag``
+    /// sorts them (by key), so that each window only looks up returns and adds up.
+    public struct Portfolios: Sendable {
+        /// The row of each holding, in key order.
+        public let rows: [Int]
+        let frozen: [Bool]
+        let reconstituted: [Bool]
+        /// The component of a holding in one portfolio only (``Drag/stayersComponent`` otherwise).
+        let components: [String]
+        /// The cap-weighting basis (`nil`: no cap, left out like a holding without a return).
+        let capBases: [Double?]
+
+        public init(rows allRows: [MembershipRow], classes: [MigrationClass]) {
+            var positions: [Int] = []
+            for position in allRows.indices where allRows[position].priorIndex == .r2000 || allRows[position].index == .r2000 {
+                positions.append(position)
+            }
+            let keys = positions.map { HoldingKey(companyKey: allRows[$0].companyKey, symbol: allRows[$0].symbol, position: $0) }
+            let order = keys.indices.sorted { keys[$0] < keys[$1] }
+            rows = order.map { positions[$0] }
+            frozen = rows.map { allRows[$0].priorIndex == .r2000 }
+            reconstituted = rows.map { allRows[$0].index == .r2000 }
+            components = rows.map { position in
+                allRows[position].priorIndex == .r2000 && allRows[position].index == .r2000
+                    ? Drag.stayersComponent : component(of: classes[position])
+            }
+            capBases = rows.map { allRows[$0].totalMarketCap.flatMap { $0 > 0 ? $0 : nil } }
+        }
+
+        /// The gap under both weightings; `windowReturn` gives the return of the row at a position
+        /// (asked once per holding and window, and only for holdings with a basis).
+        public func measure(windowReturn: (Int) -> Double?) -> [Weighting: Drag] {
+            measure(holdingReturns: rows.map(windowReturn))
+        }
+
+        /// The same with the return of each holding given in holding order (``rows``).
+        public func measure(holdingReturns returns: [Double?]) -> [Weighting: Drag] {
+            let equalReturns = returns
+            var out: [Weighting: Drag] = [:]
+            for weighting in Weighting.allCases {
+                var holdings: [Drag.Holding] = []
+                holdings.reserveCapacity(rows.count)
+                for index in rows.indices {
+                    let basis: Double? = weighting == .cap ? capBases[index] : 1
+                    holdings.append(Drag.Holding(
+                        key: "", frozenWeight: frozen[index] ? (basis ?? 0) : nil,
+                        reconstitutedWeight: reconstituted[index] ? (basis ?? 0) : nil,
+                        component: components[index],
+                        windowReturn: basis == nil ? nil : (weighting == .cap ? returns[index] : equalReturns[index])))
+                }
+                out[weighting] = Drag(sortedHoldings: holdings)
+            }
+            return out
+        }
+    }
+}
+
+/// A holding's key, `companyKey|symbol|position`, compared as that string is, without making it:
+/// by its first eight UTF-8 bytes when those differ and are ASCII (where byte order is the
+/// string order), else by the strings themselves.
+struct HoldingKey: Comparable {
+    let companyKey: String
+    let symbol: String
+    let position: Int
+    /// The first eight bytes, big-endian, zero-padded; `nil` when one of them is not ASCII.
+    let prefix: UInt64?
+
+    init(companyKey: String, symbol: String, position: Int) {
+        self.companyKey = companyKey
+        self.symbol = symbol
+        self.position = position
+        var prefix: UInt64 = 0, count = 0, ascii = true
+        func take(_ byte: UInt8) {
+            guard count < 8 else { return }
+            if byte >= 0x80 { ascii = false }
+            prefix = prefix << 8 | UInt64(byte)
+            count += 1
+        }
+        for byte in companyKey.utf8 { if count == 8 { break }; take(byte) }
+        take(0x7C)
+        for byte in symbol.utf8 { if count == 8 { break }; take(byte) }
+        take(0x7C)
+        if count < 8 { for byte in String(position).utf8 { take(byte) } }
+        if count < 8 { prefix <<= UInt64(8 * (8 - count)) }
+        self.prefix = ascii ? prefix : nil
+    }
+
+    var text: String { "\(companyKey)|\(symbol)|\(position)" }
+
+    static func < (a: HoldingKey, b: HoldingKey) -> Bool {
+        if let x = a.prefix, let y = b.prefix, x != y { return x < y }
+        return a.text < b.text
+    }
+
+    static func == (a: HoldingKey, b: HoldingKey) -> Bool { a.text == b.text }
 }

@@ -11,33 +11,39 @@ public enum Eligibility {
     /// better evidence: a line already in a Russell US index was judged an operating company by
     /// FTSE Russell. Share types (preferred, warrant, …) are never overridden.
     public static func typeScreen(_ security: Security, rulebook: Rulebook, isPriorMember: Bool = false) -> ExclusionReason? {
-        switch security.type {
+        typeScreen(type: security.type, inferred: security.typeEvidence != nil, rulebook: rulebook, isPriorMember: isPriorMember)
+    }
+
+    /// The same from the line's type and whether it was inferred (no `Security` to copy).
+    static func typeScreen(type: SecurityType, inferred: Bool, rulebook: Rulebook, isPriorMember: Bool) -> ExclusionReason? {
+        switch type {
         case .commonStock:
             return nil
         case .businessDevelopmentCompany where !rulebook.excludesBusinessDevelopmentCompanies:
             return nil
-        case let type where type.isCompanyStructure && isPriorMember && security.typeEvidence != nil:
+        case let type where type.isCompanyStructure && isPriorMember && inferred:
             return nil
         default:
-            return .securityType(security.type)
+            return .securityType(type)
         }
     }
 
     /// Company screens on the pricing vehicle and the company's total cap.
     public static func companyScreen(_ company: Company, universe: [Security], rulebook: Rulebook) -> ExclusionReason? {
-        let vehicle = universe[company.pricingVehicle]
-        let classes = company.classes.map { universe[$0] }
+        // The pricing vehicle and the classes are read in place (copying a `Security` retains each of its strings).
+        let vehicle = company.pricingVehicle
         let isMember = company.wasInRussell3000
 
         // Exchange (M7 §5.6–5.7): excluded only when no class is known to be on an eligible exchange
         // and at least one is known not to be.
-        if classes.allSatisfy({ $0.isOnEligibleExchange == false }) {
-            return .exchange(vehicle.exchange ?? "unknown")
+        if company.classes.allSatisfy({ universe[$0].isOnEligibleExchange == false }) {
+            return .exchange(universe[vehicle].exchange ?? "unknown")
         }
         // Country (M7 §5.3–5.5).
-        if case .notUnitedStates = CountryAssignment.decide(country: vehicle.country, headquarters: vehicle.headquartersCountry,
+        if case .notUnitedStates = CountryAssignment.decide(country: universe[vehicle].country,
+                                                               headquarters: universe[vehicle].headquartersCountry,
                                                                wasPriorMember: isMember, rulebook: rulebook) {
-            return .country(vehicle.country ?? "")
+            return .country(universe[vehicle].country ?? "")
         }
         guard let price = company.price, price > 0 else { return .missingData("price") }
         guard let cap = company.totalMarketCap, cap > 0 else { return .missingData("market cap") }
@@ -45,24 +51,25 @@ public enum Eligibility {
         // Without a price history the snapshot's close is the best estimate of that average, so the
         // member is tested on it.
         if price < rulebook.minimumPrice {
-            let average = vehicle.averagePrice30Days ?? price
+            let average = universe[vehicle].averagePrice30Days ?? price
             let excepted = isMember && rulebook.memberPriceAverageException && average >= rulebook.minimumPrice
             if !excepted { return .priceBelowMinimum(price) }
         }
         // Total market cap (M7 §5.9).
         if cap < rulebook.minimumTotalCap { return .capBelowMinimum(cap) }
         // Float (M7 §5.10).
-        if let minimum = rulebook.minimumFloat, let fraction = vehicle.floatFraction, fraction < minimum {
+        if let minimum = rulebook.minimumFloat, let fraction = universe[vehicle].floatFraction, fraction < minimum {
             return .floatBelowMinimum(fraction)
         }
         // Voting rights (M7 §5.15): new members always; existing members once the era applies it to
         // them. The public holds votes through any listed class, so the test fails only when every
         // class is known to carry less than the minimum.
-        let votes = classes.map(\.votingFraction)
-        if let minimum = rulebook.minimumVoting, !votes.contains(where: { $0 == nil }),
-           let fraction = votes.compactMap({ $0 }).max(), fraction < minimum,
-           !isMember || rulebook.votingAppliesToMembers {
-            return .votingBelowMinimum(fraction)
+        if let minimum = rulebook.minimumVoting {
+            let votes = company.classes.map { universe[$0].votingFraction }
+            if !votes.contains(where: { $0 == nil }), let fraction = votes.compactMap({ $0 }).max(), fraction < minimum,
+               !isMember || rulebook.votingAppliesToMembers {
+                return .votingBelowMinimum(fraction)
+            }
         }
         return nil
     }

@@ -6,34 +6,37 @@
 /// its member lines; each row records which (``WeightBasis``). Weights sum to 1 within each index.
 public enum IndexWeights {
     public static func assign(to rows: inout [MembershipRow], universe: [Security], companies: [Company], companyOfLine: [Int?]) {
-        // Member lines per company, to split company-level caps.
+        // Member lines per company, to split company-level caps (only such companies need them).
         var memberLines: [String: Int] = [:]
-        for row in rows where row.index.isInRussell3000 { memberLines[row.companyKey, default: 0] += 1 }
+        if companies.contains(where: { $0.capMethod == .pricingVehicle }) {
+            for row in rows where row.index.isInRussell3000 { memberLines[row.companyKey, default: 0] += 1 }
+        }
 
-        var totals: [IndexTier: Double] = [:]
+        // The total of each index, summed in row order.
+        var total1000 = 0.0, total2000 = 0.0
         for position in rows.indices where rows[position].index.isInRussell3000 {
             guard let line = rows[position].universeIndex, let companyPosition = companyOfLine[line] else { continue }
-            let security = universe[line]
-            let company = companies[companyPosition]
             var cap: Double
             var basis: WeightBasis
-            if company.capMethod == .pricingVehicle {
-                cap = (company.totalMarketCap ?? 0) / Double(memberLines[rows[position].companyKey] ?? 1)
+            if companies[companyPosition].capMethod == .pricingVehicle {
+                cap = (companies[companyPosition].totalMarketCap ?? 0) / Double(memberLines[rows[position].companyKey] ?? 1)
                 basis = .companyCapSplit
             } else {
-                cap = security.marketCap ?? 0
+                cap = universe[line].marketCap ?? 0
                 basis = .totalCap
             }
-            if let fraction = security.floatFraction {
+            if let fraction = universe[line].floatFraction {
                 cap *= fraction
                 basis = .floatAdjusted
             }
             rows[position].weight = cap
             rows[position].weightBasis = basis
-            totals[rows[position].index, default: 0] += cap
+            if rows[position].index == .r1000 { total1000 += cap } else { total2000 += cap }
         }
         for position in rows.indices {
-            guard let cap = rows[position].weight, let total = totals[rows[position].index], total > 0 else { continue }
+            guard let cap = rows[position].weight else { continue }
+            let total = rows[position].index == .r1000 ? total1000 : total2000
+            guard total > 0 else { continue }
             rows[position].weight = cap / total
         }
     }

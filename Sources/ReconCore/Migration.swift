@@ -29,7 +29,13 @@ public enum MigrationClass: String, Sendable, Hashable, CaseIterable {
 
     /// Classifies one row. `isNewListing` says whether the line listed since the last reconstitution.
     public init(row: MembershipRow, isNewListing: Bool) {
-        switch (row.priorIndex, row.index) {
+        self.init(prior: row.priorIndex, new: row.index, isInUniverse: row.universeIndex != nil,
+                  isExcluded: row.exclusion != nil, isRussell3000E: row.isRussell3000E, isNewListing: isNewListing)
+    }
+
+    /// The same from the fields of the row that decide it.
+    init(prior: IndexTier, new: IndexTier, isInUniverse: Bool, isExcluded: Bool, isRussell3000E: Bool, isNewListing: Bool) {
+        switch (prior, new) {
         case (.r2000, .r1000): self = .upward
         case (.r1000, .r2000): self = .downward
         case (.r1000, .r1000): self = .stay1000
@@ -37,12 +43,12 @@ public enum MigrationClass: String, Sendable, Hashable, CaseIterable {
         case (.none, .none): self = .outside
         case (.none, _): self = isNewListing ? .ipoEntry : .entryFromBelow
         case (_, .none):
-            if row.universeIndex == nil {
+            if !isInUniverse {
                 self = .exitAbsent
-            } else if row.exclusion != nil {
+            } else if isExcluded {
                 self = .exitIneligible
             } else {
-                self = row.isRussell3000E ? .fallOutToMicrocap : .fallOutBelow
+                self = isRussell3000E ? .fallOutToMicrocap : .fallOutBelow
             }
         }
     }
@@ -80,20 +86,58 @@ public struct MigrationSummary: Sendable {
     /// - Parameters:
     ///   - priorWeights: the starting weight of a row in its prior index, when known.
     public init(rows: [MembershipRow], isNewListing: (MembershipRow) -> Bool, priorWeight: (MembershipRow) -> Double?) {
-        classes = rows.map { MigrationClass(row: $0, isNewListing: isNewListing($0)) }
+        self.init(rows: rows, isNewListing: isNewListing, priorWeight: priorWeight, knowsPriorWeights: true)
+    }
+
+    /// `knowsPriorWeights` false: no prior weights are known (each class's is then 0, as when
+    /// every row's is `nil`), and `priorWeight` is not asked.
+    init(rows: [MembershipRow], isNewListing: (MembershipRow) -> Bool, priorWeight: (MembershipRow) -> Double?,
+         knowsPriorWeights: Bool) {
+        // (Rows are read in place: copying one retains each of its strings.)
+        var classes: [MigrationClass] = []
+        classes.reserveCapacity(rows.count)
+        for position in rows.indices {
+            let prior = rows[position].priorIndex, new = rows[position].index
+            // Whether a line is a new listing matters only for entries to the Russell 3000.
+            classes.append(MigrationClass(prior: prior, new: new, isInUniverse: rows[position].universeIndex != nil,
+                                          isExcluded: rows[position].exclusion != nil,
+                                          isRussell3000E: rows[position].isRussell3000E,
+                                          isNewListing: prior == .none && new != .none && isNewListing(rows[position])))
+        }
+        self.classes = classes
         var grouped: [MigrationClass: [Int]] = [:]
         for (position, migrationClass) in classes.enumerated() { grouped[migrationClass, default: []].append(position) }
         entries = MigrationClass.allCases.compactMap { migrationClass in
             guard let members = grouped[migrationClass] else { return nil }
-            let largest = members
-                .compactMap { position in rows[position].totalMarketCap.map { (rows[position].symbol, $0) } }
-                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-                .prefix(MigrationSummary.largestShown)
+            var companies = Set<String>(minimumCapacity: members.count)
+            for position in members { companies.insert(rows[position].companyKey) }
+            let weight = knowsPriorWeights ? members.reduce(0) { $0 + (priorWeight(rows[$1]) ?? 0) }
+                                           : members.reduce(0) { sum, _ in sum + 0 }
             return Entry(migrationClass: migrationClass, count: members.count,
-                         companies: Set(members.map { rows[$0].companyKey }).count,
-                         priorWeight: members.reduce(0) { $0 + (priorWeight(rows[$1]) ?? 0) },
-                         largest: largest.map { (symbol: $0.0, cap: $0.1) })
+                         companies: companies.count, priorWeight: weight,
+                         largest: MigrationSummary.largest(members, of: rows))
         }
+    }
+
+    /// The ``largestShown`` lines with the largest caps (ties by symbol): the first of them in
+    /// that order, kept as they come rather than sorting every line of the class.
+    static func largest(_ members: [Int], of rows: [MembershipRow]) -> [(symbol: String, cap: Double)] {
+        func precedes(_ a: (symbol: String, cap: Double), _ b: (symbol: String, cap: Double)) -> Bool {
+            a.cap != b.cap ? a.cap > b.cap : a.symbol < b.symbol
+        }
+        var top: [(symbol: String, cap: Double)] = []
+        top.reserveCapacity(largestShown + 1)
+        for position in members {
+            guard let cap = rows[position].totalMarketCap else { continue }
+            if top.count == largestShown, !(cap > top[largestShown - 1].cap || cap == top[largestShown - 1].cap) { continue }
+            let candidate = (symbol: rows[position].symbol, cap: cap)
+            if top.count == largestShown, !precedes(candidate, top[largestShown - 1]) { continue }
+            var index = top.count
+            while index > 0, precedes(candidate, top[index - 1]) { index -= 1 }
+            top.insert(candidate, at: index)
+            if top.count > largestShown { top.removeLast() }
+        }
+        return top
     }
 
     /// The entry of a class, when it occurs.

@@ -60,6 +60,33 @@ public struct PriorMembership: Sendable, Hashable {
         entries.append(entry)
     }
 
+    /// Removes the lines at these positions (ascending), keeping the others in order: the
+    /// membership that adding them again in order would build (lines already merged never merge
+    /// again), without the look-ups that adding makes.
+    public mutating func remove(at positions: [Int]) {
+        guard !positions.isEmpty else { return }
+        var removed = [Bool](repeating: false, count: entries.count)
+        for position in positions { removed[position] = true }
+        // Compacted in place: swapping moves an entry without copying its strings.
+        var kept = 0
+        for position in entries.indices where !removed[position] {
+            if kept != position { entries.swapAt(kept, position) }
+            kept += 1
+        }
+        entries.removeLast(entries.count - kept)
+        indexBySymbol = [:]
+        indexBySymbol.reserveCapacity(entries.count)
+        indexByCompany = [:]
+        indexByCompany.reserveCapacity(entries.count)
+        for position in entries.indices {
+            if indexBySymbol[entries[position].symbol] == nil { indexBySymbol[entries[position].symbol] = position }
+            if let key = entries[position].companyKey { indexByCompany[key, default: []].append(position) }
+        }
+    }
+
+    /// The positions in ``entries`` of a company's lines.
+    public func positions(companyKey: String) -> [Int] { indexByCompany[companyKey] ?? [] }
+
     /// The prior line with this (raw or normalised) ticker.
     public func entry(symbol: String) -> Entry? {
         indexBySymbol[Ticker.normalize(symbol)].map { entries[$0] }
@@ -77,10 +104,18 @@ public struct PriorMembership: Sendable, Hashable {
 
     /// The position in ``entries`` of the line matching a universe security.
     public func position(for security: Security) -> Int? {
-        if let byCompany = indexByCompany[security.companyKey], let first = byCompany.first {
-            return byCompany.first { entries[$0].symbol == security.normalizedSymbol } ?? first
+        position(companyKey: security.companyKey, symbol: security.symbol)
+    }
+
+    /// The same from the line's company key and (raw) ticker.
+    func position(companyKey: String, symbol: String) -> Int? {
+        if let byCompany = indexByCompany[companyKey], let first = byCompany.first {
+            // One line of the company: it is the match whatever its ticker.
+            if byCompany.count == 1 { return first }
+            let normalized = Ticker.normalize(symbol)
+            return byCompany.first { entries[$0].symbol == normalized } ?? first
         }
-        return indexBySymbol[security.normalizedSymbol]
+        return indexBySymbol[Ticker.normalize(symbol)]
     }
 
     /// Number of prior lines in a tier.

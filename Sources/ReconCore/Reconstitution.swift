@@ -5,21 +5,41 @@
 /// cut the Russell 3000E at 4,000 and the Russell 3000 at 3,000 with no band, place the #1,000
 /// break with its band (§6.10.2), the Microcap with its band at #2,000, then weight members by
 /// float-adjusted cap (§7).
+///
+/// (Loops index the universe rather than iterate it: a `Security` copied out of the array costs a
+/// retain and a release of each of its strings, and a replay runs this thousands of times.)
 public enum Reconstitution {
     public static func run(universe: [Security], prior: PriorMembership, rulebook: Rulebook) -> ReconstitutionResult {
+        run(universe: universe, companies: nil, prior: prior, rulebook: rulebook)
+    }
+
+    /// The same for a snapshot, whose lines already carry their company's number.
+    static func run(snapshot: UniverseSnapshot, prior: PriorMembership, rulebook: Rulebook) -> ReconstitutionResult {
+        run(universe: snapshot.securities, companies: snapshot, prior: prior, rulebook: rulebook)
+    }
+
+    /// - Parameter numbered: the universe's company numbers, when known (else keys are hashed).
+    static func run(universe: [Security], companies numbered: UniverseSnapshot?, prior: PriorMembership,
+                    rulebook: Rulebook) -> ReconstitutionResult {
         var lines = PriorMatch(universe: universe, prior: prior)
         var exclusions = [ExclusionReason?](repeating: nil, count: universe.count)
         var commonLines: [Int] = []
-        for (index, security) in universe.enumerated() {
-            if let reason = Eligibility.typeScreen(security, rulebook: rulebook, isPriorMember: lines.tiers[index].isInRussell3000) {
+        commonLines.reserveCapacity(universe.count)
+        for index in universe.indices {
+            if let reason = Eligibility.typeScreen(type: universe[index].type, inferred: universe[index].typeEvidence != nil,
+                                                   rulebook: rulebook, isPriorMember: lines.tiers[index].isInRussell3000) {
                 exclusions[index] = reason
             } else {
                 commonLines.append(index)
             }
         }
-        var companies = ShareClassMerger.companies(of: universe, indices: commonLines,
-                                                   priorTiers: lines.tiers, priorMicrocap: lines.microcap)
-        lines.passMembershipToCompanies(&companies, commonLines: commonLines, universe: universe, prior: prior)
+        var companies = ShareClassMerger.companies(of: universe, indices: commonLines, priorTiers: lines.tiers,
+                                                   priorMicrocap: lines.microcap, numbered: numbered)
+        if let numbered {
+            lines.passMembershipToCompanies(&companies, commonLines: commonLines, universe: universe, numbered: numbered, prior: prior)
+        } else {
+            lines.passMembershipToCompanies(&companies, commonLines: commonLines, universe: universe, prior: prior)
+        }
 
         let (eligible, carriedOver) = screenCompanies(companies, universe: universe, rulebook: rulebook, exclusions: &exclusions)
         screenAdditionalClasses(of: eligible, companies: companies, universe: universe, rulebook: rulebook, exclusions: &exclusions)
@@ -28,15 +48,19 @@ public enum Reconstitution {
                               caps: eligible.map { companies[$0].totalMarketCap! },
                               russell3000ECount: rulebook.russell3000ECount)
         var placement = place(companies: companies, eligible: eligible, ranking: ranking, rulebook: rulebook)
-        placement.byCompany.merge(carriedOver) { placed, _ in placed }
+        for position in companies.indices where placement.byCompany[position] == nil {
+            placement.byCompany[position] = carriedOver[position]
+        }
 
         var companyOfLine = [Int?](repeating: nil, count: universe.count)
-        for (position, company) in companies.enumerated() {
-            for line in company.classes { companyOfLine[line] = position }
+        for position in companies.indices {
+            for line in companies[position].classes { companyOfLine[line] = position }
         }
-        var rows = universe.indices.map { index in
-            row(for: index, universe: universe, companies: companies, companyOfLine: companyOfLine,
-                placement: placement, exclusions: exclusions, lines: lines)
+        var rows: [MembershipRow] = []
+        rows.reserveCapacity(universe.count + prior.entries.count)
+        for index in universe.indices {
+            rows.append(row(for: index, universe: universe, companies: companies, companyOfLine: companyOfLine,
+                            placement: placement, exclusions: exclusions, lines: lines))
         }
         for (position, entry) in prior.entries.enumerated() where !lines.matched[position] {
             rows.append(MembershipRow(
@@ -69,10 +93,17 @@ public enum Reconstitution {
             tiers = [IndexTier](repeating: .none, count: universe.count)
             microcap = [Bool?](repeating: nil, count: universe.count)
             matched = [Bool](repeating: false, count: prior.entries.count)
-            isShareType = universe.map { !$0.type.isEligibleType && !$0.type.isCompanyStructure }
+            var isShareType = [Bool](repeating: false, count: universe.count)
+            for index in universe.indices {
+                let type = universe[index].type
+                isShareType[index] = !type.isEligibleType && !type.isCompanyStructure
+            }
+            self.isShareType = isShareType
+            guard !prior.isEmpty else { return }
             for pass in [false, true] {
-                for (index, security) in universe.enumerated() where isShareType[index] == pass {
-                    guard let position = prior.position(for: security), !pass || !matched[position] else { continue }
+                for index in universe.indices where isShareType[index] == pass {
+                    guard let position = prior.position(companyKey: universe[index].companyKey, symbol: universe[index].symbol),
+                          !pass || !matched[position] else { continue }
                     tiers[index] = prior.entries[position].tier
                     microcap[index] = prior.entries[position].isMicrocap
                     matched[position] = true
@@ -84,17 +115,50 @@ public enum Reconstitution {
         /// key); a share-type line whose company has common lines gives its tier up to the company.
         mutating func passMembershipToCompanies(_ companies: inout [Company], commonLines: [Int], universe: [Security],
                                                 prior: PriorMembership) {
-            let commonCompanies = Set(commonLines.map { universe[$0].companyKey })
+            var commonCompanies: Set<String>?
             var tierOfCompany: [String: IndexTier] = [:]
-            for (index, security) in universe.enumerated() where tiers[index].isInRussell3000 {
-                tierOfCompany[security.companyKey] = min(tierOfCompany[security.companyKey] ?? .none, tiers[index])
-                if isShareType[index], commonCompanies.contains(security.companyKey) { tiers[index] = .none }
+            for index in universe.indices where tiers[index].isInRussell3000 {
+                let key = universe[index].companyKey
+                tierOfCompany[key] = min(tierOfCompany[key] ?? .none, tiers[index])
+                if isShareType[index] {
+                    if commonCompanies == nil { commonCompanies = Set(commonLines.map { universe[$0].companyKey }) }
+                    if commonCompanies!.contains(key) { tiers[index] = .none }
+                }
             }
             for entry in prior.entries {
                 if let key = entry.companyKey { tierOfCompany[key] = min(tierOfCompany[key] ?? .none, entry.tier) }
             }
-            for (position, company) in companies.enumerated() where company.priorTier == .none {
-                if let tier = tierOfCompany[company.key] { companies[position].priorTier = tier }
+            guard !tierOfCompany.isEmpty else { return }
+            for position in companies.indices where companies[position].priorTier == .none {
+                if let tier = tierOfCompany[companies[position].key] { companies[position].priorTier = tier }
+            }
+        }
+
+        /// The step above by company number: the same tiers, without a dictionary keyed by company.
+        /// (A prior entry's company outside the universe names no company here, so it is skipped.)
+        mutating func passMembershipToCompanies(_ companies: inout [Company], commonLines: [Int], universe: [Security],
+                                                numbered: UniverseSnapshot, prior: PriorMembership) {
+            let companyOfLine = numbered.companyOfLine
+            var tierOfCompany = [IndexTier?](repeating: nil, count: numbered.companyNumber.count)
+            var hasCommonLine: [Bool]?
+            for index in universe.indices where tiers[index].isInRussell3000 {
+                let company = Int(companyOfLine[index])
+                tierOfCompany[company] = min(tierOfCompany[company] ?? .none, tiers[index])
+                if isShareType[index] {
+                    if hasCommonLine == nil {
+                        var flags = [Bool](repeating: false, count: tierOfCompany.count)
+                        for line in commonLines { flags[Int(companyOfLine[line])] = true }
+                        hasCommonLine = flags
+                    }
+                    if hasCommonLine![company] { tiers[index] = .none }
+                }
+            }
+            for entry in prior.entries {
+                guard let key = entry.companyKey, let company = numbered.companyNumber[key] else { continue }
+                tierOfCompany[Int(company)] = min(tierOfCompany[Int(company)] ?? .none, entry.tier)
+            }
+            for position in companies.indices where companies[position].priorTier == .none {
+                if let tier = tierOfCompany[Int(companyOfLine[companies[position].classes[0]])] { companies[position].priorTier = tier }
             }
         }
     }
@@ -102,18 +166,19 @@ public enum Reconstitution {
     /// The company screens. A member whose source gives no market cap cannot be ranked, and is not
     /// removed on a figure nobody has: it keeps its index (carried over) until the data say otherwise.
     static func screenCompanies(_ companies: [Company], universe: [Security], rulebook: Rulebook,
-                                exclusions: inout [ExclusionReason?]) -> (eligible: [Int], carriedOver: [Int: Placed]) {
+                                exclusions: inout [ExclusionReason?]) -> (eligible: [Int], carriedOver: [Placed?]) {
         var eligible: [Int] = []
-        var carriedOver: [Int: Placed] = [:]
-        for (position, company) in companies.enumerated() {
-            switch Eligibility.companyScreen(company, universe: universe, rulebook: rulebook) {
+        eligible.reserveCapacity(companies.count)
+        var carriedOver = [Placed?](repeating: nil, count: companies.count)
+        for position in companies.indices {
+            switch Eligibility.companyScreen(companies[position], universe: universe, rulebook: rulebook) {
             case nil:
                 eligible.append(position)
-            case .missingData("market cap") where company.wasInRussell3000:
-                carriedOver[position] = Placed(rank: nil, share: nil, tier: company.priorTier, isRussell3000E: true,
-                                               isMicrocap: company.priorMicrocap ?? false, reason: "carried_over_no_cap")
+            case .missingData("market cap") where companies[position].wasInRussell3000:
+                carriedOver[position] = Placed(rank: nil, share: nil, tier: companies[position].priorTier, isRussell3000E: true,
+                                               isMicrocap: companies[position].priorMicrocap ?? false, reason: "carried_over_no_cap")
             case let reason?:
-                for line in company.classes { exclusions[line] = reason }
+                for line in companies[position].classes { exclusions[line] = reason }
             }
         }
         return (eligible, carriedOver)
@@ -124,7 +189,7 @@ public enum Reconstitution {
     static func screenAdditionalClasses(of eligible: [Int], companies: [Company], universe: [Security], rulebook: Rulebook,
                                         exclusions: inout [ExclusionReason?]) {
         guard rulebook.additionalClassMinimumDailyValue != nil else { return }
-        for position in eligible {
+        for position in eligible where companies[position].classes.count > 1 {
             for line in companies[position].classes.dropFirst() {
                 exclusions[line] = Eligibility.additionalClassScreen(universe[line], rulebook: rulebook)
             }
@@ -134,21 +199,21 @@ public enum Reconstitution {
     /// The output row of one universe line.
     static func row(for index: Int, universe: [Security], companies: [Company], companyOfLine: [Int?],
                     placement: Placement, exclusions: [ExclusionReason?], lines: PriorMatch) -> MembershipRow {
-        let security = universe[index]
         let position = companyOfLine[index]
-        let company = position.map { companies[$0] }
         let placed = exclusions[index] == nil ? position.flatMap { placement.byCompany[$0] } : nil
         // A class that is not an index line of its own answers for its own membership only.
         let isAdditionalClass = if case .additionalClass = exclusions[index] { true } else { false }
-        let priorTier = isAdditionalClass ? lines.tiers[index] : company?.priorTier ?? lines.tiers[index]
+        let companyPriorTier = position.map { companies[$0].priorTier }
+        let priorTier = isAdditionalClass ? lines.tiers[index] : companyPriorTier ?? lines.tiers[index]
         let newTier = placed?.tier ?? .none
         return MembershipRow(
-            symbol: security.symbol, company: company?.name ?? security.companyName, companyKey: security.companyKey,
-            universeIndex: index, totalMarketCap: company?.totalMarketCap ?? security.marketCap,
+            symbol: universe[index].symbol, company: position.map { companies[$0].name } ?? universe[index].companyName,
+            companyKey: universe[index].companyKey,
+            universeIndex: index, totalMarketCap: position.flatMap { companies[$0].totalMarketCap } ?? universe[index].marketCap,
             rank: placed?.rank, cumulativeShare: placed?.share,
             index: newTier, priorIndex: priorTier,
             isRussell3000E: placed?.isRussell3000E ?? false, isMicrocap: placed?.isMicrocap ?? false,
-            priorMicrocap: company?.priorMicrocap ?? lines.microcap[index],
+            priorMicrocap: position.flatMap { companies[$0].priorMicrocap } ?? lines.microcap[index],
             change: MembershipChange(prior: priorTier, new: newTier),
             weight: nil, weightBasis: nil,
             reason: exclusions[index]?.code ?? placed?.reason ?? "unplaced",
@@ -166,7 +231,8 @@ public enum Reconstitution {
     }
 
     struct Placement {
-        var byCompany: [Int: Placed]
+        /// Indexed by company position.
+        var byCompany: [Placed?]
         var breakpoints: Breakpoints
     }
 
@@ -179,11 +245,11 @@ public enum Reconstitution {
             Band(breakpointRank: rulebook.microcapStartRank, breakpointShare: $0, halfWidth: rulebook.microcapBand)
         } : nil
 
-        var byCompany: [Int: Placed] = [:]
+        var byCompany = [Placed?](repeating: nil, count: companies.count)
         for rankIndex in 0..<ranking.count {
             let rank = rankIndex + 1
             let position = eligible[ranking.order[rankIndex]]
-            let company = companies[position]
+            let priorTier = companies[position].priorTier, priorMicrocap = companies[position].priorMicrocap
             let share = ranking.cumulative[rankIndex]
             let inRussell3000E = rank <= ranking.russell3000ECount
             guard rank <= rulebook.russell3000Count else {
@@ -196,7 +262,7 @@ public enum Reconstitution {
             var tier: IndexTier = rank <= rulebook.russell1000Count ? .r1000 : .r2000
             var reason = "rank"
             if let band1000, let share {
-                let priorSide: Band.Side? = switch company.priorTier {
+                let priorSide: Band.Side? = switch priorTier {
                 case .r1000: .above
                 case .r2000: .below
                 case .none: nil
@@ -210,7 +276,7 @@ public enum Reconstitution {
             var microcap = false
             if let band2000, let share, tier == .r2000 {
                 var priorSide: Band.Side?
-                if company.priorTier == .r2000, let wasMicrocap = company.priorMicrocap {
+                if priorTier == .r2000, let wasMicrocap = priorMicrocap {
                     priorSide = wasMicrocap ? .below : .above
                 }
                 microcap = band2000.place(rank: rank, share: share, priorSide: priorSide).side == .below

@@ -2,6 +2,125 @@
 public protocol MarketHistory {
     /// The universe at the last observation on or before `date` (a CRSP panel's last month-end).
     func universe(onOrBefore date: CalendarDate) -> [Security]
+
+    /// ``universe(onOrBefore:)`` with the company keys it lists. A history that serves many
+    /// replays (a sweep of rule variants) returns one shared snapshot per date rather than
+    /// building it again for each.
+    func universeSnapshot(onOrBefore date: CalendarDate) -> UniverseSnapshot
+
+    /// The universe at an IPO window as a replay uses it (``IPOWindowUniverse``), after a run
+    /// that ranked `rankDay` under `rulebook`. A history that serves many replays works it out
+    /// once per window and screens.
+    func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOWindowUniverse
+}
+
+extension MarketHistory {
+    public func universeSnapshot(onOrBefore date: CalendarDate) -> UniverseSnapshot {
+        UniverseSnapshot(universe(onOrBefore: date))
+    }
+
+    public func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOWindowUniverse {
+        IPOWindowUniverse(universe: universe(onOrBefore: date), listedAtRankDay: rankDay, rulebook: rulebook)
+    }
+}
+
+/// A universe at a date and the set of company keys it lists; a class so that every replay and
+/// step that uses it shares one copy.
+public final class UniverseSnapshot: Sendable {
+    public let securities: [Security]
+    public let companyKeys: Set<String>
+    /// Each company's number (in order of first line) and the number of each line's company:
+    /// a reconstitution of the snapshot groups lines into companies by number, not by hashing
+    /// their keys again.
+    let companyNumber: [String: Int32]
+    let companyOfLine: [Int32]
+
+    public init(_ securities: [Security]) {
+        self.securities = securities
+        var numbers: [String: Int32] = [:]
+        numbers.reserveCapacity(securities.count)
+        var companyOfLine = [Int32](repeating: 0, count: securities.count)
+        for index in securities.indices {
+            let key = securities[index].companyKey
+            if let known = numbers[key] {
+                companyOfLine[index] = known
+            } else {
+                companyOfLine[index] = Int32(numbers.count)
+                numbers[key] = Int32(numbers.count)
+            }
+        }
+        companyNumber = numbers
+        self.companyOfLine = companyOfLine
+        companyKeys = Set(numbers.keys)
+    }
+}
+
+/// What a replay needs of the universe at an IPO window: which companies are still listed, the
+/// new companies it could add (those with no line at the last rank day, screened as a
+/// reconstitution screens them with no prior membership), and every company's cap for the market
+/// adjustment.
+///
+/// A company's screening depends on its own lines only, never on the other candidates, so the
+/// new companies screened together give each what screening it alone would: a replay skips the
+/// ones it has already added in the year without screening again.
+public struct IPOWindowUniverse: Sendable {
+    /// An eligible new company.
+    public struct Listing: Sendable {
+        public var companyKey: String
+        /// Its total cap (all its classes).
+        public var totalMarketCap: Double?
+        /// Its eligible lines, in universe order.
+        public var lines: [(symbol: String, company: String)]
+    }
+
+    /// The companies with a line at the window.
+    public var companyKeys: Set<String>
+    /// The companies of the rank day's universe with no line at the window, in key order.
+    public var goneSinceRankDay: [String]
+    /// The eligible new companies, in company-key order.
+    public var listings: [Listing]
+    /// Each company's cap at the window as the market adjustment sums it (classes summed, or the
+    /// largest where the source reports company totals), in company-key order.
+    public var companyCaps: [(companyKey: String, cap: Double)]
+
+    public init(companyKeys: Set<String>, goneSinceRankDay: [String], listings: [Listing], companyCaps: [(companyKey: String, cap: Double)]) {
+        self.companyKeys = companyKeys
+        self.goneSinceRankDay = goneSinceRankDay
+        self.listings = listings
+        self.companyCaps = companyCaps
+    }
+
+    /// From the whole universe at the window.
+    public init(universe: [Security], listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) {
+        var caps: [String: Double] = [:]
+        for security in universe {
+            if security.capScope == .company {
+                caps[security.companyKey] = max(caps[security.companyKey] ?? 0, security.marketCap ?? 0)
+            } else {
+                caps[security.companyKey, default: 0] += security.marketCap ?? 0
+            }
+        }
+        let keys = Set(universe.map(\.companyKey))
+        self.init(companyKeys: keys, goneSinceRankDay: rankDay.companyKeys.subtracting(keys).sorted(),
+                  listings: IPOWindowUniverse.listings(of: universe.filter { !rankDay.companyKeys.contains($0.companyKey) },
+                                                       rulebook: rulebook),
+                  companyCaps: caps.keys.sorted().map { (companyKey: $0, cap: caps[$0]!) })
+    }
+
+    /// The eligible companies among new lines, in company-key order.
+    public static func listings(of candidates: [Security], rulebook: Rulebook) -> [Listing] {
+        guard !candidates.isEmpty else { return [] }
+        let screened = Reconstitution.run(universe: candidates, prior: PriorMembership(), rulebook: rulebook)
+        var byCompany: [String: [Int]] = [:]
+        for (index, row) in screened.rows.enumerated() where row.universeIndex != nil && row.exclusion == nil {
+            byCompany[row.companyKey, default: []].append(index)
+        }
+        return byCompany.keys.sorted().map { key in
+            let lines = byCompany[key]!
+            return Listing(companyKey: key, totalMarketCap: screened.rows[lines[0]].totalMarketCap,
+                           lines: lines.map { (symbol: screened.rows[$0].symbol, company: screened.rows[$0].company) })
+        }
+    }
 }
 
 /// Something that happened to the membership between two reconstitutions.
@@ -25,11 +144,17 @@ public struct ReplayEvent: Sendable, Hashable {
 public struct ReplayStep: Sendable {
     public var result: ReconstitutionResult
     /// The universe the reconstitution ranked.
-    public var universe: [Security]
+    public var universe: [Security] { snapshot.securities }
+    /// That universe with its company keys.
+    public var snapshot: UniverseSnapshot
     /// Between the previous reconstitution and this one, in date order.
     public var eventsBefore: [ReplayEvent]
     /// The membership this reconstitution started from (after those events).
     public var prior: PriorMembership
+
+    /// Where a replay stood just before this step: a replay whose rules agree up to here can
+    /// continue from it (``Replay/run(rulebooks:history:from:ipoWindows:progress:)``).
+    public var stateBefore: Replay.State { Replay.State(prior: prior, events: eventsBefore) }
 }
 
 /// Every reconstitution in order, each one's prior membership being the previous result, with
@@ -40,6 +165,18 @@ public enum Replay {
     /// A quarterly IPO window: the rank date the IPOs are measured at.
     public typealias IPOWindow = (rankDay: CalendarDate, effectiveDate: CalendarDate)
 
+    /// Where a replay stands between two reconstitutions: the membership the next one starts
+    /// from, and the events that led there since the last one.
+    public struct State: Sendable {
+        public var prior: PriorMembership
+        public var events: [ReplayEvent]
+
+        public init(prior: PriorMembership, events: [ReplayEvent] = []) {
+            self.prior = prior
+            self.events = events
+        }
+    }
+
     /// - Parameters:
     ///   - rulebooks: the runs in order with their rules.
     ///   - ipoWindows: the IPO windows after a run (empty when the era has none).
@@ -48,24 +185,36 @@ public enum Replay {
         rulebooks: [Rulebook], history: MarketHistory, initialPrior: PriorMembership = PriorMembership(),
         ipoWindows: (Rulebook) -> [IPOWindow], progress: (Rulebook) -> Void = { _ in }
     ) -> [ReplayStep] {
+        run(rulebooks: rulebooks, history: history, from: State(prior: initialPrior), ipoWindows: ipoWindows, progress: progress)
+    }
+
+    /// The runs from `state` on: with a step's ``ReplayStep/stateBefore``, the same steps as the
+    /// replay that made it, from that step on, for the same rulebooks.
+    public static func run(
+        rulebooks: [Rulebook], history: MarketHistory, from state: State,
+        ipoWindows: (Rulebook) -> [IPOWindow], progress: (Rulebook) -> Void = { _ in }
+    ) -> [ReplayStep] {
         var steps: [ReplayStep] = []
-        var prior = initialPrior
-        var events: [ReplayEvent] = []
+        var prior = state.prior
+        var events = state.events
         for rulebook in rulebooks {
             progress(rulebook)
-            let universe = history.universe(onOrBefore: rulebook.rankDay)
-            let result = Reconstitution.run(universe: universe, prior: prior, rulebook: rulebook)
-            steps.append(ReplayStep(result: result, universe: universe, eventsBefore: events, prior: prior))
+            let snapshot = history.universeSnapshot(onOrBefore: rulebook.rankDay)
+            let universe = snapshot.securities
+            let result = Reconstitution.run(snapshot: snapshot, prior: prior, rulebook: rulebook)
+            steps.append(ReplayStep(result: result, snapshot: snapshot, eventsBefore: events, prior: prior))
             prior = membership(of: result, universe: universe)
             events = []
             guard rulebook.quarterlyIPOAdditions else { continue }
-            let listedAtRankDay = Set(universe.map(\.companyKey))
+            let windows = ipoWindows(rulebook)
+            guard !windows.isEmpty else { continue }
+            let capsBefore = russell3000ECaps(of: result)
             var added = Set<String>()
-            for window in ipoWindows(rulebook) {
-                let now = history.universe(onOrBefore: window.rankDay)
-                events += removeAbsentMembers(from: &prior, universe: now, date: window.rankDay)
-                events += addIPOs(to: &prior, universe: now, listedAtRankDay: listedAtRankDay, alreadyAdded: &added,
-                                  last: result, lastUniverse: universe, rulebook: rulebook, date: window.rankDay)
+            for window in windows {
+                let now = history.ipoWindow(onOrBefore: window.rankDay, listedAtRankDay: snapshot, rulebook: rulebook)
+                events += removeAbsentMembers(from: &prior, window: now, added: added, date: window.rankDay)
+                events += addIPOs(to: &prior, window: now, alreadyAdded: &added, last: result,
+                                  capsBefore: capsBefore, date: window.rankDay)
             }
         }
         return steps
@@ -74,80 +223,75 @@ public enum Replay {
     /// The Russell 3000 members of a result as the next prior (keyed by company).
     public static func membership(of result: ReconstitutionResult, universe: [Security]) -> PriorMembership {
         var prior = PriorMembership()
-        for row in result.rows where row.index.isInRussell3000 {
-            let security = row.universeIndex.map { universe[$0] }
-            prior.add(.init(symbol: security?.symbol ?? row.symbol, name: row.company, tier: row.index,
-                            companyKey: row.companyKey, isMicrocap: row.isMicrocap, weight: row.weight))
+        let rows = result.rows
+        for position in rows.indices where rows[position].index.isInRussell3000 {
+            let symbol = rows[position].universeIndex.map { universe[$0].symbol } ?? rows[position].symbol
+            prior.add(.init(symbol: symbol, name: rows[position].company, tier: rows[position].index,
+                            companyKey: rows[position].companyKey, isMicrocap: rows[position].isMicrocap,
+                            weight: rows[position].weight))
         }
         return prior
     }
 
     /// Deletes members whose company no longer has a line in the universe.
-    static func removeAbsentMembers(from prior: inout PriorMembership, universe: [Security], date: CalendarDate) -> [ReplayEvent] {
-        let present = Set(universe.map(\.companyKey))
-        var kept = PriorMembership()
-        var events: [ReplayEvent] = []
-        for entry in prior.entries {
-            if let key = entry.companyKey, !present.contains(key) {
-                events.append(ReplayEvent(kind: .deletion, date: date, symbol: entry.symbol, companyKey: key, tier: entry.tier))
-            } else {
-                kept.add(entry)
-            }
+    ///
+    /// Between two reconstitutions the members' companies are those of the rank day's universe
+    /// (the Russell 3000 is drawn from it) and the new listings added since: only the companies
+    /// gone since the rank day, and the added ones no longer listed, need looking up.
+    static func removeAbsentMembers(from prior: inout PriorMembership, window: IPOWindowUniverse, added: Set<String>,
+                                    date: CalendarDate) -> [ReplayEvent] {
+        var absent: [Int] = []
+        for key in window.goneSinceRankDay { absent += prior.positions(companyKey: key) }
+        for key in added where !window.companyKeys.contains(key) { absent += prior.positions(companyKey: key) }
+        guard !absent.isEmpty else { return [] }
+        absent.sort()
+        let events = absent.map { position in
+            ReplayEvent(kind: .deletion, date: date, symbol: prior.entries[position].symbol,
+                        companyKey: prior.entries[position].companyKey!, tier: prior.entries[position].tier)
         }
-        prior = kept
+        prior.remove(at: absent)
         return events
     }
 
     /// Adds eligible new listings whose total cap reaches the market-adjusted Russell 3000 cut.
     static func addIPOs(
-        to prior: inout PriorMembership, universe: [Security], listedAtRankDay: Set<String>, alreadyAdded: inout Set<String>,
-        last: ReconstitutionResult, lastUniverse: [Security], rulebook: Rulebook, date: CalendarDate
+        to prior: inout PriorMembership, window: IPOWindowUniverse, alreadyAdded: inout Set<String>,
+        last: ReconstitutionResult, capsBefore: [String: Double], date: CalendarDate
     ) -> [ReplayEvent] {
         guard let cap1000 = last.breakpoints.cap1000, let cap3000 = last.breakpoints.cap3000 else { return [] }
-        let factor = marketAdjustment(last: last, lastUniverse: lastUniverse, now: universe)
-        let newLines = universe.indices.filter { index in
-            let key = universe[index].companyKey
-            return !listedAtRankDay.contains(key) && !alreadyAdded.contains(key)
-        }
-        guard !newLines.isEmpty else { return [] }
-        let candidates = newLines.map { universe[$0] }
-        let screened = Reconstitution.run(universe: candidates, prior: PriorMembership(), rulebook: rulebook)
-        var byCompany: [String: [Int]] = [:]
-        for (index, row) in screened.rows.enumerated() where row.universeIndex != nil && row.exclusion == nil {
-            byCompany[row.companyKey, default: []].append(index)
-        }
+        let factor = marketAdjustment(before: capsBefore, now: window.companyCaps)
         var events: [ReplayEvent] = []
-        for key in byCompany.keys.sorted() {
-            let lines = byCompany[key]!
-            guard let cap = screened.rows[lines[0]].totalMarketCap, cap >= cap3000 * factor else { continue }
+        for listing in window.listings where !alreadyAdded.contains(listing.companyKey) {
+            guard let cap = listing.totalMarketCap, cap >= cap3000 * factor else { continue }
+            let key = listing.companyKey
             let tier: IndexTier = cap >= cap1000 * factor ? .r1000 : .r2000
             alreadyAdded.insert(key)
-            for line in lines {
-                let row = screened.rows[line]
-                prior.add(.init(symbol: row.symbol, name: row.company, tier: tier, companyKey: key, isMicrocap: false))
-                events.append(ReplayEvent(kind: .ipoAddition, date: date, symbol: row.symbol, companyKey: key, tier: tier))
+            for line in listing.lines {
+                prior.add(.init(symbol: line.symbol, name: line.company, tier: tier, companyKey: key, isMicrocap: false))
+                events.append(ReplayEvent(kind: .ipoAddition, date: date, symbol: line.symbol, companyKey: key, tier: tier))
             }
         }
         return events
     }
 
+    /// The total cap of each Russell 3000E company of a result (the base of the market adjustment).
+    static func russell3000ECaps(of last: ReconstitutionResult) -> [String: Double] {
+        var before: [String: Double] = [:]
+        let rows = last.rows
+        for position in rows.indices where rows[position].isRussell3000E {
+            before[rows[position].companyKey] = rows[position].totalMarketCap
+        }
+        return before
+    }
+
     /// The Russell 3000E's total-cap change since the last rank day, over the companies present at both
     /// (the "market-adjusted" breaks of M7 §6.9).
-    static func marketAdjustment(last: ReconstitutionResult, lastUniverse: [Security], now: [Security]) -> Double {
-        var before: [String: Double] = [:]
-        for row in last.rows where row.isRussell3000E { before[row.companyKey] = row.totalMarketCap }
-        var capNow: [String: Double] = [:]
-        for security in now where before[security.companyKey] != nil {
-            if security.capScope == .company {
-                capNow[security.companyKey] = max(capNow[security.companyKey] ?? 0, security.marketCap ?? 0)
-            } else {
-                capNow[security.companyKey, default: 0] += security.marketCap ?? 0
-            }
-        }
+    static func marketAdjustment(before: [String: Double], now companyCaps: [(companyKey: String, cap: Double)]) -> Double {
         var sumBefore = 0.0, sumNow = 0.0
-        for key in capNow.keys.sorted() where (capNow[key] ?? 0) > 0 {
-            sumBefore += before[key] ?? 0
-            sumNow += capNow[key]!
+        for (key, cap) in companyCaps where cap > 0 {
+            guard let capBefore = before[key] else { continue }
+            sumBefore += capBefore
+            sumNow += cap
         }
         return sumBefore > 0 ? sumNow / sumBefore : 1
     }

@@ -23,12 +23,16 @@ public struct RunAnalysis: Sendable {
     /// - Parameter isNewListing: whether a line listed since the last reconstitution.
     public init(result: ReconstitutionResult, isNewListing: (MembershipRow) -> Bool) {
         let rows = result.rows
-        migration = MigrationSummary(rows: rows, isNewListing: isNewListing, priorWeight: { _ in nil })
+        migration = MigrationSummary(rows: rows, isNewListing: isNewListing, priorWeight: { _ in nil }, knowsPriorWeights: false)
         var turnover: [IndexTier: Turnover] = [:]
         var concentration: [IndexTier: Concentration] = [:]
         for tier in [IndexTier.r1000, .r2000] {
             turnover[tier] = RunAnalysis.turnover(of: tier, rows: rows)
-            concentration[tier] = Concentration(weights: rows.filter { $0.index == tier }.compactMap(\.weight))
+            var weights: [Double] = []
+            for position in rows.indices where rows[position].index == tier {
+                if let weight = rows[position].weight { weights.append(weight) }
+            }
+            concentration[tier] = Concentration(weights: weights)
         }
         self.turnover = turnover
         self.concentration = concentration
@@ -37,13 +41,15 @@ public struct RunAnalysis: Sendable {
     /// Name and weight turnover of one index, each line weighted by its company's total cap in
     /// the universe (so the old weights are drifted to the snapshot).
     static func turnover(of tier: IndexTier, rows: [MembershipRow]) -> Turnover {
-        var old: [String: Double] = [:], new: [String: Double] = [:]
-        for (position, row) in rows.enumerated() {
-            let key = "\(row.companyKey)|\(row.symbol)|\(position)"
-            if row.priorIndex == tier { old[key] = row.totalMarketCap ?? 0 }
-            if row.index == tier { new[key] = row.totalMarketCap ?? 0 }
+        // Each row is a member of its own (its position tells it apart from every other).
+        var members: [(old: Double?, new: Double?)] = []
+        for position in rows.indices {
+            let wasIn = rows[position].priorIndex == tier, isIn = rows[position].index == tier
+            guard wasIn || isIn else { continue }
+            let weight = rows[position].totalMarketCap ?? 0
+            members.append((old: wasIn ? weight : nil, new: isIn ? weight : nil))
         }
-        return Turnover(old: old, new: new)
+        return Turnover(members: members)
     }
 
     /// The drag over one window. `windowReturn` gives a row's buy-and-hold return.

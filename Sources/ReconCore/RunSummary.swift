@@ -67,26 +67,49 @@ public struct RunSummary: Sendable, Equatable {
 
     public init(result: ReconstitutionResult, input: Input, prior: PriorMembership) {
         let rows = result.rows
-        func count(_ include: (MembershipRow) -> Bool) -> Count {
-            let lines = rows.filter(include)
-            return Count(companies: Set(lines.map(\.companyKey)).count, securities: lines.count)
+        // Companies are counted by number: each row's company key is looked up once, not once per count.
+        // (Rows are read in place: copying one retains each of its strings.)
+        var companyNumber: [String: Int] = [:]
+        companyNumber.reserveCapacity(rows.count)
+        var companyOfRow = [Int](repeating: 0, count: rows.count)
+        for position in rows.indices {
+            if let known = companyNumber[rows[position].companyKey] {
+                companyOfRow[position] = known
+            } else {
+                companyOfRow[position] = companyNumber.count
+                companyNumber[rows[position].companyKey] = companyNumber.count
+            }
+        }
+        var seen = [Int](repeating: -1, count: companyNumber.count)
+        var pass = 0
+        func count(_ include: (Int) -> Bool) -> Count {
+            pass += 1
+            var companies = 0, securities = 0
+            for position in rows.indices where include(position) {
+                securities += 1
+                if seen[companyOfRow[position]] != pass {
+                    seen[companyOfRow[position]] = pass
+                    companies += 1
+                }
+            }
+            return Count(companies: companies, securities: securities)
         }
         run = result.rulebook.run.description
         rankDay = result.rulebook.rankDay.description
         effectiveDate = result.rulebook.effectiveDate.description
         self.input = input
         counts = [
-            "R1000": count { $0.index == .r1000 },
-            "R2000": count { $0.index == .r2000 },
-            "R3000": count { $0.index.isInRussell3000 },
-            "R3000E": count { $0.isRussell3000E },
-            "Microcap": count { $0.isMicrocap },
+            "R1000": count { rows[$0].index == .r1000 },
+            "R2000": count { rows[$0].index == .r2000 },
+            "R3000": count { rows[$0].index.isInRussell3000 },
+            "R3000E": count { rows[$0].isRussell3000E },
+            "Microcap": count { rows[$0].isMicrocap },
         ]
         let priorR1000 = prior.entries.filter { $0.tier == .r1000 }.count
         let priorR2000 = prior.entries.filter { $0.tier == .r2000 }.count
         priorCounts = [
-            "R1000": Count(companies: Set(rows.filter { $0.priorIndex == .r1000 }.map(\.companyKey)).count, securities: priorR1000),
-            "R2000": Count(companies: Set(rows.filter { $0.priorIndex == .r2000 }.map(\.companyKey)).count, securities: priorR2000),
+            "R1000": Count(companies: count { rows[$0].priorIndex == .r1000 }.companies, securities: priorR1000),
+            "R2000": Count(companies: count { rows[$0].priorIndex == .r2000 }.companies, securities: priorR2000),
         ]
         let breakpoints = result.breakpoints
         eligibleCompanies = breakpoints.eligibleCompanies
@@ -103,11 +126,13 @@ public struct RunSummary: Sendable, Equatable {
         bandCapLow = breakpoints.bandCapLow
         var changes: [String: Int] = [:]
         for change in MembershipChange.allCases where change != .none {
-            changes[change.rawValue] = result.companyCount(changed: change)
+            changes[change.rawValue] = count { rows[$0].change == change }.companies
         }
         self.changes = changes
         var excluded: [String: Int] = [:]
-        for exclusion in result.exclusions { if let exclusion { excluded[exclusion.code, default: 0] += 1 } }
+        for position in result.exclusions.indices {
+            if let code = result.exclusions[position]?.code { excluded[code, default: 0] += 1 }
+        }
         self.excluded = excluded
     }
 }

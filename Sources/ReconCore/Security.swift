@@ -103,6 +103,8 @@ public struct Security: Sendable, Hashable {
 public enum Ticker {
     /// Upper-cases and keeps ASCII letters and digits only.
     public static func normalize(_ symbol: String) -> String {
+        // Most tickers already are (`AAPL`, `BRKB`): nothing to build.
+        if symbol.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) { return symbol }
         var out = ""
         out.reserveCapacity(symbol.utf8.count)
         for scalar in symbol.unicodeScalars {

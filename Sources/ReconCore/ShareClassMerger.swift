@@ -19,36 +19,68 @@ public enum ShareClassMerger {
     public static func companies(
         of universe: [Security], indices: [Int], priorTiers: [IndexTier], priorMicrocap: [Bool?]
     ) -> [Company] {
-        var order: [String] = []
-        var groups: [String: [Int]] = [:]
-        for index in indices {
-            let key = universe[index].companyKey
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(index)
+        companies(of: universe, indices: indices, priorTiers: priorTiers, priorMicrocap: priorMicrocap, numbered: nil)
+    }
+
+    /// - Parameter numbered: the universe's company numbers, when known: lines are then grouped
+    ///   by number (the same groups, in the same order) instead of by hashing their keys.
+    static func companies(
+        of universe: [Security], indices: [Int], priorTiers: [IndexTier], priorMicrocap: [Bool?], numbered: UniverseSnapshot?
+    ) -> [Company] {
+        var groups: [[Int]] = []
+        if let numbered {
+            var groupOfCompany = [Int32](repeating: -1, count: numbered.companyNumber.count)
+            for index in indices {
+                let company = Int(numbered.companyOfLine[index])
+                if groupOfCompany[company] >= 0 {
+                    groups[Int(groupOfCompany[company])].append(index)
+                } else {
+                    groupOfCompany[company] = Int32(groups.count)
+                    groups.append([index])
+                }
+            }
+        } else {
+            var groupOfKey: [String: Int] = [:]
+            groupOfKey.reserveCapacity(indices.count)
+            for index in indices {
+                if let group = groupOfKey[universe[index].companyKey] {
+                    groups[group].append(index)
+                } else {
+                    groupOfKey[universe[index].companyKey] = groups.count
+                    groups.append([index])
+                }
+            }
         }
-        return order.map { key in
-            let classes = orderedByPricingVehicle(groups[key]!, in: universe)
+        return groups.map { lines in
+            // Most companies have one class: no order to find, no classes to combine.
+            let classes = lines.count == 1 ? lines : orderedByPricingVehicle(lines, in: universe)
             let (cap, method) = totalCap(of: classes, in: universe)
-            let vehicle = universe[classes[0]]
-            let tier = classes.map { priorTiers[$0] }.min() ?? .none
-            let microcap = classes.compactMap { priorMicrocap[$0] }.first
-            return Company(key: key, name: vehicle.companyName, classes: classes, totalMarketCap: cap,
-                           capMethod: method, price: vehicle.price, priorTier: tier, priorMicrocap: microcap)
+            let vehicle = classes[0]
+            let tier = classes.count == 1 ? priorTiers[vehicle] : classes.map { priorTiers[$0] }.min() ?? .none
+            let microcap = classes.count == 1 ? priorMicrocap[vehicle] : classes.compactMap { priorMicrocap[$0] }.first
+            return Company(key: universe[vehicle].companyKey, name: universe[vehicle].companyName, classes: classes,
+                           totalMarketCap: cap, capMethod: method, price: universe[vehicle].price,
+                           priorTier: tier, priorMicrocap: microcap)
         }
     }
 
     /// The classes with the pricing vehicle first (highest volume, then larger cap, then ticker).
     static func orderedByPricingVehicle(_ classes: [Int], in universe: [Security]) -> [Int] {
         classes.sorted { a, b in
-            let x = universe[a], y = universe[b]
-            if (x.volume ?? -1) != (y.volume ?? -1) { return (x.volume ?? -1) > (y.volume ?? -1) }
-            if (x.marketCap ?? -1) != (y.marketCap ?? -1) { return (x.marketCap ?? -1) > (y.marketCap ?? -1) }
-            return x.symbol < y.symbol
+            let volumeA = universe[a].volume ?? -1, volumeB = universe[b].volume ?? -1
+            if volumeA != volumeB { return volumeA > volumeB }
+            let capA = universe[a].marketCap ?? -1, capB = universe[b].marketCap ?? -1
+            if capA != capB { return capA > capB }
+            return universe[a].symbol < universe[b].symbol
         }
     }
 
     /// The company's total cap from its classes (pricing vehicle first).
     static func totalCap(of classes: [Int], in universe: [Security]) -> (Double?, CapMethod) {
+        if classes.count == 1 {
+            guard let cap = universe[classes[0]].marketCap, cap > 0 else { return (nil, .missing) }
+            return (cap, .singleClass)
+        }
         let withCap = classes.filter { (universe[$0].marketCap ?? 0) > 0 }
         guard !withCap.isEmpty else { return (nil, .missing) }
         if withCap.count == 1 { return (universe[withCap[0]].marketCap, classes.count == 1 ? .singleClass : .pricingVehicle) }

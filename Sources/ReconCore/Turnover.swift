@@ -30,6 +30,33 @@ public struct Turnover: Sendable, Equatable {
         weightTurnover = Turnover.sortedSum(difference) / 2
     }
 
+    /// The same from one entry per member (its old weight when it was a member before, its new
+    /// weight when it is one now): what ``init(old:new:)`` computes, without keys to hash.
+    public init(members: [(old: Double?, new: Double?)]) {
+        var oldWeights: [Double] = [], newWeights: [Double] = []
+        var additions = 0, deletions = 0
+        for member in members {
+            if let weight = member.old { oldWeights.append(weight) }
+            if let weight = member.new { newWeights.append(weight) }
+            if member.old == nil, member.new != nil { additions += 1 }
+            if member.old != nil, member.new == nil { deletions += 1 }
+        }
+        priorMembers = oldWeights.count
+        newMembers = newWeights.count
+        self.additions = additions
+        self.deletions = deletions
+        nameTurnover = oldWeights.isEmpty ? 0 : Double(additions + deletions) / Double(2 * oldWeights.count)
+        let oldTotal = Turnover.sortedSum(oldWeights), newTotal = Turnover.sortedSum(newWeights)
+        var difference: [Double] = []
+        difference.reserveCapacity(members.count)
+        for member in members where member.old != nil || member.new != nil {
+            let before = oldTotal > 0 ? (member.old ?? 0) / oldTotal : 0
+            let after = newTotal > 0 ? (member.new ?? 0) / newTotal : 0
+            difference.append(abs(after - before))
+        }
+        weightTurnover = Turnover.sortedSum(difference) / 2
+    }
+
     /// A sum that does not depend on dictionary order: values are sorted first (deterministic output).
     static func sortedSum<S: Sequence>(_ values: S) -> Double where S.Element == Double {
         values.sorted().reduce(0, +)

@@ -85,7 +85,7 @@ final class SyntheticMarketTests: XCTestCase {
     func testDefaultCachePathIsUnderThePackage() throws {
         let package = folder + "/pkg"
         try FileManager.default.createDirectory(atPath: package + "/Sources/deep", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: package + "/Package.swift", contents: Data())
+        _ = FileManager.default.createFile(atPath: package + "/Package.swift", contents: Data())
         let configuration = SyntheticMarket.Configuration(firstYear: 1990, lastYear: 1995, firms: 1_234, seed: 42)
         XCTAssertEqual(SyntheticMarket.defaultCachePath(configuration: configuration, directory: package + "/Sources/deep"),
                        package + "/.cache/synthetic-42-1234-1990-1995.csv")
@@ -96,7 +96,7 @@ final class SyntheticMarketTests: XCTestCase {
     }
 
     func testCachedPanelIsGeneratedOnceThenReused() throws {
-        FileManager.default.createFile(atPath: folder + "/Package.swift", contents: Data())
+        _ = FileManager.default.createFile(atPath: folder + "/Package.swift", contents: Data())
         var configuration = small
         configuration.lastYear = 1999
         let path = try SyntheticMarket.cachedPanel(configuration: configuration, directory: folder)

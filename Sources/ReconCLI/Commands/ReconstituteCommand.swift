@@ -83,9 +83,12 @@ enum ReconstituteCommand {
     static func runOnSnapshot(universePath: String, arguments: ParsedArguments, rulebook: Rulebook,
                               variants: [RuleVariant], out: String, console: Console) throws {
         console.progress("reading \(universePath)")
+        PhaseTimer.mark("read the rules")
         let universe = try UniverseLoading.universe(path: universePath, format: arguments.string("--format"), rankDay: rulebook.rankDay)
+        PhaseTimer.mark("read the universe")
         let priorPaths = arguments.strings("--prior")
         let prior = try UniverseLoading.prior(arguments: priorPaths, console: console)
+        PhaseTimer.mark("read the prior membership")
         let forward = try arguments.string("--forward").map { path -> ForwardPrices in
             console.progress("reading \(path)")
             return try ForwardPrices.load(path: path, format: arguments.string("--format"), universe: universe.securities)
@@ -126,7 +129,9 @@ enum ReconstituteCommand {
                 summary: RunSummary(result: result, input: runInput, prior: prior.membership),
                 analysis: analysis, dropped: universe.dropped, drag: drag, warnings: warnings)))
         }
+        PhaseTimer.mark("reconstituted")
         try RunOutput.write(runs, to: out, console: console)
+        PhaseTimer.mark("wrote the run")
     }
 
     // MARK: - The embedded market
@@ -134,9 +139,15 @@ enum ReconstituteCommand {
     static func runOnEmbeddedMarket(_ market: EmbeddedMarket, table: RulebookTable, rulebook: Rulebook,
                                     variants: [RuleVariant], out: String, console: Console) throws {
         var runs: [(String, RunWriter.Run)] = []
+        let history = PanelHistory(panel: market.panel)
+        var published: HistoryReplay?
         for (name, variant) in [("published", RuleVariant?.none)] + variants.map({ ($0.name, Optional($0)) }) {
-            let replay = try HistoryReplay(panel: market.panel, panelPath: market.path, synthetic: true, table: table,
-                                           from: table.firstRun.year, through: rulebook.run, variant: variant, console: console)
+            let label = variant.map { " [\($0.name)]" } ?? ""
+            let replay = try HistoryReplay(history: history, panelPath: market.path, synthetic: true, table: table,
+                                           from: table.firstRun.year, through: rulebook.run, variant: variant, base: published) { rules in
+                console.progress("reconstituting \(rules.run)\(label)")
+            }
+            if variant == nil { published = replay }
             guard let last = replay.runs.last else {
                 throw CommandError("the embedded market has no data for \(rulebook.run)")
             }

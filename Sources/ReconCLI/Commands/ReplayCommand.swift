@@ -33,6 +33,7 @@ enum ReplayCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         let table = try CommonOptions.rulebookTable(arguments)
+        PhaseTimer.mark("read the rules")
         let range = table.firstRun.year...table.lastRun.year
         let from = try arguments.int("--from", in: range)!
         let to = try arguments.int("--to", in: range)!
@@ -54,22 +55,36 @@ enum ReplayCommand {
             panelPath = market.path
             synthetic = true
         }
+        PhaseTimer.mark("loaded the panel")
         let last = table.runs(from: to, to: to).last ?? RunID(year: to)
-        var replays: [(name: String, runs: [RunWriter.Run])] = []
-        for variant in [RuleVariant?.none] + variants.map(Optional.init) {
-            let replay = try HistoryReplay(panel: panel, panelPath: panelPath, synthetic: synthetic, table: table,
-                                           from: from, through: last, variant: variant, console: console)
-            replays.append((variant?.name ?? "published", replay.runs))
-            if variant == nil {
-                try ReplayOutput.writeHistory(replay, to: out, writeRuns: !arguments.flag("--history-only"), console: console)
-            }
+        // One history for every replay: cross-sections and IPO listings are made once.
+        let history = PanelHistory(panel: panel)
+        let published = try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table,
+                                          from: from, through: last, variant: nil) { rulebook in
+            console.progress("reconstituting \(rulebook.run)\(rulebook.run.year < from ? " (warm-up)" : "")")
         }
+        PhaseTimer.mark("replayed the published rules")
+        try ReplayOutput.writeHistory(published, to: out, writeRuns: !arguments.flag("--history-only"), console: console)
+        PhaseTimer.mark("wrote the history")
+        var replays: [(name: String, runs: [VariantTable.Figures])] = [("published", published.runs.map(VariantTable.Figures.init))]
         if !variants.isEmpty {
+            // The variants on every core, each taking from the published replay the steps whose
+            // rules it shares; a sweep keeps only the figures of its runs.
+            console.progress("replaying \(variants.count) variant\(variants.count == 1 ? "" : "s")")
+            let replayed = Parallel.map(variants.count) { index in
+                Result {
+                    try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table, from: from,
+                                      through: last, variant: variants[index], base: published) { _ in }
+                        .runs.map(VariantTable.Figures.init)
+                }
+            }
+            for (variant, result) in zip(variants, replayed) { replays.append((variant.name, try result.get())) }
+            PhaseTimer.mark("replayed \(variants.count) variants")
             try VariantTable.write(replays, to: FilePaths.join(out, "variants.csv"))
         }
         try ReplayOutput.writeSummary(from: from, to: to, panel: panelPath, synthetic: synthetic,
-                                      runs: replays[0].runs.count, variants: variants.map(\.name), to: out)
-        console.print(ReplayOutput.text(replays[0].runs, synthetic: synthetic))
+                                      runs: published.runs.count, variants: variants.map(\.name), to: out)
+        console.print(ReplayOutput.text(published.runs, synthetic: synthetic))
         if !variants.isEmpty {
             console.print("")
             console.print(VariantTable.text(replays))

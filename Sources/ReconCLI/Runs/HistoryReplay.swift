@@ -4,18 +4,27 @@ import ReconData
 /// Replays every reconstitution of a CRSP-format panel in order (``Replay``) and measures each
 /// one: migration, turnover and the drag over 1, 3, 12 and 60 months after the effective date,
 /// from the panel's returns (RET, with DLRET at delisting).
-struct HistoryReplay {
+struct HistoryReplay: Sendable {
     /// Months after the effective date over which the drag is measured; 12 is the headline.
     static let windowMonths = [1, 3, 12, 60]
     static let headlineWindow = 12
 
+    /// The runs asked for (from the first year on), measured.
     var runs: [RunWriter.Run]
+    /// Their steps.
     var steps: [ReplayStep]
+    /// Every step replayed, warm-up included, with its rulebook and, from the first year on, its run.
+    let allSteps: [ReplayStep]
+    let rulebooks: [Rulebook]
+    let runOfStep: [Int?]
 
-    init(panel: CRSPPanel, panelPath: String, synthetic: Bool, table: RulebookTable, from firstYear: Int, through last: RunID,
-         variant: RuleVariant?, console: Console) throws {
+    /// - Parameter base: an earlier replay over the same history (the published rules): the
+    ///   steps whose rules agree with it from the start are taken from it, not replayed again.
+    init(history: PanelHistory, panelPath: String, synthetic: Bool, table: RulebookTable, from firstYear: Int,
+         through last: RunID, variant: RuleVariant?, base: HistoryReplay? = nil, progress: @escaping (Rulebook) -> Void) throws {
         // Warm up from the panel's first year so that the first run asked for starts from a real
         // prior membership (banding and migration need one); only the runs asked for are kept.
+        let panel = history.panel
         let panelStart = panel.months.first?.year ?? firstYear
         let warmUpYear = min(firstYear, max(table.firstRun.year, panelStart))
         let rulebooks = try HistoryReplay.rulebooks(table: table, from: warmUpYear, through: last, variant: variant)
@@ -23,43 +32,79 @@ struct HistoryReplay {
             throw CommandError("no reconstitution from \(firstYear) to \(last) in the calendar",
                                help: "choose years from \(table.firstRun.year) to \(table.lastRun.year)")
         }
-        let label = variant.map { " [\($0.name)]" } ?? ""
-        steps = Replay.run(rulebooks: rulebooks, history: panel, ipoWindows: { rulebook in
-            table.quarterlyIPODates(after: rulebook.run).map { (rankDay: $0.rankDay, effectiveDate: $0.effectiveDate) }
-        }, progress: { rulebook in
-            console.progress("reconstituting \(rulebook.run)\(label)\(rulebook.run.year < firstYear ? " (warm-up)" : "")")
-        })
-        let allSteps = steps
-        steps = allSteps.filter { $0.result.rulebook.run.year >= firstYear }
-        let warmUp = allSteps.count - steps.count
+        self.rulebooks = rulebooks
 
-        var runs: [RunWriter.Run] = []
-        var previousCompanies: Set<String>? = warmUp > 0 ? Set(allSteps[warmUp - 1].universe.map(\.companyKey)) : nil
-        for step in steps {
-            let listedBefore = previousCompanies
-            let isNewListing: (MembershipRow) -> Bool = { row in
-                guard let listedBefore else { return false }
-                return !listedBefore.contains(row.companyKey)
-            }
-            let analysis = RunAnalysis(result: step.result, isNewListing: isNewListing)
-            var windows = HistoryReplay.dragWindows(step: step, analysis: analysis, panel: panel)
-            if let event = HistoryReplay.rankToEffectiveWindow(step: step, analysis: analysis, panel: panel) { windows.append(event) }
-            let dropped = panel.droppedRows(onOrBefore: step.result.rulebook.rankDay)
-            let input = RunSummary.Input(universe: panelPath, format: "crsp", priors: [], synthetic: synthetic,
-                                         rowsRead: step.universe.count + dropped.count, rowsDropped: DroppedRow.counts(dropped),
-                                         variant: variant?.name)
-            var warnings: [String] = []
-            if synthetic { warnings.append("synthetic: the embedded market is generated, not real data") }
-            runs.append(RunWriter.Run(
-                result: step.result, universe: step.universe,
-                summary: RunSummary(result: step.result, input: input, prior: step.prior),
-                analysis: analysis, dropped: dropped,
-                drag: windows.first { $0.months == HistoryReplay.headlineWindow }, dragWindows: windows,
-                graduates: HistoryReplay.graduates(step: step, analysis: analysis, panel: panel),
-                warnings: warnings))
-            previousCompanies = Set(step.universe.map(\.companyKey))
+        // Steps shared with the base: a replay is a function of its rulebooks, so while they agree
+        // the steps are the same (the last shared one is replayed, to have the state after it).
+        var shared = 0
+        if let base {
+            while shared < min(rulebooks.count, base.rulebooks.count) - 1, rulebooks[shared] == base.rulebooks[shared] { shared += 1 }
         }
-        self.runs = runs
+        let reused = Array(base?.allSteps.prefix(shared) ?? [])
+        let state = base.map { shared > 0 ? $0.allSteps[shared].stateBefore : Replay.State(prior: PriorMembership()) }
+            ?? Replay.State(prior: PriorMembership())
+        let ipoWindows = { (rulebook: Rulebook) in
+            table.quarterlyIPODates(after: rulebook.run).map { (rankDay: $0.rankDay, effectiveDate: $0.effectiveDate) }
+        }
+        history.prepare(months: HistoryReplay.months(of: Array(rulebooks[shared...]), panel: panel))
+        history.prepareIPOWindows(after: Array(rulebooks[shared...]), ipoWindows: ipoWindows)
+        if base == nil { PhaseTimer.mark("replay: cross-sections") }
+        let replayed = Replay.run(rulebooks: Array(rulebooks[shared...]), history: history, from: state,
+                                  ipoWindows: ipoWindows, progress: progress)
+        if base == nil { PhaseTimer.mark("replay: reconstitutions") }
+        let allSteps = reused + replayed
+        self.allSteps = allSteps
+
+        // Measure each run asked for (independent of one another: on every core).
+        let kept = allSteps.indices.filter { allSteps[$0].result.rulebook.run.year >= firstYear }
+        let input = RunSummary.Input(universe: panelPath, format: "crsp", priors: [], synthetic: synthetic,
+                                     rowsRead: 0, rowsDropped: [:], variant: variant?.name)
+        let sharedSteps = shared
+        runs = Parallel.map(kept.count) { position in
+            let index = kept[position]
+            if index < sharedSteps, let base, let run = base.runOfStep[index] {
+                var copy = base.runs[run]
+                copy.summary.input.variant = variant?.name
+                return copy
+            }
+            // New listings are lines whose company was not in the previous step's universe (none before the first).
+            let previous = index > 0 ? allSteps[index - 1].snapshot : nil
+            return HistoryReplay.measure(allSteps[index], previousUniverse: previous, history: history, input: input,
+                                         sharesReturns: base != nil)
+        }
+        var runOfStep = [Int?](repeating: nil, count: allSteps.count)
+        for (position, index) in kept.enumerated() { runOfStep[index] = position }
+        self.runOfStep = runOfStep
+        steps = kept.map { allSteps[$0] }
+    }
+
+    /// The run of one step: analysis, summary, drag windows (the months after the effective date
+    /// and the rank day → effective date event window), the graduates' share of the prior year's
+    /// return, and the rows of the ranked month the snapshot left out.
+    /// - Parameter sharesReturns: take the drag's returns from the history's cache (for the
+    ///   variants of a sweep, which meet the same steps' windows again and again).
+    static func measure(_ step: ReplayStep, previousUniverse: UniverseSnapshot?, history: PanelHistory,
+                        input: RunSummary.Input, sharesReturns: Bool = false) -> RunWriter.Run {
+        let isNewListing: (MembershipRow) -> Bool = { row in
+            guard let listedBefore = previousUniverse?.companyKeys else { return false }
+            return !listedBefore.contains(row.companyKey)
+        }
+        let analysis = RunAnalysis(result: step.result, isNewListing: isNewListing)
+        var windows = dragWindows(step: step, analysis: analysis, history: history, sharesReturns: sharesReturns)
+        if let event = rankToEffectiveWindow(step: step, analysis: analysis, panel: history.panel) { windows.append(event) }
+        let dropped = history.panel.droppedRows(onOrBefore: step.result.rulebook.rankDay)
+        var input = input
+        input.rowsRead = step.universe.count + dropped.count
+        input.rowsDropped = DroppedRow.counts(dropped)
+        var warnings: [String] = []
+        if input.synthetic { warnings.append("synthetic: the embedded market is generated, not real data") }
+        return RunWriter.Run(
+            result: step.result, universe: step.universe,
+            summary: RunSummary(result: step.result, input: input, prior: step.prior),
+            analysis: analysis, dropped: dropped,
+            drag: windows.first { $0.months == HistoryReplay.headlineWindow }, dragWindows: windows,
+            graduates: graduates(step: step, analysis: analysis, panel: history.panel),
+            warnings: warnings)
     }
 
     /// The runs to replay, with the variant applied.
@@ -80,6 +125,11 @@ struct HistoryReplay {
         }
     }
 
+    /// The months whose cross-sections these runs rank.
+    static func months(of rulebooks: [Rulebook], panel: CRSPPanel) -> Set<Int> {
+        Set(rulebooks.compactMap { panel.monthIndex(onOrBefore: $0.rankDay) })
+    }
+
     /// A December run the calendar does not have (the semi-annual variant before 2026), by the
     /// v7.0 rule (M7 §5.14, App. F): rank day the last business day of October, effective after the
     /// close of the second Friday of December.
@@ -94,19 +144,33 @@ struct HistoryReplay {
     }
 
     /// The drag windows the panel covers.
-    static func dragWindows(step: ReplayStep, analysis: RunAnalysis, panel: CRSPPanel) -> [RunWriter.DragWindow] {
+    static func dragWindows(step: ReplayStep, analysis: RunAnalysis, history: PanelHistory,
+                            sharesReturns: Bool = false) -> [RunWriter.DragWindow] {
+        let panel = history.panel
         let start = step.result.rulebook.effectiveDate
         // With no prior Russell 2000 there is no frozen portfolio to compare with.
-        guard let lastMonth = panel.months.last, step.prior.count(.r2000) > 0 else { return [] }
-        return windowMonths.compactMap { months in
-            let end = start.adding(months: months).endOfMonth
-            guard end <= lastMonth else { return nil }
-            let byWeighting = analysis.drag(rows: step.result.rows) { row in
-                guard let line = row.universeIndex, let permno = Int(step.universe[line].id) else { return nil }
-                return panel.compoundReturn(permno: permno, after: start, through: end)?.value
+        guard let lastMonth = panel.months.last, step.prior.count(.r2000) > 0,
+              let section = history.section(onOrBefore: step.result.rulebook.rankDay) else { return [] }
+        let rows = step.result.rows, lineRows = section.crossSection.rows
+        let portfolios = DragAnalysis.Portfolios(rows: rows, classes: analysis.migration.classes)
+        let windows = windowMonths.map { (months: $0, end: start.adding(months: $0).endOfMonth) }.filter { $0.end <= lastMonth }
+        guard !windows.isEmpty else { return [] }
+        // The buy-and-hold return of the security behind each holding's line (its PERMNO), every
+        // window in one pass over its rows.
+        let ends = windows.map(\.end)
+        let none = [Double?](repeating: nil, count: ends.count)
+        let returns: [[Double?]]
+        if sharesReturns {
+            let lineReturns = history.windowReturns(month: section.crossSection.month, after: start, through: ends)
+            returns = portfolios.rows.map { rows[$0].universeIndex.map { lineReturns[$0] } ?? none }
+        } else {
+            returns = portfolios.rows.map { position in
+                rows[position].universeIndex.map { panel.windowReturns(row: lineRows[$0], after: start, through: ends) } ?? none
             }
-            return RunWriter.DragWindow(label: "\(months)m", source: "crsp", from: start.description, to: end.description,
-                                        months: months, byWeighting: byWeighting)
+        }
+        return windows.enumerated().map { index, window in
+            RunWriter.DragWindow(label: "\(window.months)m", source: "crsp", from: start.description, to: window.end.description,
+                                 months: window.months, byWeighting: portfolios.measure(holdingReturns: returns.map { $0[index] }))
         }
     }
 }

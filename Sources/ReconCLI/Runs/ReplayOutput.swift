@@ -12,11 +12,24 @@ enum ReplayOutput {
     static func writeHistory(_ replay: HistoryReplay, to directory: String, writeRuns: Bool, console: Console) throws {
         try Directories.create(directory)
         var csv = CSVWriter(header: historyHeader)
-        for (run, step) in zip(replay.runs, replay.steps) {
-            csv.appendRow(historyRow(run, step: step))
-            if writeRuns { try RunWriter.write(run, to: FilePaths.join(directory, run.summary.run)) }
+        for (run, step) in zip(replay.runs, replay.steps) { csv.appendRow(historyRow(run, step: step)) }
+        let runs = writeRuns ? replay.runs : []
+        // Every run's files made on every core, then written together (see AtomicFile.write),
+        // in the order a run-by-run writer would write them.
+        let folders = runs.map { FilePaths.join(directory, $0.summary.run) }
+        let files = Parallel.map(runs.count) { RunWriter.files(runs[$0], in: folders[$0]) }
+        var batch: [(path: String, bytes: [UInt8])] = []
+        for (folder, runFiles) in zip(folders, files) {
+            do {
+                try Directories.create(folder)
+            } catch {
+                try AtomicFile.write(batch)
+                throw error
+            }
+            batch += runFiles
         }
-        try csv.write(to: FilePaths.join(directory, "history.csv"))
+        batch.append((FilePaths.join(directory, "history.csv"), csv.bytes))
+        try AtomicFile.write(batch)
     }
 
     static func historyRow(_ run: RunWriter.Run, step: ReplayStep) -> [String] {

@@ -13,12 +13,12 @@ enum RunOutput {
             for (name, run) in runs.dropFirst() {
                 try RunWriter.write(run, to: FilePaths.join(FilePaths.join(directory, "variants"), VariantNames.folder(name)))
             }
-            try VariantTable.write(runs.map { ($0.name, [$0.run]) }, to: FilePaths.join(directory, "variants.csv"))
+            try VariantTable.write(runs.map { ($0.name, [VariantTable.Figures($0.run)]) }, to: FilePaths.join(directory, "variants.csv"))
         }
         printSummary(published.run, directory: directory, console: console)
         if runs.count > 1 {
             console.print("")
-            console.print(VariantTable.text(runs.map { ($0.name, [$0.run]) }))
+            console.print(VariantTable.text(runs.map { ($0.name, [VariantTable.Figures($0.run)]) }))
         }
     }
 

@@ -7,19 +7,42 @@ enum VariantTable {
     static let header = ["variant", "run", "r1000_count", "r2000_count", "moved_up", "moved_down",
                          "turnover_names", "turnover_weight", "drag_12m_cap", "drag_12m_equal"]
 
-    static func write(_ variants: [(name: String, runs: [RunWriter.Run])], to path: String) throws {
+    /// What the table shows of one run (a sweep keeps only this of each variant's runs).
+    struct Figures: Sendable {
+        var run: String
+        var r1000: Int
+        var r2000: Int
+        var movedUp: Int
+        var movedDown: Int
+        var turnoverNames: Double?
+        var turnoverWeight: Double?
+        var dragCap: Double?
+        var dragEqual: Double?
+
+        init(_ run: RunWriter.Run) {
+            self.run = run.summary.run
+            r1000 = run.summary.counts["R1000"]?.companies ?? 0
+            r2000 = run.summary.counts["R2000"]?.companies ?? 0
+            movedUp = run.summary.changes["upward"] ?? 0
+            movedDown = run.summary.changes["downward"] ?? 0
+            let turnover = run.analysis.turnover[.r2000]
+            turnoverNames = turnover?.nameTurnover
+            turnoverWeight = turnover?.weightTurnover
+            dragCap = run.drag?.byWeighting[.cap]?.gap
+            dragEqual = run.drag?.byWeighting[.equal]?.gap
+        }
+    }
+
+    static func write(_ variants: [(name: String, runs: [Figures])], to path: String) throws {
         var csv = CSVWriter(header: header)
         for (name, runs) in variants {
             for run in runs {
-                let turnover = run.analysis.turnover[.r2000]
                 csv.appendRow([
-                    name, run.summary.run,
-                    String(run.summary.counts["R1000"]?.companies ?? 0), String(run.summary.counts["R2000"]?.companies ?? 0),
-                    String(run.summary.changes["upward"] ?? 0), String(run.summary.changes["downward"] ?? 0),
-                    CSVWriter.number(turnover?.nameTurnover, decimals: 10),
-                    CSVWriter.number(turnover?.weightTurnover, decimals: 10),
-                    CSVWriter.number(run.drag?.byWeighting[.cap]?.gap, decimals: 10),
-                    CSVWriter.number(run.drag?.byWeighting[.equal]?.gap, decimals: 10),
+                    name, run.run, String(run.r1000), String(run.r2000), String(run.movedUp), String(run.movedDown),
+                    CSVWriter.number(run.turnoverNames, decimals: 10),
+                    CSVWriter.number(run.turnoverWeight, decimals: 10),
+                    CSVWriter.number(run.dragCap, decimals: 10),
+                    CSVWriter.number(run.dragEqual, decimals: 10),
                 ])
             }
         }
@@ -27,7 +50,7 @@ enum VariantTable {
     }
 
     /// Averages per variant: runs, R2000 name and weight turnover, moves, drag.
-    static func text(_ variants: [(name: String, runs: [RunWriter.Run])]) -> String {
+    static func text(_ variants: [(name: String, runs: [Figures])]) -> String {
         var lines = ["variant              runs  R2000 turnover (names / weight)  up/run  down/run  drag 12m (cap / equal)"]
         for (name, runs) in variants {
             func mean(_ values: [Double]) -> String {
@@ -36,14 +59,14 @@ enum VariantTable {
             func meanCount(_ values: [Int]) -> String {
                 values.isEmpty ? "n/a" : formatNumber(Double(values.reduce(0, +)) / Double(values.count), decimals: 1)
             }
-            let names = runs.compactMap { $0.analysis.turnover[.r2000]?.nameTurnover }
-            let weights = runs.compactMap { $0.analysis.turnover[.r2000]?.weightTurnover }
-            let capGaps = runs.compactMap { $0.drag?.byWeighting[.cap]?.gap }
-            let equalGaps = runs.compactMap { $0.drag?.byWeighting[.equal]?.gap }
+            let names = runs.compactMap(\.turnoverNames)
+            let weights = runs.compactMap(\.turnoverWeight)
+            let capGaps = runs.compactMap(\.dragCap)
+            let equalGaps = runs.compactMap(\.dragEqual)
             lines.append(name.padding(20) + " " + String(runs.count).padding(5) + " "
                 + "\(mean(names)) / \(mean(weights))".padding(32) + " "
-                + meanCount(runs.map { $0.summary.changes["upward"] ?? 0 }).padding(7) + " "
-                + meanCount(runs.map { $0.summary.changes["downward"] ?? 0 }).padding(9) + " "
+                + meanCount(runs.map(\.movedUp)).padding(7) + " "
+                + meanCount(runs.map(\.movedDown)).padding(9) + " "
                 + "\(mean(capGaps)) / \(mean(equalGaps))")
         }
         return lines.joined(separator: "\n")

@@ -18,20 +18,20 @@ public struct CRSPPanel: Sendable {
     public let report: CRSPLoadReport
 
     // One entry per row, rows sorted by (month, PERMNO).
-    let rowSecurity: [Int32]
-    let rowCompany: [Int32]
-    let rowDate: [Int32]
-    let rowShareCode: [Int16]
-    let rowExchangeCode: [Int16]
+    let rowSecurity: PanelColumn<Int32>
+    let rowCompany: PanelColumn<Int32>
+    let rowDate: PanelColumn<Int32>
+    let rowShareCode: PanelColumn<Int16>
+    let rowExchangeCode: PanelColumn<Int16>
     /// |PRC|; NaN when CRSP has no price.
-    let rowPrice: [Double]
+    let rowPrice: PanelColumn<Double>
     /// SHROUT in thousands; NaN when missing.
-    let rowShares: [Double]
+    let rowShares: PanelColumn<Double>
     /// RET and DLRET; NaN when missing.
-    let rowReturn: [Float]
-    let rowDelistingReturn: [Float]
+    let rowReturn: PanelColumn<Float>
+    let rowDelistingReturn: PanelColumn<Float>
     /// The physical line of the row in ``source``.
-    let rowLine: [Int32]
+    let rowLine: PanelColumn<Int32>
 
     /// Month keys (`year * 12 + month - 1`) present, ascending, with the rows of month `m` at
     /// `monthRowStart[m] ..< monthRowStart[m + 1]`.
@@ -49,9 +49,18 @@ public struct CRSPPanel: Sendable {
     let securityCusip: [String]
     /// The rows of security `s`, in month order: `securityRows[securityRowStart[s] ..< securityRowStart[s + 1]]`.
     let securityRowStart: [Int]
-    let securityRows: [Int32]
+    let securityRows: PanelColumn<Int32>
     /// The securities that ever carried a PERMCO.
     let securitiesOfCompany: [Int32: [Int32]]
+
+    // Made once per security so that a cross-section makes no string of its own for them.
+    /// The month key of each security's first row.
+    let securityFirstMonthKey: [Int32]
+    /// `String(permno)`, `SIC n` (nil without a code), and the PERMCO of the first row as text.
+    let securityIDText: [String]
+    let securityIndustryText: [String?]
+    let securityCompany: [Int32]
+    let securityCompanyText: [String]
 
     /// Number of rows.
     public var rowCount: Int { rowDate.count }

@@ -14,13 +14,19 @@ extension CRSPPanel {
     ///   field that is not what its column needs (with line, column and header name), or two
     ///   rows of one PERMNO in one month (naming both lines).
     public static func load(path: String, progress: ((Double) -> Void)? = nil) throws -> CRSPPanel {
+        if let panel = CRSPFastLoad.load(path: path) {
+            progress?(1)
+            return panel
+        }
         let reader = try CSVReader(path: path)
         var status = stat()
         let size = stat(path, &status) == 0 ? Int(status.st_size) : 0
         return try load(reader: reader, totalBytes: size, progress: progress)
     }
 
-    /// Reads a panel from any reader (tests read from bytes in memory).
+    /// Reads a panel from any reader, one record at a time through ``CSVReader`` (tests read from
+    /// bytes in memory). This is the reference reader: ``load(path:progress:)`` parses regular
+    /// files faster with ``CRSPFastLoad`` and comes back here for anything that one refuses.
     static func load(reader: CSVReader, totalBytes: Int = 0, progress: ((Double) -> Void)? = nil) throws -> CRSPPanel {
         var loader = CRSPPanelLoader(reader: reader)
         try loader.readHeader()
@@ -46,16 +52,7 @@ struct CRSPPanelLoader {
     var report: CRSPLoadReport
     private var columns: CRSPColumns!
 
-    private var security: [Int32] = []
-    private var company: [Int32] = []
-    private var date: [Int32] = []
-    private var shareCode: [Int16] = []
-    private var exchangeCode: [Int16] = []
-    private var price: [Double] = []
-    private var shares: [Double] = []
-    private var returns: [Float] = []
-    private var delistingReturns: [Float] = []
-    private var line: [Int32] = []
+    private let rows = CRSPRowColumns(capacity: 1 << 16)
 
     private var securityOfPermno: [Int32: Int32] = [:]
     /// PERMNO → security + 1 for PERMNOs under ``directLimit`` (CRSP's are five digits): a row
@@ -147,16 +144,9 @@ struct CRSPPanelLoader {
         if Int32(yyyymmdd) >= securityLatestDate[Int(id)] {
             try updateNames(security: Int(id), date: Int32(yyyymmdd), reader: reader, columns: columns)
         }
-        security.append(id)
-        company.append(Int32(permco))
-        date.append(Int32(yyyymmdd))
-        shareCode.append(Int16(share))
-        exchangeCode.append(Int16(exchange))
-        price.append(rowPrice)
-        shares.append(rowShares)
-        returns.append(Float(rowReturn))
-        delistingReturns.append(Float(rowDelisting))
-        line.append(Int32(clamping: reader.lineNumber))
+        rows.append(security: id, company: Int32(permco), date: Int32(yyyymmdd), shareCode: Int16(share),
+                    exchangeCode: Int16(exchange), price: rowPrice, shares: rowShares, return: Float(rowReturn),
+                    delistingReturn: Float(rowDelisting), line: Int32(clamping: reader.lineNumber))
     }
 
     // The field helpers are static so that a row never copies the loader (and its columns).
@@ -241,113 +231,17 @@ struct CRSPPanelLoader {
         }
     }
 
-    // MARK: - Sorting and indexing
+    // MARK: - The panel
 
-    /// Sorts the rows by (month, PERMNO), refuses duplicates, and builds the month and security indexes.
+    /// Sorts and indexes the rows read (``CRSPPanel/assemble(source:report:rows:securities:ordered:)``).
     mutating func finish() throws -> CRSPPanel {
-        let count = date.count
-        guard count > 0 else {
+        guard rows.count > 0 else {
             throw InputError(file: reader.name, line: reader.lineNumber,
                              message: "has a header but no rows, expected at least one row of \(CRSPColumns.format) data",
                              help: "check the file was exported completely")
         }
-        let order = try sortedOrder()
-        if !order.elementsEqual(0 ..< Int32(count)) {
-            func gather<T>(_ column: inout [T]) { column = order.map { column[Int($0)] } }
-            gather(&security); gather(&company); gather(&date); gather(&shareCode); gather(&exchangeCode)
-            gather(&price); gather(&shares); gather(&returns); gather(&delistingReturns); gather(&line)
-        }
-
-        // Months present.
-        var monthKeys: [Int32] = [], monthRowStart: [Int] = [], months: [CalendarDate] = []
-        for index in 0 ..< count {
-            let key = CRSPPanel.monthKey(yyyymmdd: date[index])
-            if monthKeys.last != key {
-                monthKeys.append(key)
-                monthRowStart.append(index)
-                months.append(CRSPPanel.date(date[index]))
-            } else if date[index] > months[months.count - 1].yyyymmdd {
-                months[months.count - 1] = CRSPPanel.date(date[index])
-            }
-        }
-        monthRowStart.append(count)
-
-        // Rows of each security, in month order (the rows are already in month order).
-        let securities = securityPermno.count
-        var securityRowStart = [Int](repeating: 0, count: securities + 1)
-        for s in security { securityRowStart[Int(s) + 1] += 1 }
-        for s in 0 ..< securities { securityRowStart[s + 1] += securityRowStart[s] }
-        var cursor = securityRowStart
-        var securityRows = [Int32](repeating: 0, count: count)
-        for index in 0 ..< count {
-            let s = Int(security[index])
-            securityRows[cursor[s]] = Int32(index)
-            cursor[s] += 1
-        }
-
-        var securitiesOfCompany: [Int32: [Int32]] = [:]
-        var lastPair: (Int32, Int32) = (-1, -1)
-        for index in 0 ..< count where (company[index], security[index]) != lastPair {
-            lastPair = (company[index], security[index])
-            if !(securitiesOfCompany[company[index]]?.contains(security[index]) ?? false) {
-                securitiesOfCompany[company[index], default: []].append(security[index])
-            }
-        }
-
-        report.securities = securities
-        report.companies = securitiesOfCompany.count
-        report.months = monthKeys.count
-        return CRSPPanel(
-            source: reader.name, report: report,
-            rowSecurity: security, rowCompany: company, rowDate: date, rowShareCode: shareCode,
-            rowExchangeCode: exchangeCode, rowPrice: price, rowShares: shares, rowReturn: returns,
-            rowDelistingReturn: delistingReturns, rowLine: line,
-            monthKeys: monthKeys, monthRowStart: monthRowStart, months: months,
-            securityOfPermno: securityOfPermno, securityPermno: securityPermno, securityTicker: securityTicker,
-            securityName: securityName, securityIndustry: securityIndustry, securityCusip: securityCusip,
-            securityRowStart: securityRowStart, securityRows: securityRows, securitiesOfCompany: securitiesOfCompany)
-    }
-
-    /// The row order by (month, PERMNO): a stable counting sort by month (files sorted by
-    /// PERMNO then date, as WRDS exports them, come out in order), then a sort of any month whose
-    /// PERMNOs are out of order. Two rows of one PERMNO in one month are an error naming both lines.
-    private func sortedOrder() throws -> [Int32] {
-        let count = date.count
-        var low = Int32.max, high = Int32.min
-        for value in date {
-            let key = CRSPPanel.monthKey(yyyymmdd: value)
-            low = min(low, key)
-            high = max(high, key)
-        }
-        var start = [Int](repeating: 0, count: Int(high - low) + 2)
-        for value in date { start[Int(CRSPPanel.monthKey(yyyymmdd: value) - low) + 1] += 1 }
-        for k in 1 ..< start.count { start[k] += start[k - 1] }
-        var order = [Int32](repeating: 0, count: count)
-        var cursor = start
-        for index in 0 ..< count {
-            let k = Int(CRSPPanel.monthKey(yyyymmdd: date[index]) - low)
-            order[cursor[k]] = Int32(index)
-            cursor[k] += 1
-        }
-        let permno = { (row: Int32) -> Int32 in securityPermno[Int(security[Int(row)])] }
-        for k in 0 ..< start.count - 1 where start[k + 1] - start[k] > 1 {
-            let range = start[k] ..< start[k + 1]
-            var sorted = true
-            for position in range.dropFirst() where permno(order[position - 1]) >= permno(order[position]) {
-                sorted = false
-                break
-            }
-            if !sorted {
-                order[range].sort { (permno($0), $0) < (permno($1), $1) }
-            }
-            for position in range.dropFirst() where permno(order[position - 1]) == permno(order[position]) {
-                let first = Int(order[position - 1]), second = Int(order[position])
-                let month = CRSPPanel.date(date[first])
-                throw InputError(file: reader.name, line: Int(line[second]),
-                                 message: "found a second row for PERMNO \(permno(order[position])) in \(month.year)-\(month.month < 10 ? "0" : "")\(month.month) (lines \(line[first]) and \(line[second])), expected one row per PERMNO and month",
-                                 help: "remove the duplicate row; a CRSP monthly export has one row per PERMNO and month-end")
-            }
-        }
-        return order
+        let securities = CRSPSecurityTable(permno: securityPermno, ticker: securityTicker, name: securityName,
+                                           industry: securityIndustry, cusip: securityCusip)
+        return try CRSPPanel.assemble(source: reader.name, report: report, rows: rows, securities: securities, ordered: nil)
     }
 }

@@ -25,8 +25,9 @@ public struct CompoundReturn: Sendable, Hashable {
 
 extension CRSPPanel {
     /// The total return of row `index` (see ``MonthlyReturn/value``).
+    @inline(__always)
     func totalReturn(row index: Int) -> Double? {
-        let ret = rowReturn[index], delisting = rowDelistingReturn[index]
+        let ret = rowReturn.elements[index], delisting = rowDelistingReturn.elements[index]
         switch (ret.isNaN, delisting.isNaN) {
         case (false, false): return (1 + Double(ret)) * (1 + Double(delisting)) - 1
         case (false, true): return Double(ret)
@@ -57,16 +58,71 @@ extension CRSPPanel {
     /// that leaves CRSP inside the window is held until its last row, delisting return included,
     /// and the proceeds are then held as cash (0%).
     public func compoundReturn(permno: Int, after start: CalendarDate, through end: CalendarDate) -> CompoundReturn? {
-        let rows = window(permno: permno, after: start, through: end)
+        guard let security = securityOfPermno[Int32(truncatingIfNeeded: permno)] else { return nil }
+        return compoundReturn(security: Int(security), afterMonth: CRSPPanel.monthKey(start), throughMonth: CRSPPanel.monthKey(end))
+    }
+
+    /// ``compoundReturn(permno:after:through:)`` of a security (an index of the panel's
+    /// securities) over the month keys in (`low`, `high`]: O(log rows + window), rows read in place.
+    func compoundReturn(security s: Int, afterMonth low: Int32, throughMonth high: Int32) -> CompoundReturn? {
+        let rows = windowPositions(security: s, afterMonth: low, throughMonth: high)
         guard !rows.isEmpty else { return nil }
         var growth = 1.0, missing = 0
-        for index in rows {
-            if let value = totalReturn(row: index) { growth *= 1 + value } else { missing += 1 }
+        for position in rows {
+            if let value = totalReturn(row: Int(securityRows[position])) { growth *= 1 + value } else { missing += 1 }
         }
-        let last = rows[rows.count - 1]
+        let last = Int(securityRows[rows.upperBound - 1])
         let lastKey = CRSPPanel.monthKey(yyyymmdd: rowDate[last])
-        let endedAt: CalendarDate? = lastKey < CRSPPanel.monthKey(end) && isLastRow(last) ? CRSPPanel.date(rowDate[last]) : nil
+        let endedAt: CalendarDate? = lastKey < high && isLastRow(last) ? CRSPPanel.date(rowDate[last]) : nil
         return CompoundReturn(value: growth - 1, months: rows.count, missingMonths: missing, endedAt: endedAt)
+    }
+
+    /// The buy-and-hold return (``CompoundReturn/value``) of the security of a panel row (as a
+    /// ``CrossSection/rows`` gives it) over the calendar months after the month of `start`
+    /// through the month of `end`; `nil` when it has no row in the window.
+    public func windowReturn(row: Int32, after start: CalendarDate, through end: CalendarDate) -> Double? {
+        compoundReturn(security: Int(rowSecurity[Int(row)]), afterMonth: CRSPPanel.monthKey(start),
+                       throughMonth: CRSPPanel.monthKey(end))?.value
+    }
+
+    /// The buy-and-hold returns of the security of a panel row over several windows that start
+    /// together: the calendar months after the month of `start` through the month of each of
+    /// `ends` (ascending). One pass over the rows gives them all, each window's product being the
+    /// same sequence of multiplications as ``windowReturn(row:after:through:)``'s. `nil` for a
+    /// window without a row.
+    public func windowReturns(row: Int32, after start: CalendarDate, through ends: [CalendarDate]) -> [Double?] {
+        var out = [Double?](repeating: nil, count: ends.count)
+        guard let lastEnd = ends.last else { return out }
+        let s = Int(rowSecurity[Int(row)])
+        let positions = windowPositions(security: s, afterMonth: CRSPPanel.monthKey(start), throughMonth: CRSPPanel.monthKey(lastEnd))
+        let rows = securityRows.elements, dates = rowDate.elements
+        var window = 0, high = CRSPPanel.monthKey(ends[0])
+        var growth = 1.0, seen = 0
+        for position in positions {
+            let index = Int(rows[position])
+            let key = CRSPPanel.monthKey(yyyymmdd: dates[index])
+            while key > high {
+                if seen > 0 { out[window] = growth - 1 }
+                window += 1
+                high = CRSPPanel.monthKey(ends[window])
+            }
+            seen += 1
+            if let value = totalReturn(row: index) { growth *= 1 + value }
+        }
+        while window < ends.count {
+            if seen > 0 { out[window] = growth - 1 }
+            window += 1
+        }
+        return withExtendedLifetime(self) { out }
+    }
+
+    /// The buy-and-hold return (``CompoundReturn/value``) of the security behind each of the
+    /// given panel rows, over the calendar months after the month of `start` through the month
+    /// of `end`: the drag's window returns for a cross-section's lines, `nil` for a line without
+    /// a row in the window.
+    public func windowReturns(rows: [Int32], after start: CalendarDate, through end: CalendarDate) -> [Double?] {
+        let low = CRSPPanel.monthKey(start), high = CRSPPanel.monthKey(end)
+        return rows.map { compoundReturn(security: Int(rowSecurity[Int($0)]), afterMonth: low, throughMonth: high)?.value }
     }
 
     /// The buy-and-hold return of a company (a PERMCO as ``Security/companyKey`` gives it) over the
@@ -102,7 +158,7 @@ extension CRSPPanel {
     }
 
     /// Row positions of a PERMNO, in month order (a slice of the index, no copy).
-    func securityRowIndices(permno: Int) -> LazyMapSequence<ArraySlice<Int32>, Int> {
+    func securityRowIndices(permno: Int) -> LazyMapSequence<Slice<PanelColumn<Int32>>, Int> {
         guard let security = securityOfPermno[Int32(truncatingIfNeeded: permno)] else { return securityRows[0..<0].lazy.map(Int.init) }
         let s = Int(security)
         return securityRows[securityRowStart[s] ..< securityRowStart[s + 1]].lazy.map(Int.init)
@@ -110,11 +166,25 @@ extension CRSPPanel {
 
     /// The rows of a PERMNO with month keys in (month of `start`, month of `end`].
     func window(permno: Int, after start: CalendarDate, through end: CalendarDate) -> [Int] {
-        let low = CRSPPanel.monthKey(start), high = CRSPPanel.monthKey(end)
-        return securityRowIndices(permno: permno).filter {
-            let key = CRSPPanel.monthKey(yyyymmdd: rowDate[$0])
-            return key > low && key <= high
+        guard let security = securityOfPermno[Int32(truncatingIfNeeded: permno)] else { return [] }
+        let positions = windowPositions(security: Int(security), afterMonth: CRSPPanel.monthKey(start), throughMonth: CRSPPanel.monthKey(end))
+        return positions.map { Int(securityRows[$0]) }
+    }
+
+    /// The positions in ``securityRows`` of a security's rows with month keys in (`low`, `high`]:
+    /// a binary search for the first, the security's rows being in month order.
+    func windowPositions(security s: Int, afterMonth low: Int32, throughMonth high: Int32) -> Range<Int> {
+        let end = securityRowStart[s + 1]
+        let rows = securityRows.elements, dates = rowDate.elements
+        let key = { (position: Int) in CRSPPanel.monthKey(yyyymmdd: dates[Int(rows[position])]) }
+        var first = securityRowStart[s], upper = end
+        while first < upper {
+            let middle = (first + upper) / 2
+            if key(middle) <= low { first = middle + 1 } else { upper = middle }
         }
+        var last = first
+        while last < end, key(last) <= high { last += 1 }
+        return first ..< last
     }
 
     /// The row of a security in the month at `monthIndex`, by binary search within the month.

@@ -25,38 +25,79 @@ extension CRSPPanel {
 
     /// The cross-section of the month at `monthIndex` in ``months``.
     public func snapshot(month monthIndex: Int) -> [Security] {
+        crossSection(month: monthIndex).securities
+    }
+
+    /// A cross-section with the panel row of each of its securities.
+    public struct CrossSection: Sendable {
+        /// The index in ``CRSPPanel/months``.
+        public let month: Int
+        public let securities: [Security]
+        /// The panel row each security was made from (``CRSPPanel/row(_:)``).
+        public let rows: [Int32]
+    }
+
+    /// The cross-section of the month at `monthIndex`, as ``snapshot(month:)`` gives it, with rows.
+    public func crossSection(month monthIndex: Int) -> CrossSection {
+        let rows = crossSectionRows(month: monthIndex)
+        return CrossSection(month: monthIndex, securities: securities(rows: rows), rows: rows)
+    }
+
+    /// The rows of a month that have a price and shares (the lines of its cross-section).
+    public func crossSectionRows(month monthIndex: Int) -> [Int32] {
+        var lines: [Int32] = []
+        lines.reserveCapacity(rows(inMonth: monthIndex).count)
+        let prices = rowPrice.elements, shares = rowShares.elements
+        for index in rows(inMonth: monthIndex) where !prices[index].isNaN && !(shares[index] * 1_000).isNaN {
+            lines.append(Int32(index))
+        }
+        return withExtendedLifetime(self) { lines }
+    }
+
+    /// The security of each of these rows (rows of a cross-section).
+    public func securities(rows lineRows: [Int32]) -> [Security] {
         let firstMonthKey = monthKeys.first ?? 0
         var securities: [Security] = []
-        securities.reserveCapacity(rows(inMonth: monthIndex).count)
-        for index in rows(inMonth: monthIndex) {
+        securities.reserveCapacity(lineRows.count)
+        var evidence: [Int: String?] = [:]
+        let origin = OriginText(source: source)
+        for row in lineRows {
+            let index = Int(row)
             let price = rowPrice[index], shares = rowShares[index] * 1_000
-            guard !price.isNaN, !shares.isNaN else { continue }
             let s = Int(rowSecurity[index])
             let shareCode = Int(rowShareCode[index]), exchangeCode = Int(rowExchangeCode[index])
-            let permno = securityPermno[s]
             let ticker = securityTicker[s], name = securityName[s]
-            let firstRow = Int(securityRows[securityRowStart[s]])
-            let firstKey = CRSPPanel.monthKey(yyyymmdd: rowDate[firstRow])
+            let isCommon = CRSPCodes.isCommon(shareCode: shareCode)
+            let typeEvidence: String?
+            if isCommon {
+                typeEvidence = nil
+            } else if let known = evidence[shareCode] {
+                typeEvidence = known
+            } else {
+                typeEvidence = CRSPCodes.typeEvidence(shareCode: shareCode)
+                evidence[shareCode] = typeEvidence
+            }
+            let firstKey = securityFirstMonthKey[s]
             securities.append(Security(
-                symbol: ticker.isEmpty ? "PERMNO \(permno)" : ticker,
-                id: String(permno),
+                symbol: ticker.isEmpty ? "PERMNO \(securityPermno[s])" : ticker,
+                id: securityIDText[s],
                 name: name,
-                companyKey: String(rowCompany[index]),
+                companyKey: companyKey(row: index),
                 companyName: name,
-                type: CRSPCodes.securityType(shareCode: shareCode),
-                typeEvidence: CRSPCodes.typeEvidence(shareCode: shareCode),
+                type: isCommon ? .commonStock : .otherNonCommon,
+                typeEvidence: typeEvidence,
                 price: price,
                 marketCap: price * shares,
                 capScope: .security,
                 sharesOutstanding: shares,
-                country: CRSPCodes.isCommon(shareCode: shareCode) ? "United States" : nil,
+                country: isCommon ? "United States" : nil,
                 exchange: CRSPCodes.exchangeName(exchangeCode),
                 isOnEligibleExchange: CRSPCodes.isEligibleExchange(exchangeCode),
-                industry: securityIndustry[s] > 0 ? "SIC \(securityIndustry[s])" : nil,
+                industry: securityIndustryText[s],
                 // A first row after the panel's first month is a new listing (an IPO, a spin-off
                 // or a move from OTC); a security present from the start has no known listing year.
                 ipoYear: firstKey > firstMonthKey ? Int(firstKey / 12) : nil,
-                origin: "\(source):\(rowLine[index])"))
+                origin: origin.text(line: Int(rowLine[index]))))
         }
         return securities
     }
@@ -74,6 +115,74 @@ extension CRSPPanel {
             let ticker = securityTicker[s]
             return DroppedRow(file: source, line: Int(rowLine[index]),
                               symbol: ticker.isEmpty ? "PERMNO \(securityPermno[s])" : ticker, reason: reason.rawValue)
+        }
+    }
+
+    /// A row's company key, its PERMCO as text (made once per security for its usual PERMCO).
+    func companyKey(row index: Int) -> String {
+        let company = rowCompany[index], s = Int(rowSecurity[index])
+        return company == securityCompany[s] ? securityCompanyText[s] : String(company)
+    }
+
+    /// The companies of a cross-section without making its securities: their keys, each one's
+    /// cap (its classes' |PRC| × SHROUT × 1,000 summed in row order, as a snapshot's securities
+    /// would be summed) in company-key order, and the company key of each line.
+    public func companies(ofCrossSection lineRows: [Int32]) -> (keys: Set<String>, caps: [(companyKey: String, cap: Double)], lineKeys: [String]) {
+        var keys = Set<String>(minimumCapacity: lineRows.count)
+        var capOf: [Int32: Double] = [:]
+        var order: [Int32] = []
+        var lineKeys: [String] = []
+        lineKeys.reserveCapacity(lineRows.count)
+        for row in lineRows {
+            let index = Int(row)
+            let key = companyKey(row: index)
+            keys.insert(key)
+            lineKeys.append(key)
+            let cap = rowPrice[index] * (rowShares[index] * 1_000)
+            let company = rowCompany[index]
+            if let sum = capOf[company] { capOf[company] = sum + cap } else { capOf[company] = 0 + cap; order.append(company) }
+        }
+        // A PERMCO's key is its decimal text: text order is digit order, shorter first on a tie
+        // ("12" < "120" < "13"), which this integer pair gives without comparing strings.
+        func textOrder(_ permco: Int32) -> (Int64, Int) {
+            var digits = 1, scale: Int64 = 1
+            while scale * 10 <= Int64(permco) { scale *= 10; digits += 1 }
+            return (Int64(permco) * (1_000_000_000_000 / scale), digits)
+        }
+        order.sort { textOrder($0) < textOrder($1) }
+        return (keys, order.map { (companyKey: String($0), cap: capOf[$0]!) }, lineKeys)
+    }
+}
+
+/// `FILE:LINE` texts without string interpolation (a cross-section makes thousands).
+private struct OriginText {
+    let prefix: [UInt8]
+
+    init(source: String) {
+        prefix = Array(source.utf8) + [UInt8(ascii: ":")]
+    }
+
+    func text(line: Int) -> String {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var value = line.magnitude
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(truncatingIfNeeded: value % 10) + 0x30
+                value /= 10
+                count += 1
+            } while value > 0
+        }
+        let negative = line < 0
+        return String(unsafeUninitializedCapacity: prefix.count + count + (negative ? 1 : 0)) { out in
+            var position = 0
+            for byte in prefix { out[position] = byte; position += 1 }
+            if negative { out[position] = UInt8(ascii: "-"); position += 1 }
+            withUnsafeBytes(of: &digits) { buffer in
+                for k in (20 - count) ..< 20 { out[position] = buffer[k]; position += 1 }
+            }
+            return position
         }
     }
 }

@@ -37,6 +37,7 @@ public final class CSVReader {
     private var atEndOfInput = false
     private var nextLineNumber = 1
     private var started = false
+    private var bufferOffset = 0   // offset in the input of buffer[0]
 
     // The current record: for field i, bytes buffer[starts[i]..<ends[i]]; escaped[i] when "" occurs inside.
     // Unchecked exclusivity: the reader is used from one thread (it is not Sendable) and these
@@ -120,20 +121,7 @@ public final class CSVReader {
     /// Field `index` as text, with doubled quotes undone. Invalid UTF-8, and a NUL byte (how a
     /// UTF-16 file looks), are ``InputError``s.
     public func string(_ index: Int) throws -> String {
-        let text: String? = withBytes(index) { bytes in
-            if escaped[index] {
-                var out: [UInt8] = []
-                out.reserveCapacity(bytes.count)
-                var skipNext = false
-                for byte in bytes {
-                    if skipNext { skipNext = false; continue }
-                    out.append(byte)
-                    if byte == 0x22 { skipNext = true }
-                }
-                return String(validating: out, as: UTF8.self)
-            }
-            return String(validating: bytes, as: UTF8.self)
-        }
+        let text = withBytes(index) { CSVReader.text(rawField: $0, escaped: escaped[index]) }
         guard let text else {
             throw InputError(file: name, line: lineNumber, column: index + 1,
                              message: "found bytes that are not valid UTF-8, expected UTF-8 text",
@@ -150,11 +138,39 @@ public final class CSVReader {
 
     /// Field `index` as text with surrounding spaces removed.
     public func trimmed(_ index: Int) throws -> String {
-        let text = try string(index)
+        CSVReader.trimmed(try string(index))
+    }
+
+    /// The text of a field's raw bytes (between the quotes of a quoted field), with doubled quotes
+    /// undone when `escaped`; `nil` for invalid UTF-8. Shared with readers that scan bytes themselves.
+    static func text(rawField bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) -> String? {
+        if escaped {
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var skipNext = false
+            for byte in bytes {
+                if skipNext { skipNext = false; continue }
+                out.append(byte)
+                if byte == 0x22 { skipNext = true }
+            }
+            return String(validating: out, as: UTF8.self)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// `text` without the spaces and tabs around it (by characters, as ``trimmed(_:)`` does).
+    static func trimmed(_ text: String) -> String {
         guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
         let last = text.lastIndex(where: { $0 != " " && $0 != "\t" })!
         return String(text[first...last])
     }
+
+    /// Offset in the input of the byte after the current record (after a byte-order mark, if any,
+    /// for the first): where a reader that scans the bytes itself takes over.
+    var offsetAfterRecord: Int { bufferOffset + position }
+
+    /// The physical line on which the next record starts.
+    var lineAfterRecord: Int { nextLineNumber }
 
     /// Every field of the current record as trimmed text.
     public func fields() throws -> [String] {
@@ -291,6 +307,7 @@ public final class CSVReader {
                 }
             }
             count = tail
+            bufferOffset += position
             position = 0
         }
         if count == buffer.count {

@@ -14,7 +14,7 @@ public enum NumberParsing {
     }
 
     /// Powers of ten that are exact in a `Double`.
-    private static let exactPowers: [Double] = (0...22).map { exponent in
+    static let exactPowers: [Double] = (0...22).map { exponent in
         var value = 1.0
         for _ in 0..<exponent { value *= 10 }
         return value

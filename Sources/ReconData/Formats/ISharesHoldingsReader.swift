@@ -188,7 +188,7 @@ public enum ISharesHoldingsReader {
         if assetClass.lowercased() != "equity" { return "asset class \"\(assetClass)\" is not Equity" }
         // A ticker without a letter or digit (`-`, `--`) names nothing the prior could match.
         if Ticker.normalize(symbol).isEmpty { return "no ticker (\(try csv.trimmed(columns.name)))" }
-        if let exchange = try csv.optionalText(columns.exchange), exchange.uppercased().contains("NO MARKET") {
+        if let exchange = try csv.optionalText(columns.exchange), exchange.uppercased().containsText("NO MARKET") {
             return "not listed (exchange \"\(exchange)\")"
         }
         if let first = lineOfSymbol[Ticker.normalize(symbol)] { return "ticker already read on line \(first)" }

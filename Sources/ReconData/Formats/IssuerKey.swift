@@ -50,7 +50,12 @@ public struct IssuerKey: Sendable, Hashable {
     /// another line of the group); otherwise each group of related tickers gets the name's key
     /// followed by ` #` and its first ticker (`first bancorp #FBNC`).
     public static func assign(_ lines: [Line]) -> [IssuerKey] {
-        var keys = lines.map { IssuerKey(name: $0.name, symbol: $0.symbol) }
+        assign(lines, names: lines.map { SecurityName($0.name) })
+    }
+
+    /// The same with each line's name already split (`names[i]` of `lines[i].name`).
+    static func assign(_ lines: [Line], names: [SecurityName]) -> [IssuerKey] {
+        var keys = zip(lines, names).map { IssuerKey(parsed: $1, symbol: $0.symbol) }
         var indicesByKey: [String: [Int]] = [:]
         for (index, key) in keys.enumerated() { indicesByKey[key.key, default: []].append(index) }
         for indices in indicesByKey.values where indices.count > 1 {
@@ -108,7 +113,11 @@ public struct IssuerKey: Sendable, Hashable {
     /// Derives the key from a line's name; `symbol` is the fallback when the name has no issuer
     /// words (the key is then `symbol:` and the normalised ticker).
     public init(name: String, symbol: String) {
-        let parsed = SecurityName(name)
+        self.init(parsed: SecurityName(name), symbol: symbol)
+    }
+
+    init(parsed: SecurityName, symbol: String) {
+        let name = parsed.text
         let issuer = IssuerKey.undoubled(parsed, IssuerKey.issuerRange(parsed))
         let folded = IssuerKey.trimmed(parsed.words[issuer].filter { !$0.inParentheses }.map(\.folded))
         var canonical = folded.compactMap(IssuerKey.canonical)

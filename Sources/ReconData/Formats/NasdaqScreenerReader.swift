@@ -113,7 +113,7 @@ public enum NasdaqScreenerReader {
     /// the one voting fact a screener export carries (M7 §5.15).
     static func namesNonVotingShares(_ name: String) -> Bool {
         let folded = name.lowercased()
-        return folded.contains("non voting") || folded.contains("non-voting") || folded.contains("nonvoting")
+        return folded.containsText("non voting") || folded.containsText("non-voting") || folded.containsText("nonvoting")
     }
 
     /// A number that must not be negative, `nil` when blank.
@@ -141,7 +141,9 @@ public enum NasdaqScreenerReader {
     /// Gives every row its company key and name, then infers types issuer by issuer.
     static func assignIssuersAndTypes(_ securities: [Security]) -> [Security] {
         var securities = securities
-        let issuers = IssuerKey.assign(securities.map { IssuerKey.Line(symbol: $0.symbol, name: $0.name) })
+        // Each name is split into words once, for the issuer keys and the types both.
+        let names = securities.map { SecurityName($0.name) }
+        let issuers = IssuerKey.assign(securities.map { IssuerKey.Line(symbol: $0.symbol, name: $0.name) }, names: names)
         for (index, issuer) in issuers.enumerated() {
             securities[index].companyKey = issuer.key
             securities[index].companyName = issuer.displayName
@@ -149,7 +151,7 @@ public enum NasdaqScreenerReader {
         let lines = securities.map {
             SecurityTypeClassifier.Line(symbol: $0.symbol, name: $0.name, industry: $0.industry, companyKey: $0.companyKey)
         }
-        for (index, inference) in SecurityTypeClassifier.classify(lines).enumerated() {
+        for (index, inference) in SecurityTypeClassifier.classify(lines, names: names).enumerated() {
             securities[index].type = inference.type
             securities[index].typeEvidence = inference.evidence
         }

@@ -91,3 +91,19 @@ extension String {
         return String(self[first...last])
     }
 }
+
+extension String {
+    /// Whether `other` occurs in the text, as Foundation's `contains` answers: for ASCII text
+    /// a byte search gives the same answer without going through `NSString`; any other text
+    /// is searched by Foundation (where canonical equivalence may matter).
+    func containsText(_ other: String) -> Bool {
+        guard utf8.allSatisfy({ $0 < 0x80 }), other.utf8.allSatisfy({ $0 < 0x80 }) else { return contains(other) }
+        let haystack = Array(utf8), needle = Array(other.utf8)
+        guard !needle.isEmpty else { return contains(other) }
+        guard needle.count <= haystack.count else { return false }
+        for start in 0 ... (haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start ..< start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+}

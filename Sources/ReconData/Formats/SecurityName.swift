@@ -27,13 +27,9 @@ struct SecurityName: Sendable {
     /// name has none, as in `Berkshire Hathaway Inc.`).
     let descriptorStart: Int
 
-    /// Every folded word, for a quick "not in the name" answer.
-    private let vocabulary: Set<String>
-
     init(_ text: String) {
         self.text = text
         self.words = SecurityName.tokenize(text)
-        self.vocabulary = Set(words.map(\.folded))
         self.descriptorStart = SecurityName.findDescriptorStart(words)
     }
 
@@ -47,10 +43,10 @@ struct SecurityName: Sendable {
     /// Whether `phrase` (folded words) occurs in `words[range]`; returns where it starts.
     func find(_ phrase: [String], in range: Range<Int>? = nil) -> Int? {
         let range = range ?? 0..<words.count
-        guard !phrase.isEmpty, range.count >= phrase.count, vocabulary.contains(phrase[0]) else { return nil }
-        for start in range.lowerBound...(range.upperBound - phrase.count)
-        where (0..<phrase.count).allSatisfy({ words[start + $0].folded == phrase[$0] }) {
-            return start
+        guard !phrase.isEmpty, range.count >= phrase.count else { return nil }
+        // Names have a handful of words: comparing them in place beats hashing them into a set.
+        for start in range.lowerBound...(range.upperBound - phrase.count) where words[start].folded == phrase[0] {
+            if (1..<phrase.count).allSatisfy({ words[start + $0].folded == phrase[$0] }) { return start }
         }
         return nil
     }

@@ -54,7 +54,12 @@ public enum SecurityTypeClassifier {
     /// corroborate the industry `Blank Checks`. A line's own share type still decides first: the
     /// warrants and units of a SPAC stay warrants and units.
     public static func classify(_ lines: [Line]) -> [Inference] {
-        var facts = lines.map { Facts($0) }
+        classify(lines, names: lines.map { SecurityName($0.name) })
+    }
+
+    /// The same with each line's name already split (`names[i]` of `lines[i].name`).
+    static func classify(_ lines: [Line], names: [SecurityName]) -> [Inference] {
+        var facts = zip(lines, names).map { Facts($0, name: $1) }
         var unitsOrRights: [String: String] = [:]
         for (line, lineFacts) in zip(lines, facts) {
             guard let key = line.companyKey, unitsOrRights[key] == nil, let evidence = Rule.unitOrRightEvidence(lineFacts) else { continue }
@@ -87,13 +92,21 @@ public enum SecurityTypeClassifier {
         /// A listed unit or right of the same issuer (`AACBU (name says "Units")`).
         var issuerUnitsOrRights: String?
 
+        /// ``industry`` lower-cased, as the industry sets are written.
+        let foldedIndustry: String
+
         init(_ line: Line) {
-            self.symbol = line.symbol
-            self.name = SecurityName(line.name)
-            self.industry = (line.industry ?? "").trimmingSpaces
+            self.init(line, name: SecurityName(line.name))
         }
 
-        func industry(in set: Set<String>) -> Bool { set.contains(industry.lowercased()) }
+        init(_ line: Line, name: SecurityName) {
+            self.symbol = line.symbol
+            self.name = name
+            self.industry = (line.industry ?? "").trimmingSpaces
+            self.foldedIndustry = industry.lowercased()
+        }
+
+        func industry(in set: Set<String>) -> Bool { set.contains(foldedIndustry) }
     }
 
     static func classify(_ facts: Facts) -> Inference {
@@ -137,7 +150,7 @@ extension SecurityTypeClassifier {
             Rule(id: "etf", type: .exchangeTradedFund) { $0.name.says([["etf"], ["etn"], ["exchange", "traded"]], from: 1) },
             Rule(id: "bdc", type: .businessDevelopmentCompany, match: businessDevelopmentCompanyEvidence),
             Rule(id: "closed-end-fund", type: .closedEndFund, match: closedEndFundEvidence),
-            Rule(id: "preferred-symbol", type: .preferred) { $0.symbol.contains("^") ? "symbol has \"^\" (Nasdaq's preferred-series marker)" : nil },
+            Rule(id: "preferred-symbol", type: .preferred) { $0.symbol.containsText("^") ? "symbol has \"^\" (Nasdaq's preferred-series marker)" : nil },
         ]
 
         init(id: String, type: SecurityType, match: @escaping @Sendable (Facts) -> String?) {

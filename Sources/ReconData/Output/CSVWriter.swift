@@ -10,12 +10,15 @@
 public struct CSVWriter: Sendable {
     /// The column names.
     public let header: [String]
+    /// The file's bytes so far (header first): rows are appended as UTF-8 bytes, not by growing a
+    /// `String` (a replay's membership files run to tens of megabytes).
+    public private(set) var bytes: [UInt8] = []
+
     /// The text so far (header first).
-    public private(set) var text: String
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     public init(header: [String]) {
         self.header = header
-        self.text = ""
         append(header)
     }
 
@@ -25,9 +28,9 @@ public struct CSVWriter: Sendable {
         append(fields)
     }
 
-    /// Writes the text with ``AtomicFile``.
+    /// Writes the bytes with ``AtomicFile``.
     public func write(to path: String) throws {
-        try AtomicFile.write(text, to: path)
+        try AtomicFile.write(bytes, to: path)
     }
 
     /// A field as written: quoted when it holds a comma, a quote, CR or LF.
@@ -55,7 +58,15 @@ public struct CSVWriter: Sendable {
     public static func boolean(_ value: Bool?) -> String { value.map { $0 ? "true" : "false" } ?? "" }
 
     private mutating func append(_ fields: [String]) {
-        text += fields.map(CSVWriter.escape).joined(separator: ",")
-        text += "\n"
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(0x2C) }
+            let needsQuotes = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            if needsQuotes {
+                bytes.append(contentsOf: CSVWriter.escape(field).utf8)
+            } else {
+                bytes.append(contentsOf: field.utf8)
+            }
+        }
+        bytes.append(0x0A)
     }
 }

@@ -56,15 +56,24 @@ public enum RunWriter {
 
     public static func write(_ run: Run, to directory: String) throws {
         try Directories.create(directory)
-        try membership(run).write(to: FilePaths.join(directory, "membership.csv"))
-        try excluded(run).write(to: FilePaths.join(directory, "excluded.csv"))
-        try JSONWriter.write(summary(run), to: FilePaths.join(directory, "summary.json"))
-        try migration(run).write(to: FilePaths.join(directory, "migration.csv"))
-        try turnover(run).write(to: FilePaths.join(directory, "turnover.csv"))
+        try AtomicFile.write(files(run, in: directory))
+    }
+
+    /// The files of a run in `directory`, in the order ``write(_:to:)`` writes them (a replay
+    /// writes the files of all its runs together).
+    public static func files(_ run: Run, in directory: String) -> [(path: String, bytes: [UInt8])] {
+        var files: [(path: String, bytes: [UInt8])] = [
+            (FilePaths.join(directory, "membership.csv"), membership(run).bytes),
+            (FilePaths.join(directory, "excluded.csv"), excluded(run).bytes),
+            (FilePaths.join(directory, "summary.json"), Array(JSONWriter.string(summary(run)).utf8)),
+            (FilePaths.join(directory, "migration.csv"), migration(run).bytes),
+            (FilePaths.join(directory, "turnover.csv"), turnover(run).bytes),
+        ]
         if let drag = run.drag {
-            try JSONWriter.write(dragJSON(main: drag, windows: run.dragWindows, graduates: run.graduates),
-                                 to: FilePaths.join(directory, "drag.json"))
+            files.append((FilePaths.join(directory, "drag.json"),
+                          Array(JSONWriter.string(dragJSON(main: drag, windows: run.dragWindows, graduates: run.graduates)).utf8)))
         }
+        return files
     }
 
     // MARK: - membership.csv

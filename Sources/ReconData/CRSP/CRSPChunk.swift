@@ -1,0 +1,187 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ReconCore
+
+/// One stretch of a CRSP file parsed by ``CRSPChunkParser``: its rows in file order, the
+/// securities it met (numbered in order of first appearance within the stretch) with the latest
+/// names each had in it, and its counts. ``CRSPFastLoad`` merges the stretches of a file.
+struct CRSPChunk {
+    var rows: CRSPRowColumns
+    var securities = Securities()
+    var counts = Counts()
+    /// Physical lines the stretch spans.
+    var lines = 0
+    /// Whether every row's (month, PERMNO) comes after the previous row's.
+    var ordered = true
+    var firstKey: RowKey?
+    var lastKey: RowKey?
+    /// Whether a kept name is not the field's bytes trimmed (doubled quotes undone, or trimming
+    /// by characters differing from trimming bytes): such a stretch cannot be merged after another.
+    var hasIrregularText = false
+
+    init(rowCapacity: Int) {
+        rows = CRSPRowColumns(capacity: rowCapacity)
+    }
+
+    /// The sort key of a row.
+    struct RowKey: Comparable {
+        var month: Int32
+        var permno: Int32
+        static func < (a: RowKey, b: RowKey) -> Bool { (a.month, a.permno) < (b.month, b.permno) }
+    }
+
+    /// What ``CRSPLoadReport`` counts.
+    struct Counts {
+        var rowsRead = 0, rowsInCrossSections = 0, missingPrice = 0, missingShares = 0
+        var missingReturns = 0, midpointPrices = 0, blankLines = 0
+    }
+
+    /// Bytes of text kept in ``Securities/text``.
+    struct TextSpan {
+        var start = 0, count = 0
+    }
+
+    /// The securities of the stretch and, for each, what its latest row said: the same rule as the
+    /// reference loader (a row whose date is on or after the security's latest so far updates the
+    /// ticker, name and CUSIP, and the SIC code when it has a valid one), applied within the stretch.
+    struct Securities {
+        /// PERMNO → security + 1 for PERMNOs under ``directLimit`` (CRSP's have five digits): a row
+        /// costs an array load, not a hash lookup.
+        var directID: [Int32] = []
+        var otherID: [Int32: Int32] = [:]
+        static let directLimit: Int32 = 1 << 22
+
+        var permno: [Int32] = []
+        var latestDate: [Int32] = []
+        var ticker: [TextSpan] = []
+        var name: [TextSpan] = []
+        var cusip: [TextSpan] = []
+        /// The date of the latest updating row with a SIC code (0: none) and that code.
+        var industryDate: [Int32] = []
+        var industry: [Int32] = []
+        /// The kept texts, one after the other (a name is stored again only when it changes).
+        var text: [UInt8] = []
+
+        /// The security of a PERMNO, added when new.
+        @inline(__always)
+        mutating func id(of permno: Int32) -> Int {
+            if permno < Securities.directLimit {
+                let slot = Int(permno)
+                if slot < directID.count, directID[slot] > 0 { return Int(directID[slot] - 1) }
+                if slot >= directID.count {
+                    directID += repeatElement(0, count: max(slot + 1 - directID.count, directID.count))
+                }
+                directID[slot] = Int32(self.permno.count + 1)
+            } else if let known = otherID[permno] {
+                return Int(known)
+            } else {
+                otherID[permno] = Int32(self.permno.count)
+            }
+            self.permno.append(permno)
+            latestDate.append(0)
+            ticker.append(TextSpan())
+            name.append(TextSpan())
+            cusip.append(TextSpan())
+            industryDate.append(0)
+            industry.append(0)
+            return self.permno.count - 1
+        }
+
+        /// The bytes of a kept text.
+        func bytes(_ span: TextSpan) -> ArraySlice<UInt8> { text[span.start ..< span.start + span.count] }
+    }
+
+    // MARK: - Rows
+
+    /// Adds one parsed row.
+    @inline(__always)
+    mutating func add(_ row: CRSPChunkParser.RowFields, line: Int, parser: CRSPChunkParser,
+                      writer: inout CRSPRowColumns.RowWriter) throws {
+        // |PRC| × SHROUT × 1,000 must be a finite market cap: the reference refuses an overflow.
+        guard ((row.price.isNaN ? 1 : row.price) * (row.shares.isNaN ? 1 : row.shares) * 1_000).isFinite else {
+            throw CRSPChunkParser.Refusal()
+        }
+        counts.rowsRead += 1
+        if row.midpoint { counts.midpointPrices += 1 }
+        if row.return.isNaN { counts.missingReturns += 1 }
+        if row.price.isNaN {
+            counts.missingPrice += 1
+        } else if row.shares.isNaN {
+            counts.missingShares += 1
+        } else {
+            counts.rowsInCrossSections += 1
+        }
+        let permno = Int32(row.permno), date = Int32(row.date)
+        let id = securities.id(of: permno)
+        if date >= securities.latestDate[id] { try updateNames(of: id, date: date, row: row, parser: parser) }
+        writer.append(security: Int32(id), company: Int32(row.permco), date: date, shareCode: Int16(row.shareCode),
+                      exchangeCode: Int16(row.exchangeCode), price: row.price, shares: row.shares,
+                      return: Float(row.return), delistingReturn: Float(row.delistingReturn), line: Int32(clamping: line))
+        let key = RowKey(month: CRSPPanel.monthKey(yyyymmdd: date), permno: permno)
+        if let lastKey {
+            if !(lastKey < key) { ordered = false }
+        } else {
+            firstKey = key
+        }
+        lastKey = key
+    }
+
+    /// The reference's `updateNames`: the latest ticker, name, CUSIP and SIC code of a security.
+    @inline(__always)
+    private mutating func updateNames(of id: Int, date: Int32, row: CRSPChunkParser.RowFields, parser: CRSPChunkParser) throws {
+        securities.latestDate[id] = date
+        if let span = try changedText(securities.ticker[id], field: row.ticker, parser: parser) { securities.ticker[id] = span }
+        if let span = try changedText(securities.name[id], field: row.name, parser: parser) { securities.name[id] = span }
+        if parser.hasCusip, let span = try changedText(securities.cusip[id], field: row.cusip, parser: parser) {
+            securities.cusip[id] = span
+        }
+        if let code = row.industry {
+            securities.industry[id] = Int32(clamping: code)
+            securities.industryDate[id] = date
+        }
+    }
+
+    /// The new text of a field when its trimmed bytes differ from the text kept (the reference
+    /// compares the same way), else `nil`.
+    @inline(__always)
+    private mutating func changedText(_ kept: TextSpan, field: CRSPChunkParser.FieldRange, parser: CRSPChunkParser) throws -> TextSpan? {
+        let trimmed = parser.trimmedRange(field)
+        if kept.count == trimmed.count, securities.text.withUnsafeBufferPointer({ text in
+            CRSPChunk.sameBytes(text.baseAddress! + kept.start, parser.data + trimmed.lowerBound, count: kept.count)
+        }) {
+            return nil
+        }
+        guard let (bytes, sameAsField) = parser.text(field, trimmed: trimmed) else { throw CRSPChunkParser.Refusal() }
+        if !sameAsField { hasIrregularText = true }
+        let span = TextSpan(start: securities.text.count, count: bytes.count)
+        securities.text += bytes
+        return span
+    }
+
+    /// Whether two runs of bytes are equal, eight at a time (names are short: a call to `memcmp`
+    /// costs more). `b` may be read up to 7 bytes past `count` when `b + 8` stays readable.
+    @inline(__always)
+    static func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var index = 0
+        while index + 8 <= count {
+            if UnsafeRawPointer(a + index).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self) {
+                return false
+            }
+            index += 8
+        }
+        if index == count { return true }
+        if count >= 8 {
+            // The last eight bytes, overlapping those compared.
+            let tail = count - 8
+            return UnsafeRawPointer(a + tail).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(b + tail).loadUnaligned(as: UInt64.self)
+        }
+        while index < count {
+            if a[index] != b[index] { return false }
+            index += 1
+        }
+        return true
+    }
+}

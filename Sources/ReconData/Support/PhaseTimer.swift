@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Prints how long the phases of a command take, on standard error, when the environment sets
+/// `RECON_PROFILE=1` (for profiling: `RECON_PROFILE=1 recon replay …`). Silent otherwise.
+public enum PhaseTimer {
+    public static let isOn = getenv("RECON_PROFILE") != nil
+    /// Marks come from the thread that runs the command only, never from workers, hence unsafe.
+    nonisolated(unsafe) private static var last = now()
+
+    /// Reports the time since the previous mark (or the process's first mark) under `label`.
+    public static func mark(_ label: @autoclosure () -> String) {
+        guard isOn else { return }
+        let time = now()
+        let line = "recon: profile: \(label()) \(Int(((time - last) * 1e4).rounded()) / 10) ms\n"
+        last = time
+        _ = line.withCString { write(2, $0, strlen($0)) }
+    }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

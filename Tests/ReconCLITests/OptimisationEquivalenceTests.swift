@@ -1,0 +1,397 @@
+import Foundation
+import XCTest
+@testable import ReconCore
+@testable import ReconData
+@testable import ReconCLI
+
+/// The optimised paths of a replay give exactly what straightforward code gives, on a small
+/// generated panel: the cached history (cross-sections and IPO windows made once, from rows)
+/// against one that builds every universe afresh, and against the replay loop as first written; a replay resumed from another's step; the
+/// run measures (drag by one pass over each security's rows, portfolios sorted once, turnover and
+/// counts without string keys) against the textbook computations; and a variant replayed inside a
+/// sweep against the same variant alone. (Loading is compared in `CRSPFastLoadTests`, number
+/// formatting in `FormatNumberEquivalenceTests`.)
+final class OptimisationEquivalenceTests: XCTestCase {
+    /// A panel small enough for a debug build, with the Russell counts scaled down to it so that
+    /// the Russell 2000, the bands (from 2007) and the IPO windows (from Q3 2004) all matter.
+    private static let fixture: Fixture? = try? Fixture()
+
+    private struct Fixture {
+        let folder: String
+        let path: String
+        let panel: CRSPPanel
+        let table: RulebookTable
+        let rulebooks: [Rulebook]
+
+        init() throws {
+            folder = try TestPaths.temporaryFolder()
+            path = folder + "/panel.csv"
+            _ = try SyntheticMarket.write(to: path, configuration: .init(firstYear: 2002, lastYear: 2008, firms: 3_000, seed: 5))
+            panel = try CRSPPanel.load(path: path)
+            let table = try RulebookLoader.load()
+            self.table = table
+            rulebooks = try table.runs(from: 2003, to: 2008).map { run in
+                var rulebook = try table.rulebook(for: run)
+                rulebook.russell1000Count = 120
+                rulebook.microcapStartRank = 240
+                rulebook.russell3000Count = 360
+                rulebook.russell3000ECount = 420
+                return rulebook
+            }
+        }
+    }
+
+    private func fixture() throws -> Fixture { try XCTUnwrap(Self.fixture, "could not generate the test panel") }
+
+    /// A history that builds every universe afresh from the panel and derives IPO windows from it
+    /// (the protocol's default implementations): no cache, no row-level shortcut.
+    private struct PlainHistory: MarketHistory {
+        let panel: CRSPPanel
+        func universe(onOrBefore date: CalendarDate) -> [Security] { panel.snapshot(onOrBefore: date) }
+    }
+
+    private func ipoWindows(_ table: RulebookTable) -> (Rulebook) -> [Replay.IPOWindow] {
+        { rulebook in table.quarterlyIPODates(after: rulebook.run).map { (rankDay: $0.rankDay, effectiveDate: $0.effectiveDate) } }
+    }
+
+    /// Equal arrays, or a failure naming the first element that differs (not the whole arrays).
+    private func assertSame<T: Equatable>(_ a: [T], _ b: [T], _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        guard a != b else { return }
+        if a.count != b.count { return XCTFail("\(what): \(a.count) vs \(b.count) elements", file: file, line: line) }
+        let index = a.indices.first { a[$0] != b[$0] }!
+        XCTFail("\(what): element \(index) differs:\n\(a[index])\n\(b[index])", file: file, line: line)
+    }
+
+    private func assertSameSteps(_ a: [ReplayStep], _ b: [ReplayStep], file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(a.count, b.count, file: file, line: line)
+        for (x, y) in zip(a, b) {
+            let run = x.result.rulebook.run
+            assertSame(x.universe, y.universe, "\(run) universe", file: file, line: line)
+            assertSame(x.result.rows, y.result.rows, "\(run) rows", file: file, line: line)
+            assertSame(x.result.companies, y.result.companies, "\(run) companies", file: file, line: line)
+            XCTAssertEqual(x.result.breakpoints, y.result.breakpoints, "\(run) breakpoints", file: file, line: line)
+            assertSame(x.result.exclusions, y.result.exclusions, "\(run) exclusions", file: file, line: line)
+            assertSame(x.eventsBefore, y.eventsBefore, "\(run) events", file: file, line: line)
+            assertSame(x.prior.entries, y.prior.entries, "\(run) prior", file: file, line: line)
+            XCTAssertTrue(x.prior == y.prior, "\(run) prior indexes", file: file, line: line)
+        }
+    }
+
+    // MARK: - The replay engine
+
+    func testCachedHistoryReplaysAsAFreshOne() throws {
+        let fixture = try fixture()
+        let plain = Replay.run(rulebooks: fixture.rulebooks, history: PlainHistory(panel: fixture.panel),
+                               ipoWindows: ipoWindows(fixture.table))
+        let cached = Replay.run(rulebooks: fixture.rulebooks, history: PanelHistory(panel: fixture.panel),
+                                ipoWindows: ipoWindows(fixture.table))
+        assertSameSteps(cached, plain)
+        let reference = ReferenceReplay.run(rulebooks: fixture.rulebooks, history: PlainHistory(panel: fixture.panel),
+                                            ipoWindows: ipoWindows(fixture.table))
+        XCTAssertEqual(reference.count, cached.count)
+        for (expected, step) in zip(reference, cached) {
+            let run = step.result.rulebook.run
+            assertSame(step.universe, expected.universe, "\(run) universe")
+            assertSame(step.result.rows, expected.result.rows, "\(run) rows")
+            XCTAssertEqual(step.result.breakpoints, expected.result.breakpoints, "\(run) breakpoints")
+            assertSame(step.eventsBefore, expected.eventsBefore, "\(run) events")
+            assertSame(step.prior.entries, expected.prior.entries, "\(run) prior")
+            XCTAssertTrue(step.prior == expected.prior, "\(run) prior indexes")
+        }
+        // The fixture is worth testing on: a Russell 2000, banded moves and IPO events.
+        XCTAssertTrue(plain.contains { $0.result.rows.contains { $0.index == .r2000 } })
+        XCTAssertTrue(plain.contains { $0.result.rows.contains { $0.reason == "band_retained" } }, "the bands retain someone")
+        XCTAssertTrue(plain.contains { $0.eventsBefore.contains { $0.kind == .ipoAddition } }, "IPOs are added")
+        XCTAssertTrue(plain.contains { $0.eventsBefore.contains { $0.kind == .deletion } }, "members leave between runs")
+    }
+
+    func testReplayResumedFromAStepMatchesTheWholeReplay() throws {
+        let fixture = try fixture()
+        let history = PanelHistory(panel: fixture.panel)
+        let whole = Replay.run(rulebooks: fixture.rulebooks, history: history, ipoWindows: ipoWindows(fixture.table))
+        for start in [1, 3] {
+            let resumed = Replay.run(rulebooks: Array(fixture.rulebooks[start...]), history: PanelHistory(panel: fixture.panel),
+                                     from: whole[start].stateBefore, ipoWindows: ipoWindows(fixture.table))
+            assertSameSteps(resumed, Array(whole[start...]))
+        }
+    }
+
+    // MARK: - The run measures
+
+    func testRunMeasuresMatchTheTextbookComputations() throws {
+        let fixture = try fixture()
+        let history = PanelHistory(panel: fixture.panel)
+        let steps = Replay.run(rulebooks: fixture.rulebooks, history: history, ipoWindows: ipoWindows(fixture.table))
+        var drags = 0
+        for (index, step) in steps.enumerated() {
+            let run = step.result.rulebook.run.description
+            let listedBefore = index > 0 ? Set(steps[index - 1].universe.map(\.companyKey)) : nil
+            let isNewListing = { (row: MembershipRow) in listedBefore.map { !$0.contains(row.companyKey) } ?? false }
+            let analysis = RunAnalysis(result: step.result, isNewListing: isNewListing)
+            let rows = step.result.rows
+
+            // Turnover with string keys, as Turnover(old:new:) takes them.
+            for tier in [IndexTier.r1000, .r2000] {
+                var old: [String: Double] = [:], new: [String: Double] = [:]
+                for (position, row) in rows.enumerated() {
+                    let key = "\(row.companyKey)|\(row.symbol)|\(position)"
+                    if row.priorIndex == tier { old[key] = row.totalMarketCap ?? 0 }
+                    if row.index == tier { new[key] = row.totalMarketCap ?? 0 }
+                }
+                XCTAssertEqual(analysis.turnover[tier], Turnover(old: old, new: new), "\(run) \(tier) turnover")
+            }
+            // Migration: every row classified, the largest lines by a full sort.
+            let classes = rows.map { MigrationClass(row: $0, isNewListing: isNewListing($0)) }
+            XCTAssertEqual(analysis.migration.classes, classes, "\(run) classes")
+            for entry in analysis.migration.entries {
+                let members = rows.indices.filter { classes[$0] == entry.migrationClass }
+                var candidates: [(symbol: String, cap: Double)] = []
+                for position in members {
+                    if let cap = rows[position].totalMarketCap { candidates.append((rows[position].symbol, cap)) }
+                }
+                candidates.sort { (a: (symbol: String, cap: Double), b: (symbol: String, cap: Double)) -> Bool in
+                    a.cap != b.cap ? a.cap > b.cap : a.symbol < b.symbol
+                }
+                let largest = Array(candidates.prefix(MigrationSummary.largestShown))
+                XCTAssertEqual(entry.largest.map { $0.symbol }, largest.map { $0.symbol }, "\(run) \(entry.migrationClass) largest")
+                XCTAssertEqual(entry.largest.map { $0.cap }, largest.map { $0.cap }, "\(run) \(entry.migrationClass) largest caps")
+                XCTAssertEqual(entry.companies, Set(members.map { rows[$0].companyKey }).count)
+            }
+            // Summary counts with sets of company keys.
+            let summary = RunSummary(result: step.result, input: .init(universe: "u", format: "crsp", priors: [], synthetic: true,
+                                                                        rowsRead: 0, rowsDropped: [:]), prior: step.prior)
+            func count(_ include: (MembershipRow) -> Bool) -> RunSummary.Count {
+                let lines = rows.filter(include)
+                return RunSummary.Count(companies: Set(lines.map(\.companyKey)).count, securities: lines.count)
+            }
+            XCTAssertEqual(summary.counts["R2000"], count { $0.index == .r2000 }, run)
+            XCTAssertEqual(summary.counts["R3000E"], count { $0.isRussell3000E }, run)
+            XCTAssertEqual(summary.counts["Microcap"], count { $0.isMicrocap }, run)
+            XCTAssertEqual(summary.priorCounts["R2000"]?.companies, count { $0.priorIndex == .r2000 }.companies, run)
+            for change in MembershipChange.allCases where change != .none {
+                XCTAssertEqual(summary.changes[change.rawValue], step.result.companyCount(changed: change), "\(run) \(change)")
+            }
+
+            // Drag: each window's holdings built, sorted by their key strings and summed as Drag
+            // was written before, with returns from every row of the security in the window.
+            let windows = HistoryReplay.dragWindows(step: step, analysis: analysis, history: history)
+            for window in windows {
+                let start = step.result.rulebook.effectiveDate, end = start.adding(months: window.months!).endOfMonth
+                let windowReturn = { (row: MembershipRow) -> Double? in
+                    guard let line = row.universeIndex, let permno = Int(step.universe[line].id) else { return nil }
+                    return self.scannedReturn(fixture.panel, permno: permno, after: start, through: end)
+                }
+                for weighting in DragAnalysis.Weighting.allCases {
+                    let holdings = DragAnalysis.holdings(rows: rows, classes: analysis.migration.classes, weighting: weighting,
+                                                         windowReturn: windowReturn)
+                    let expected = ReferenceDrag(holdings: holdings)
+                    let drag = try XCTUnwrap(window.byWeighting[weighting])
+                    XCTAssertEqual(drag.gap.bitPattern, expected.gap.bitPattern, "\(run) \(window.label) \(weighting) gap")
+                    XCTAssertEqual(drag.frozenReturn.bitPattern, expected.frozenReturn.bitPattern)
+                    XCTAssertEqual(drag.reconstitutedReturn.bitPattern, expected.reconstitutedReturn.bitPattern)
+                    XCTAssertEqual(drag.components.map(\.name), expected.components.map(\.name))
+                    XCTAssertEqual(drag.components.map(\.value.bitPattern), expected.components.map(\.value.bitPattern))
+                    XCTAssertEqual([drag.leftOut, drag.frozenCount, drag.reconstitutedCount],
+                                   [expected.leftOut, expected.frozenCount, expected.reconstitutedCount])
+                    XCTAssertEqual(drag.leftOutFrozenWeight.bitPattern, expected.leftOutFrozenWeight.bitPattern)
+                    drags += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(drags, 8, "drag windows were compared")
+    }
+
+    /// The buy-and-hold return over the months after `start` through `end`, from all of the
+    /// security's rows filtered by date, as the panel computed it before.
+    private func scannedReturn(_ panel: CRSPPanel, permno: Int, after start: CalendarDate, through end: CalendarDate) -> Double? {
+        let low = start.year * 12 + start.month - 1, high = end.year * 12 + end.month - 1
+        let rows = panel.rows(permno: permno).map(panel.row).filter {
+            let key = $0.date.year * 12 + $0.date.month - 1
+            return key > low && key <= high
+        }
+        guard !rows.isEmpty else { return nil }
+        var growth = 1.0
+        for row in rows {
+            let value: Double?
+            switch (row.return, row.delistingReturn) {
+            case let (r?, d?): value = (1 + Double(Float(r))) * (1 + Double(Float(d))) - 1
+            case let (r?, nil): value = Double(Float(r))
+            case let (nil, d?): value = Double(Float(d))
+            case (nil, nil): value = nil
+            }
+            if let value { growth *= 1 + value }
+        }
+        return growth - 1
+    }
+
+    // MARK: - A variant alone and inside a sweep
+
+    func testAVariantInsideASweepIsTheVariantAlone() throws {
+        let fixture = try fixture()
+        let out = fixture.folder + "/sweep"
+        let variants = ["band=0", "band=0.05", "frequency=semiannual", "rank_shift=-1"]
+        let sweep = CommandRun(["replay", "--from", "2003", "--to", "2008", "--panel", fixture.path, "--out", out, "--history-only"]
+                               + variants.flatMap { ["--variant", $0] })
+        XCTAssertEqual(sweep.status, 0, sweep.error)
+        let sweepLines = try String(contentsOfFile: out + "/variants.csv", encoding: .utf8).split(separator: "\n")
+        let published = try String(contentsOfFile: out + "/history.csv", encoding: .utf8)
+        for variant in variants {
+            let alone = fixture.folder + "/alone-\(variant)"
+            let run = CommandRun(["replay", "--from", "2003", "--to", "2008", "--panel", fixture.path, "--out", alone,
+                                  "--history-only", "--variant", variant])
+            XCTAssertEqual(run.status, 0, run.error)
+            let lines = try String(contentsOfFile: alone + "/variants.csv", encoding: .utf8).split(separator: "\n")
+            XCTAssertEqual(sweepLines.filter { $0.hasPrefix(variant + ",") }, lines.filter { $0.hasPrefix(variant + ",") }, variant)
+            XCTAssertEqual(sweepLines.filter { $0.hasPrefix("published,") }, lines.filter { $0.hasPrefix("published,") })
+            XCTAssertEqual(try String(contentsOfFile: alone + "/history.csv", encoding: .utf8), published)
+        }
+    }
+}
+
+/// ``Replay`` as it was first written (every universe built afresh, every member looked up at
+/// every IPO window, new listings screened per replay), the reference for the shared and
+/// cached version. Returns each step's result, events and prior.
+private enum ReferenceReplay {
+    struct Step {
+        var result: ReconstitutionResult
+        var universe: [Security]
+        var eventsBefore: [ReplayEvent]
+        var prior: PriorMembership
+    }
+
+    static func run(rulebooks: [Rulebook], history: MarketHistory, ipoWindows: (Rulebook) -> [Replay.IPOWindow]) -> [Step] {
+        var steps: [Step] = []
+        var prior = PriorMembership()
+        var events: [ReplayEvent] = []
+        for rulebook in rulebooks {
+            let universe = history.universe(onOrBefore: rulebook.rankDay)
+            let result = Reconstitution.run(universe: universe, prior: prior, rulebook: rulebook)
+            steps.append(Step(result: result, universe: universe, eventsBefore: events, prior: prior))
+            prior = Replay.membership(of: result, universe: universe)
+            events = []
+            guard rulebook.quarterlyIPOAdditions else { continue }
+            let listedAtRankDay = Set(universe.map(\.companyKey))
+            var added = Set<String>()
+            for window in ipoWindows(rulebook) {
+                let now = history.universe(onOrBefore: window.rankDay)
+                events += removeAbsentMembers(from: &prior, universe: now, date: window.rankDay)
+                events += addIPOs(to: &prior, universe: now, listedAtRankDay: listedAtRankDay, alreadyAdded: &added,
+                                  last: result, rulebook: rulebook, date: window.rankDay)
+            }
+        }
+        return steps
+    }
+
+    static func removeAbsentMembers(from prior: inout PriorMembership, universe: [Security], date: CalendarDate) -> [ReplayEvent] {
+        let present = Set(universe.map(\.companyKey))
+        var kept = PriorMembership()
+        var events: [ReplayEvent] = []
+        for entry in prior.entries {
+            if let key = entry.companyKey, !present.contains(key) {
+                events.append(ReplayEvent(kind: .deletion, date: date, symbol: entry.symbol, companyKey: key, tier: entry.tier))
+            } else {
+                kept.add(entry)
+            }
+        }
+        prior = kept
+        return events
+    }
+
+    static func addIPOs(to prior: inout PriorMembership, universe: [Security], listedAtRankDay: Set<String>,
+                        alreadyAdded: inout Set<String>, last: ReconstitutionResult, rulebook: Rulebook,
+                        date: CalendarDate) -> [ReplayEvent] {
+        guard let cap1000 = last.breakpoints.cap1000, let cap3000 = last.breakpoints.cap3000 else { return [] }
+        let factor = marketAdjustment(last: last, now: universe)
+        let newLines = universe.indices.filter { index in
+            let key = universe[index].companyKey
+            return !listedAtRankDay.contains(key) && !alreadyAdded.contains(key)
+        }
+        guard !newLines.isEmpty else { return [] }
+        let screened = Reconstitution.run(universe: newLines.map { universe[$0] }, prior: PriorMembership(), rulebook: rulebook)
+        var byCompany: [String: [Int]] = [:]
+        for (index, row) in screened.rows.enumerated() where row.universeIndex != nil && row.exclusion == nil {
+            byCompany[row.companyKey, default: []].append(index)
+        }
+        var events: [ReplayEvent] = []
+        for key in byCompany.keys.sorted() {
+            let lines = byCompany[key]!
+            guard let cap = screened.rows[lines[0]].totalMarketCap, cap >= cap3000 * factor else { continue }
+            let tier: IndexTier = cap >= cap1000 * factor ? .r1000 : .r2000
+            alreadyAdded.insert(key)
+            for line in lines {
+                let row = screened.rows[line]
+                prior.add(.init(symbol: row.symbol, name: row.company, tier: tier, companyKey: key, isMicrocap: false))
+                events.append(ReplayEvent(kind: .ipoAddition, date: date, symbol: row.symbol, companyKey: key, tier: tier))
+            }
+        }
+        return events
+    }
+
+    static func marketAdjustment(last: ReconstitutionResult, now: [Security]) -> Double {
+        var before: [String: Double] = [:]
+        for row in last.rows where row.isRussell3000E { before[row.companyKey] = row.totalMarketCap }
+        var capNow: [String: Double] = [:]
+        for security in now where before[security.companyKey] != nil {
+            if security.capScope == .company {
+                capNow[security.companyKey] = max(capNow[security.companyKey] ?? 0, security.marketCap ?? 0)
+            } else {
+                capNow[security.companyKey, default: 0] += security.marketCap ?? 0
+            }
+        }
+        var sumBefore = 0.0, sumNow = 0.0
+        for key in capNow.keys.sorted() where (capNow[key] ?? 0) > 0 {
+            sumBefore += before[key] ?? 0
+            sumNow += capNow[key]!
+        }
+        return sumBefore > 0 ? sumNow / sumBefore : 1
+    }
+}
+
+/// ``Drag`` as it was first written (filters and reductions over the holdings sorted by key),
+/// the reference for the loops that replaced it.
+private struct ReferenceDrag {
+    var frozenReturn, reconstitutedReturn, gap: Double
+    var components: [(name: String, value: Double)]
+    var leftOut: Int
+    var leftOutFrozenWeight, leftOutReconstitutedWeight: Double
+    var frozenCount, reconstitutedCount: Int
+
+    init(holdings: [Drag.Holding]) {
+        let all = holdings.sorted { $0.key < $1.key }
+        let frozenAll = all.reduce(0) { $0 + ($1.frozenWeight ?? 0) }
+        let reconstitutedAll = all.reduce(0) { $0 + ($1.reconstitutedWeight ?? 0) }
+        let used = all.filter { $0.windowReturn != nil }
+        let missing = all.filter { $0.windowReturn == nil }
+        leftOut = missing.count
+        leftOutFrozenWeight = frozenAll > 0 ? missing.reduce(0) { $0 + ($1.frozenWeight ?? 0) } / frozenAll : 0
+        leftOutReconstitutedWeight = reconstitutedAll > 0 ? missing.reduce(0) { $0 + ($1.reconstitutedWeight ?? 0) } / reconstitutedAll : 0
+        let frozenTotal = used.reduce(0) { $0 + ($1.frozenWeight ?? 0) }
+        let reconstitutedTotal = used.reduce(0) { $0 + ($1.reconstitutedWeight ?? 0) }
+        func frozen(_ holding: Drag.Holding) -> Double { frozenTotal > 0 ? (holding.frozenWeight ?? 0) / frozenTotal : 0 }
+        func reconstituted(_ holding: Drag.Holding) -> Double {
+            reconstitutedTotal > 0 ? (holding.reconstitutedWeight ?? 0) / reconstitutedTotal : 0
+        }
+        frozenCount = used.filter { $0.frozenWeight != nil }.count
+        reconstitutedCount = used.filter { $0.reconstitutedWeight != nil }.count
+        frozenReturn = used.reduce(0) { $0 + frozen($1) * $1.windowReturn! }
+        reconstitutedReturn = used.reduce(0) { $0 + reconstituted($1) * $1.windowReturn! }
+        gap = frozenReturn - reconstitutedReturn
+        let stayers = used.filter { $0.frozenWeight != nil && $0.reconstitutedWeight != nil }
+        let stayersFrozenWeight = stayers.reduce(0) { $0 + frozen($1) }
+        let stayersReconstitutedWeight = stayers.reduce(0) { $0 + reconstituted($1) }
+        let stayersFrozenReturn = stayersFrozenWeight > 0
+            ? stayers.reduce(0) { $0 + frozen($1) * $1.windowReturn! } / stayersFrozenWeight : 0
+        let stayersReturn = stayersReconstitutedWeight > 0
+            ? stayers.reduce(0) { $0 + reconstituted($1) * $1.windowReturn! } / stayersReconstitutedWeight : 0
+        var values: [String: Double] = [:]
+        for holding in used where holding.frozenWeight == nil || holding.reconstitutedWeight == nil {
+            if holding.reconstitutedWeight == nil {
+                values[holding.component, default: 0] += frozen(holding) * (holding.windowReturn! - stayersReturn)
+            } else {
+                values[holding.component, default: 0] -= reconstituted(holding) * (holding.windowReturn! - stayersReturn)
+            }
+        }
+        values[Drag.stayersComponent] = stayersFrozenWeight * (stayersFrozenReturn - stayersReturn)
+        components = values.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+    }
+}

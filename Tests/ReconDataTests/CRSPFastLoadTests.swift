@@ -1,0 +1,212 @@
+import XCTest
+import ReconCore
+@testable import ReconData
+
+/// The fast CRSP loader (byte-level parsing of stretches of the file on several threads) must
+/// build exactly the panel the reference loader (record by record through `CSVReader`) builds,
+/// and leave to the reference every file it cannot read the same way.
+final class CRSPFastLoadTests: XCTestCase {
+    private var folder = ""
+
+    override func setUpWithError() throws {
+        folder = NSTemporaryDirectory() + "crsp-fast-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    // MARK: - Helpers
+
+    private func reference(_ text: String, name: String = "t.csv") -> Result<CRSPPanel, Error> {
+        Result { try CRSPPanel.load(reader: CSVReader(bytes: Array(text.utf8), name: name)) }
+    }
+
+    private func fast(_ text: String, name: String = "t.csv", chunks: Int) -> CRSPPanel? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            CRSPFastLoad.load(buffer, header: CSVReader(bytes: bytes, name: name), name: name, chunks: chunks)
+        }
+    }
+
+    /// Every field of two panels, compared.
+    private func assertSame(_ a: CRSPPanel, _ b: CRSPPanel, _ message: String, file: StaticString = #filePath, line: UInt = #line) {
+        func same<T: Equatable>(_ x: T, _ y: T, _ what: String) {
+            XCTAssertEqual(x, y, "\(what) differs: \(message)", file: file, line: line)
+        }
+        func sameBits(_ x: PanelColumn<Double>, _ y: PanelColumn<Double>, _ what: String) {
+            same(x.map(\.bitPattern), y.map(\.bitPattern), what)
+        }
+        func sameBits(_ x: PanelColumn<Float>, _ y: PanelColumn<Float>, _ what: String) {
+            same(x.map(\.bitPattern), y.map(\.bitPattern), what)
+        }
+        same(a.source, b.source, "source")
+        same(a.report, b.report, "report")
+        same(Array(a.rowSecurity), Array(b.rowSecurity), "rowSecurity")
+        same(Array(a.rowCompany), Array(b.rowCompany), "rowCompany")
+        same(Array(a.rowDate), Array(b.rowDate), "rowDate")
+        same(Array(a.rowShareCode), Array(b.rowShareCode), "rowShareCode")
+        same(Array(a.rowExchangeCode), Array(b.rowExchangeCode), "rowExchangeCode")
+        sameBits(a.rowPrice, b.rowPrice, "rowPrice")
+        sameBits(a.rowShares, b.rowShares, "rowShares")
+        sameBits(a.rowReturn, b.rowReturn, "rowReturn")
+        sameBits(a.rowDelistingReturn, b.rowDelistingReturn, "rowDelistingReturn")
+        same(Array(a.rowLine), Array(b.rowLine), "rowLine")
+        same(a.monthKeys, b.monthKeys, "monthKeys")
+        same(a.monthRowStart, b.monthRowStart, "monthRowStart")
+        same(a.months, b.months, "months")
+        same(a.securityOfPermno, b.securityOfPermno, "securityOfPermno")
+        same(a.securityPermno, b.securityPermno, "securityPermno")
+        same(a.securityTicker, b.securityTicker, "securityTicker")
+        same(a.securityName, b.securityName, "securityName")
+        same(a.securityIndustry, b.securityIndustry, "securityIndustry")
+        same(a.securityCusip, b.securityCusip, "securityCusip")
+        same(a.securityRowStart, b.securityRowStart, "securityRowStart")
+        same(Array(a.securityRows), Array(b.securityRows), "securityRows")
+        same(a.securitiesOfCompany, b.securitiesOfCompany, "securitiesOfCompany")
+    }
+
+    /// The fast loader, in 1 to 6 stretches, either gives the reference's panel or declines; it
+    /// never accepts a file the reference refuses.
+    @discardableResult
+    private func check(_ text: String, mustAccept: Bool = false, stretches: [Int] = Array(1 ... 6),
+                       file: StaticString = #filePath, line: UInt = #line) -> Bool {
+        let expected = reference(text)
+        var accepted = false
+        for chunks in stretches {
+            let panel = fast(text, chunks: chunks)
+            switch (expected, panel) {
+            case (.success(let reference), let panel?):
+                accepted = true
+                assertSame(panel, reference, "\(chunks) stretches of \(text.debugDescription)", file: file, line: line)
+            case (.failure(let error), _?):
+                XCTFail("the fast loader read a file the reference refuses (\(error)): \(text.debugDescription)", file: file, line: line)
+            case (_, nil):
+                if mustAccept { XCTFail("the fast loader declined \(chunks) stretches of \(text.debugDescription)", file: file, line: line) }
+            }
+        }
+        return accepted
+    }
+
+    // MARK: - Tests
+
+    func testSyntheticPanelIsIdenticalInAnyNumberOfStretches() throws {
+        let path = folder + "/market.csv"
+        _ = try SyntheticMarket.write(to: path, configuration: .init(firstYear: 1990, lastYear: 2000, firms: 1500, seed: 11))
+        let reference = try CRSPPanel.load(reader: CSVReader(path: path))
+        for chunks in [1, 2, 3, 7] {
+            let panel = try XCTUnwrap(CRSPFastLoad.load(path: path, chunks: chunks), "declined \(chunks) stretches")
+            assertSame(panel, reference, "\(chunks) stretches")
+        }
+        assertSame(try CRSPPanel.load(path: path), reference, "CRSPPanel.load(path:)")
+    }
+
+    func testPermnoMajorFileIsSortedTheSameWay() throws {
+        let path = folder + "/market.csv"
+        _ = try SyntheticMarket.write(to: path, configuration: .init(firstYear: 1995, lastYear: 1998, firms: 400, seed: 3))
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines.removeFirst()
+        lines.sort { ($0.split(separator: ",")[0], $0) < ($1.split(separator: ",")[0], $1) }
+        check(([header] + lines).joined(separator: "\n") + "\n", mustAccept: true)
+    }
+
+    func testCommonShapesTakeTheFastPath() {
+        check("""
+        PERMNO,date,SHRCD,EXCHCD,SICCD,TICKER,COMNAM,PERMCO,DLRET,PRC,RET,SHROUT
+        10001,19990430,11,3,4911,ALFA,ALFA CORP,500,,20.5,0.025,1000
+        10002,19990430,11,-2,,BETA,BETA INC,600,,-10.125,C,2000
+        10003,19990430,73,1,6792,,GAMMA UNITS,700,-0.5,0,B,0
+        10001,19990528,11,3,4911,ALF,ALFA CORPORATION,500,,21,-1,1000
+        10002,19990528,11,1,6020,BETA,BETA INC,600,0.12,.5,-.25,2000.
+        """, mustAccept: true)
+        // CRLF line ends, columns beyond the ones read, no line break at the end.
+        check("PERMNO,PERMCO,date,SHRCD,EXCHCD,TICKER,COMNAM,PRC,RET,SHROUT,EXTRA,MORE\r\n"
+              + "1,1,20200131,11,3,A,A INC,5,0.1,100,x,y\r\n2,2,20200131,11,3,B,B INC,5,0.2,100,,\r\n"
+              + "1,1,20200228,11,3,A,A INC,6,0.2,100,z,w", mustAccept: true)
+    }
+
+    func testUnusualFieldsMatchTheReference() {
+        let header = "PERMNO,date,SHRCD,EXCHCD,SICCD,TICKER,COMNAM,PERMCO,DLRET,PRC,RET,SHROUT,NCUSIP\n"
+        let rows = [
+            "10001,19990430,11,3,4911,ALFA,\"ALFA, INC\",500,,20.5,0.025,1000,12345678",
+            "10002,19990430,11,3, 4911 ,\" BE\"\"TA \",600,,$10,-66,\"2,000\",",
+            "10003,1999-04-30,11,3,Z,  G  ,GAMMA \u{00C9}TOILE,700,A,1e1,0.0000001,1.5e3,",
+            "10004,19990430, 11 ,3.0,12.0,D,\"multi\nline\",800,-99,N/A,-,0,x",
+            "10005,19990430,11,3,4911,E, \u{0301}E INC ,900,,12345678.5,0.123456789,123456789,",
+            "10006,19990430,11,3,4911,F,F INC,1000,,-0,-0,-0,",
+            "123456789,19990430,11,3,4911,G,G INC,123456789,,1.00000000001,1.0,100,",
+            "",
+            "10007,19990430,11,3,4911,H,H INC,1100,,9007199254740993,0.5,100,",
+        ]
+        check(header + rows.joined(separator: "\n") + "\n")
+        // Each row alone, and each after a plain row (so that stretches split around it).
+        let plain = "10009,19990430,11,3,4911,P,P INC,1200,,5,0.1,100,"
+        for row in rows where !row.isEmpty {
+            check(header + row + "\n")
+            check(header + plain + "\n" + row + "\n" + plain.replacingOccurrences(of: "10009", with: "10010") + "\n")
+        }
+    }
+
+    func testRefusedFilesAreLeftToTheReference() {
+        let header = "PERMNO,PERMCO,date,SHRCD,EXCHCD,TICKER,COMNAM,PRC,RET,SHROUT\n"
+        for row in ["1,1,20200131,11,3,A,A INC,abc,0.1,100", "1,1,2020-02-30,11,3,A,A,5,0.1,100",
+                    "1,1,20200131,11,3,A,A,5,-1.5,100", "x1,1,20200131,11,3,A,A,5,0.1,100", "1,1,20200131,11,3",
+                    "1,1,20200131,11,3,A,\"A,5,0.1,100", "1,1,20200131,11,3,A,\"A\"x,5,0.1,100",
+                    "1,1,20200131,11,3,A,A,5,0.1,-100", "0,1,20200131,11,3,A,A,5,0.1,100",
+                    // The reference's own refusals: a field more than the header, a cap that
+                    // overflows, a return too large for a Float, a date of forty digits.
+                    "1,1,20200131,11,3,A,A,5,0.1,100,", "1,1,20200131,11,3,A,A INC,5,0.1,100,extra",
+                    "1,1,20200131,11,3,A,A,1e300,0.1,1e300", "1,1,20200131,11,3,A,A,5,1e39,100",
+                    "1,1,2020013100000000000000000000000000000000,11,3,A,A,5,0.1,100"] {
+            check(header + "2,2,20200131,11,3,B,B INC,5,0.1,100\n" + row + "\n")
+            XCTAssertNil(fast(header + row + "\n", chunks: 1), row)
+        }
+        let duplicate = header + "7,1,20200131,11,3,A,A,5,0.1,100\n8,2,20200131,11,3,B,B,5,0.1,100\n7,1,20200131,11,3,A,A,5,0.1,100\n"
+        XCTAssertNil(fast(duplicate, chunks: 2))
+        XCTAssertNil(fast("", chunks: 1))
+        XCTAssertNil(fast(header, chunks: 1))
+        XCTAssertNil(fast("\n\n", chunks: 1))
+    }
+
+    /// Random edits of a small file (quotes, spaces, line breaks, odd bytes in any field): the
+    /// fast loader must agree with the reference on every one it accepts.
+    func testRandomEditsAgreeWithTheReference() {
+        let base = """
+        PERMNO,date,SHRCD,EXCHCD,SICCD,TICKER,COMNAM,PERMCO,DLRET,PRC,RET,SHROUT
+        10001,19990430,11,3,4911,ALFA,ALFA CORP,500,,20.5,0.025,1000
+        10002,19990430,11,1,6020,BETA,BETA BANCORP,600,,10,0.01,2000
+        10001,19990528,11,3,4911,ALFA,ALFA CORP,500,,-21.0,C,1000
+        10002,19990528,11,1,6020,BETB,BETA BANCORP B,600,-0.3,11,0.1,2000
+        10003,19990528,10,2,,GAM,GAMMA,700,,3.25,,50
+
+        """
+        let pieces: [String] = ["\"", "\"\"", " ", "\t", "\r", "\n", "\r\n", ",", "-", ".", "0", "9", "e", "B", "$", "\u{00E9}", "\u{0301}", ""]
+        var generator = SplitMix(seed: 42)
+        var accepted = 0
+        for _ in 0 ..< 150 {
+            var bytes = Array(base.utf8)
+            for _ in 0 ..< Int(generator.next() % 3) + 1 {
+                let position = Int(generator.next() % UInt64(bytes.count))
+                let piece = Array(pieces[Int(generator.next() % UInt64(pieces.count))].utf8)
+                if generator.next() % 2 == 0, position < bytes.count { bytes.remove(at: position) }
+                bytes.insert(contentsOf: piece, at: position)
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else { continue }
+            if check(text, stretches: [1, 2, 4]) { accepted += 1 }
+        }
+        XCTAssertGreaterThan(accepted, 15, "many edits leave a file both loaders read")
+    }
+
+    private struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
