@@ -74,7 +74,7 @@ enum ReplayCommand {
             let replayed = Parallel.map(variants.count) { index in
                 Result {
                     try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table, from: from,
-                                      through: last, variant: variants[index], base: published) { _ in }
+                                      through: last, variant: variants[index], base: published, measures: .headline) { _ in }
                         .runs.map(VariantTable.Figures.init)
                 }
             }

@@ -18,10 +18,22 @@ struct HistoryReplay: Sendable {
     let rulebooks: [Rulebook]
     let runOfStep: [Int?]
 
-    /// - Parameter base: an earlier replay over the same history (the published rules): the
-    ///   steps whose rules agree with it from the start are taken from it, not replayed again.
+    /// What each run measures.
+    enum Measures: Sendable {
+        /// Every drag window, the rank day → effective date window, the graduates and the rows
+        /// the snapshot dropped: what a run's folder holds.
+        case all
+        /// The counts, turnover and headline drag only: what a sweep's variants.csv holds.
+        case headline
+    }
+
+    /// - Parameters:
+    ///   - base: an earlier replay over the same history (the published rules): the steps whose
+    ///     rules agree with it from the start are taken from it, not replayed again.
+    ///   - measures: what to measure of the runs replayed (runs taken from `base` keep its measures).
     init(history: PanelHistory, panelPath: String, synthetic: Bool, table: RulebookTable, from firstYear: Int,
-         through last: RunID, variant: RuleVariant?, base: HistoryReplay? = nil, progress: @escaping (Rulebook) -> Void) throws {
+         through last: RunID, variant: RuleVariant?, base: HistoryReplay? = nil, measures: Measures = .all,
+         progress: @escaping (Rulebook) -> Void) throws {
         // Warm up from the panel's first year so that the first run asked for starts from a real
         // prior membership (banding and migration need one); only the runs asked for are kept.
         let panel = history.panel
@@ -70,7 +82,7 @@ struct HistoryReplay: Sendable {
             // New listings are lines whose company was not in the previous step's universe (none before the first).
             let previous = index > 0 ? allSteps[index - 1].snapshot : nil
             return HistoryReplay.measure(allSteps[index], previousUniverse: previous, history: history, input: input,
-                                         sharesReturns: base != nil)
+                                         measures: measures, sharesReturns: base != nil)
         }
         var runOfStep = [Int?](repeating: nil, count: allSteps.count)
         for (position, index) in kept.enumerated() { runOfStep[index] = position }
@@ -84,15 +96,17 @@ struct HistoryReplay: Sendable {
     /// - Parameter sharesReturns: take the drag's returns from the history's cache (for the
     ///   variants of a sweep, which meet the same steps' windows again and again).
     static func measure(_ step: ReplayStep, previousUniverse: UniverseSnapshot?, history: PanelHistory,
-                        input: RunSummary.Input, sharesReturns: Bool = false) -> RunWriter.Run {
+                        input: RunSummary.Input, measures: Measures = .all, sharesReturns: Bool = false) -> RunWriter.Run {
         let isNewListing: (MembershipRow) -> Bool = { row in
             guard let listedBefore = previousUniverse?.companyKeys else { return false }
             return !listedBefore.contains(row.companyKey)
         }
         let analysis = RunAnalysis(result: step.result, isNewListing: isNewListing)
-        var windows = dragWindows(step: step, analysis: analysis, history: history, sharesReturns: sharesReturns)
-        if let event = rankToEffectiveWindow(step: step, analysis: analysis, panel: history.panel) { windows.append(event) }
-        let dropped = history.panel.droppedRows(onOrBefore: step.result.rulebook.rankDay)
+        let all = measures == .all
+        var windows = dragWindows(step: step, analysis: analysis, history: history,
+                                  months: all ? windowMonths : [headlineWindow], sharesReturns: sharesReturns)
+        if all, let event = rankToEffectiveWindow(step: step, analysis: analysis, panel: history.panel) { windows.append(event) }
+        let dropped = all ? history.panel.droppedRows(onOrBefore: step.result.rulebook.rankDay) : []
         var input = input
         input.rowsRead = step.universe.count + dropped.count
         input.rowsDropped = DroppedRow.counts(dropped)
@@ -103,7 +117,7 @@ struct HistoryReplay: Sendable {
             summary: RunSummary(result: step.result, input: input, prior: step.prior),
             analysis: analysis, dropped: dropped,
             drag: windows.first { $0.months == HistoryReplay.headlineWindow }, dragWindows: windows,
-            graduates: graduates(step: step, analysis: analysis, panel: history.panel),
+            graduates: all ? graduates(step: step, analysis: analysis, panel: history.panel) : nil,
             warnings: warnings)
     }
 
@@ -144,7 +158,7 @@ struct HistoryReplay: Sendable {
     }
 
     /// The drag windows the panel covers.
-    static func dragWindows(step: ReplayStep, analysis: RunAnalysis, history: PanelHistory,
+    static func dragWindows(step: ReplayStep, analysis: RunAnalysis, history: PanelHistory, months: [Int] = windowMonths,
                             sharesReturns: Bool = false) -> [RunWriter.DragWindow] {
         let panel = history.panel
         let start = step.result.rulebook.effectiveDate
@@ -153,7 +167,7 @@ struct HistoryReplay: Sendable {
               let section = history.section(onOrBefore: step.result.rulebook.rankDay) else { return [] }
         let rows = step.result.rows, lineRows = section.crossSection.rows
         let portfolios = DragAnalysis.Portfolios(rows: rows, classes: analysis.migration.classes)
-        let windows = windowMonths.map { (months: $0, end: start.adding(months: $0).endOfMonth) }.filter { $0.end <= lastMonth }
+        let windows = months.map { (months: $0, end: start.adding(months: $0).endOfMonth) }.filter { $0.end <= lastMonth }
         guard !windows.isEmpty else { return [] }
         // The buy-and-hold return of the security behind each holding's line (its PERMNO), every
         // window in one pass over its rows.
