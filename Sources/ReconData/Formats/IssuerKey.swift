@@ -55,7 +55,7 @@ public struct IssuerKey: Sendable, Hashable {
 
     /// The same with each line's name already split (`names[i]` of `lines[i].name`).
     static func assign(_ lines: [Line], names: [SecurityName]) -> [IssuerKey] {
-        var keys = zip(lines, names).map { IssuerKey(parsed: $1, symbol: $0.symbol) }
+        var keys = Parallel.mapInBlocks(lines.count) { IssuerKey(parsed: names[$0], symbol: lines[$0].symbol) }
         var indicesByKey: [String: [Int]] = [:]
         for (index, key) in keys.enumerated() { indicesByKey[key.key, default: []].append(index) }
         for indices in indicesByKey.values where indices.count > 1 {

@@ -142,7 +142,8 @@ public enum NasdaqScreenerReader {
     static func assignIssuersAndTypes(_ securities: [Security]) -> [Security] {
         var securities = securities
         // Each name is split into words once, for the issuer keys and the types both.
-        let names = securities.map { SecurityName($0.name) }
+        let lineNames = securities.map(\.name)
+        let names = Parallel.mapInBlocks(lineNames.count) { SecurityName(lineNames[$0]) }
         let issuers = IssuerKey.assign(securities.map { IssuerKey.Line(symbol: $0.symbol, name: $0.name) }, names: names)
         for (index, issuer) in issuers.enumerated() {
             securities[index].companyKey = issuer.key

@@ -59,7 +59,7 @@ public enum SecurityTypeClassifier {
 
     /// The same with each line's name already split (`names[i]` of `lines[i].name`).
     static func classify(_ lines: [Line], names: [SecurityName]) -> [Inference] {
-        var facts = zip(lines, names).map { Facts($0, name: $1) }
+        var facts = Parallel.mapInBlocks(lines.count) { Facts(lines[$0], name: names[$0]) }
         var unitsOrRights: [String: String] = [:]
         for (line, lineFacts) in zip(lines, facts) {
             guard let key = line.companyKey, unitsOrRights[key] == nil, let evidence = Rule.unitOrRightEvidence(lineFacts) else { continue }
@@ -76,7 +76,8 @@ public enum SecurityTypeClassifier {
         for index in facts.indices {
             facts[index].issuerBlankCheck = lines[index].companyKey.flatMap { blankCheck[$0] }
         }
-        return facts.map(classify)
+        let allFacts = facts
+        return Parallel.mapInBlocks(allFacts.count) { classify(allFacts[$0]) }
     }
 
     // MARK: - Evaluation

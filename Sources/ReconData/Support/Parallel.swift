@@ -25,6 +25,16 @@ public enum Parallel {
         return slots.map { $0! }
     }
 
+    /// ``map(_:_:)`` for many small pieces of work: `0..<count` in one contiguous block per core,
+    /// so that threads are started once per block rather than once per index.
+    public static func mapInBlocks<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let blocks = min(cores, count / 256)
+        guard blocks > 1 else { return (0 ..< count).map(body) }
+        return map(blocks) { block in
+            (count * block / blocks ..< count * (block + 1) / blocks).map(body)
+        }.flatMap { $0 }
+    }
+
     /// The number of cores to spread work over.
     public static let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
