@@ -226,6 +226,28 @@ final class OptimisationEquivalenceTests: XCTestCase {
 
     // MARK: - A variant alone and inside a sweep
 
+    /// A sweep measures only what variants.csv shows (``HistoryReplay/Measures/headline``): those
+    /// figures must be the ones the full measures give.
+    func testHeadlineMeasuresGiveTheFiguresOfTheFullMeasures() throws {
+        // The published Russell counts need a market of more than 1,000 companies.
+        let folder = try TestPaths.temporaryFolder(), path = folder + "/panel.csv"
+        _ = try SyntheticMarket.write(to: path, configuration: .init(firstYear: 2005, lastYear: 2009, firms: 12_000, seed: 9))
+        let table = try RulebookLoader.load()
+        let history = PanelHistory(panel: try CRSPPanel.load(path: path))
+        let published = try HistoryReplay(history: history, panelPath: path, synthetic: false, table: table,
+                                          from: 2006, through: RunID(year: 2009), variant: nil) { _ in }
+        let variant = try RuleVariant(parsing: "band=0.05")
+        func figures(_ measures: HistoryReplay.Measures) throws -> [String] {
+            try HistoryReplay(history: history, panelPath: path, synthetic: false, table: table, from: 2006,
+                              through: RunID(year: 2009), variant: variant, base: published, measures: measures) { _ in }
+                .runs.map { "\(VariantTable.Figures($0))" }
+        }
+        let full = try figures(.all), headline = try figures(.headline)
+        XCTAssertEqual(full.count, 4)
+        XCTAssertTrue(full.contains { $0.contains("dragCap: Optional(") }, "the fixture has drag figures to compare: \(full)")
+        assertSame(headline, full, "variant figures")
+    }
+
     func testAVariantInsideASweepIsTheVariantAlone() throws {
         let fixture = try fixture()
         let out = fixture.folder + "/sweep"
