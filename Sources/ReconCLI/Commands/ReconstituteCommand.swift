@@ -86,6 +86,7 @@ enum ReconstituteCommand {
         let universe = try UniverseLoading.universe(path: universePath, format: arguments.string("--format"), rankDay: rulebook.rankDay)
         let priorPaths = arguments.strings("--prior")
         let prior = try UniverseLoading.prior(arguments: priorPaths, console: console)
+            .matchingTickerChanges(in: universe.securities)
         let forward = try arguments.string("--forward").map { path -> ForwardPrices in
             console.progress("reading \(path)")
             return try ForwardPrices.load(path: path, format: arguments.string("--format"), universe: universe.securities)

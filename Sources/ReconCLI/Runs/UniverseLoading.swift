@@ -70,3 +70,16 @@ enum UniverseLoading {
         return Prior(membership: membership, notes: notes)
     }
 }
+
+extension UniverseLoading.Prior {
+    /// The prior with members that changed ticker matched to their universe company by name
+    /// (``PriorTickerChanges``), each match said in a note.
+    func matchingTickerChanges(in universe: [Security]) -> UniverseLoading.Prior {
+        let (resolved, matches) = PriorTickerChanges.resolve(membership, universe: universe)
+        guard !matches.isEmpty else { return self }
+        let listed = matches.map { "\($0.oldSymbol) → \($0.newSymbol)" }.joined(separator: ", ")
+        return UniverseLoading.Prior(membership: resolved, notes: notes + [
+            "\(matches.count) prior lines whose ticker is not in the universe matched by company name (a ticker change): \(listed)",
+        ])
+    }
+}
