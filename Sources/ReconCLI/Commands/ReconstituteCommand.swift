@@ -83,10 +83,11 @@ enum ReconstituteCommand {
     static func runOnSnapshot(universePath: String, arguments: ParsedArguments, rulebook: Rulebook,
                               variants: [RuleVariant], out: String, console: Console) throws {
         console.progress("reading \(universePath)")
-        let universe = try UniverseLoading.universe(path: universePath, format: arguments.string("--format"), rankDay: rulebook.rankDay)
+        let read = try UniverseLoading.universe(path: universePath, format: arguments.string("--format"), rankDay: rulebook.rankDay)
         let priorPaths = arguments.strings("--prior")
         let prior = try UniverseLoading.prior(arguments: priorPaths, console: console)
-            .matchingTickerChanges(in: universe.securities)
+            .matchingTickerChanges(in: read.securities)
+        let universe = read.markingPriorExclusions(prior.membership, rulebook: rulebook)
         let forward = try arguments.string("--forward").map { path -> ForwardPrices in
             console.progress("reading \(path)")
             return try ForwardPrices.load(path: path, format: arguments.string("--format"), universe: universe.securities)
