@@ -83,15 +83,16 @@ enum ReconstituteCommand {
     static func runOnSnapshot(universePath: String, arguments: ParsedArguments, rulebook: Rulebook,
                               variants: [RuleVariant], out: String, console: Console) throws {
         console.progress("reading \(universePath)")
-        let read = try UniverseLoading.universe(path: universePath, format: arguments.string("--format"), rankDay: rulebook.rankDay)
+        let universe = try UniverseLoading.universe(path: universePath, format: arguments.string("--format"), rankDay: rulebook.rankDay)
         let priorPaths = arguments.strings("--prior")
         let prior = try UniverseLoading.prior(arguments: priorPaths, console: console)
-            .matchingTickerChanges(in: read.securities)
-        let universe = read.markingPriorExclusions(prior.membership, rulebook: rulebook)
         let forward = try arguments.string("--forward").map { path -> ForwardPrices in
             console.progress("reading \(path)")
             return try ForwardPrices.load(path: path, format: arguments.string("--format"), universe: universe.securities)
         }
+        // What the prior says that the snapshot cannot: ticker changes and earlier verdicts (docs/methodology.md).
+        let matchedPrior = prior.matchingTickerChanges(in: universe.securities)
+        let screened = universe.markingPriorExclusions(matchedPrior.membership, rulebook: rulebook)
         let input = RunSummary.Input(
             universe: universePath, format: universe.format.rawValue, priors: priorPaths,
             forward: arguments.string("--forward"), synthetic: false,
@@ -105,7 +106,7 @@ enum ReconstituteCommand {
         var runs: [(String, RunWriter.Run)] = []
         for (name, rules) in [("published", rulebook)] + variants.map({ ($0.name, $0.apply(to: rulebook)) }) {
             console.progress("reconstituting \(rules.run)\(name == "published" ? "" : " under \(name)")")
-            let result = Reconstitution.run(universe: universe.securities, prior: prior.membership, rulebook: rules)
+            let result = Reconstitution.run(universe: screened.securities, prior: matchedPrior.membership, rulebook: rules)
             let analysis = RunAnalysis(result: result, isNewListing: isNewListing)
             var runInput = input
             runInput.variant = name == "published" ? nil : name
@@ -114,7 +115,7 @@ enum ReconstituteCommand {
                 RunWriter.DragWindow(label: "snapshot", source: "snapshot", from: forward.fromLabel, to: forward.toLabel, months: nil,
                                      byWeighting: analysis.drag(rows: result.rows, windowReturn: forward.windowReturn))
             }
-            var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + prior.notes
+            var warnings = screened.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
             if let forward {
                 warnings += forward.warnings(for: drag)
                 let splits = forward.suspectedSplits(rows: result.rows)
