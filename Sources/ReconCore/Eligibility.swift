@@ -1,5 +1,7 @@
 /// The eligibility screens of a reconstitution, applied in the order of russell-rules.md §9.3:
-/// share type and structure, exchange, country, price, total cap, float, voting rights.
+/// share type and structure, exchange, country, price, total cap, float, voting rights. For a
+/// source that cannot run the last ones, an earlier judgement inferred from the prior membership
+/// (``Security/priorExclusion``) is tested after the total cap.
 ///
 /// Each function returns the first screen failed, or `nil` when the line or company passes; a test
 /// whose input the source does not carry (float, votes, exchange) is skipped, never guessed.
@@ -57,6 +59,11 @@ public enum Eligibility {
         }
         // Total market cap (M7 §5.9).
         if cap < rulebook.minimumTotalCap { return .capBelowMinimum(cap) }
+        // What the source cannot test (the full HCI country test, float, votes): a company the prior
+        // Russell files left out although it was listed and large then (`PriorExclusion`).
+        if !isMember, let evidence = company.classes.lazy.compactMap({ universe[$0].priorExclusion }).first {
+            return .excludedBefore(evidence)
+        }
         // Float (M7 §5.10).
         if let minimum = rulebook.minimumFloat, let fraction = universe[vehicle].floatFraction, fraction < minimum {
             return .floatBelowMinimum(fraction)

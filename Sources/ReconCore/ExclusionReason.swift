@@ -18,6 +18,10 @@ public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
     case floatBelowMinimum(Double)
     /// Unrestricted votes under the minimum (M7 §5.15).
     case votingBelowMinimum(Double)
+    /// Not in the prior Russell 3000 although listed and large at the previous reconstitution: an
+    /// earlier judgement of ineligibility (country, float, votes) the source cannot re-test;
+    /// carries the evidence.
+    case excludedBefore(String)
     /// A share class other than the pricing vehicle that does not qualify as an index line of its
     /// own (M7 §6.5.1); its shares still count in the company's total cap.
     case additionalClass(String)
@@ -35,6 +39,7 @@ public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
         case .capBelowMinimum: return "cap_below_minimum"
         case .floatBelowMinimum: return "float_below_minimum"
         case .votingBelowMinimum: return "voting_below_minimum"
+        case .excludedBefore: return "excluded_before"
         case .additionalClass: return "additional_class"
         case .duplicate: return "duplicate"
         }
@@ -51,6 +56,7 @@ public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
         case .capBelowMinimum(let cap): return "total market cap \(cap) under the minimum"
         case .floatBelowMinimum(let fraction): return "float \(fraction) under the minimum"
         case .votingBelowMinimum(let fraction): return "unrestricted votes \(fraction) under the minimum"
+        case .excludedBefore(let why): return "judged ineligible before (\(why))"
         case .additionalClass(let why): return "additional share class not an index line (\(why))"
         case .duplicate(let symbol): return "duplicate of \(symbol)"
         }

@@ -93,6 +93,9 @@ enum ReconstituteCommand {
             console.progress("reading \(path)")
             return try ForwardPrices.load(path: path, format: arguments.string("--format"), universe: universe.securities)
         }
+        // What the prior says that the snapshot cannot: ticker changes and earlier verdicts (docs/methodology.md).
+        let matchedPrior = prior.matchingTickerChanges(in: universe.securities)
+        let screened = universe.markingPriorExclusions(matchedPrior.membership, rulebook: rulebook)
         let input = RunSummary.Input(
             universe: universePath, format: universe.format.rawValue, priors: priorPaths,
             forward: arguments.string("--forward"), synthetic: false,
@@ -106,7 +109,7 @@ enum ReconstituteCommand {
         var runs: [(String, RunWriter.Run)] = []
         for (name, rules) in [("published", rulebook)] + variants.map({ ($0.name, $0.apply(to: rulebook)) }) {
             console.progress("reconstituting \(rules.run)\(name == "published" ? "" : " under \(name)")")
-            let result = Reconstitution.run(universe: universe.securities, prior: prior.membership, rulebook: rules)
+            let result = Reconstitution.run(universe: screened.securities, prior: matchedPrior.membership, rulebook: rules)
             let analysis = RunAnalysis(result: result, isNewListing: isNewListing)
             var runInput = input
             runInput.variant = name == "published" ? nil : name
@@ -115,7 +118,7 @@ enum ReconstituteCommand {
                 RunWriter.DragWindow(label: "snapshot", source: "snapshot", from: forward.fromLabel, to: forward.toLabel, months: nil,
                                      byWeighting: analysis.drag(rows: result.rows, windowReturn: forward.windowReturn))
             }
-            var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + prior.notes
+            var warnings = screened.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
             if let forward {
                 warnings += forward.warnings(for: drag)
                 let splits = forward.suspectedSplits(rows: result.rows)

@@ -70,3 +70,32 @@ enum UniverseLoading {
         return Prior(membership: membership, notes: notes)
     }
 }
+
+extension UniverseLoading.Prior {
+    /// The prior with members that changed ticker matched to their universe company by name
+    /// (``PriorTickerChanges``), each match said in a note.
+    func matchingTickerChanges(in universe: [Security]) -> UniverseLoading.Prior {
+        let (resolved, matches) = PriorTickerChanges.resolve(membership, universe: universe)
+        guard !matches.isEmpty else { return self }
+        let listed = matches.map { "\($0.oldSymbol) → \($0.newSymbol)" }.joined(separator: ", ")
+        return UniverseLoading.Prior(membership: resolved, notes: notes + [
+            "\(matches.count) prior lines whose ticker is not in the universe matched by company name (a ticker change): \(listed)",
+        ])
+    }
+}
+
+extension UniverseReadResult {
+    /// The universe with companies the prior shows were judged ineligible marked (``PriorExclusion``),
+    /// and a note naming them.
+    func markingPriorExclusions(_ prior: PriorMembership, rulebook: Rulebook) -> UniverseReadResult {
+        let (securities, findings) = PriorExclusion.mark(self.securities, prior: prior, run: rulebook.run,
+                                                         largest: rulebook.russell1000Count)
+        guard !findings.isEmpty else { return self }
+        var result = self
+        result.securities = securities
+        let listed = findings.map(\.symbol).joined(separator: ", ")
+        result.notes.append("\(findings.count) companies among the \(rulebook.russell1000Count) largest, listed before the previous "
+            + "rank day and in no prior Russell index, read as judged ineligible then (excluded_before): \(listed)")
+        return result
+    }
+}

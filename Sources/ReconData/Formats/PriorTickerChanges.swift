@@ -1,0 +1,66 @@
+import ReconCore
+
+/// Finds prior members that changed ticker: a member whose old ticker is on no line of the
+/// universe is matched, by its name, to the universe company that carries that name and has no
+/// prior line of its own (ZoomInfo, held by iShares as `ZI` in May 2025, listed by Nasdaq as
+/// `GTM` three weeks later).
+///
+/// Why: FTSE Russell's membership is of a company's security, not of a symbol. A ticker change is
+/// not an index event — only corporate actions that end a security remove it, and deletions are
+/// never replaced (M7 §9.1–9.2.1) — so the company stays a member under its new ticker. A prior
+/// file dated before the change names the old ticker; matched by ticker alone, the company would
+/// look new (a false addition, outside banding) and its old line absent.
+///
+/// The rule is general (no ticker list) and conservative:
+/// - only prior lines matched by ticker (no company key) whose ticker is on no universe line;
+/// - names compare by their issuer key (``IssuerKey``: class descriptor dropped; case,
+///   punctuation and legal-form spelling folded), so `ZOOMINFO TECHNOLOGIES INC` meets
+///   `ZoomInfo Technologies Inc Common Stock`, but a company that changed its name as well
+///   (`SJW GROUP` → `H2O America`) is not found and stays absent;
+/// - the key must name exactly one universe company, through lines that can be common equity
+///   (not a preferred or warrant of the issuer);
+/// - that company must have no line matched by ticker to a prior line (otherwise it already is a
+///   member, as when a class's ticker changed and another class's did not).
+///
+/// A matched line takes the company's key, so ``PriorMembership/position(for:)`` finds it from
+/// any of the company's lines.
+public enum PriorTickerChanges {
+    /// One old ticker matched to a universe company.
+    public struct Match: Sendable, Hashable {
+        /// The prior line's (normalised) ticker.
+        public var oldSymbol: String
+        /// The ticker of the universe company's first line that can be common equity.
+        public var newSymbol: String
+        /// The issuer key both names share.
+        public var issuerKey: String
+    }
+
+    /// The prior membership with ticker changes matched, and the matches.
+    public static func resolve(_ prior: PriorMembership, universe: [Security]) -> (membership: PriorMembership, matches: [Match]) {
+        let universeTickers = Set(universe.map(\.normalizedSymbol))
+        // Universe companies by issuer key, through lines that can be common equity.
+        var companiesByIssuer: [String: Set<String>] = [:]
+        var firstLine: [String: String] = [:]
+        var companiesWithPriorLine: Set<String> = []
+        for security in universe where security.type.isEligibleType || security.type.isCompanyStructure {
+            if prior.entry(symbol: security.normalizedSymbol) != nil { companiesWithPriorLine.insert(security.companyKey) }
+            let issuer = IssuerKey(name: security.name, symbol: security.symbol).key
+            guard !issuer.hasPrefix("symbol:") else { continue }
+            companiesByIssuer[issuer, default: []].insert(security.companyKey)
+            if firstLine[security.companyKey] == nil { firstLine[security.companyKey] = security.normalizedSymbol }
+        }
+        var entries = prior.entries
+        var matches: [Match] = []
+        for position in entries.indices {
+            let entry = entries[position]
+            guard entry.companyKey == nil, !universeTickers.contains(entry.symbol) else { continue }
+            let issuer = IssuerKey(name: entry.name, symbol: entry.symbol).key
+            guard !issuer.hasPrefix("symbol:"), let companies = companiesByIssuer[issuer], companies.count == 1,
+                  let company = companies.first, !companiesWithPriorLine.contains(company) else { continue }
+            entries[position].companyKey = company
+            matches.append(Match(oldSymbol: entry.symbol, newSymbol: firstLine[company] ?? "", issuerKey: issuer))
+        }
+        guard !matches.isEmpty else { return (prior, []) }
+        return (PriorMembership(entries), matches)
+    }
+}

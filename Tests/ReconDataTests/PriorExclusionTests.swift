@@ -1,0 +1,56 @@
+import XCTest
+import ReconCore
+@testable import ReconData
+
+final class PriorExclusionTests: XCTestCase {
+    private func line(_ symbol: String, cap: Double, ipo: Int?, scope: CapScope = .company) -> Security {
+        Security(symbol: symbol, name: symbol, companyKey: symbol, companyName: symbol, price: 10, marketCap: cap,
+                 capScope: scope, country: "United States", ipoYear: ipo)
+    }
+
+    /// June 2025, the 5 largest companies markable: the previous rank day was in April 2024, so an
+    /// IPO year up to 2023 was listed then.
+    func testMarksOnlyLargeLongListedCompaniesInNoPriorIndex() {
+        let universe = [
+            line("OLDB", cap: 50e9, ipo: 2017),  // rank 1, listed 2017, no prior line: marked
+            line("MEMB", cap: 40e9, ipo: 2010),  // rank 2, a prior member: never marked
+            line("NEWB", cap: 30e9, ipo: 2024),  // rank 3, listed 2024: may have listed after the previous rank day
+            line("BLNK", cap: 20e9, ipo: nil),   // rank 5, no IPO year: says nothing
+            line("SMAL", cap: 1e9, ipo: 2000),   // rank 6: outside the 5 largest
+            line("EDGE", cap: 25e9, ipo: 2023),  // rank 4: listed 2023, marked
+        ]
+        let prior = PriorMembership([.init(symbol: "MEMB", name: "MEMBER CORP", tier: .r1000)])
+        let (marked, findings) = PriorExclusion.mark(universe, prior: prior, run: RunID(year: 2025), largest: 5)
+        XCTAssertEqual(findings.map(\.symbol), ["OLDB", "EDGE"])
+        XCTAssertEqual(findings.map(\.sizeRank), [1, 4])
+        XCTAssertEqual(marked.map { $0.priorExclusion != nil }, [true, false, false, false, false, true])
+        XCTAssertEqual(marked[0].priorExclusion, "listed since 2017, among the 5 largest listed companies, in no prior Russell index")
+    }
+
+    func testDecemberRunCountsTheSameYearsJuneAndNothingWithoutARussell1000Prior() {
+        let universe = [line("IPOA", cap: 50e9, ipo: 2025), line("MEMB", cap: 40e9, ipo: 2010)]
+        let withR1000 = PriorMembership([.init(symbol: "MEMB", name: "MEMBER CORP", tier: .r1000)])
+        // December 2026: the previous rank day is April 2026, so a 2025 IPO was listed then.
+        XCTAssertEqual(PriorExclusion.mark(universe, prior: withR1000, run: RunID(year: 2026, month: 12), largest: 4).findings.map(\.symbol), ["IPOA"])
+        XCTAssertEqual(PriorExclusion.mark(universe, prior: withR1000, run: RunID(year: 2026, month: 6), largest: 4).findings, [])
+        // A Russell 2000 file alone does not name the large companies: nothing is marked.
+        let r2000Only = PriorMembership([.init(symbol: "MEMB", name: "MEMBER CORP", tier: .r2000)])
+        XCTAssertEqual(PriorExclusion.mark(universe, prior: r2000Only, run: RunID(year: 2026, month: 12), largest: 4).findings, [])
+    }
+
+    /// The screen: a marked non-member is excluded as `excluded_before`; a member never is.
+    func testScreenExcludesMarkedNonMembersOnly() {
+        let rulebook = Rulebook(run: RunID(year: 2025), rankDay: CalendarDate(year: 2025, month: 4, day: 30),
+                                effectiveDate: CalendarDate(year: 2025, month: 6, day: 27))
+        var security = line("OLDB", cap: 50e9, ipo: 2017)
+        security.priorExclusion = "listed since 2017"
+        func company(_ tier: IndexTier) -> Company {
+            Company(key: "OLDB", name: "OLDB", classes: [0], totalMarketCap: 50e9, capMethod: .singleClass, price: 10,
+                    priorTier: tier, priorMicrocap: nil)
+        }
+        let reason = Eligibility.companyScreen(company(.none), universe: [security], rulebook: rulebook)
+        XCTAssertEqual(reason, .excludedBefore("listed since 2017"))
+        XCTAssertEqual(reason?.code, "excluded_before")
+        XCTAssertNil(Eligibility.companyScreen(company(.r1000), universe: [security], rulebook: rulebook))
+    }
+}

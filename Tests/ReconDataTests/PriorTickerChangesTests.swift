@@ -1,0 +1,55 @@
+import XCTest
+import ReconCore
+@testable import ReconData
+
+final class PriorTickerChangesTests: XCTestCase {
+    /// A screener universe: company keys and types as the reader assigns them.
+    private func universe(_ rows: [(String, String)]) throws -> [Security] {
+        let csv = "Symbol,Name,Last Sale,Market Cap,Country\n"
+            + rows.map { "\($0.0),\($0.1),$10.00,1000000000,United States" }.joined(separator: "\n") + "\n"
+        return try NasdaqScreenerReader.read(bytes: Array(csv.utf8), name: "screener.csv").securities
+    }
+
+    func testOldTickerMatchedByNameToTheCompanyThatCarriesIt() throws {
+        let securities = try universe([
+            ("GTM", "ZoomInfo Technologies Inc Common Stock"),
+            ("AAPL", "Apple Inc. Common Stock"),
+            ("HTO", "H2O America Common Stock"),
+        ])
+        let prior = PriorMembership([
+            .init(symbol: "ZI", name: "ZOOMINFO TECHNOLOGIES INC", tier: .r1000),
+            .init(symbol: "AAPL", name: "APPLE INC", tier: .r1000),
+            // Renamed as well as re-ticked (SJW Group → H2O America): names differ, not matched.
+            .init(symbol: "SJW", name: "SJW GROUP", tier: .r2000),
+        ])
+        let (resolved, matches) = PriorTickerChanges.resolve(prior, universe: securities)
+        XCTAssertEqual(matches, [.init(oldSymbol: "ZI", newSymbol: "GTM", issuerKey: "zoominfo technologies inc")])
+        XCTAssertEqual(resolved.entry(for: securities[0])?.symbol, "ZI")
+        XCTAssertEqual(resolved.entry(for: securities[0])?.tier, .r1000)
+        XCTAssertEqual(resolved.entry(for: securities[1])?.symbol, "AAPL", "a ticker still listed is matched by ticker as before")
+        XCTAssertNil(resolved.entry(for: securities[2]))
+        XCTAssertNil(resolved.entry(symbol: "SJW")?.companyKey)
+    }
+
+    func testNoMatchWhenTheNameIsAmbiguousTheCompanyIsAMemberOrOnlyAPreferredCarriesIt() throws {
+        let securities = try universe([
+            // Two companies share a name; their tickers are not class variants.
+            ("FBNC", "First Bancorp Common Stock"),
+            ("FBP", "First BanCorp. New Common Stock"),
+            // Ramaco: class B still under its old ticker, so the company already is a member.
+            ("METC", "Ramaco Resources Inc. Class A Common Stock"),
+            ("METCB", "Ramaco Resources Inc. Class B Common Stock"),
+            // Only a preferred of the issuer is listed.
+            ("ACME^A", "Acme Corporation 5.00% Series A Cumulative Preferred Stock"),
+        ])
+        let prior = PriorMembership([
+            .init(symbol: "FBX", name: "FIRST BANCORP", tier: .r2000),
+            .init(symbol: "METCV", name: "RAMACO RESOURCES INC CLASS A", tier: .r2000),
+            .init(symbol: "METCB", name: "RAMACO RESOURCES INC CLASS B", tier: .r2000),
+            .init(symbol: "ACM", name: "ACME CORP", tier: .r2000),
+        ])
+        let (resolved, matches) = PriorTickerChanges.resolve(prior, universe: securities)
+        XCTAssertEqual(matches, [])
+        XCTAssertEqual(resolved, prior)
+    }
+}
