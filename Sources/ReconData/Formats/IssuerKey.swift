@@ -116,15 +116,22 @@ public struct IssuerKey: Sendable, Hashable {
         self.init(parsed: SecurityName(name), symbol: symbol)
     }
 
-    init(parsed: SecurityName, symbol: String) {
+    /// The key alone of a line's name (``key``), without the display name.
+    public static func key(name: String, symbol: String) -> String {
+        IssuerKey(parsed: SecurityName(name), symbol: symbol, displayName: false).key
+    }
+
+    /// - Parameter displayName: whether to make the display name too (a caller that only compares
+    ///   keys skips it: it is most of the work after the name is split).
+    init(parsed: SecurityName, symbol: String, displayName: Bool = true) {
         let name = parsed.text
         let issuer = IssuerKey.undoubled(parsed, IssuerKey.issuerRange(parsed))
         let folded = IssuerKey.trimmed(parsed.words[issuer].filter { !$0.inParentheses }.map(\.folded))
         var canonical = folded.compactMap(IssuerKey.canonical)
-        var display = IssuerKey.displayText(parsed, issuer)
+        var display = displayName ? IssuerKey.displayText(parsed, issuer) : ""
         if let group = IssuerKey.trackingGroup(parsed) {
             canonical += ["/"] + group.map(\.folded)
-            display += " (\(parsed.original(group.startIndex..<group.endIndex)))"
+            if displayName { display += " (\(parsed.original(group.startIndex..<group.endIndex)))" }
         }
         if canonical.isEmpty {
             let ticker = Ticker.normalize(symbol)

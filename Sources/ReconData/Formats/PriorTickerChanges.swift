@@ -38,13 +38,22 @@ public enum PriorTickerChanges {
     /// The prior membership with ticker changes matched, and the matches.
     public static func resolve(_ prior: PriorMembership, universe: [Security]) -> (membership: PriorMembership, matches: [Match]) {
         let universeTickers = Set(universe.map(\.normalizedSymbol))
-        // Universe companies by issuer key, through lines that can be common equity.
+        // Most prior files name no ticker the universe lacks: then there is nothing to match, and
+        // the universe's names need not be read again.
+        guard prior.entries.contains(where: { $0.companyKey == nil && !universeTickers.contains($0.symbol) }) else {
+            return (prior, [])
+        }
+        // Universe companies by issuer key, through lines that can be common equity (the keys made
+        // on every core: splitting thousands of names is most of this step's time).
+        let candidates = universe.indices.filter { universe[$0].type.isEligibleType || universe[$0].type.isCompanyStructure }
+        let issuers = Parallel.mapInBlocks(candidates.count) {
+            IssuerKey.key(name: universe[candidates[$0]].name, symbol: universe[candidates[$0]].symbol)
+        }
         var companiesByIssuer: [String: Set<String>] = [:]
         var firstLine: [String: String] = [:]
         var companiesWithPriorLine: Set<String> = []
-        for security in universe where security.type.isEligibleType || security.type.isCompanyStructure {
+        for (security, issuer) in zip(candidates.lazy.map { universe[$0] }, issuers) {
             if prior.entry(symbol: security.normalizedSymbol) != nil { companiesWithPriorLine.insert(security.companyKey) }
-            let issuer = IssuerKey(name: security.name, symbol: security.symbol).key
             guard !issuer.hasPrefix("symbol:") else { continue }
             companiesByIssuer[issuer, default: []].insert(security.companyKey)
             if firstLine[security.companyKey] == nil { firstLine[security.companyKey] = security.normalizedSymbol }
@@ -54,7 +63,7 @@ public enum PriorTickerChanges {
         for position in entries.indices {
             let entry = entries[position]
             guard entry.companyKey == nil, !universeTickers.contains(entry.symbol) else { continue }
-            let issuer = IssuerKey(name: entry.name, symbol: entry.symbol).key
+            let issuer = IssuerKey.key(name: entry.name, symbol: entry.symbol)
             guard !issuer.hasPrefix("symbol:"), let companies = companiesByIssuer[issuer], companies.count == 1,
                   let company = companies.first, !companiesWithPriorLine.contains(company) else { continue }
             entries[position].companyKey = company
