@@ -182,7 +182,7 @@ final class CRSPFastLoadTests: XCTestCase {
 
         """
         let pieces: [String] = ["\"", "\"\"", " ", "\t", "\r", "\n", "\r\n", ",", "-", ".", "0", "9", "e", "B", "$", "\u{00E9}", "\u{0301}", ""]
-        var generator = SplitMix(seed: 42)
+        var generator = SyntheticRandom(seed: 42)
         var accepted = 0
         for _ in 0 ..< 150 {
             var bytes = Array(base.utf8)
@@ -196,17 +196,5 @@ final class CRSPFastLoadTests: XCTestCase {
             if check(text, stretches: [1, 2, 4]) { accepted += 1 }
         }
         XCTAssertGreaterThan(accepted, 15, "many edits leave a file both loaders read")
-    }
-
-    private struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
