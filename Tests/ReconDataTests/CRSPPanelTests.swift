@@ -248,5 +248,8 @@ final class CRSPPanelTests: XCTestCase {
         XCTAssertEqual(parse("20240229", CRSPFieldParsing.date), "value(20240229)")
         XCTAssertEqual(parse("2023-02-29", CRSPFieldParsing.date), "invalid")
         XCTAssertEqual(parse("2024/02/29", CRSPFieldParsing.date), "invalid")
+        XCTAssertEqual(parse("2024022900", CRSPFieldParsing.date), "invalid")
+        XCTAssertEqual(parse(" 2024-02-29 ", CRSPFieldParsing.date), "value(20240229)")
+        XCTAssertEqual(parse("-12", CRSPFieldParsing.integer), "value(-12)")
     }
 }

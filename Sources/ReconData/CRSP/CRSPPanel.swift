@@ -9,7 +9,7 @@ import ReconCore
 /// let held = panel.compoundReturn(companyKey: "20678", after: june2017, through: june2018)
 /// ```
 ///
-/// Memory: about 44 bytes a row (four million rows ≈ 180 MB); names and tickers are kept once
+/// Memory: 48 bytes a row (four million rows ≈ 190 MB); names and tickers are kept once
 /// per PERMNO (the latest). Loading streams the file (``load(path:progress:)``).
 public struct CRSPPanel: Sendable {
     /// The file the panel was read from.

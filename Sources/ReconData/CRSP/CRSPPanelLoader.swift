@@ -221,10 +221,7 @@ struct CRSPPanelLoader {
     /// Whether field `column`, trimmed of spaces, spells `text`.
     private static func sameText(_ reader: CSVReader, _ column: Int, _ text: String) -> Bool {
         reader.withBytes(column) { bytes in
-            var start = 0, end = bytes.count
-            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-            let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let field = CRSPFieldParsing.trimmed(bytes)
             return text.utf8.withContiguousStorageIfAvailable { stored in
                 stored.count == field.count && (field.isEmpty || memcmp(stored.baseAddress!, field.baseAddress!, field.count) == 0)
             } ?? text.utf8.elementsEqual(field)
