@@ -105,7 +105,7 @@ struct HistoryReplay: Sendable {
         let all = measures == .all
         var windows = dragWindows(step: step, analysis: analysis, history: history,
                                   months: all ? windowMonths : [headlineWindow], sharesReturns: sharesReturns)
-        if all, let event = rankToEffectiveWindow(step: step, analysis: analysis, panel: history.panel) { windows.append(event) }
+        if all, let event = rankToEffectiveWindow(step: step, analysis: analysis, history: history) { windows.append(event) }
         let dropped = all ? history.panel.droppedRows(onOrBefore: step.result.rulebook.rankDay) : []
         var input = input
         input.rowsRead = step.universe.count + dropped.count
@@ -117,7 +117,7 @@ struct HistoryReplay: Sendable {
             summary: RunSummary(result: step.result, input: input, prior: step.prior),
             analysis: analysis, dropped: dropped,
             drag: windows.first { $0.months == HistoryReplay.headlineWindow }, dragWindows: windows,
-            graduates: all ? graduates(step: step, analysis: analysis, panel: history.panel) : nil,
+            graduates: all ? graduates(step: step, analysis: analysis, history: history) : nil,
             warnings: warnings)
     }
 
