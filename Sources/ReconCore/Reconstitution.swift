@@ -10,17 +10,13 @@
 /// retain and a release of each of its strings, and a replay runs this thousands of times.)
 public enum Reconstitution {
     public static func run(universe: [Security], prior: PriorMembership, rulebook: Rulebook) -> ReconstitutionResult {
-        run(universe: universe, companies: nil, prior: prior, rulebook: rulebook)
+        run(snapshot: UniverseSnapshot(universe), prior: prior, rulebook: rulebook)
     }
 
-    /// The same for a snapshot, whose lines already carry their company's number.
-    static func run(snapshot: UniverseSnapshot, prior: PriorMembership, rulebook: Rulebook) -> ReconstitutionResult {
-        run(universe: snapshot.securities, companies: snapshot, prior: prior, rulebook: rulebook)
-    }
-
-    /// - Parameter numbered: the universe's company numbers, when known (else keys are hashed).
-    static func run(universe: [Security], companies numbered: UniverseSnapshot?, prior: PriorMembership,
-                    rulebook: Rulebook) -> ReconstitutionResult {
+    /// The same for a snapshot, whose lines carry their company's number: companies are grouped
+    /// and given their prior tiers by number (a replay's snapshots are made once and shared).
+    static func run(snapshot numbered: UniverseSnapshot, prior: PriorMembership, rulebook: Rulebook) -> ReconstitutionResult {
+        let universe = numbered.securities
         var lines = PriorMatch(universe: universe, prior: prior)
         var exclusions = [ExclusionReason?](repeating: nil, count: universe.count)
         var commonLines: [Int] = []
@@ -35,11 +31,7 @@ public enum Reconstitution {
         }
         var companies = ShareClassMerger.companies(of: universe, indices: commonLines, priorTiers: lines.tiers,
                                                    priorMicrocap: lines.microcap, numbered: numbered)
-        if let numbered {
-            lines.passMembershipToCompanies(&companies, commonLines: commonLines, universe: universe, numbered: numbered, prior: prior)
-        } else {
-            lines.passMembershipToCompanies(&companies, commonLines: commonLines, universe: universe, prior: prior)
-        }
+        lines.passMembershipToCompanies(&companies, commonLines: commonLines, universe: universe, numbered: numbered, prior: prior)
 
         let (eligible, carriedOver) = screenCompanies(companies, universe: universe, rulebook: rulebook, exclusions: &exclusions)
         screenAdditionalClasses(of: eligible, companies: companies, universe: universe, rulebook: rulebook, exclusions: &exclusions)
@@ -113,29 +105,8 @@ public enum Reconstitution {
 
         /// Gives each company the best prior tier of any of its lines (or of a prior entry with its
         /// key); a share-type line whose company has common lines gives its tier up to the company.
-        mutating func passMembershipToCompanies(_ companies: inout [Company], commonLines: [Int], universe: [Security],
-                                                prior: PriorMembership) {
-            var commonCompanies: Set<String>?
-            var tierOfCompany: [String: IndexTier] = [:]
-            for index in universe.indices where tiers[index].isInRussell3000 {
-                let key = universe[index].companyKey
-                tierOfCompany[key] = min(tierOfCompany[key] ?? .none, tiers[index])
-                if isShareType[index] {
-                    if commonCompanies == nil { commonCompanies = Set(commonLines.map { universe[$0].companyKey }) }
-                    if commonCompanies!.contains(key) { tiers[index] = .none }
-                }
-            }
-            for entry in prior.entries {
-                if let key = entry.companyKey { tierOfCompany[key] = min(tierOfCompany[key] ?? .none, entry.tier) }
-            }
-            guard !tierOfCompany.isEmpty else { return }
-            for position in companies.indices where companies[position].priorTier == .none {
-                if let tier = tierOfCompany[companies[position].key] { companies[position].priorTier = tier }
-            }
-        }
-
-        /// The step above by company number: the same tiers, without a dictionary keyed by company.
-        /// (A prior entry's company outside the universe names no company here, so it is skipped.)
+        /// Companies are found by number; a prior entry whose company is not in the universe names
+        /// no company here, so it is skipped.
         mutating func passMembershipToCompanies(_ companies: inout [Company], commonLines: [Int], universe: [Security],
                                                 numbered: UniverseSnapshot, prior: PriorMembership) {
             let companyOfLine = numbered.companyOfLine

@@ -19,36 +19,24 @@ public enum ShareClassMerger {
     public static func companies(
         of universe: [Security], indices: [Int], priorTiers: [IndexTier], priorMicrocap: [Bool?]
     ) -> [Company] {
-        companies(of: universe, indices: indices, priorTiers: priorTiers, priorMicrocap: priorMicrocap, numbered: nil)
+        companies(of: universe, indices: indices, priorTiers: priorTiers, priorMicrocap: priorMicrocap,
+                  numbered: UniverseSnapshot(universe))
     }
 
-    /// - Parameter numbered: the universe's company numbers, when known: lines are then grouped
-    ///   by number (the same groups, in the same order) instead of by hashing their keys.
+    /// The same with the universe's company numbers made: lines are grouped by number (no key
+    /// hashed again), each group opened at its first line among `indices`.
     static func companies(
-        of universe: [Security], indices: [Int], priorTiers: [IndexTier], priorMicrocap: [Bool?], numbered: UniverseSnapshot?
+        of universe: [Security], indices: [Int], priorTiers: [IndexTier], priorMicrocap: [Bool?], numbered: UniverseSnapshot
     ) -> [Company] {
         var groups: [[Int]] = []
-        if let numbered {
-            var groupOfCompany = [Int32](repeating: -1, count: numbered.companyNumber.count)
-            for index in indices {
-                let company = Int(numbered.companyOfLine[index])
-                if groupOfCompany[company] >= 0 {
-                    groups[Int(groupOfCompany[company])].append(index)
-                } else {
-                    groupOfCompany[company] = Int32(groups.count)
-                    groups.append([index])
-                }
-            }
-        } else {
-            var groupOfKey: [String: Int] = [:]
-            groupOfKey.reserveCapacity(indices.count)
-            for index in indices {
-                if let group = groupOfKey[universe[index].companyKey] {
-                    groups[group].append(index)
-                } else {
-                    groupOfKey[universe[index].companyKey] = groups.count
-                    groups.append([index])
-                }
+        var groupOfCompany = [Int32](repeating: -1, count: numbered.companyNumber.count)
+        for index in indices {
+            let company = Int(numbered.companyOfLine[index])
+            if groupOfCompany[company] >= 0 {
+                groups[Int(groupOfCompany[company])].append(index)
+            } else {
+                groupOfCompany[company] = Int32(groups.count)
+                groups.append([index])
             }
         }
         return groups.map { lines in

@@ -38,11 +38,12 @@ public enum PriorTickerChanges {
     /// The prior membership with ticker changes matched, and the matches.
     public static func resolve(_ prior: PriorMembership, universe: [Security]) -> (membership: PriorMembership, matches: [Match]) {
         let universeTickers = Set(universe.map(\.normalizedSymbol))
-        // Most prior files name no ticker the universe lacks: then there is nothing to match, and
-        // the universe's names need not be read again.
-        guard prior.entries.contains(where: { $0.companyKey == nil && !universeTickers.contains($0.symbol) }) else {
-            return (prior, [])
+        // Prior lines matched by ticker only, whose ticker is on no universe line. Most prior files
+        // have none: then there is nothing to match, and the universe's names need not be read again.
+        let unmatched = prior.entries.indices.filter {
+            prior.entries[$0].companyKey == nil && !universeTickers.contains(prior.entries[$0].symbol)
         }
+        guard !unmatched.isEmpty else { return (prior, []) }
         // Universe companies by issuer key, through lines that can be common equity (the keys made
         // on every core: splitting thousands of names is most of this step's time).
         let candidates = universe.indices.filter { universe[$0].type.isEligibleType || universe[$0].type.isCompanyStructure }
@@ -60,9 +61,8 @@ public enum PriorTickerChanges {
         }
         var entries = prior.entries
         var matches: [Match] = []
-        for position in entries.indices {
+        for position in unmatched {
             let entry = entries[position]
-            guard entry.companyKey == nil, !universeTickers.contains(entry.symbol) else { continue }
             let issuer = IssuerKey.key(name: entry.name, symbol: entry.symbol)
             guard !issuer.hasPrefix("symbol:"), let companies = companiesByIssuer[issuer], companies.count == 1,
                   let company = companies.first, !companiesWithPriorLine.contains(company) else { continue }
