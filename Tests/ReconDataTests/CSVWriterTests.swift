@@ -20,6 +20,29 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertEqual(csv.text, "symbol,price,count,flag\nBRK/B,503.25,7,true\n\"X,Y\",,,\n")
     }
 
+    /// Field by field, a row is written byte for byte as appendRow writes it from the same
+    /// values turned into text first.
+    func testFieldByFieldMatchesWholeRows() {
+        let header = ["text", "number", "integer", "flag"]
+        let rows: [(String, Double?, Int?, Bool?)] = [
+            ("BRK/B", 503.25, 7, true), ("X,Y", nil, nil, nil), ("say \"hi\"", -0.0, -42, false),
+            ("two\nlines", 1.005, Int.min, true), ("é ünïcode", -1234567.8912345, Int.max, nil), ("", 1e20, 0, false),
+        ]
+        var fields = CSVWriter(header: header), whole = CSVWriter(header: header)
+        for (text, number, integer, flag) in rows {
+            fields.appendField(text)
+            fields.appendField(number: number, decimals: 2, trimTrailingZeros: true)
+            fields.appendField(integer: integer)
+            fields.appendField(CSVWriter.boolean(flag))
+            fields.endRow()
+            whole.appendRow([text, CSVWriter.number(number, decimals: 2, trimTrailingZeros: true),
+                             CSVWriter.integer(integer), CSVWriter.boolean(flag)])
+        }
+        XCTAssertEqual(fields.bytes, whole.bytes)
+        XCTAssertEqual(fields.text.split(separator: "\n", omittingEmptySubsequences: false)[3], "\"say \"\"hi\"\"\",0,-42,false")
+        XCTAssertTrue(fields.text.contains(",\(Int.min),"), "Int.min has no positive counterpart; its digits come from the magnitude")
+    }
+
     /// What the writer writes, the reader reads back.
     func testReadsBack() throws {
         var csv = CSVWriter(header: ["a", "b"])

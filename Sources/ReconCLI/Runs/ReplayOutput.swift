@@ -18,6 +18,7 @@ enum ReplayOutput {
         // in the order a run-by-run writer would write them.
         let folders = runs.map { FilePaths.join(directory, $0.summary.run) }
         let files = Parallel.map(runs.count) { RunWriter.files(runs[$0], in: folders[$0]) }
+        PhaseTimer.mark("made the run files")
         var batch: [(path: String, bytes: [UInt8])] = []
         for (folder, runFiles) in zip(folders, files) {
             do {

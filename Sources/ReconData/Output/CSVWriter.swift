@@ -19,13 +19,70 @@ public struct CSVWriter: Sendable {
 
     public init(header: [String]) {
         self.header = header
-        append(header)
+        for name in header { appendField(name) }
+        endRow()
     }
 
     /// Appends one row; it must have one field per header column.
     public mutating func appendRow(_ fields: [String]) {
         precondition(fields.count == header.count, "a CSV row needs \(header.count) fields, got \(fields.count)")
-        append(fields)
+        precondition(fieldsInRow == 0, "a row begun with appendField must end with endRow() before appendRow")
+        for field in fields { appendField(field) }
+        endRow()
+    }
+
+    /// Appends one row field by field, straight into the file's bytes (no `String` per field or
+    /// number: a replay writes millions of fields). Call ``endRow()`` after the last field; the
+    /// row must have one field per header column, as ``appendRow(_:)`` requires.
+    ///
+    /// ```swift
+    /// csv.appendField("BRK/B")
+    /// csv.appendField(number: 503.25, decimals: 2)
+    /// csv.endRow()
+    /// ```
+    public mutating func appendField(_ text: String) {
+        startField()
+        var contiguous = text   // withUTF8 needs a mutable copy (it may make the storage contiguous)
+        contiguous.withUTF8 { utf8 in
+            if utf8.contains(where: CSVWriter.needsQuotes) {
+                bytes.append(contentsOf: CSVWriter.escape(text).utf8)
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
+        }
+    }
+
+    /// Appends a number field (empty for `nil`), as ``number(_:decimals:trimTrailingZeros:)`` writes it.
+    public mutating func appendField(number value: Double?, decimals: Int? = nil, trimTrailingZeros: Bool = false) {
+        startField()
+        if let value { appendNumber(value, decimals: decimals, trimTrailingZeros: trimTrailingZeros, to: &bytes) }
+    }
+
+    /// Appends an integer field (empty for `nil`).
+    public mutating func appendField(integer value: Int?) {
+        startField()
+        guard let value else { return }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendInteger(UInt64(value.magnitude), to: &bytes)
+    }
+
+    /// Ends the row begun with ``appendField(_:)``.
+    public mutating func endRow() {
+        precondition(fieldsInRow == header.count, "a CSV row needs \(header.count) fields, got \(fieldsInRow)")
+        bytes.append(0x0A)
+        fieldsInRow = 0
+    }
+
+    /// Fields appended to the row being built.
+    private var fieldsInRow = 0
+
+    private mutating func startField() {
+        if fieldsInRow > 0 { bytes.append(0x2C) }
+        fieldsInRow += 1
+    }
+
+    private static func needsQuotes(_ byte: UInt8) -> Bool {
+        byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
     }
 
     /// Writes the bytes with ``AtomicFile``.
@@ -56,17 +113,4 @@ public struct CSVWriter: Sendable {
 
     /// A boolean field: `true`, `false`, or empty for `nil`.
     public static func boolean(_ value: Bool?) -> String { value.map { $0 ? "true" : "false" } ?? "" }
-
-    private mutating func append(_ fields: [String]) {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { bytes.append(0x2C) }
-            let needsQuotes = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            if needsQuotes {
-                bytes.append(contentsOf: CSVWriter.escape(field).utf8)
-            } else {
-                bytes.append(contentsOf: field.utf8)
-            }
-        }
-        bytes.append(0x0A)
-    }
 }

@@ -47,7 +47,7 @@ func appendNumber(_ value: Double, decimals: Int?, trimTrailingZeros: Bool, to o
 }
 
 /// The decimal digits of an integer.
-private func appendInteger(_ value: UInt64, to out: inout [UInt8]) {
+func appendInteger(_ value: UInt64, to out: inout [UInt8]) {
     var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for 20 digits
     var count = 0
     var rest = value

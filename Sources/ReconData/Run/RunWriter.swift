@@ -82,18 +82,24 @@ public enum RunWriter {
         var csv = CSVWriter(header: ["symbol", "company", "company_key", "total_market_cap", "rank", "cumulative_pct",
                                      "index", "prior_index", "microcap", "change", "migration", "weight",
                                      "weight_basis", "reason"])
+        // Field by field (CSVWriter.appendField): the largest file of a run, one row per line.
+        let classes = run.analysis.migration.classes
         for (position, row) in run.result.rows.enumerated() {
-            csv.appendRow([
-                row.symbol, row.company, row.companyKey,
-                CSVWriter.number(row.totalMarketCap, decimals: 0),
-                CSVWriter.integer(row.rank),
-                CSVWriter.number(row.cumulativeShare.map { $0 * 100 }, decimals: 6),
-                row.index.rawValue, row.priorIndex.rawValue,
-                CSVWriter.boolean(row.isMicrocap), row.change.rawValue,
-                run.analysis.migration.classes[position].rawValue,
-                CSVWriter.number(row.weight, decimals: 10, trimTrailingZeros: true),
-                row.weightBasis?.rawValue ?? "", row.reason,
-            ])
+            csv.appendField(row.symbol)
+            csv.appendField(row.company)
+            csv.appendField(row.companyKey)
+            csv.appendField(number: row.totalMarketCap, decimals: 0)
+            csv.appendField(integer: row.rank)
+            csv.appendField(number: row.cumulativeShare.map { $0 * 100 }, decimals: 6)
+            csv.appendField(row.index.rawValue)
+            csv.appendField(row.priorIndex.rawValue)
+            csv.appendField(CSVWriter.boolean(row.isMicrocap))
+            csv.appendField(row.change.rawValue)
+            csv.appendField(classes[position].rawValue)
+            csv.appendField(number: row.weight, decimals: 10, trimTrailingZeros: true)
+            csv.appendField(row.weightBasis?.rawValue ?? "")
+            csv.appendField(row.reason)
+            csv.endRow()
         }
         return csv
     }
@@ -106,7 +112,12 @@ public enum RunWriter {
             guard let exclusion else { continue }
             let security = run.universe[index]
             let detail = security.typeEvidence.map { "\(exclusion.description); \($0)" } ?? exclusion.description
-            csv.appendRow([security.symbol, security.name, security.origin, exclusion.code, detail])
+            csv.appendField(security.symbol)
+            csv.appendField(security.name)
+            csv.appendField(security.origin)
+            csv.appendField(exclusion.code)
+            csv.appendField(detail)
+            csv.endRow()
         }
         for row in run.dropped {
             csv.appendRow([row.symbol, "", "\(row.file):\(row.line)", "dropped:\(row.reason)", row.reason])
