@@ -81,6 +81,7 @@ public struct CSVWriter: Sendable {
         fieldsInRow += 1
     }
 
+    /// A comma, a double quote, LF or CR: a field holding one is quoted.
     private static func needsQuotes(_ byte: UInt8) -> Bool {
         byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
     }
@@ -92,8 +93,7 @@ public struct CSVWriter: Sendable {
 
     /// A field as written: quoted when it holds a comma, a quote, CR or LF.
     public static func escape(_ field: String) -> String {
-        let needsQuotes = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { return field }
+        guard field.utf8.contains(where: needsQuotes) else { return field }
         // By scalar, not by Character: a quote followed by a combining mark is one Character
         // that is not equal to "\"", and its quote must still be doubled.
         var quoted = "\""
