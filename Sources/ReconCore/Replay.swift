@@ -195,6 +195,16 @@ public enum Replay {
         ipoWindows: (Rulebook) -> [IPOWindow], progress: (Rulebook) -> Void = { _ in }
     ) -> [ReplayStep] {
         var steps: [ReplayStep] = []
+        run(rulebooks: rulebooks, history: history, from: state, ipoWindows: ipoWindows, progress: progress) { steps.append($0) }
+        return steps
+    }
+
+    /// The same steps, each handed to `step` as soon as it is made (before the events that lead to
+    /// the next): a caller can measure and write one run while the next is reconstituted.
+    public static func run(
+        rulebooks: [Rulebook], history: MarketHistory, from state: State,
+        ipoWindows: (Rulebook) -> [IPOWindow], progress: (Rulebook) -> Void = { _ in }, step: (ReplayStep) -> Void
+    ) {
         var prior = state.prior
         var events = state.events
         for rulebook in rulebooks {
@@ -202,7 +212,7 @@ public enum Replay {
             let snapshot = history.universeSnapshot(onOrBefore: rulebook.rankDay)
             let universe = snapshot.securities
             let result = Reconstitution.run(snapshot: snapshot, prior: prior, rulebook: rulebook)
-            steps.append(ReplayStep(result: result, snapshot: snapshot, eventsBefore: events, prior: prior))
+            step(ReplayStep(result: result, snapshot: snapshot, eventsBefore: events, prior: prior))
             prior = membership(of: result, universe: universe)
             events = []
             guard rulebook.quarterlyIPOAdditions else { continue }
@@ -217,7 +227,6 @@ public enum Replay {
                                   capsBefore: capsBefore, date: window.rankDay)
             }
         }
-        return steps
     }
 
     /// The Russell 3000 members of a result as the next prior (keyed by company).

@@ -59,12 +59,16 @@ enum ReplayCommand {
         let last = table.runs(from: to, to: to).last ?? RunID(year: to)
         // One history for every replay: cross-sections and IPO listings are made once.
         let history = PanelHistory(panel: panel)
+        let writeRuns = !arguments.flag("--history-only")
+        let runFiles: @Sendable (RunWriter.Run) -> [(path: String, bytes: [UInt8])] = {
+            RunWriter.files($0, in: ReplayOutput.runFolder($0, in: out))
+        }
         let published = try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table,
-                                          from: from, through: last, variant: nil) { rulebook in
+                                          from: from, through: last, variant: nil, runFiles: writeRuns ? runFiles : nil) { rulebook in
             console.progress("reconstituting \(rulebook.run)\(rulebook.run.year < from ? " (warm-up)" : "")")
         }
         PhaseTimer.mark("replayed the published rules")
-        try ReplayOutput.writeHistory(published, to: out, writeRuns: !arguments.flag("--history-only"), console: console)
+        try ReplayOutput.writeHistory(published, to: out, writeRuns: writeRuns, console: console)
         PhaseTimer.mark("wrote the history")
         var replays: [(name: String, runs: [VariantTable.Figures])] = [("published", published.runs.map(VariantTable.Figures.init))]
         if !variants.isEmpty {

@@ -17,6 +17,8 @@ struct HistoryReplay: Sendable {
     let allSteps: [ReplayStep]
     let rulebooks: [Rulebook]
     let runOfStep: [Int?]
+    /// The files of each run, when the replay was asked to make them (`runFiles`), else empty.
+    let runFilesMade: [[(path: String, bytes: [UInt8])]]
 
     /// What each run measures.
     enum Measures: Sendable {
@@ -31,8 +33,11 @@ struct HistoryReplay: Sendable {
     ///   - base: an earlier replay over the same history (the published rules): the steps whose
     ///     rules agree with it from the start are taken from it, not replayed again.
     ///   - measures: what to measure of the runs replayed (runs taken from `base` keep its measures).
+    ///   - runFiles: makes a run's files as soon as it is measured (``runFilesMade``), on the
+    ///     cores the reconstitutions leave free.
     init(history: PanelHistory, panelPath: String, synthetic: Bool, table: RulebookTable, from firstYear: Int,
          through last: RunID, variant: RuleVariant?, base: HistoryReplay? = nil, measures: Measures = .all,
+         runFiles: (@Sendable (RunWriter.Run) -> [(path: String, bytes: [UInt8])])? = nil,
          progress: @escaping (Rulebook) -> Void) throws {
         // Warm up from the panel's first year so that the first run asked for starts from a real
         // prior membership (banding and migration need one); only the runs asked for are kept.
@@ -52,7 +57,6 @@ struct HistoryReplay: Sendable {
         if let base {
             while shared < min(rulebooks.count, base.rulebooks.count) - 1, rulebooks[shared] == base.rulebooks[shared] { shared += 1 }
         }
-        let reused = Array(base?.allSteps.prefix(shared) ?? [])
         let state = base.map { shared > 0 ? $0.allSteps[shared].stateBefore : Replay.State(prior: PriorMembership()) }
             ?? Replay.State(prior: PriorMembership())
         let ipoWindows = { (rulebook: Rulebook) in
@@ -61,29 +65,48 @@ struct HistoryReplay: Sendable {
         history.prepare(months: HistoryReplay.months(of: Array(rulebooks[shared...]), panel: panel))
         history.prepareIPOWindows(after: Array(rulebooks[shared...]), ipoWindows: ipoWindows)
         if base == nil { PhaseTimer.mark("replay: cross-sections") }
-        let replayed = Replay.run(rulebooks: Array(rulebooks[shared...]), history: history, from: state,
-                                  ipoWindows: ipoWindows, progress: progress)
-        if base == nil { PhaseTimer.mark("replay: reconstitutions") }
-        let allSteps = reused + replayed
-        self.allSteps = allSteps
 
-        // Measure each run asked for (independent of one another: on every core).
-        let kept = allSteps.indices.filter { allSteps[$0].result.rulebook.run.year >= firstYear }
+        // Each run asked for is measured (and its files made) on the other cores as soon as its
+        // step is made, while the next step is reconstituted: runs are independent of one another.
         let input = RunSummary.Input(universe: panelPath, format: "crsp", priors: [], synthetic: synthetic,
                                      rowsRead: 0, rowsDropped: [:], variant: variant?.name)
-        let sharedSteps = shared
-        runs = Parallel.map(kept.count) { position in
-            let index = kept[position]
-            if index < sharedSteps, let base, let run = base.runOfStep[index] {
+        let pipeline = OrderedPipeline<(run: RunWriter.Run, files: [(path: String, bytes: [UInt8])])>()
+        var allSteps: [ReplayStep] = []
+        var kept: [Int] = []
+        func measureLater(_ index: Int) {
+            let step = allSteps[index]
+            guard step.result.rulebook.run.year >= firstYear else { return }
+            kept.append(index)
+            if let base, index < shared, let run = base.runOfStep[index] {
                 var copy = base.runs[run]
                 copy.summary.input.variant = variant?.name
-                return copy
+                let taken = copy
+                pipeline.submit { (taken, runFiles.map { $0(taken) } ?? []) }
+                return
             }
             // New listings are lines whose company was not in the previous step's universe (none before the first).
             let previous = index > 0 ? allSteps[index - 1].snapshot : nil
-            return HistoryReplay.measure(allSteps[index], previousUniverse: previous, history: history, input: input,
-                                         measures: measures, sharesReturns: base != nil)
+            let sharesReturns = base != nil
+            pipeline.submit {
+                let run = HistoryReplay.measure(step, previousUniverse: previous, history: history, input: input,
+                                                measures: measures, sharesReturns: sharesReturns)
+                return (run, runFiles.map { $0(run) } ?? [])
+            }
         }
+        for step in base?.allSteps.prefix(shared) ?? [] {
+            allSteps.append(step)
+            measureLater(allSteps.count - 1)
+        }
+        Replay.run(rulebooks: Array(rulebooks[shared...]), history: history, from: state, ipoWindows: ipoWindows,
+                   progress: progress) { step in
+            allSteps.append(step)
+            measureLater(allSteps.count - 1)
+        }
+        if base == nil { PhaseTimer.mark("replay: reconstitutions") }
+        let measured = pipeline.finish()
+        self.allSteps = allSteps
+        runs = measured.map(\.run)
+        runFilesMade = measured.map(\.files)
         var runOfStep = [Int?](repeating: nil, count: allSteps.count)
         for (position, index) in kept.enumerated() { runOfStep[index] = position }
         self.runOfStep = runOfStep

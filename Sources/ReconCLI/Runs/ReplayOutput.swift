@@ -14,10 +14,12 @@ enum ReplayOutput {
         var csv = CSVWriter(header: historyHeader)
         for (run, step) in zip(replay.runs, replay.steps) { csv.appendRow(historyRow(run, step: step)) }
         let runs = writeRuns ? replay.runs : []
-        // Every run's files made on every core, then written together (see AtomicFile.write),
-        // in the order a run-by-run writer would write them.
-        let folders = runs.map { FilePaths.join(directory, $0.summary.run) }
-        let files = Parallel.map(runs.count) { RunWriter.files(runs[$0], in: folders[$0]) }
+        // Every run's files (made as the replay went, or now on every core), then written together
+        // (see AtomicFile.write), in the order a run-by-run writer would write them.
+        let folders = runs.map { runFolder($0, in: directory) }
+        let files = replay.runFilesMade.count == runs.count && !runs.isEmpty
+            ? replay.runFilesMade
+            : Parallel.map(runs.count) { RunWriter.files(runs[$0], in: folders[$0]) }
         PhaseTimer.mark("made the run files")
         var batch: [(path: String, bytes: [UInt8])] = []
         for (folder, runFiles) in zip(folders, files) {
@@ -31,6 +33,11 @@ enum ReplayOutput {
         }
         batch.append((FilePaths.join(directory, "history.csv"), csv.bytes))
         try AtomicFile.write(batch)
+    }
+
+    /// The folder of a run's files in a replay's folder.
+    static func runFolder(_ run: RunWriter.Run, in directory: String) -> String {
+        FilePaths.join(directory, run.summary.run)
     }
 
     static func historyRow(_ run: RunWriter.Run, step: ReplayStep) -> [String] {

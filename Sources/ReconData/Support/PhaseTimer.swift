@@ -4,8 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Prints how long the phases of a command take, on standard error, when the environment sets
-/// `RECON_PROFILE=1` (for profiling: `RECON_PROFILE=1 recon replay …`). Silent otherwise.
+/// Prints how long the phases of a command take, and the process's peak memory after each, on
+/// standard error, when the environment sets `RECON_PROFILE=1` (for profiling:
+/// `RECON_PROFILE=1 recon replay …`). Silent otherwise.
+///
+/// The peak memory matters as much as the time on the virtual machines recon runs on: the first
+/// touch of a page costs microseconds there, so memory a phase grows into is time it spends.
 public enum PhaseTimer {
     public static let isOn = getenv("RECON_PROFILE") != nil
     /// Marks come from the thread that runs the command only, never from workers, hence unsafe.
@@ -15,9 +19,25 @@ public enum PhaseTimer {
     public static func mark(_ label: @autoclosure () -> String) {
         guard isOn else { return }
         let time = now()
-        let line = "recon: profile: \(label()) \(Int(((time - last) * 1e4).rounded()) / 10) ms\n"
+        let line = "recon: profile: \(label()) \(Int(((time - last) * 1e4).rounded()) / 10) ms, peak \(peakMegabytes()) MB\n"
         last = time
         _ = line.withCString { write(2, $0, strlen($0)) }
+    }
+
+    /// The peak resident memory so far, in MB (10⁶ bytes), as `make bench` reports it.
+    private static func peakMegabytes() -> Int {
+        var usage = rusage()
+        #if canImport(Glibc)
+        let who = RUSAGE_SELF.rawValue
+        #else
+        let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return 0 }
+        #if canImport(Darwin)
+        return Int(usage.ru_maxrss) / 1_000_000   // bytes on Darwin
+        #else
+        return Int(usage.ru_maxrss) * 1024 / 1_000_000   // kilobytes on Linux
+        #endif
     }
 
     private static func now() -> Double {
