@@ -197,4 +197,44 @@ final class CRSPFastLoadTests: XCTestCase {
         }
         XCTAssertGreaterThan(accepted, 15, "many edits leave a file both loaders read")
     }
+
+    /// Stretches write their rows into shared columns from starts given by their line feeds:
+    /// blank lines and line breaks inside quotes leave gaps that the merge closes up, in any
+    /// number of stretches.
+    func testBlankLinesAndQuotedLineBreaksAcrossStretchesAreClosedUp() {
+        let header = "PERMNO,date,SHRCD,EXCHCD,SICCD,TICKER,COMNAM,PERMCO,DLRET,PRC,RET,SHROUT\n"
+        func rows(quotedLineBreaks: Bool) -> [String] {
+            var rows: [String] = []
+            for permno in 10001 ... 10040 {
+                let name = quotedLineBreaks && permno % 5 == 0 ? "\"\(permno)\nCORP\"" : "FIRM \(permno)"
+                rows.append("\(permno),19990430,11,3,4911,T\(permno),\(name),\(permno + 500),,20.5,0.025,1000")
+                if permno % 7 == 0 { rows.append("") }
+            }
+            return rows
+        }
+        check(header + rows(quotedLineBreaks: false).joined(separator: "\n") + "\n\n", mustAccept: true, stretches: [1, 2, 3, 5, 8])
+        // A cut inside quotes makes a stretch refuse (the reference then reads the file); some
+        // counts of stretches cut elsewhere and are read with the gaps closed up.
+        XCTAssertTrue(check(header + rows(quotedLineBreaks: true).joined(separator: "\n") + "\n", stretches: [2, 3, 5, 8]))
+        // A file whose lines end in CR alone has no line feeds to size the stretches: the reference reads it.
+        check(header.replacingOccurrences(of: "\n", with: "\r") + rows(quotedLineBreaks: false).joined(separator: "\r") + "\r")
+    }
+
+    /// The line-feed count that sizes each stretch, eight bytes at a time, against a plain count
+    /// (bytes next to a line feed in value, 0x0B and 0x8A, must not be counted).
+    func testLineFeedCountIsExact() {
+        var generator = SyntheticRandom(seed: 7)
+        let alphabet: [UInt8] = [0x0A, 0x0B, 0x09, 0x8A, 0x00, 0xFF, 0x2C, 0x41]
+        for length in [1, 7, 8, 9, 63, 64, 1000] {
+            let bytes = (0 ..< length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            bytes.withUnsafeBufferPointer { buffer in
+                let header = "PERMNO,PERMCO,date,SHRCD,EXCHCD,TICKER,COMNAM,PRC,RET,SHROUT"
+                let columns = try! CRSPColumns(header: CSVHeader(names: header.split(separator: ",").map(String.init), file: "t", line: 1), file: "t", line: 1)
+                let parser = CRSPChunkParser(columns: columns, data: buffer)
+                for start in [0, min(3, length)] {
+                    XCTAssertEqual(parser.lineFeeds(in: start ..< length), bytes[start...].filter { $0 == 0x0A }.count, "length \(length) from \(start)")
+                }
+            }
+        }
+    }
 }

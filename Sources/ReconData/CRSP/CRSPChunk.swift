@@ -8,8 +8,16 @@ import ReconCore
 /// One stretch of a CRSP file parsed by ``CRSPChunkParser``: its rows in file order, the
 /// securities it met (numbered in order of first appearance within the stretch) with the latest
 /// names each had in it, and its counts. ``CRSPFastLoad`` merges the stretches of a file.
+///
+/// The stretches of a file write their rows into one set of columns, each from its own start
+/// (``rowStart``), so that merging them moves no row: see ``CRSPFastLoad``.
 struct CRSPChunk {
-    var rows: CRSPRowColumns
+    /// The columns shared by every stretch of the file.
+    let rows: CRSPRowColumns
+    /// Where this stretch's rows start in ``rows``, how many it may write, and how many it wrote.
+    let rowStart: Int
+    let rowLimit: Int
+    var rowCount = 0
     var securities = Securities()
     var counts = Counts()
     /// Physical lines the stretch spans.
@@ -22,8 +30,10 @@ struct CRSPChunk {
     /// by characters differing from trimming bytes): such a stretch cannot be merged after another.
     var hasIrregularText = false
 
-    init(rowCapacity: Int) {
-        rows = CRSPRowColumns(capacity: rowCapacity)
+    init(rows: CRSPRowColumns, rowStart: Int, rowLimit: Int) {
+        self.rows = rows
+        self.rowStart = rowStart
+        self.rowLimit = rowLimit
     }
 
     /// The sort key of a row.

@@ -61,13 +61,15 @@ struct CRSPChunkParser: @unchecked Sendable {
 
     // MARK: - A stretch of rows
 
-    /// Parses the records in `data[start..<end]`, which must begin at a record boundary.
+    /// Parses the records in `data[start..<end]`, which must begin at a record boundary, into
+    /// `rows` from `rowStart` on.
     /// - Parameters:
     ///   - firstLine: the physical line number of the record at `start`.
-    ///   - rowCapacity: rows to reserve room for (more is fine; fewer only costs a copy).
-    func parse(start: Int, end: Int, firstLine: Int, rowCapacity: Int) throws -> CRSPChunk {
-        var chunk = CRSPChunk(rowCapacity: rowCapacity)
-        var writer = CRSPRowColumns.RowWriter(chunk.rows)
+    ///   - rowLimit: the most rows the stretch may write (its line feeds, plus one for a last
+    ///     record without one); more refuse the stretch (a file whose lines end in CR alone).
+    func parse(start: Int, end: Int, firstLine: Int, into rows: CRSPRowColumns, rowStart: Int, rowLimit: Int) throws -> CRSPChunk {
+        var chunk = CRSPChunk(rows: rows, rowStart: rowStart, rowLimit: rowLimit)
+        var writer = CRSPRowColumns.RowWriter(rows, start: rowStart, limit: rowLimit)
         var row = RowFields()
         var p = start
         var line = firstLine
@@ -87,17 +89,33 @@ struct CRSPChunkParser: @unchecked Sendable {
             } else {
                 p = try parseRecord(at: p, end: end, into: &row, newlinesInQuotes: &newlinesInQuotes)
             }
-            if writer.isFull {
-                chunk.rows.setCount(writer.count)
-                chunk.rows.reserve(writer.count * 2)
-                writer = CRSPRowColumns.RowWriter(chunk.rows)
-            }
+            if writer.isFull { throw Refusal() }
             try chunk.add(row, line: line, parser: self, writer: &writer)
             line += 1 + newlinesInQuotes
         }
-        chunk.rows.setCount(writer.count)
+        chunk.rowCount = writer.count - rowStart
         chunk.lines = line - firstLine
         return chunk
+    }
+
+    /// The line feeds in `data[range]`, eight bytes at a time.
+    func lineFeeds(in range: Range<Int>) -> Int {
+        let base = data
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, feeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        var count = 0, p = range.lowerBound
+        while p + 8 <= range.upperBound {
+            // A byte of `word` is zero where the data has a line feed; `high` has the top bit of
+            // exactly those bytes set (no borrow from one byte to the next).
+            let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) ^ feeds
+            let high = ~(((word & low) &+ low) | word | low)
+            count += high.nonzeroBitCount
+            p += 8
+        }
+        while p < range.upperBound {
+            if base[p] == Byte.lf { count += 1 }
+            p += 1
+        }
+        return count
     }
 
     /// The values of one row's fields, and where its text fields are.

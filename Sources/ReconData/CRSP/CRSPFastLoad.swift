@@ -31,14 +31,18 @@ enum CRSPFastLoad {
         let ranges = split(data, from: dataStart, into: count)
         PhaseTimer.mark("load: map and header")
         let parser = CRSPChunkParser(columns: columns, data: data)
-        // Room for every row of the file in the first stretch's columns, so that the others are
-        // appended in place (a reservation: pages never written cost nothing).
-        let rowsAtMost = (data.count - dataStart + 1) / (columns.fieldsNeeded + 10) + 1
+        // Every stretch writes its rows straight into one set of columns, from a start given by
+        // the line feeds before it (a record ends with one, but the file's last may not), so
+        // that no row is copied when the stretches are merged.
+        let limits = Parallel.map(ranges.count) { index in
+            parser.lineFeeds(in: ranges[index]) + (index == ranges.count - 1 ? 1 : 0)
+        }
+        let starts = limits.reduce(into: [0]) { $0.append($0.last! + $1) }
+        let rows = CRSPRowColumns(capacity: starts.last!)
         let parsed = Parallel.map(ranges.count) { index -> CRSPChunk? in
             let range = ranges[index]
-            let capacity = index == 0 ? rowsAtMost : range.count / (columns.fieldsNeeded + 10) + 1
-            return try? parser.parse(start: range.lowerBound, end: range.upperBound,
-                                     firstLine: index == 0 ? firstLine : 0, rowCapacity: capacity)
+            return try? parser.parse(start: range.lowerBound, end: range.upperBound, firstLine: index == 0 ? firstLine : 0,
+                                     into: rows, rowStart: starts[index], rowLimit: limits[index])
         }
         PhaseTimer.mark("load: parse \(ranges.count) stretches")
         let chunks = parsed.compactMap { $0 }
@@ -84,20 +88,23 @@ enum CRSPFastLoad {
         var ordered: Bool
     }
 
-    /// The stretches as one: rows appended in file order (securities renumbered, lines made
-    /// absolute), each security's names from the last stretch whose rows update them, counts
-    /// summed. `nil` when a later stretch kept a name the merge cannot replay exactly.
+    /// The stretches as one: rows closed up in file order (a stretch that wrote fewer rows than
+    /// its line feeds, for blank lines or line breaks inside quotes, leaves a gap the next ones
+    /// move down over), securities renumbered, lines made absolute, each security's names from
+    /// the last stretch whose rows update them, counts summed. `nil` when a later stretch kept a
+    /// name the merge cannot replay exactly.
     static func merge(_ chunks: [CRSPChunk], firstLine: Int, file: String) -> Merged? {
         guard !chunks.dropFirst().contains(where: \.hasIrregularText) else { return nil }
         var table = MergedSecurities(first: chunks[0])
-        var rows = chunks[0].rows
+        let rows = chunks[0].rows
+        var end = chunks[0].rowStart + chunks[0].rowCount
         var lineOffset = firstLine + chunks[0].lines
         var ordered = chunks[0].ordered
         var lastKey = chunks[0].lastKey
-        rows.reserve(chunks.reduce(0) { $0 + $1.rows.count })
         for (index, chunk) in chunks.enumerated().dropFirst() {
             let global = table.add(chunk, index: index)
-            append(chunk.rows, to: &rows, security: global, lineOffset: lineOffset)
+            closeUp(chunk, at: end, security: global, lineOffset: lineOffset)
+            end += chunk.rowCount
             lineOffset += chunk.lines
             ordered = ordered && chunk.ordered
             if let first = chunk.firstKey {
@@ -105,6 +112,7 @@ enum CRSPFastLoad {
                 lastKey = chunk.lastKey
             }
         }
+        rows.setCount(end)
 
         var report = CRSPLoadReport(file: file)
         var missingPrice = 0, missingShares = 0
@@ -122,22 +130,23 @@ enum CRSPFastLoad {
         return Merged(rows: rows, securities: table.strings(chunks), report: report, ordered: ordered)
     }
 
-    /// Appends a later stretch's rows: its securities renumbered, its lines made absolute.
-    private static func append(_ chunk: CRSPRowColumns, to rows: inout CRSPRowColumns, security global: [Int32], lineOffset: Int) {
-        let start = rows.count, count = chunk.count
-        rows.reserve(start + count)
-        func copy<T>(_ from: PanelColumnStorage<T>, _ to: PanelColumnStorage<T>) {
-            (to.base + start).update(from: from.base, count: count)
+    /// A later stretch's rows moved to `destination` (when a gap is before them), their securities
+    /// renumbered and their lines made absolute.
+    private static func closeUp(_ chunk: CRSPChunk, at destination: Int, security global: [Int32], lineOffset: Int) {
+        let rows = chunk.rows, source = chunk.rowStart, count = chunk.rowCount
+        if destination != source {
+            func move<T>(_ column: PanelColumnStorage<T>) {
+                // Down over the gap, possibly overlapping: memmove.
+                memmove(column.base + destination, column.base + source, count * MemoryLayout<T>.stride)
+            }
+            move(rows.security); move(rows.company); move(rows.date); move(rows.shareCode); move(rows.exchangeCode)
+            move(rows.price); move(rows.shares); move(rows.returns); move(rows.delistingReturns); move(rows.line)
         }
-        copy(chunk.company, rows.company); copy(chunk.date, rows.date)
-        copy(chunk.shareCode, rows.shareCode); copy(chunk.exchangeCode, rows.exchangeCode)
-        copy(chunk.price, rows.price); copy(chunk.shares, rows.shares)
-        copy(chunk.returns, rows.returns); copy(chunk.delistingReturns, rows.delistingReturns)
+        let security = rows.security.base + destination, line = rows.line.base + destination
         for index in 0 ..< count {
-            rows.security.base[start + index] = global[Int(chunk.security.base[index])]
-            rows.line.base[start + index] = Int32(clamping: Int(chunk.line.base[index]) + lineOffset)
+            security[index] = global[Int(security[index])]
+            line[index] = Int32(clamping: Int(line[index]) + lineOffset)
         }
-        rows.setCount(start + count)
     }
 
     /// The securities of the whole file while merging: which stretch holds each one's latest names.

@@ -65,7 +65,8 @@ struct CRSPRowColumns {
     }
 
     /// Writes rows straight into the columns' memory (the parser's hot loop: no call per field).
-    /// Valid until the columns next grow; ``CRSPRowColumns/setCount(_:)`` publishes the rows written.
+    /// Valid until the columns next grow; ``CRSPRowColumns/setCount(_:)`` publishes the rows
+    /// written. Writers on different threads may fill disjoint stretches of the same columns.
     struct RowWriter {
         var count: Int
         let capacity: Int
@@ -74,9 +75,11 @@ struct CRSPRowColumns {
         let price, shares: UnsafeMutablePointer<Double>
         let returns, delistingReturns: UnsafeMutablePointer<Float>
 
-        init(_ rows: CRSPRowColumns) {
-            count = rows.count
-            capacity = rows.security.capacity
+        /// Writes `rows` from row `start` on, `limit` rows at most (within the columns' capacity).
+        init(_ rows: CRSPRowColumns, start: Int, limit: Int) {
+            precondition(start >= 0 && limit >= 0 && start + limit <= rows.security.capacity)
+            count = start
+            capacity = start + limit
             security = rows.security.base; company = rows.company.base; date = rows.date.base; line = rows.line.base
             shareCode = rows.shareCode.base; exchangeCode = rows.exchangeCode.base
             price = rows.price.base; shares = rows.shares.base
