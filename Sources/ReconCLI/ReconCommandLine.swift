@@ -24,6 +24,7 @@ public enum ReconCommandLine {
         commands: [ReconstituteCommand.spec, ValidateCommand.spec, ReplayCommand.spec, GenerateCommand.spec, ReportCommand.spec])
 
     public static func main() {
+        ProcessLifetime.keepsUntilExit = true
         exit(run(Array(CommandLine.arguments.dropFirst()), console: .standard()))
     }
 

@@ -59,6 +59,7 @@ enum ReplayCommand {
         let last = table.runs(from: to, to: to).last ?? RunID(year: to)
         // One history for every replay: cross-sections and IPO listings are made once.
         let history = PanelHistory(panel: panel)
+        defer { ProcessLifetime.keepUntilExit(history) }
         let writeRuns = !arguments.flag("--history-only")
         let runFiles: @Sendable (RunWriter.Run) -> [(path: String, bytes: [UInt8])] = {
             RunWriter.files($0, in: ReplayOutput.runFolder($0, in: out))
@@ -67,6 +68,7 @@ enum ReplayCommand {
                                           from: from, through: last, variant: nil, runFiles: writeRuns ? runFiles : nil) { rulebook in
             console.progress("reconstituting \(rulebook.run)\(rulebook.run.year < from ? " (warm-up)" : "")")
         }
+        defer { ProcessLifetime.keepUntilExit(published) }
         PhaseTimer.mark("replayed the published rules")
         try ReplayOutput.writeHistory(published, to: out, writeRuns: writeRuns, console: console)
         PhaseTimer.mark("wrote the history")

@@ -38,15 +38,22 @@ public enum AtomicFile {
 
     private static func writeGroup(_ files: ArraySlice<(path: String, bytes: [UInt8])>) throws {
         let files = Array(files)
-        // 1. Temporary files, written (up to the first that fails).
+        // 1. Temporary files, written on every core (copying bytes into the page cache is work,
+        // not a wait), kept up to the first that fails; any written after it are removed.
+        let written = Parallel.map(files.count) { index in
+            Result { try writeTemporary(files[index].bytes, for: files[index].path) }
+        }
         var prepared: [(temporary: String, descriptor: Int32)] = []
         var writeError: Error?
-        for file in files {
-            do {
-                prepared.append(try writeTemporary(file.bytes, for: file.path))
-            } catch {
-                writeError = error
-                break
+        for result in written {
+            switch result {
+            case .success(let file) where writeError == nil:
+                prepared.append(file)
+            case .success(let file):
+                close(file.descriptor)
+                unlink(file.temporary)
+            case .failure(let error):
+                if writeError == nil { writeError = error }
             }
         }
         // 2. Flushed together.
