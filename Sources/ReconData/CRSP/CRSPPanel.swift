@@ -50,6 +50,8 @@ public struct CRSPPanel: Sendable {
     /// The rows of security `s`, in month order: `securityRows[securityRowStart[s] ..< securityRowStart[s + 1]]`.
     let securityRowStart: [Int]
     let securityRows: PanelColumn<Int32>
+    /// The month key of each entry of ``securityRows``.
+    let securityRowMonth: PanelColumn<Int32>
     /// The securities that ever carried a PERMCO.
     let securitiesOfCompany: [Int32: [Int32]]
 

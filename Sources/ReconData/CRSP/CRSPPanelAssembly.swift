@@ -36,7 +36,8 @@ extension CRSPPanel {
         }
         monthRowStart.append(count)
 
-        let (securityRowStart, securityRows) = rowsBySecurity(security, securities: securities.permno.count)
+        let (securityRowStart, securityRows, securityRowMonth) = rowsBySecurity(
+            security, securities: securities.permno.count, monthKeys: monthKeys, monthRowStart: monthRowStart)
         let securitiesOfCompany = securitiesByCompany(company: company, security: security)
 
         var securityOfPermno: [Int32: Int32] = [:]
@@ -71,7 +72,8 @@ extension CRSPPanel {
             monthKeys: monthKeys, monthRowStart: monthRowStart, months: months,
             securityOfPermno: securityOfPermno, securityPermno: securities.permno, securityTicker: securities.ticker,
             securityName: securities.name, securityIndustry: securities.industry, securityCusip: securities.cusip,
-            securityRowStart: securityRowStart, securityRows: securityRows, securitiesOfCompany: securitiesOfCompany,
+            securityRowStart: securityRowStart, securityRows: securityRows, securityRowMonth: securityRowMonth,
+            securitiesOfCompany: securitiesOfCompany,
             securityFirstMonthKey: firstMonthKey, securityIDText: securities.permno.map { String($0) },
             securityIndustryText: securities.industry.map { $0 > 0 ? "SIC \($0)" : nil },
             securityCompany: firstCompany, securityCompanyText: firstCompany.map { String($0) })
@@ -154,24 +156,31 @@ extension CRSPPanel {
     // MARK: - Indexes
 
     /// The rows of each security, in month order (the rows are in month order):
-    /// `rows[start[s] ..< start[s + 1]]`.
-    static func rowsBySecurity(_ security: PanelColumn<Int32>, securities: Int) -> (start: [Int], rows: PanelColumn<Int32>) {
+    /// `rows[start[s] ..< start[s + 1]]`, with the month key of each beside it (`months`), so
+    /// that finding a window of a security's months reads one contiguous column and divides nothing.
+    static func rowsBySecurity(_ security: PanelColumn<Int32>, securities: Int, monthKeys: [Int32], monthRowStart: [Int])
+        -> (start: [Int], rows: PanelColumn<Int32>, months: PanelColumn<Int32>) {
         var start = [Int](repeating: 0, count: securities + 1)
         let rows = PanelColumnStorage<Int32>(capacity: security.count)
+        let months = PanelColumnStorage<Int32>(capacity: security.count)
         security.withBuffer { security in
             for s in security { start[Int(s) + 1] += 1 }
             for s in 0 ..< securities { start[s + 1] += start[s] }
             var cursor = start
             cursor.withUnsafeMutableBufferPointer { cursor in
-                for index in 0 ..< security.count {
-                    let s = Int(security[index])
-                    rows.base[cursor[s]] = Int32(index)
-                    cursor[s] += 1
+                for (month, key) in monthKeys.enumerated() {
+                    for index in monthRowStart[month] ..< monthRowStart[month + 1] {
+                        let s = Int(security[index])
+                        rows.base[cursor[s]] = Int32(index)
+                        months.base[cursor[s]] = key
+                        cursor[s] += 1
+                    }
                 }
             }
         }
         rows.setCount(security.count)
-        return (start, PanelColumn(rows))
+        months.setCount(security.count)
+        return (start, PanelColumn(rows), PanelColumn(months))
     }
 
     /// The securities that ever carried each PERMCO, in order of their first row with it.

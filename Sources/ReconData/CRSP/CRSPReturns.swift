@@ -72,7 +72,7 @@ extension CRSPPanel {
             if let value = totalReturn(row: Int(securityRows[position])) { growth *= 1 + value } else { missing += 1 }
         }
         let last = Int(securityRows[rows.upperBound - 1])
-        let lastKey = CRSPPanel.monthKey(yyyymmdd: rowDate[last])
+        let lastKey = securityRowMonth[rows.upperBound - 1]
         let endedAt: CalendarDate? = lastKey < high && isLastRow(last) ? CRSPPanel.date(rowDate[last]) : nil
         return CompoundReturn(value: growth - 1, months: rows.count, missingMonths: missing, endedAt: endedAt)
     }
@@ -95,12 +95,12 @@ extension CRSPPanel {
         guard let lastEnd = ends.last else { return out }
         let s = Int(rowSecurity[Int(row)])
         let positions = windowPositions(security: s, afterMonth: CRSPPanel.monthKey(start), throughMonth: CRSPPanel.monthKey(lastEnd))
-        let rows = securityRows.elements, dates = rowDate.elements
+        let rows = securityRows.elements, months = securityRowMonth.elements
         var window = 0, high = CRSPPanel.monthKey(ends[0])
         var growth = 1.0, seen = 0
         for position in positions {
             let index = Int(rows[position])
-            let key = CRSPPanel.monthKey(yyyymmdd: dates[index])
+            let key = months[position]
             while key > high {
                 if seen > 0 { out[window] = growth - 1 }
                 window += 1
@@ -175,8 +175,8 @@ extension CRSPPanel {
     /// a binary search for the first, the security's rows being in month order.
     func windowPositions(security s: Int, afterMonth low: Int32, throughMonth high: Int32) -> Range<Int> {
         let end = securityRowStart[s + 1]
-        let rows = securityRows.elements, dates = rowDate.elements
-        let key = { (position: Int) in CRSPPanel.monthKey(yyyymmdd: dates[Int(rows[position])]) }
+        let months = securityRowMonth.elements
+        let key = { (position: Int) in months[position] }
         var first = securityRowStart[s], upper = end
         while first < upper {
             let middle = (first + upper) / 2
