@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ReconCore
 
 /// Parses a stretch of a CRSP file's data rows straight from the file's bytes into columns: no
@@ -98,22 +103,15 @@ struct CRSPChunkParser: @unchecked Sendable {
         return chunk
     }
 
-    /// The line feeds in `data[range]`, eight bytes at a time.
+    /// The line feeds in `data[range]`: the C library's `memchr` from one to the next (it reads
+    /// with vector instructions; the lines of a CRSP file are ~80 bytes long).
     func lineFeeds(in range: Range<Int>) -> Int {
-        let base = data
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, feeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-        var count = 0, p = range.lowerBound
-        while p + 8 <= range.upperBound {
-            // A byte of `word` is zero where the data has a line feed; `high` has the top bit of
-            // exactly those bytes set (no borrow from one byte to the next).
-            let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) ^ feeds
-            let high = ~(((word & low) &+ low) | word | low)
-            count += high.nonzeroBitCount
-            p += 8
-        }
-        while p < range.upperBound {
-            if base[p] == Byte.lf { count += 1 }
-            p += 1
+        var count = 0
+        var p = UnsafeRawPointer(data + range.lowerBound)
+        let end = UnsafeRawPointer(data + range.upperBound)
+        while p < end, let found = memchr(p, Int32(Byte.lf), end - p) {
+            count += 1
+            p = UnsafeRawPointer(found) + 1
         }
         return count
     }
