@@ -5,6 +5,10 @@
 /// price exception for members (§5.8) and the migration classes. Lines are matched to a universe
 /// by ``Security/companyKey`` when the prior carries one (a replay), else by normalised ticker.
 public struct PriorMembership: Sendable, Hashable {
+    /// Two memberships are equal when their lines are: the look-ups follow from the lines in order.
+    public static func == (a: PriorMembership, b: PriorMembership) -> Bool { a.entries == b.entries }
+    public func hash(into hasher: inout Hasher) { hasher.combine(entries) }
+
     /// One prior member line.
     public struct Entry: Sendable, Hashable {
         /// Normalised ticker (see ``Ticker/normalize(_:)``).
@@ -31,8 +35,18 @@ public struct PriorMembership: Sendable, Hashable {
 
     /// Lines in a stable order (as added).
     public private(set) var entries: [Entry] = []
-    private var indexBySymbol: [String: Int] = [:]
-    private var indexByCompany: [String: [Int]] = [:]
+    // The look-ups hold each entry's number (in order of adding, never reused) rather than its
+    // position, so that removing lines (a replay removes members at every IPO window) re-hashes
+    // only the removed lines' keys, not every key: positions come from `positionOfNumber`.
+    /// The number of the entry at each position, and the position of each number (-1 once removed).
+    private var numberAt: [Int32] = []
+    private var positionOfNumber: [Int32] = []
+    /// The first remaining entry with each ticker, and, by number, the next one added with the same
+    /// ticker (-1: none), which takes its place when it is removed.
+    private var firstWithSymbol: [String: Int32] = [:]
+    private var nextWithSymbol: [Int32] = []
+    /// The entries with each company key, in order.
+    private var numbersOfCompany: [String: [Int32]] = [:]
 
     public init() {}
 
@@ -48,15 +62,25 @@ public struct PriorMembership: Sendable, Hashable {
     /// once used one ticker (or none) stay distinct.
     public mutating func add(_ entry: Entry) {
         let existing = entry.companyKey.map { key in
-            indexByCompany[key]?.first { entries[$0].symbol == entry.symbol }
-        } ?? indexBySymbol[entry.symbol]
+            numbersOfCompany[key]?.lazy.map(position(of:)).first { entries[$0].symbol == entry.symbol }
+        } ?? firstWithSymbol[entry.symbol].map(position(of:))
         if let existing {
             if entries[existing].tier == .r1000, entry.tier == .r2000 { entries[existing].tier = .r2000 }
             if entries[existing].isMicrocap == nil { entries[existing].isMicrocap = entry.isMicrocap }
             return
         }
-        if indexBySymbol[entry.symbol] == nil { indexBySymbol[entry.symbol] = entries.count }
-        if let key = entry.companyKey { indexByCompany[key, default: []].append(entries.count) }
+        let number = Int32(positionOfNumber.count)
+        numberAt.append(number)
+        positionOfNumber.append(Int32(entries.count))
+        nextWithSymbol.append(-1)
+        if let first = firstWithSymbol[entry.symbol] {
+            var last = first
+            while nextWithSymbol[Int(last)] >= 0 { last = nextWithSymbol[Int(last)] }
+            nextWithSymbol[Int(last)] = number
+        } else {
+            firstWithSymbol[entry.symbol] = number
+        }
+        if let key = entry.companyKey { numbersOfCompany[key, default: []].append(number) }
         entries.append(entry)
     }
 
@@ -67,34 +91,48 @@ public struct PriorMembership: Sendable, Hashable {
         guard !positions.isEmpty else { return }
         var removed = [Bool](repeating: false, count: entries.count)
         for position in positions { removed[position] = true }
+        for position in positions {
+            let number = numberAt[position]
+            positionOfNumber[Int(number)] = -1
+            let entry = entries[position]
+            if firstWithSymbol[entry.symbol] == number {
+                var next = nextWithSymbol[Int(number)]
+                while next >= 0, positionOfNumber[Int(next)] < 0 { next = nextWithSymbol[Int(next)] }
+                firstWithSymbol[entry.symbol] = next >= 0 ? next : nil
+            }
+            if let key = entry.companyKey {
+                let kept = numbersOfCompany[key, default: []].filter { $0 != number }
+                numbersOfCompany[key] = kept.isEmpty ? nil : kept
+            }
+        }
         // Compacted in place: swapping moves an entry without copying its strings.
         var kept = 0
         for position in entries.indices where !removed[position] {
-            if kept != position { entries.swapAt(kept, position) }
+            if kept != position {
+                entries.swapAt(kept, position)
+                numberAt[kept] = numberAt[position]
+            }
+            positionOfNumber[Int(numberAt[kept])] = Int32(kept)
             kept += 1
         }
         entries.removeLast(entries.count - kept)
-        indexBySymbol = [:]
-        indexBySymbol.reserveCapacity(entries.count)
-        indexByCompany = [:]
-        indexByCompany.reserveCapacity(entries.count)
-        for position in entries.indices {
-            if indexBySymbol[entries[position].symbol] == nil { indexBySymbol[entries[position].symbol] = position }
-            if let key = entries[position].companyKey { indexByCompany[key, default: []].append(position) }
-        }
+        numberAt.removeLast(numberAt.count - kept)
     }
 
+    @inline(__always)
+    private func position(of number: Int32) -> Int { Int(positionOfNumber[Int(number)]) }
+
     /// The positions in ``entries`` of a company's lines.
-    public func positions(companyKey: String) -> [Int] { indexByCompany[companyKey] ?? [] }
+    public func positions(companyKey: String) -> [Int] { numbersOfCompany[companyKey]?.map(position(of:)) ?? [] }
 
     /// The prior line with this (raw or normalised) ticker.
     public func entry(symbol: String) -> Entry? {
-        indexBySymbol[Ticker.normalize(symbol)].map { entries[$0] }
+        firstWithSymbol[Ticker.normalize(symbol)].map { entries[position(of: $0)] }
     }
 
     /// The prior lines of a company key.
     public func entries(companyKey: String) -> [Entry] {
-        (indexByCompany[companyKey] ?? []).map { entries[$0] }
+        (numbersOfCompany[companyKey] ?? []).map { entries[position(of: $0)] }
     }
 
     /// The prior line matching a universe security: by company key first, then by ticker.
@@ -109,13 +147,13 @@ public struct PriorMembership: Sendable, Hashable {
 
     /// The same from the line's company key and (raw) ticker.
     func position(companyKey: String, symbol: String) -> Int? {
-        if let byCompany = indexByCompany[companyKey], let first = byCompany.first {
+        if let byCompany = numbersOfCompany[companyKey], let first = byCompany.first.map(position(of:)) {
             // One line of the company: it is the match whatever its ticker.
             if byCompany.count == 1 { return first }
             let normalized = Ticker.normalize(symbol)
-            return byCompany.first { entries[$0].symbol == normalized } ?? first
+            return byCompany.lazy.map(position(of:)).first { entries[$0].symbol == normalized } ?? first
         }
-        return indexBySymbol[Ticker.normalize(symbol)]
+        return firstWithSymbol[Ticker.normalize(symbol)].map(position(of:))
     }
 
     /// Number of prior lines in a tier.
