@@ -90,9 +90,10 @@ public struct MigrationSummary: Sendable {
     }
 
     /// `knowsPriorWeights` false: no prior weights are known (each class's is then 0, as when
-    /// every row's is `nil`), and `priorWeight` is not asked.
+    /// every row's is `nil`), and `priorWeight` is not asked. `companies` numbers the rows'
+    /// companies (``ReconstitutionResult/companyOfRow``): they are then counted without hashing keys.
     init(rows: [MembershipRow], isNewListing: (MembershipRow) -> Bool, priorWeight: (MembershipRow) -> Double?,
-         knowsPriorWeights: Bool) {
+         knowsPriorWeights: Bool, companies numbering: (ofRow: [Int32], count: Int)? = nil) {
         // (Rows are read in place: copying one retains each of its strings.)
         var classes: [MigrationClass] = []
         classes.reserveCapacity(rows.count)
@@ -107,14 +108,27 @@ public struct MigrationSummary: Sendable {
         self.classes = classes
         var grouped: [MigrationClass: [Int]] = [:]
         for (position, migrationClass) in classes.enumerated() { grouped[migrationClass, default: []].append(position) }
-        entries = MigrationClass.allCases.compactMap { migrationClass in
+        var seen = [Int](repeating: -1, count: numbering?.count ?? 0)
+        func companyCount(_ members: [Int], pass: Int) -> Int {
+            guard let numbering else {
+                var companies = Set<String>(minimumCapacity: members.count)
+                for position in members { companies.insert(rows[position].companyKey) }
+                return companies.count
+            }
+            var count = 0
+            for position in members where seen[Int(numbering.ofRow[position])] != pass {
+                seen[Int(numbering.ofRow[position])] = pass
+                count += 1
+            }
+            return count
+        }
+        entries = MigrationClass.allCases.enumerated().compactMap { pass, migrationClass in
             guard let members = grouped[migrationClass] else { return nil }
-            var companies = Set<String>(minimumCapacity: members.count)
-            for position in members { companies.insert(rows[position].companyKey) }
+            let companies = companyCount(members, pass: pass)
             let weight = knowsPriorWeights ? members.reduce(0) { $0 + (priorWeight(rows[$1]) ?? 0) }
                                            : members.reduce(0) { sum, _ in sum + 0 }
             return Entry(migrationClass: migrationClass, count: members.count,
-                         companies: companies.count, priorWeight: weight,
+                         companies: companies, priorWeight: weight,
                          largest: MigrationSummary.largest(members, of: rows))
         }
     }

@@ -64,8 +64,29 @@ public enum Reconstitution {
         }
         IndexWeights.assign(to: &rows, universe: universe, companies: companies, companyOfLine: companyOfLine)
 
-        return ReconstitutionResult(rulebook: rulebook, rows: rows, companies: companies,
-                                    breakpoints: placement.breakpoints, exclusions: exclusions)
+        let (companyOfRow, companyNumbers) = numberCompanies(of: rows, universeCount: universe.count, numbered: numbered)
+        return ReconstitutionResult(rulebook: rulebook, rows: rows, companyOfRow: companyOfRow, companyNumbers: companyNumbers,
+                                    companies: companies, breakpoints: placement.breakpoints, exclusions: exclusions)
+    }
+
+    /// The company number of each row: a universe line's is its snapshot's; a prior member absent
+    /// from the universe takes the number of a universe company with its key, or a new one.
+    static func numberCompanies(of rows: [MembershipRow], universeCount: Int, numbered: UniverseSnapshot) -> ([Int32], Int) {
+        var companyOfRow = Array(numbered.companyOfLine.prefix(universeCount))
+        companyOfRow.reserveCapacity(rows.count)
+        var count = numbered.companyNumber.count
+        var absentNumber: [String: Int32] = [:]
+        for position in universeCount ..< rows.count {
+            let key = rows[position].companyKey
+            if let known = numbered.companyNumber[key] ?? absentNumber[key] {
+                companyOfRow.append(known)
+            } else {
+                absentNumber[key] = Int32(count)
+                companyOfRow.append(Int32(count))
+                count += 1
+            }
+        }
+        return (companyOfRow, count)
     }
 
     /// The prior membership of each universe line.
@@ -285,7 +306,11 @@ public enum Reconstitution {
 public struct ReconstitutionResult: Sendable {
     public var rulebook: Rulebook
     /// One row per universe line, in universe order, then one per prior member absent from the universe.
-    public var rows: [MembershipRow]
+    public private(set) var rows: [MembershipRow]
+    /// The company of each row as a number: rows with the same company key have the same number,
+    /// `0 ..< companyNumbers`. Counting companies by number hashes no key.
+    public let companyOfRow: [Int32]
+    public let companyNumbers: Int
     /// The companies of the universe's common lines.
     public var companies: [Company]
     public var breakpoints: Breakpoints

@@ -23,7 +23,8 @@ public struct RunAnalysis: Sendable {
     /// - Parameter isNewListing: whether a line listed since the last reconstitution.
     public init(result: ReconstitutionResult, isNewListing: (MembershipRow) -> Bool) {
         let rows = result.rows
-        migration = MigrationSummary(rows: rows, isNewListing: isNewListing, priorWeight: { _ in nil }, knowsPriorWeights: false)
+        migration = MigrationSummary(rows: rows, isNewListing: isNewListing, priorWeight: { _ in nil }, knowsPriorWeights: false,
+                                     companies: (result.companyOfRow, result.companyNumbers))
         var turnover: [IndexTier: Turnover] = [:]
         var concentration: [IndexTier: Concentration] = [:]
         for tier in [IndexTier.r1000, .r2000] {

@@ -67,28 +67,19 @@ public struct RunSummary: Sendable, Equatable {
 
     public init(result: ReconstitutionResult, input: Input, prior: PriorMembership) {
         let rows = result.rows
-        // Companies are counted by number: each row's company key is looked up once, not once per count.
+        // Companies are counted by number (the result numbers them): no key is hashed.
         // (Rows are read in place: copying one retains each of its strings.)
-        var companyNumber: [String: Int] = [:]
-        companyNumber.reserveCapacity(rows.count)
-        var companyOfRow = [Int](repeating: 0, count: rows.count)
-        for position in rows.indices {
-            if let known = companyNumber[rows[position].companyKey] {
-                companyOfRow[position] = known
-            } else {
-                companyOfRow[position] = companyNumber.count
-                companyNumber[rows[position].companyKey] = companyNumber.count
-            }
-        }
-        var seen = [Int](repeating: -1, count: companyNumber.count)
+        let companyOfRow = result.companyOfRow
+        var seen = [Int](repeating: -1, count: result.companyNumbers)
         var pass = 0
         func count(_ include: (Int) -> Bool) -> Count {
             pass += 1
             var companies = 0, securities = 0
             for position in rows.indices where include(position) {
                 securities += 1
-                if seen[companyOfRow[position]] != pass {
-                    seen[companyOfRow[position]] = pass
+                let company = Int(companyOfRow[position])
+                if seen[company] != pass {
+                    seen[company] = pass
                     companies += 1
                 }
             }

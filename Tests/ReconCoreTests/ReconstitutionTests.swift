@@ -129,6 +129,34 @@ final class ReconstitutionTests: XCTestCase {
         XCTAssertEqual(result.rows.last?.change, .deletion)
     }
 
+    /// Rows share a company number exactly when they share a company key: universe lines by
+    /// their snapshot's numbers, absent members by key (a known company's, or a new one each).
+    /// Counting companies by number gives what counting keys gives.
+    func testCompanyNumbersOfRowsFollowCompanyKeys() {
+        var universe = ladder
+        universe.append(TestUniverse.security("S3B", cap: 1, company: "S3"))
+        let prior = PriorMembership([
+            .init(symbol: "S3C", name: "", tier: .r2000, companyKey: "S3"),      // absent class of a listed company
+            .init(symbol: "GONE", name: "", tier: .r2000, companyKey: "GONE"),
+            .init(symbol: "GONE2", name: "", tier: .r2000, companyKey: "GONE"),  // a second absent line of it
+            .init(symbol: "AWAY", name: "", tier: .r1000, companyKey: "AWAY"),
+        ])
+        let result = Reconstitution.run(universe: universe, prior: prior, rulebook: small)
+        let rows = result.rows
+        XCTAssertEqual(result.companyOfRow.count, rows.count)
+        XCTAssertTrue(result.companyOfRow.allSatisfy { $0 >= 0 && Int($0) < result.companyNumbers })
+        for i in rows.indices {
+            for j in rows.indices {
+                XCTAssertEqual(result.companyOfRow[i] == result.companyOfRow[j], rows[i].companyKey == rows[j].companyKey,
+                               "\(rows[i].symbol) and \(rows[j].symbol)")
+            }
+        }
+        let byNumber = RunAnalysis(result: result, isNewListing: { _ in false }).migration
+        let byKey = MigrationSummary(rows: rows, isNewListing: { _ in false }, priorWeight: { _ in nil })
+        XCTAssertEqual(byNumber.entries.map(\.companies), byKey.entries.map(\.companies))
+        XCTAssertEqual(byNumber.entries.map(\.migrationClass), byKey.entries.map(\.migrationClass))
+    }
+
     func testNoCompanyIsInTwoIndexesAndRussell3000IsTheTop() {
         var rulebook = small
         rulebook.band1000 = 0.025
