@@ -94,7 +94,18 @@ struct SecurityName: Sendable {
     /// Splits into words: runs of letters and digits; `%`, `&`, `$` alone; apostrophes inside a
     /// word are dropped (`Dillard's` → `dillards`); single letters joined by dots are one word
     /// (`L.P.` → `lp`, `N.V.` → `nv`, `S.A.B.` → `sab`).
+    ///
+    /// Almost every listed name is ASCII: those are split from their bytes by
+    /// ``tokenizeASCII(_:)``, which gives the same words (`SecurityNameTokenizerTests` compares
+    /// the two on every name of the real screener files). Any other name takes
+    /// ``tokenizeScalars(_:)``, the definition of the rules.
     static func tokenize(_ text: String) -> [Word] {
+        tokenizeASCII(text) ?? tokenizeScalars(text)
+    }
+
+    /// ``tokenize(_:)`` by Unicode scalars, for any text: letters and digits of every script,
+    /// accents folded away by Foundation.
+    static func tokenizeScalars(_ text: String) -> [Word] {
         var words: [Word] = []
         var depth = 0
         var current = String.UnicodeScalarView()
