@@ -138,7 +138,24 @@ public final class CSVReader {
 
     /// Field `index` as text with surrounding spaces removed.
     public func trimmed(_ index: Int) throws -> String {
-        CSVReader.trimmed(try string(index))
+        if let text = trimmedASCII(index) { return text }
+        return CSVReader.trimmed(try string(index))
+    }
+
+    /// ``trimmed(_:)`` of a field whose bytes are printable ASCII, tabs or line breaks (nearly
+    /// every field), cut from the bytes; `nil` for any other field, which ``string(_:)`` reads
+    /// (and refuses when it is not UTF-8 text). In such a field every character is one byte
+    /// (a CRLF pair, the one exception, is neither a space nor a tab), so trimming bytes is
+    /// trimming characters.
+    private func trimmedASCII(_ index: Int) -> String? {
+        guard !escaped[index] else { return nil }
+        return withBytes(index) { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0 }) else { return nil }
+            var start = bytes.startIndex, end = bytes.endIndex
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< end]), as: UTF8.self)
+        }
     }
 
     /// The text of a field's raw bytes (between the quotes of a quoted field), with doubled quotes

@@ -85,12 +85,13 @@ public enum NasdaqScreenerReader {
                              message: "found no row with a symbol (\(dropped.count) rows without one), expected at least one security",
                              help: "check the Symbol column holds the tickers")
         }
-        let securities = assignIssuersAndTypes(rows.map(\.security))
+        let (securities, issuerKeys) = assignIssuersAndTypes(rows.map(\.security))
         var notes: [String] = []
         if unknownCaps > 0 { notes.append("\(unknownCaps) rows have a blank or zero Market Cap (read as unknown)") }
-        let nonCommon = securities.filter { $0.type != .commonStock }.count
+        let nonCommon = securities.lazy.filter { $0.type != .commonStock }.count
         notes.append("\(nonCommon) of \(securities.count) rows inferred not common stock from symbol, name and industry")
-        return UniverseReadResult(format: .nasdaqScreener, securities: securities, dropped: dropped, notes: notes)
+        return UniverseReadResult(format: .nasdaqScreener, securities: securities, dropped: dropped, notes: notes,
+                                  issuerKeys: issuerKeys)
     }
 
     private static func readRow(_ csv: CSVReader, header: CSVHeader, columns: Columns, symbol: String) throws -> Security {
@@ -138,16 +139,18 @@ public enum NasdaqScreenerReader {
         return Int(value)
     }
 
-    /// Gives every row its company key and name, then infers types issuer by issuer.
-    static func assignIssuersAndTypes(_ securities: [Security]) -> [Security] {
-        var securities = securities
+    /// Gives every row its company key and name, then infers types issuer by issuer; also
+    /// returns each row's key from its name alone (``UniverseReadResult/issuerKeys``).
+    static func assignIssuersAndTypes(_ securities: [Security]) -> (securities: [Security], issuerKeys: [String]) {
         // Each name is split into words once, for the issuer keys and the types both.
-        let lineNames = securities.map(\.name)
-        let names = Parallel.mapInBlocks(lineNames.count) { SecurityName(lineNames[$0]) }
-        let issuers = IssuerKey.assign(securities.map { IssuerKey.Line(symbol: $0.symbol, name: $0.name) }, names: names)
-        for (index, issuer) in issuers.enumerated() {
-            securities[index].companyKey = issuer.key
-            securities[index].companyName = issuer.displayName
+        let names = Parallel.mapInBlocks(securities.count) { SecurityName(securities[$0].name) }
+        var securities = securities
+        let keyLines = securities.map { IssuerKey.Line(symbol: $0.symbol, name: $0.name) }
+        let nameKeys = IssuerKey.nameKeys(keyLines, names: names)
+        let issuers = IssuerKey.separatingUnrelatedTickers(nameKeys, lines: keyLines)
+        for index in securities.indices {
+            securities[index].companyKey = issuers[index].key
+            securities[index].companyName = issuers[index].displayName
         }
         let lines = securities.map {
             SecurityTypeClassifier.Line(symbol: $0.symbol, name: $0.name, industry: $0.industry, companyKey: $0.companyKey)
@@ -156,6 +159,6 @@ public enum NasdaqScreenerReader {
             securities[index].type = inference.type
             securities[index].typeEvidence = inference.evidence
         }
-        return securities
+        return (securities, nameKeys.map(\.key))
     }
 }

@@ -36,7 +36,10 @@ public enum PriorTickerChanges {
     }
 
     /// The prior membership with ticker changes matched, and the matches.
-    public static func resolve(_ prior: PriorMembership, universe: [Security]) -> (membership: PriorMembership, matches: [Match]) {
+    /// - Parameter issuerKeys: each universe line's ``IssuerKey/key(name:symbol:)``, when the
+    ///   universe reader already made them (``UniverseReadResult/issuerKeys``); made here otherwise.
+    public static func resolve(_ prior: PriorMembership, universe: [Security],
+                               issuerKeys: [String]? = nil) -> (membership: PriorMembership, matches: [Match]) {
         let universeTickers = Set(universe.map(\.normalizedSymbol))
         // Prior lines matched by ticker only, whose ticker is on no universe line. Most prior files
         // have none: then there is nothing to match, and the universe's names need not be read again.
@@ -47,17 +50,18 @@ public enum PriorTickerChanges {
         // Universe companies by issuer key, through lines that can be common equity (the keys made
         // on every core: splitting thousands of names is most of this step's time).
         let candidates = universe.indices.filter { universe[$0].type.isEligibleType || universe[$0].type.isCompanyStructure }
-        let issuers = Parallel.mapInBlocks(candidates.count) {
+        let issuers = issuerKeys.map { keys in candidates.map { keys[$0] } } ?? Parallel.mapInBlocks(candidates.count) {
             IssuerKey.key(name: universe[candidates[$0]].name, symbol: universe[candidates[$0]].symbol)
         }
         var companiesByIssuer: [String: Set<String>] = [:]
         var firstLine: [String: String] = [:]
         var companiesWithPriorLine: Set<String> = []
-        for (security, issuer) in zip(candidates.lazy.map { universe[$0] }, issuers) {
-            if prior.entry(symbol: security.normalizedSymbol) != nil { companiesWithPriorLine.insert(security.companyKey) }
+        for (line, issuer) in zip(candidates, issuers) {
+            let symbol = universe[line].normalizedSymbol, company = universe[line].companyKey
+            if prior.entry(symbol: symbol) != nil { companiesWithPriorLine.insert(company) }
             guard !issuer.hasPrefix("symbol:") else { continue }
-            companiesByIssuer[issuer, default: []].insert(security.companyKey)
-            if firstLine[security.companyKey] == nil { firstLine[security.companyKey] = security.normalizedSymbol }
+            companiesByIssuer[issuer, default: []].insert(company)
+            if firstLine[company] == nil { firstLine[company] = symbol }
         }
         var entries = prior.entries
         var matches: [Match] = []

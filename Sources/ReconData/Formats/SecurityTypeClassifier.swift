@@ -262,7 +262,7 @@ extension SecurityTypeClassifier {
             let name = facts.name
             if let found = name.says([["spac"], ["blank", "check"], ["blank", "checks"]], from: 0, issuerOnly: true) { return found }
             if let found = acquisitionVehicleName(name) { return found }
-            guard facts.industry.lowercased() == "blank checks" else { return nil }
+            guard facts.foldedIndustry == "blank checks" else { return nil }
             if let number = serialNumber(name) {
                 return "industry is \"\(facts.industry)\" and name has the serial number \"\(number)\""
             }
@@ -353,7 +353,7 @@ extension SecurityTypeClassifier {
                name.issuerWords.count >= 2 {
                 return "\(found) and industry is \"\(facts.industry)\""
             }
-            if facts.industry.lowercased() == trustsIndustry,
+            if facts.foldedIndustry == trustsIndustry,
                let found = name.says(investmentCompanyVocabulary, from: 0, issuerOnly: true) {
                 return "\(found) and industry is \"\(facts.industry)\""
             }
