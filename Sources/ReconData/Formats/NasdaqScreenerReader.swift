@@ -49,17 +49,11 @@ public enum NasdaqScreenerReader {
         }
     }
 
-    /// One row as read, before the issuer pass.
-    private struct Row {
-        var security: Security
-        var line: Int
-    }
-
     private static func read(_ csv: CSVReader) throws -> UniverseReadResult {
         let header = try csv.readHeader(format: .nasdaqScreener)
         let headerLine = csv.lineNumber
         let columns = try Columns(header, file: csv.name, line: headerLine)
-        var rows: [Row] = []
+        var securities: [Security] = []
         var dropped: [DroppedRow] = []
         var lineOfSymbol: [String: Int] = [:]
         var unknownCaps = 0
@@ -73,19 +67,20 @@ public enum NasdaqScreenerReader {
                 dropped.append(DroppedRow(file: csv.name, line: csv.lineNumber, symbol: "", reason: "no symbol"))
                 continue
             }
-            try csv.rejectDuplicate(symbol, firstLine: lineOfSymbol[symbol.uppercased()], column: columns.symbol, header: header)
-            lineOfSymbol[symbol.uppercased()] = csv.lineNumber
+            let symbolKey = symbol.uppercased()
+            try csv.rejectDuplicate(symbol, firstLine: lineOfSymbol[symbolKey], column: columns.symbol, header: header)
+            lineOfSymbol[symbolKey] = csv.lineNumber
             let security = try readRow(csv, header: header, columns: columns, symbol: symbol)
             if security.marketCap == nil { unknownCaps += 1 }
-            rows.append(Row(security: security, line: csv.lineNumber))
+            securities.append(security)
         }
         guard sawDataRow else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .nasdaqScreener) }
-        guard !rows.isEmpty else {
+        guard !securities.isEmpty else {
             throw InputError(file: csv.name, line: headerLine, column: columns.symbol + 1, columnName: header.names[columns.symbol],
                              message: "found no row with a symbol (\(dropped.count) rows without one), expected at least one security",
                              help: "check the Symbol column holds the tickers")
         }
-        let (securities, issuerKeys) = assignIssuersAndTypes(rows.map(\.security))
+        let issuerKeys = assignIssuersAndTypes(&securities)
         var notes: [String] = []
         if unknownCaps > 0 { notes.append("\(unknownCaps) rows have a blank or zero Market Cap (read as unknown)") }
         let nonCommon = securities.lazy.filter { $0.type != .commonStock }.count
@@ -139,12 +134,13 @@ public enum NasdaqScreenerReader {
         return Int(value)
     }
 
-    /// Gives every row its company key and name, then infers types issuer by issuer; also
-    /// returns each row's key from its name alone (``UniverseReadResult/issuerKeys``).
-    static func assignIssuersAndTypes(_ securities: [Security]) -> (securities: [Security], issuerKeys: [String]) {
+    /// Gives every row its company key and name, then infers types issuer by issuer; returns
+    /// each row's key from its name alone (``UniverseReadResult/issuerKeys``). The rows are
+    /// changed in place: a copy of the array would retain every text field of every row.
+    static func assignIssuersAndTypes(_ securities: inout [Security]) -> [String] {
         // Each name is split into words once, for the issuer keys and the types both.
-        let names = Parallel.mapInBlocks(securities.count) { SecurityName(securities[$0].name) }
-        var securities = securities
+        let lineNames = securities.map(\.name)
+        let names = Parallel.mapInBlocks(lineNames.count) { SecurityName(lineNames[$0]) }
         let keyLines = securities.map { IssuerKey.Line(symbol: $0.symbol, name: $0.name) }
         let nameKeys = IssuerKey.nameKeys(keyLines, names: names)
         let issuers = IssuerKey.separatingUnrelatedTickers(nameKeys, lines: keyLines)
@@ -159,6 +155,6 @@ public enum NasdaqScreenerReader {
             securities[index].type = inference.type
             securities[index].typeEvidence = inference.evidence
         }
-        return (securities, nameKeys.map(\.key))
+        return nameKeys.map(\.key)
     }
 }

@@ -40,7 +40,9 @@ public enum PriorTickerChanges {
     ///   universe reader already made them (``UniverseReadResult/issuerKeys``); made here otherwise.
     public static func resolve(_ prior: PriorMembership, universe: [Security],
                                issuerKeys: [String]? = nil) -> (membership: PriorMembership, matches: [Match]) {
-        let universeTickers = Set(universe.map(\.normalizedSymbol))
+        // By index, not by element: a `Security` copied out of the array costs a retain per text field.
+        let symbols = universe.indices.map { universe[$0].normalizedSymbol }
+        let universeTickers = Set(symbols)
         // Prior lines matched by ticker only, whose ticker is on no universe line. Most prior files
         // have none: then there is nothing to match, and the universe's names need not be read again.
         let unmatched = prior.entries.indices.filter {
@@ -57,7 +59,7 @@ public enum PriorTickerChanges {
         var firstLine: [String: String] = [:]
         var companiesWithPriorLine: Set<String> = []
         for (line, issuer) in zip(candidates, issuers) {
-            let symbol = universe[line].normalizedSymbol, company = universe[line].companyKey
+            let symbol = symbols[line], company = universe[line].companyKey
             if prior.entry(symbol: symbol) != nil { companiesWithPriorLine.insert(company) }
             guard !issuer.hasPrefix("symbol:") else { continue }
             companiesByIssuer[issuer, default: []].insert(company)

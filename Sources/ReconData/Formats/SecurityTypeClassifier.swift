@@ -61,9 +61,9 @@ public enum SecurityTypeClassifier {
     static func classify(_ lines: [Line], names: [SecurityName]) -> [Inference] {
         var facts = Parallel.mapInBlocks(lines.count) { Facts(lines[$0], name: names[$0]) }
         var unitsOrRights: [String: String] = [:]
-        for (line, lineFacts) in zip(lines, facts) {
-            guard let key = line.companyKey, unitsOrRights[key] == nil, let evidence = Rule.unitOrRightEvidence(lineFacts) else { continue }
-            unitsOrRights[key] = "\(line.symbol.trimmingSpaces) (\(evidence))"
+        for index in lines.indices {
+            guard let key = lines[index].companyKey, unitsOrRights[key] == nil, let evidence = Rule.unitOrRightEvidence(facts[index]) else { continue }
+            unitsOrRights[key] = "\(lines[index].symbol.trimmingSpaces) (\(evidence))"
         }
         var blankCheck: [String: String] = [:]
         for index in facts.indices {
