@@ -55,21 +55,26 @@ public enum PriorTickerChanges {
         let issuers = issuerKeys.map { keys in candidates.map { keys[$0] } } ?? Parallel.mapInBlocks(candidates.count) {
             IssuerKey.key(name: universe[candidates[$0]].name, symbol: universe[candidates[$0]].symbol)
         }
+        // Only universe companies under the issuer key of an unmatched line can be matched: the
+        // others need no set of companies, no first line and no prior lookup.
+        let unmatchedIssuers = unmatched.map { IssuerKey.key(name: prior.entries[$0].name, symbol: prior.entries[$0].symbol) }
+        let wanted = Set(unmatchedIssuers.filter { !$0.hasPrefix("symbol:") })
         var companiesByIssuer: [String: Set<String>] = [:]
+        for (line, issuer) in zip(candidates, issuers) where wanted.contains(issuer) {
+            companiesByIssuer[issuer, default: []].insert(universe[line].companyKey)
+        }
+        let named = Set(companiesByIssuer.values.joined())
         var firstLine: [String: String] = [:]
         var companiesWithPriorLine: Set<String> = []
-        for (line, issuer) in zip(candidates, issuers) {
+        for (line, issuer) in zip(candidates, issuers) where named.contains(universe[line].companyKey) {
             let symbol = symbols[line], company = universe[line].companyKey
             if prior.entry(symbol: symbol) != nil { companiesWithPriorLine.insert(company) }
-            guard !issuer.hasPrefix("symbol:") else { continue }
-            companiesByIssuer[issuer, default: []].insert(company)
-            if firstLine[company] == nil { firstLine[company] = symbol }
+            if !issuer.hasPrefix("symbol:"), firstLine[company] == nil { firstLine[company] = symbol }
         }
         var entries = prior.entries
         var matches: [Match] = []
-        for position in unmatched {
+        for (position, issuer) in zip(unmatched, unmatchedIssuers) {
             let entry = entries[position]
-            let issuer = IssuerKey.key(name: entry.name, symbol: entry.symbol)
             guard !issuer.hasPrefix("symbol:"), let companies = companiesByIssuer[issuer], companies.count == 1,
                   let company = companies.first, !companiesWithPriorLine.contains(company) else { continue }
             entries[position].companyKey = company

@@ -27,10 +27,29 @@ struct SecurityName: Sendable {
     /// name has none, as in `Berkshire Hathaway Inc.`).
     let descriptorStart: Int
 
+    /// Bit `b & 63` is set for the first byte `b` of every word, and every bit is set when the
+    /// name is not ASCII: a phrase whose first word starts with a byte whose bit is clear cannot
+    /// occur, which ``find(_:in:)`` then knows without comparing a word (most phrases tried on
+    /// most names). A word outside ASCII could equal an ASCII word by canonical equivalence
+    /// (the Kelvin sign), hence every bit.
+    private let initials: UInt64
+
     init(_ text: String) {
         self.text = text
         self.words = SecurityName.tokenize(text)
         self.descriptorStart = SecurityName.findDescriptorStart(words)
+        self.initials = SecurityName.initials(of: words, text: text)
+    }
+
+    private static func initials(of words: [Word], text: String) -> UInt64 {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return ~0 }
+        return words.reduce(0) { mask, word in mask | (word.folded.utf8.first.map { 1 << ($0 & 63) } ?? ~0) }
+    }
+
+    /// Whether some word may equal `word` (see ``initials``).
+    private func mayHaveWord(_ word: String) -> Bool {
+        guard let first = word.utf8.first, first < 0x80 else { return true }
+        return initials & (1 << (first & 63)) != 0
     }
 
     /// Words of the issuer part.
@@ -43,7 +62,7 @@ struct SecurityName: Sendable {
     /// Whether `phrase` (folded words) occurs in `words[range]`; returns where it starts.
     func find(_ phrase: [String], in range: Range<Int>? = nil) -> Int? {
         let range = range ?? 0..<words.count
-        guard !phrase.isEmpty, range.count >= phrase.count else { return nil }
+        guard !phrase.isEmpty, range.count >= phrase.count, mayHaveWord(phrase[0]) else { return nil }
         // Names have a handful of words: comparing them in place beats hashing them into a set.
         for start in range.lowerBound...(range.upperBound - phrase.count) where words[start].folded == phrase[0] {
             if (1..<phrase.count).allSatisfy({ words[start + $0].folded == phrase[$0] }) { return start }
