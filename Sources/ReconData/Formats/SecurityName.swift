@@ -15,6 +15,15 @@ struct SecurityName: Sendable {
         var range: Range<String.Index>
         /// Whether the word is inside parentheses (`(The)`, `(DE)`, `(REIT)`).
         var inParentheses: Bool
+        /// ``WordFingerprint`` of ``folded``, for matching a ``PhraseList``.
+        private(set) var fingerprint: UInt64
+
+        init(folded: String, range: Range<String.Index>, inParentheses: Bool) {
+            self.folded = folded
+            self.range = range
+            self.inParentheses = inParentheses
+            self.fingerprint = WordFingerprint.of(folded)
+        }
 
         var isNumber: Bool { folded.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 } }
     }
@@ -34,15 +43,21 @@ struct SecurityName: Sendable {
     /// (the Kelvin sign), hence every bit.
     private let initials: UInt64
 
+    /// ``WordFingerprint/bit(_:)`` of every word's fingerprint; `nil` when the name is not ASCII,
+    /// where only `String` comparison is exact (see ``WordFingerprint``).
+    private let fingerprintBits: UInt64?
+
     init(_ text: String) {
         self.text = text
         self.words = SecurityName.tokenize(text)
         self.descriptorStart = SecurityName.findDescriptorStart(words)
-        self.initials = SecurityName.initials(of: words, text: text)
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        self.initials = SecurityName.initials(of: words, isASCII: isASCII)
+        self.fingerprintBits = isASCII ? words.reduce(0) { $0 | WordFingerprint.bit($1.fingerprint) } : nil
     }
 
-    private static func initials(of words: [Word], text: String) -> UInt64 {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return ~0 }
+    private static func initials(of words: [Word], isASCII: Bool) -> UInt64 {
+        guard isASCII else { return ~0 }
         return words.reduce(0) { mask, word in mask | (word.folded.utf8.first.map { 1 << ($0 & 63) } ?? ~0) }
     }
 
@@ -74,6 +89,33 @@ struct SecurityName: Sendable {
     func firstMatch(_ phrases: [[String]], in range: Range<Int>? = nil) -> String? {
         for phrase in phrases {
             if let start = find(phrase, in: range) { return original(start..<(start + phrase.count)) }
+        }
+        return nil
+    }
+
+    /// ``firstMatch(_:in:)-([[String]],_)`` of a ``PhraseList``: the same phrase found, by
+    /// fingerprints when the name is ASCII.
+    func firstMatch(_ list: PhraseList, in range: Range<Int>? = nil) -> String? {
+        let range = range ?? 0..<words.count
+        for index in list.phrases.indices {
+            if let start = find(list, index, in: range) { return original(start..<(start + list.phrases[index].count)) }
+        }
+        return nil
+    }
+
+    /// ``find(_:in:)`` of `list.phrases[index]`. In an ASCII name, a phrase whose first word's
+    /// bit is clear is absent, and words whose fingerprints differ differ; words whose
+    /// fingerprints agree are still compared as text.
+    private func find(_ list: PhraseList, _ index: Int, in range: Range<Int>) -> Int? {
+        guard let bits = fingerprintBits else { return find(list.phrases[index], in: range) }
+        guard bits & list.firstBits[index] != 0 else { return nil }
+        let prints = list.fingerprints[index]
+        guard range.count >= prints.count else { return nil }
+        let phrase = list.phrases[index]
+        for start in range.lowerBound...(range.upperBound - prints.count) where words[start].fingerprint == prints[0] {
+            if prints.indices.allSatisfy({ words[start + $0].fingerprint == prints[$0] && words[start + $0].folded == phrase[$0] }) {
+                return start
+            }
         }
         return nil
     }
