@@ -54,8 +54,13 @@ public enum NasdaqScreenerReader {
         let headerLine = csv.lineNumber
         let columns = try Columns(header, file: csv.name, line: headerLine)
         var securities: [Security] = []
+        // Room for every row at once: grown row by row, the array of large `Security` values was
+        // copied a dozen times (and each copy's pages zeroed by the kernel).
+        let rowsAhead = csv.lineBreaksAhead + 1
+        securities.reserveCapacity(rowsAhead)
         var dropped: [DroppedRow] = []
         var lineOfSymbol: [String: Int] = [:]
+        lineOfSymbol.reserveCapacity(rowsAhead)
         var unknownCaps = 0
         var sawDataRow = false
         while try csv.next() {
