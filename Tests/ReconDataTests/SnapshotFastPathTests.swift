@@ -42,4 +42,19 @@ final class SnapshotFastPathTests: XCTestCase {
             for needle in needles { XCTAssertEqual(text.containsText(needle), text.contains(needle), "\(text) / \(needle)") }
         }
     }
+
+    /// ``NasdaqScreenerReader/namesNonVotingShares(_:)`` (answered from the bytes when the name
+    /// has no `non`) agrees with the lower-cased search that defines it.
+    func testNonVotingShortcutAgreesWithTheDefinition() throws {
+        var names = ["", "no", "non", "NON", "Non Voting", "Class A Non-Voting", "NONVOTING Shares", "nOn vOtInG", "Nonvoting",
+                     "Anon Voting", "Canon Inc", "No Voting", "Non\u{A0}Voting", "NÖN VOTING", "Ñon voting", "Société Non Voting",
+                     "K\u{130}NON VOT\u{130}NG"] + SecurityNameTokenizerTests.oddNames + SecurityNameTokenizerTests.nonASCIINames
+        if let data = try? RealData.folder() {
+            names += try NasdaqScreenerReader.read(path: data + "/2025/nasdaq_screener_2025-05-23.csv").securities.map(\.name)
+        }
+        for name in names {
+            XCTAssertEqual(NasdaqScreenerReader.namesNonVotingShares(name), NasdaqScreenerReader.namesNonVotingSharesByDefinition(name),
+                           name.debugDescription)
+        }
+    }
 }

@@ -113,8 +113,28 @@ public enum NasdaqScreenerReader {
     /// Whether the line's name says its shares carry no votes (`Class A Non Voting Common Stock`):
     /// the one voting fact a screener export carries (M7 §5.15).
     static func namesNonVotingShares(_ name: String) -> Bool {
+        mayNameNonVoting(name) && namesNonVotingSharesByDefinition(name)
+    }
+
+    /// The rule: the lower-cased name says `non voting`, `non-voting` or `nonvoting`.
+    static func namesNonVotingSharesByDefinition(_ name: String) -> Bool {
         let folded = name.lowercased()
         return folded.containsText("non voting") || folded.containsText("non-voting") || folded.containsText("nonvoting")
+    }
+
+    /// `false` when an ASCII name has no `non` in any case, so it cannot say any of the three
+    /// (which all start with it); `true` otherwise. Nearly every name is answered here, without
+    /// lower-casing it into a new string and searching it three times.
+    private static func mayNameNonVoting(_ name: String) -> Bool {
+        let hasNon = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard bytes.count >= 3 else { return false }
+            // In ASCII, `b | 0x20` is `n` only for `n` and `N`, and `o` only for `o` and `O`.
+            return (0 ... bytes.count - 3).contains { at in
+                bytes[at] | 0x20 == 0x6E && bytes[at + 1] | 0x20 == 0x6F && bytes[at + 2] | 0x20 == 0x6E
+            }
+        } ?? nil
+        return hasNon ?? true
     }
 
     /// A number that must not be negative, `nil` when blank.
