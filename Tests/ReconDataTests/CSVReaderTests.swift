@@ -94,4 +94,18 @@ final class CSVReaderTests: XCTestCase {
             XCTAssertEqual((error as! InputError).location, "h.csv:1:3")
         }
     }
+
+    /// A file smaller than the chunk is held whole (its buffer sized to it) and reads as it does
+    /// from memory and in small chunks; ``CSVReader/lineBreaksAhead`` counts the rows left.
+    func testSmallFilesReadWholeGiveTheSameRecords() throws {
+        let text = "h1,h2\n\"q\nx\",1\r\nb,2\n\nlast,3"
+        XCTAssertEqual(try records(text, chunkSize: 1 << 20), try records(text))
+        XCTAssertEqual(try records(text, chunkSize: 5), try records(text))
+        let path = NSTemporaryDirectory() + "csv-\(UUID().uuidString).csv"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let reader = try CSVReader(path: path)
+        XCTAssertTrue(try reader.next())
+        XCTAssertEqual(reader.lineBreaksAhead, 4)
+    }
 }

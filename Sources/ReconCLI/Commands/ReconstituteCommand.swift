@@ -94,7 +94,7 @@ enum ReconstituteCommand {
             return try ForwardPrices.load(path: path, format: arguments.string("--format"), universe: universe.securities)
         }
         // What the prior says that the snapshot cannot: ticker changes and earlier verdicts (docs/methodology.md).
-        let matchedPrior = prior.matchingTickerChanges(in: universe.securities)
+        let matchedPrior = prior.matchingTickerChanges(in: universe)
         let screened = universe.markingPriorExclusions(matchedPrior.membership, rulebook: rulebook)
         let input = RunSummary.Input(
             universe: universePath, format: universe.format.rawValue, priors: priorPaths,

@@ -74,8 +74,8 @@ enum UniverseLoading {
 extension UniverseLoading.Prior {
     /// The prior with members that changed ticker matched to their universe company by name
     /// (``PriorTickerChanges``), each match said in a note.
-    func matchingTickerChanges(in universe: [Security]) -> UniverseLoading.Prior {
-        let (resolved, matches) = PriorTickerChanges.resolve(membership, universe: universe)
+    func matchingTickerChanges(in universe: UniverseReadResult) -> UniverseLoading.Prior {
+        let (resolved, matches) = PriorTickerChanges.resolve(membership, universe: universe.securities, issuerKeys: universe.issuerKeys)
         guard !matches.isEmpty else { return self }
         let listed = matches.map { "\($0.oldSymbol) → \($0.newSymbol)" }.joined(separator: ", ")
         return UniverseLoading.Prior(membership: resolved, notes: notes + [

@@ -48,6 +48,10 @@ public final class CSVReader {
     @exclusivity(unchecked) private var quoted: [Bool] = []
 
     /// Opens a file for reading. Throws an ``InputError`` naming the file when it cannot be opened.
+    ///
+    /// The buffer holds `chunkSize` bytes, or a regular file whole when it is smaller (one byte
+    /// more, so that the read after it sees the end): each page of a buffer is zeroed by the
+    /// kernel when first touched, and a 1 MB buffer for a 6 KB rules file was most of reading it.
     public init(path: String, chunkSize: Int = 1 << 20) throws {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
@@ -61,7 +65,8 @@ public final class CSVReader {
         }
         name = path
         fileDescriptor = descriptor
-        buffer = [UInt8](repeating: 0, count: max(chunkSize, 64))
+        let fileSize = (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : Int.max
+        buffer = [UInt8](repeating: 0, count: max(min(chunkSize, fileSize + 1), 64))
     }
 
     /// Reads from bytes in memory (tests, fuzzing).
@@ -138,7 +143,24 @@ public final class CSVReader {
 
     /// Field `index` as text with surrounding spaces removed.
     public func trimmed(_ index: Int) throws -> String {
-        CSVReader.trimmed(try string(index))
+        if let text = trimmedASCII(index) { return text }
+        return CSVReader.trimmed(try string(index))
+    }
+
+    /// ``trimmed(_:)`` of a field whose bytes are printable ASCII, tabs or line breaks (nearly
+    /// every field), cut from the bytes; `nil` for any other field, which ``string(_:)`` reads
+    /// (and refuses when it is not UTF-8 text). In such a field every character is one byte
+    /// (a CRLF pair, the one exception, is neither a space nor a tab), so trimming bytes is
+    /// trimming characters.
+    private func trimmedASCII(_ index: Int) -> String? {
+        guard !escaped[index] else { return nil }
+        return withBytes(index) { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0 }) else { return nil }
+            var start = bytes.startIndex, end = bytes.endIndex
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< end]), as: UTF8.self)
+        }
     }
 
     /// The text of a field's raw bytes (between the quotes of a quoted field), with doubled quotes
@@ -163,6 +185,13 @@ public final class CSVReader {
         guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
         let last = text.lastIndex(where: { $0 != " " && $0 != "\t" })!
         return String(text[first...last])
+    }
+
+    /// The line breaks in the input read but not yet scanned: at least the records left in it,
+    /// and, for a file held whole (see ``init(path:chunkSize:)``), a bound on the rows still to
+    /// come that a reader can reserve room for instead of growing its arrays row by row.
+    public var lineBreaksAhead: Int {
+        buffer.withUnsafeBufferPointer { bytes in bytes[position ..< count].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
     }
 
     /// Offset in the input of the byte after the current record (after a byte-order mark, if any,

@@ -21,8 +21,13 @@ public enum FormatDetector {
     /// - Throws: ``InputError`` for an unreadable, empty or unrecognised file, or an unknown format name.
     public static func detect(path: String, explicit: String? = nil) throws -> Detection {
         if let explicit { return Detection(format: try UniverseFormat(name: explicit, file: path), headerLine: nil, columns: []) }
-        return try detect(try CSVReader(path: path))
+        return try detect(try CSVReader(path: path, chunkSize: headerChunk))
     }
+
+    /// Bytes read at a time while looking for the header: the preamble and header fit in a few
+    /// hundred bytes (the reader grows its buffer for a longer record), and the rows after them
+    /// are not needed.
+    static let headerChunk = 16 << 10
 
     /// Detects the format of CSV bytes in memory; `name` names them in messages.
     public static func detect(bytes: [UInt8], name: String, explicit: String? = nil) throws -> Detection {

@@ -55,7 +55,19 @@ public struct IssuerKey: Sendable, Hashable {
 
     /// The same with each line's name already split (`names[i]` of `lines[i].name`).
     static func assign(_ lines: [Line], names: [SecurityName]) -> [IssuerKey] {
-        var keys = Parallel.mapInBlocks(lines.count) { IssuerKey(parsed: names[$0], symbol: lines[$0].symbol) }
+        separatingUnrelatedTickers(nameKeys(lines, names: names), lines: lines)
+    }
+
+    /// Each line's key from its name alone (``init(parsed:symbol:displayName:)``), on every core:
+    /// the first step of ``assign(_:)``, and what ``key(name:symbol:)`` gives for the line.
+    static func nameKeys(_ lines: [Line], names: [SecurityName]) -> [IssuerKey] {
+        Parallel.mapInBlocks(lines.count) { IssuerKey(parsed: names[$0], symbol: lines[$0].symbol) }
+    }
+
+    /// The second step of ``assign(_:)``: lines that share a name key but whose tickers are not
+    /// share-class variants of each other get the key followed by ` #` and their group's first ticker.
+    static func separatingUnrelatedTickers(_ nameKeys: [IssuerKey], lines: [Line]) -> [IssuerKey] {
+        var keys = nameKeys
         var indicesByKey: [String: [Int]] = [:]
         for (index, key) in keys.enumerated() { indicesByKey[key.key, default: []].append(index) }
         for indices in indicesByKey.values where indices.count > 1 {
@@ -189,6 +201,14 @@ public struct IssuerKey: Sendable, Hashable {
         guard !issuer.isEmpty else { return name.text.trimmingCharacters(in: .whitespaces) }
         var text = name.original(issuer)
         while let last = text.last, last == "," || last == "-" || last == " " { text.removeLast() }
+        return singleSpaced(text)
+    }
+
+    /// Runs of spaces made one (the text starts with a word and no longer ends with a space).
+    /// An ASCII text without two spaces in a row is already single-spaced: returned as it is,
+    /// without splitting it into `Character`s and joining them again.
+    private static func singleSpaced(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }), !text.containsText("  ") { return text }
         return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 

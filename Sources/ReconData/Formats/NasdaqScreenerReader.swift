@@ -49,19 +49,18 @@ public enum NasdaqScreenerReader {
         }
     }
 
-    /// One row as read, before the issuer pass.
-    private struct Row {
-        var security: Security
-        var line: Int
-    }
-
     private static func read(_ csv: CSVReader) throws -> UniverseReadResult {
         let header = try csv.readHeader(format: .nasdaqScreener)
         let headerLine = csv.lineNumber
         let columns = try Columns(header, file: csv.name, line: headerLine)
-        var rows: [Row] = []
+        var securities: [Security] = []
+        // Room for every row at once: grown row by row, the array of large `Security` values was
+        // copied a dozen times (and each copy's pages zeroed by the kernel).
+        let rowsAhead = csv.lineBreaksAhead + 1
+        securities.reserveCapacity(rowsAhead)
         var dropped: [DroppedRow] = []
         var lineOfSymbol: [String: Int] = [:]
+        lineOfSymbol.reserveCapacity(rowsAhead)
         var unknownCaps = 0
         var sawDataRow = false
         while try csv.next() {
@@ -73,24 +72,26 @@ public enum NasdaqScreenerReader {
                 dropped.append(DroppedRow(file: csv.name, line: csv.lineNumber, symbol: "", reason: "no symbol"))
                 continue
             }
-            try csv.rejectDuplicate(symbol, firstLine: lineOfSymbol[symbol.uppercased()], column: columns.symbol, header: header)
-            lineOfSymbol[symbol.uppercased()] = csv.lineNumber
+            let symbolKey = symbol.uppercased()
+            try csv.rejectDuplicate(symbol, firstLine: lineOfSymbol[symbolKey], column: columns.symbol, header: header)
+            lineOfSymbol[symbolKey] = csv.lineNumber
             let security = try readRow(csv, header: header, columns: columns, symbol: symbol)
             if security.marketCap == nil { unknownCaps += 1 }
-            rows.append(Row(security: security, line: csv.lineNumber))
+            securities.append(security)
         }
         guard sawDataRow else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .nasdaqScreener) }
-        guard !rows.isEmpty else {
+        guard !securities.isEmpty else {
             throw InputError(file: csv.name, line: headerLine, column: columns.symbol + 1, columnName: header.names[columns.symbol],
                              message: "found no row with a symbol (\(dropped.count) rows without one), expected at least one security",
                              help: "check the Symbol column holds the tickers")
         }
-        let securities = assignIssuersAndTypes(rows.map(\.security))
+        let issuerKeys = assignIssuersAndTypes(&securities)
         var notes: [String] = []
         if unknownCaps > 0 { notes.append("\(unknownCaps) rows have a blank or zero Market Cap (read as unknown)") }
-        let nonCommon = securities.filter { $0.type != .commonStock }.count
+        let nonCommon = securities.lazy.filter { $0.type != .commonStock }.count
         notes.append("\(nonCommon) of \(securities.count) rows inferred not common stock from symbol, name and industry")
-        return UniverseReadResult(format: .nasdaqScreener, securities: securities, dropped: dropped, notes: notes)
+        return UniverseReadResult(format: .nasdaqScreener, securities: securities, dropped: dropped, notes: notes,
+                                  issuerKeys: issuerKeys)
     }
 
     private static func readRow(_ csv: CSVReader, header: CSVHeader, columns: Columns, symbol: String) throws -> Security {
@@ -112,8 +113,28 @@ public enum NasdaqScreenerReader {
     /// Whether the line's name says its shares carry no votes (`Class A Non Voting Common Stock`):
     /// the one voting fact a screener export carries (M7 §5.15).
     static func namesNonVotingShares(_ name: String) -> Bool {
+        mayNameNonVoting(name) && namesNonVotingSharesByDefinition(name)
+    }
+
+    /// The rule: the lower-cased name says `non voting`, `non-voting` or `nonvoting`.
+    static func namesNonVotingSharesByDefinition(_ name: String) -> Bool {
         let folded = name.lowercased()
         return folded.containsText("non voting") || folded.containsText("non-voting") || folded.containsText("nonvoting")
+    }
+
+    /// `false` when an ASCII name has no `non` in any case, so it cannot say any of the three
+    /// (which all start with it); `true` otherwise. Nearly every name is answered here, without
+    /// lower-casing it into a new string and searching it three times.
+    private static func mayNameNonVoting(_ name: String) -> Bool {
+        let hasNon = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard bytes.count >= 3 else { return false }
+            // In ASCII, `b | 0x20` is `n` only for `n` and `N`, and `o` only for `o` and `O`.
+            return (0 ... bytes.count - 3).contains { at in
+                bytes[at] | 0x20 == 0x6E && bytes[at + 1] | 0x20 == 0x6F && bytes[at + 2] | 0x20 == 0x6E
+            }
+        } ?? nil
+        return hasNon ?? true
     }
 
     /// A number that must not be negative, `nil` when blank.
@@ -138,16 +159,19 @@ public enum NasdaqScreenerReader {
         return Int(value)
     }
 
-    /// Gives every row its company key and name, then infers types issuer by issuer.
-    static func assignIssuersAndTypes(_ securities: [Security]) -> [Security] {
-        var securities = securities
+    /// Gives every row its company key and name, then infers types issuer by issuer; returns
+    /// each row's key from its name alone (``UniverseReadResult/issuerKeys``). The rows are
+    /// changed in place: a copy of the array would retain every text field of every row.
+    static func assignIssuersAndTypes(_ securities: inout [Security]) -> [String] {
         // Each name is split into words once, for the issuer keys and the types both.
         let lineNames = securities.map(\.name)
         let names = Parallel.mapInBlocks(lineNames.count) { SecurityName(lineNames[$0]) }
-        let issuers = IssuerKey.assign(securities.map { IssuerKey.Line(symbol: $0.symbol, name: $0.name) }, names: names)
-        for (index, issuer) in issuers.enumerated() {
-            securities[index].companyKey = issuer.key
-            securities[index].companyName = issuer.displayName
+        let keyLines = securities.map { IssuerKey.Line(symbol: $0.symbol, name: $0.name) }
+        let nameKeys = IssuerKey.nameKeys(keyLines, names: names)
+        let issuers = IssuerKey.separatingUnrelatedTickers(nameKeys, lines: keyLines)
+        for index in securities.indices {
+            securities[index].companyKey = issuers[index].key
+            securities[index].companyName = issuers[index].displayName
         }
         let lines = securities.map {
             SecurityTypeClassifier.Line(symbol: $0.symbol, name: $0.name, industry: $0.industry, companyKey: $0.companyKey)
@@ -156,6 +180,6 @@ public enum NasdaqScreenerReader {
             securities[index].type = inference.type
             securities[index].typeEvidence = inference.evidence
         }
-        return securities
+        return nameKeys.map(\.key)
     }
 }

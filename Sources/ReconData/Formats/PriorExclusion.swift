@@ -50,9 +50,11 @@ public enum PriorExclusion {
 
         var lines: [String: [Int]] = [:]
         var order: [String] = []
-        for (index, security) in universe.enumerated() {
-            if lines[security.companyKey] == nil { order.append(security.companyKey) }
-            lines[security.companyKey, default: []].append(index)
+        // By index, not by element: a `Security` copied out of the array costs a retain per text field.
+        for index in universe.indices {
+            let key = universe[index].companyKey
+            if lines[key] == nil { order.append(key) }
+            lines[key, default: []].append(index)
         }
         // Company total caps over common-stock lines: summed when each line covers its own shares,
         // else the largest figure (a screener gives every class the company's total).

@@ -36,8 +36,13 @@ public enum PriorTickerChanges {
     }
 
     /// The prior membership with ticker changes matched, and the matches.
-    public static func resolve(_ prior: PriorMembership, universe: [Security]) -> (membership: PriorMembership, matches: [Match]) {
-        let universeTickers = Set(universe.map(\.normalizedSymbol))
+    /// - Parameter issuerKeys: each universe line's ``IssuerKey/key(name:symbol:)``, when the
+    ///   universe reader already made them (``UniverseReadResult/issuerKeys``); made here otherwise.
+    public static func resolve(_ prior: PriorMembership, universe: [Security],
+                               issuerKeys: [String]? = nil) -> (membership: PriorMembership, matches: [Match]) {
+        // By index, not by element: a `Security` copied out of the array costs a retain per text field.
+        let symbols = universe.indices.map { universe[$0].normalizedSymbol }
+        let universeTickers = Set(symbols)
         // Prior lines matched by ticker only, whose ticker is on no universe line. Most prior files
         // have none: then there is nothing to match, and the universe's names need not be read again.
         let unmatched = prior.entries.indices.filter {
@@ -47,23 +52,29 @@ public enum PriorTickerChanges {
         // Universe companies by issuer key, through lines that can be common equity (the keys made
         // on every core: splitting thousands of names is most of this step's time).
         let candidates = universe.indices.filter { universe[$0].type.isEligibleType || universe[$0].type.isCompanyStructure }
-        let issuers = Parallel.mapInBlocks(candidates.count) {
+        let issuers = issuerKeys.map { keys in candidates.map { keys[$0] } } ?? Parallel.mapInBlocks(candidates.count) {
             IssuerKey.key(name: universe[candidates[$0]].name, symbol: universe[candidates[$0]].symbol)
         }
+        // Only universe companies under the issuer key of an unmatched line can be matched: the
+        // others need no set of companies, no first line and no prior lookup.
+        let unmatchedIssuers = unmatched.map { IssuerKey.key(name: prior.entries[$0].name, symbol: prior.entries[$0].symbol) }
+        let wanted = Set(unmatchedIssuers.filter { !$0.hasPrefix("symbol:") })
         var companiesByIssuer: [String: Set<String>] = [:]
+        for (line, issuer) in zip(candidates, issuers) where wanted.contains(issuer) {
+            companiesByIssuer[issuer, default: []].insert(universe[line].companyKey)
+        }
+        let named = Set(companiesByIssuer.values.joined())
         var firstLine: [String: String] = [:]
         var companiesWithPriorLine: Set<String> = []
-        for (security, issuer) in zip(candidates.lazy.map { universe[$0] }, issuers) {
-            if prior.entry(symbol: security.normalizedSymbol) != nil { companiesWithPriorLine.insert(security.companyKey) }
-            guard !issuer.hasPrefix("symbol:") else { continue }
-            companiesByIssuer[issuer, default: []].insert(security.companyKey)
-            if firstLine[security.companyKey] == nil { firstLine[security.companyKey] = security.normalizedSymbol }
+        for (line, issuer) in zip(candidates, issuers) where named.contains(universe[line].companyKey) {
+            let symbol = symbols[line], company = universe[line].companyKey
+            if prior.entry(symbol: symbol) != nil { companiesWithPriorLine.insert(company) }
+            if !issuer.hasPrefix("symbol:"), firstLine[company] == nil { firstLine[company] = symbol }
         }
         var entries = prior.entries
         var matches: [Match] = []
-        for position in unmatched {
+        for (position, issuer) in zip(unmatched, unmatchedIssuers) {
             let entry = entries[position]
-            let issuer = IssuerKey.key(name: entry.name, symbol: entry.symbol)
             guard !issuer.hasPrefix("symbol:"), let companies = companiesByIssuer[issuer], companies.count == 1,
                   let company = companies.first, !companiesWithPriorLine.contains(company) else { continue }
             entries[position].companyKey = company

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Steps every format reader shares: finding the header, refusing empty files and files with a
 /// header but no rows, and checking a row's field count.
 extension CSVReader {
@@ -97,12 +103,21 @@ extension String {
     /// a byte search gives the same answer without going through `NSString`; any other text
     /// is searched by Foundation (where canonical equivalence may matter).
     func containsText(_ other: String) -> Bool {
-        guard utf8.allSatisfy({ $0 < 0x80 }), other.utf8.allSatisfy({ $0 < 0x80 }) else { return contains(other) }
-        let haystack = Array(utf8), needle = Array(other.utf8)
-        guard !needle.isEmpty else { return contains(other) }
+        let found = utf8.withContiguousStorageIfAvailable { haystack in
+            other.utf8.withContiguousStorageIfAvailable { needle in String.asciiSearch(needle, in: haystack) } ?? nil
+        } ?? nil
+        return found ?? contains(other)
+    }
+
+    /// Whether `needle` occurs in `haystack`, both ASCII; `nil` when either is not ASCII or the
+    /// needle is empty (Foundation answers those).
+    private static func asciiSearch(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let first = needle.first, !haystack.contains(where: { $0 >= 0x80 }), !needle.contains(where: { $0 >= 0x80 }) else {
+            return nil
+        }
         guard needle.count <= haystack.count else { return false }
-        for start in 0 ... (haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start ..< start + needle.count].elementsEqual(needle) { return true }
+        for start in 0 ... (haystack.count - needle.count) where haystack[start] == first {
+            if memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
         }
         return false
     }

@@ -15,6 +15,15 @@ struct SecurityName: Sendable {
         var range: Range<String.Index>
         /// Whether the word is inside parentheses (`(The)`, `(DE)`, `(REIT)`).
         var inParentheses: Bool
+        /// ``WordFingerprint`` of ``folded``, for matching a ``PhraseList``.
+        private(set) var fingerprint: UInt64
+
+        init(folded: String, range: Range<String.Index>, inParentheses: Bool) {
+            self.folded = folded
+            self.range = range
+            self.inParentheses = inParentheses
+            self.fingerprint = WordFingerprint.of(folded)
+        }
 
         var isNumber: Bool { folded.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 } }
     }
@@ -27,10 +36,35 @@ struct SecurityName: Sendable {
     /// name has none, as in `Berkshire Hathaway Inc.`).
     let descriptorStart: Int
 
+    /// Bit `b & 63` is set for the first byte `b` of every word, and every bit is set when the
+    /// name is not ASCII: a phrase whose first word starts with a byte whose bit is clear cannot
+    /// occur, which ``find(_:in:)`` then knows without comparing a word (most phrases tried on
+    /// most names). A word outside ASCII could equal an ASCII word by canonical equivalence
+    /// (the Kelvin sign), hence every bit.
+    private let initials: UInt64
+
+    /// ``WordFingerprint/bit(_:)`` of every word's fingerprint; `nil` when the name is not ASCII,
+    /// where only `String` comparison is exact (see ``WordFingerprint``).
+    private let fingerprintBits: UInt64?
+
     init(_ text: String) {
         self.text = text
         self.words = SecurityName.tokenize(text)
         self.descriptorStart = SecurityName.findDescriptorStart(words)
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        self.initials = SecurityName.initials(of: words, isASCII: isASCII)
+        self.fingerprintBits = isASCII ? words.reduce(0) { $0 | WordFingerprint.bit($1.fingerprint) } : nil
+    }
+
+    private static func initials(of words: [Word], isASCII: Bool) -> UInt64 {
+        guard isASCII else { return ~0 }
+        return words.reduce(0) { mask, word in mask | (word.folded.utf8.first.map { 1 << ($0 & 63) } ?? ~0) }
+    }
+
+    /// Whether some word may equal `word` (see ``initials``).
+    private func mayHaveWord(_ word: String) -> Bool {
+        guard let first = word.utf8.first, first < 0x80 else { return true }
+        return initials & (1 << (first & 63)) != 0
     }
 
     /// Words of the issuer part.
@@ -43,7 +77,7 @@ struct SecurityName: Sendable {
     /// Whether `phrase` (folded words) occurs in `words[range]`; returns where it starts.
     func find(_ phrase: [String], in range: Range<Int>? = nil) -> Int? {
         let range = range ?? 0..<words.count
-        guard !phrase.isEmpty, range.count >= phrase.count else { return nil }
+        guard !phrase.isEmpty, range.count >= phrase.count, mayHaveWord(phrase[0]) else { return nil }
         // Names have a handful of words: comparing them in place beats hashing them into a set.
         for start in range.lowerBound...(range.upperBound - phrase.count) where words[start].folded == phrase[0] {
             if (1..<phrase.count).allSatisfy({ words[start + $0].folded == phrase[$0] }) { return start }
@@ -55,6 +89,33 @@ struct SecurityName: Sendable {
     func firstMatch(_ phrases: [[String]], in range: Range<Int>? = nil) -> String? {
         for phrase in phrases {
             if let start = find(phrase, in: range) { return original(start..<(start + phrase.count)) }
+        }
+        return nil
+    }
+
+    /// ``firstMatch(_:in:)-([[String]],_)`` of a ``PhraseList``: the same phrase found, by
+    /// fingerprints when the name is ASCII.
+    func firstMatch(_ list: PhraseList, in range: Range<Int>? = nil) -> String? {
+        let range = range ?? 0..<words.count
+        for index in list.phrases.indices {
+            if let start = find(list, index, in: range) { return original(start..<(start + list.phrases[index].count)) }
+        }
+        return nil
+    }
+
+    /// ``find(_:in:)`` of `list.phrases[index]`. In an ASCII name, a phrase whose first word's
+    /// bit is clear is absent, and words whose fingerprints differ differ; words whose
+    /// fingerprints agree are still compared as text.
+    private func find(_ list: PhraseList, _ index: Int, in range: Range<Int>) -> Int? {
+        guard let bits = fingerprintBits else { return find(list.phrases[index], in: range) }
+        guard bits & list.firstBits[index] != 0 else { return nil }
+        let prints = list.fingerprints[index]
+        guard range.count >= prints.count else { return nil }
+        let phrase = list.phrases[index]
+        for start in range.lowerBound...(range.upperBound - prints.count) where words[start].fingerprint == prints[0] {
+            if prints.indices.allSatisfy({ words[start + $0].fingerprint == prints[$0] && words[start + $0].folded == phrase[$0] }) {
+                return start
+            }
         }
         return nil
     }
@@ -94,7 +155,18 @@ struct SecurityName: Sendable {
     /// Splits into words: runs of letters and digits; `%`, `&`, `$` alone; apostrophes inside a
     /// word are dropped (`Dillard's` → `dillards`); single letters joined by dots are one word
     /// (`L.P.` → `lp`, `N.V.` → `nv`, `S.A.B.` → `sab`).
+    ///
+    /// Almost every listed name is ASCII: those are split from their bytes by
+    /// ``tokenizeASCII(_:)``, which gives the same words (`SecurityNameTokenizerTests` compares
+    /// the two on every name of the real screener files). Any other name takes
+    /// ``tokenizeScalars(_:)``, the definition of the rules.
     static func tokenize(_ text: String) -> [Word] {
+        tokenizeASCII(text) ?? tokenizeScalars(text)
+    }
+
+    /// ``tokenize(_:)`` by Unicode scalars, for any text: letters and digits of every script,
+    /// accents folded away by Foundation.
+    static func tokenizeScalars(_ text: String) -> [Word] {
         var words: [Word] = []
         var depth = 0
         var current = String.UnicodeScalarView()

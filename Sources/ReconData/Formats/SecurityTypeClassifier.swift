@@ -61,9 +61,9 @@ public enum SecurityTypeClassifier {
     static func classify(_ lines: [Line], names: [SecurityName]) -> [Inference] {
         var facts = Parallel.mapInBlocks(lines.count) { Facts(lines[$0], name: names[$0]) }
         var unitsOrRights: [String: String] = [:]
-        for (line, lineFacts) in zip(lines, facts) {
-            guard let key = line.companyKey, unitsOrRights[key] == nil, let evidence = Rule.unitOrRightEvidence(lineFacts) else { continue }
-            unitsOrRights[key] = "\(line.symbol.trimmingSpaces) (\(evidence))"
+        for index in lines.indices {
+            guard let key = lines[index].companyKey, unitsOrRights[key] == nil, let evidence = Rule.unitOrRightEvidence(facts[index]) else { continue }
+            unitsOrRights[key] = "\(lines[index].symbol.trimmingSpaces) (\(evidence))"
         }
         var blankCheck: [String: String] = [:]
         for index in facts.indices {
@@ -139,16 +139,16 @@ extension SecurityTypeClassifier {
             Rule(id: "depositary-receipt", type: .depositaryReceipt) { $0.name.says(depositaryPhrases) },
             Rule(id: "note", type: .note, match: noteEvidence),
             Rule(id: "preferred", type: .preferred, match: preferredEvidence),
-            Rule(id: "depositary-shares", type: .depositaryReceipt) { $0.name.says([["depositary", "shares"], ["depository", "shares"]], from: 1) },
-            Rule(id: "warrant", type: .warrant) { $0.name.says([["warrant"], ["warrants"]], from: 1) ?? $0.symbolSuffix(["WS", "WT"]) },
-            Rule(id: "right", type: .right) { $0.name.says([["rights"], ["right"], ["contingent", "value"]], from: 1) ?? $0.symbolSuffix(["R", "RT"]) },
+            Rule(id: "depositary-shares", type: .depositaryReceipt) { $0.name.says(depositarySharesPhrases, from: 1) },
+            Rule(id: "warrant", type: .warrant) { $0.name.says(warrantPhrases, from: 1) ?? $0.symbolSuffix(["WS", "WT"]) },
+            Rule(id: "right", type: .right) { $0.name.says(rightPhrases, from: 1) ?? $0.symbolSuffix(["R", "RT"]) },
             Rule(id: "limited-partnership", type: .limitedPartnership, match: limitedPartnershipEvidence),
             Rule(id: "llc", type: .limitedLiabilityCompany, match: limitedLiabilityCompanyEvidence),
             Rule(id: "royalty-trust", type: .royaltyTrust, match: royaltyTrustEvidence),
-            Rule(id: "unit", type: .unit) { $0.name.says([["units"], ["unit"]], from: 1) ?? $0.symbolSuffix(["U", "UN"]) },
+            Rule(id: "unit", type: .unit) { $0.name.says(unitPhrases, from: 1) ?? $0.symbolSuffix(["U", "UN"]) },
             Rule(id: "trust-receipt", type: .trustReceipt) { $0.name.says(trustReceiptPhrases, from: 1) },
             Rule(id: "blank-check", type: .blankCheck, match: blankCheckEvidence),
-            Rule(id: "etf", type: .exchangeTradedFund) { $0.name.says([["etf"], ["etn"], ["exchange", "traded"]], from: 1) },
+            Rule(id: "etf", type: .exchangeTradedFund) { $0.name.says(exchangeTradedPhrases, from: 1) },
             Rule(id: "bdc", type: .businessDevelopmentCompany, match: businessDevelopmentCompanyEvidence),
             Rule(id: "closed-end-fund", type: .closedEndFund, match: closedEndFundEvidence),
             Rule(id: "preferred-symbol", type: .preferred) { $0.symbol.containsText("^") ? "symbol has \"^\" (Nasdaq's preferred-series marker)" : nil },
@@ -162,7 +162,7 @@ extension SecurityTypeClassifier {
 
         // MARK: Share types (§5.13)
 
-        static let depositaryPhrases: [[String]] = [
+        static let depositaryPhrases: PhraseList = [
             ["american", "depositary"], ["american", "depository"], ["global", "depositary"],
             ["ads"], ["adss"], ["adr"], ["adrs"], ["depositary", "receipts"], ["depositary", "receipt"],
         ]
@@ -171,12 +171,10 @@ extension SecurityTypeClassifier {
         /// `First Mortgage Bonds`. `Bond` alone is not enough (`BlackRock Core Bond Trust` is a fund).
         static func noteEvidence(_ facts: Facts) -> String? {
             let name = facts.name
-            if let found = name.says([["notes", "due"], ["senior", "notes"], ["subordinated", "notes"],
-                                      ["secured", "notes"], ["notes"], ["debentures"], ["debenture"],
-                                      ["mortgage", "bonds"], ["bonds", "due"], ["zones"]], from: 1) {
+            if let found = name.says(notePhrases, from: 1) {
                 return found
             }
-            if name.hasPercentage, let found = name.says([["bonds"], ["note", "due"]], from: 1) { return found }
+            if name.hasPercentage, let found = name.says(ratedNotePhrases, from: 1) { return found }
             return nil
         }
 
@@ -187,8 +185,8 @@ extension SecurityTypeClassifier {
             let name = facts.name
             // Every word but the first; empty (not a trap) for a name without words.
             let afterFirst = min(1, name.words.count)..<name.words.count
-            if let found = name.says([["preferred"], ["pfd"], ["preference"]], from: name.descriptorStart) { return found }
-            if name.hasPercentage, let found = name.firstMatch([["series"], ["cumulative"]], in: afterFirst) {
+            if let found = name.says(preferredPhrases, from: name.descriptorStart) { return found }
+            if name.hasPercentage, let found = name.firstMatch(seriesPhrases, in: afterFirst) {
                 return "name says \"%\" and \"\(found)\""
             }
             // A `Capital Trust I` exists to issue trust-preferred securities.
@@ -199,7 +197,7 @@ extension SecurityTypeClassifier {
             return nil
         }
 
-        static let trustReceiptPhrases: [[String]] = [
+        static let trustReceiptPhrases: PhraseList = [
             ["trust", "certificates"], ["trust", "securities"], ["certificates"], ["certs"], ["strats"], ["corts"],
             ["corp", "backed"],
         ]
@@ -209,9 +207,8 @@ extension SecurityTypeClassifier {
         /// `L.P.`/`LP` in the issuer's name (not inside a word: `LPL Financial` is not one),
         /// `Limited Partnership`, `Limited Partner Interests`, `Common Units`, `Partnership Units`.
         static func limitedPartnershipEvidence(_ facts: Facts) -> String? {
-            facts.name.says([["lp"]], from: 1, issuerOnly: true)
-                ?? facts.name.says([["limited", "partnership"], ["limited", "partner"], ["limited", "partners"],
-                                    ["common", "units"], ["partnership", "units"]], from: 1)
+            facts.name.says(lpPhrases, from: 1, issuerOnly: true)
+                ?? facts.name.says(partnershipPhrases, from: 1)
         }
 
         /// `Limited Liability Company` interests, or `LLC` in the issuer's name when the descriptor
@@ -220,8 +217,8 @@ extension SecurityTypeClassifier {
         /// (`Vertiv Holdings LLC Class A Common Stock`), so `LLC … Common Stock` stays common.
         static func limitedLiabilityCompanyEvidence(_ facts: Facts) -> String? {
             let name = facts.name
-            if let found = name.says([["limited", "liability", "company"], ["llc", "interests"]], from: 1) { return found }
-            guard let found = name.says([["llc"]], from: 1, issuerOnly: true) else { return nil }
+            if let found = name.says(llcInterestPhrases, from: 1) { return found }
+            guard let found = name.says(llcPhrases, from: 1, issuerOnly: true) else { return nil }
             return name.find(["stock"], in: name.descriptorStart..<name.words.count) == nil ? found : nil
         }
 
@@ -229,8 +226,7 @@ extension SecurityTypeClassifier {
         /// industry is extraction (`Mesabi Trust`, iron ore royalties).
         static func royaltyTrustEvidence(_ facts: Facts) -> String? {
             let name = facts.name
-            if let found = name.says([["royalty", "trust"], ["royality", "trust"], ["trust", "units"],
-                                      ["units", "of", "beneficial"]], from: 1) {
+            if let found = name.says(royaltyTrustPhrases, from: 1) {
                 return found
             }
             if facts.industry(in: extractiveIndustries), let last = name.issuerWords.last, last.folded == "trust" {
@@ -260,9 +256,9 @@ extension SecurityTypeClassifier {
         /// (`Mobile Infrastructure Corporation`, `Blaize Holdings Inc.`).
         static func ownBlankCheckEvidence(_ facts: Facts) -> String? {
             let name = facts.name
-            if let found = name.says([["spac"], ["blank", "check"], ["blank", "checks"]], from: 0, issuerOnly: true) { return found }
+            if let found = name.says(blankCheckPhrases, from: 0, issuerOnly: true) { return found }
             if let found = acquisitionVehicleName(name) { return found }
-            guard facts.industry.lowercased() == "blank checks" else { return nil }
+            guard facts.foldedIndustry == "blank checks" else { return nil }
             if let number = serialNumber(name) {
                 return "industry is \"\(facts.industry)\" and name has the serial number \"\(number)\""
             }
@@ -276,7 +272,7 @@ extension SecurityTypeClassifier {
         /// SPAC's IPO.
         static func unitOrRightEvidence(_ facts: Facts) -> String? {
             guard facts.name.find(["contingent", "value"]) == nil else { return nil }
-            return facts.name.says([["units"], ["unit"], ["rights"], ["right"]], from: 1)
+            return facts.name.says(unitOrRightPhrases, from: 1)
         }
 
         /// A Roman numeral or number among the issuer's words after the first (`II`,
@@ -312,8 +308,7 @@ extension SecurityTypeClassifier {
         /// `Eligibility.typeScreen`), so this rule only decides for companies new to the index.
         static func businessDevelopmentCompanyEvidence(_ facts: Facts) -> String? {
             let name = facts.name
-            if let found = name.says([["bdc"], ["business", "development"], ["direct", "lending"],
-                                      ["secured", "lending"], ["specialty", "lending"]], from: 0, issuerOnly: true) {
+            if let found = name.says(businessDevelopmentPhrases, from: 0, issuerOnly: true) {
                 return found
             }
             guard facts.industry(in: lendingIndustries) else { return nil }
@@ -330,20 +325,20 @@ extension SecurityTypeClassifier {
         /// Nasdaq files funds. Real-estate and bank industries are never read as funds.
         static func closedEndFundEvidence(_ facts: Facts) -> String? {
             let name = facts.name
-            if let found = name.says([["fund"], ["closed", "end"]], from: 0) { return found }
+            if let found = name.says(fundPhrases, from: 0) { return found }
             guard !facts.industry(in: operatingTrustIndustries),
                   name.says(operatingVocabulary, from: 0, issuerOnly: true) == nil else { return nil }
-            if let found = name.says([["municipal"], ["municipals"]], from: 0, issuerOnly: true),
+            if let found = name.says(municipalPhrases, from: 0, issuerOnly: true),
                facts.industry(in: fundIndustries) || facts.industry.isEmpty || name.says(fundVocabulary, from: 0, issuerOnly: true) != nil {
                 return found
             }
-            if let found = name.says([["trust"]], from: 1, issuerOnly: true) {
+            if let found = name.says(trustPhrases, from: 1, issuerOnly: true) {
                 if facts.industry(in: fundIndustries) { return "\(found) and industry is \"\(facts.industry)\"" }
                 if let vocabulary = name.firstMatch(fundVocabulary, in: 0..<name.descriptorStart) {
                     return "\(found) and \"\(vocabulary)\""
                 }
             }
-            if facts.industry(in: fundIndustries), let found = name.says([["beneficial", "interest"], ["beneficial", "interests"], ["beneficial", "ownership"], ["shs", "of", "bi"]], from: 1) {
+            if facts.industry(in: fundIndustries), let found = name.says(beneficialInterestPhrases, from: 1) {
                 return "\(found) and industry is \"\(facts.industry)\""
             }
             if facts.industry(in: fundIndustries), let found = name.says(fundNamePhrases, from: 0, issuerOnly: true) {
@@ -353,16 +348,59 @@ extension SecurityTypeClassifier {
                name.issuerWords.count >= 2 {
                 return "\(found) and industry is \"\(facts.industry)\""
             }
-            if facts.industry.lowercased() == trustsIndustry,
+            if facts.foldedIndustry == trustsIndustry,
                let found = name.says(investmentCompanyVocabulary, from: 0, issuerOnly: true) {
                 return "\(found) and industry is \"\(facts.industry)\""
             }
             if facts.industry.isEmpty || facts.industry(in: fundIndustries),
-               let found = name.says([["credit", "co"], ["credit", "company"], ["income", "co"], ["income", "company"]], from: 1, issuerOnly: true) {
+               let found = name.says(creditCompanyPhrases, from: 1, issuerOnly: true) {
                 return found
             }
             return nil
         }
+
+        // MARK: Phrase lists
+
+        // Every phrase list a rule tries, made once (``PhraseList``), in the order the rules try them.
+        static let depositarySharesPhrases: PhraseList = [["depositary", "shares"], ["depository", "shares"]]
+        static let warrantPhrases: PhraseList = [["warrant"], ["warrants"]]
+        static let rightPhrases: PhraseList = [["rights"], ["right"], ["contingent", "value"]]
+        static let unitPhrases: PhraseList = [["units"], ["unit"]]
+        static let exchangeTradedPhrases: PhraseList = [["etf"], ["etn"], ["exchange", "traded"]]
+        static let notePhrases: PhraseList = [["notes", "due"], ["senior", "notes"], ["subordinated", "notes"],
+                                              ["secured", "notes"], ["notes"], ["debentures"], ["debenture"],
+                                              ["mortgage", "bonds"], ["bonds", "due"], ["zones"]]
+        static let ratedNotePhrases: PhraseList = [["bonds"], ["note", "due"]]
+        static let preferredPhrases: PhraseList = [["preferred"], ["pfd"], ["preference"]]
+        static let seriesPhrases: PhraseList = [["series"], ["cumulative"]]
+        static let lpPhrases: PhraseList = [["lp"]]
+        static let partnershipPhrases: PhraseList = [["limited", "partnership"], ["limited", "partner"], ["limited", "partners"],
+                                                     ["common", "units"], ["partnership", "units"]]
+        static let llcInterestPhrases: PhraseList = [["limited", "liability", "company"], ["llc", "interests"]]
+        static let llcPhrases: PhraseList = [["llc"]]
+        static let royaltyTrustPhrases: PhraseList = [["royalty", "trust"], ["royality", "trust"], ["trust", "units"],
+                                                      ["units", "of", "beneficial"]]
+        static let blankCheckPhrases: PhraseList = [["spac"], ["blank", "check"], ["blank", "checks"]]
+        static let unitOrRightPhrases: PhraseList = [["units"], ["unit"], ["rights"], ["right"]]
+        static let businessDevelopmentPhrases: PhraseList = [["bdc"], ["business", "development"], ["direct", "lending"],
+                                                             ["secured", "lending"], ["specialty", "lending"]]
+        static let fundPhrases: PhraseList = [["fund"], ["closed", "end"]]
+        static let municipalPhrases: PhraseList = [["municipal"], ["municipals"]]
+        static let trustPhrases: PhraseList = [["trust"]]
+        static let beneficialInterestPhrases: PhraseList = [["beneficial", "interest"], ["beneficial", "interests"],
+                                                            ["beneficial", "ownership"], ["shs", "of", "bi"]]
+        static let creditCompanyPhrases: PhraseList = [["credit", "co"], ["credit", "company"], ["income", "co"], ["income", "company"]]
+
+        /// Every list above and among the vocabularies, for the tests that compare the
+        /// fingerprint path with the `[[String]]` definition.
+        static let allPhraseLists: [PhraseList] = [
+            depositaryPhrases, depositarySharesPhrases, warrantPhrases, rightPhrases, unitPhrases, trustReceiptPhrases,
+            exchangeTradedPhrases, notePhrases, ratedNotePhrases, preferredPhrases, seriesPhrases, lpPhrases,
+            partnershipPhrases, llcInterestPhrases, llcPhrases, royaltyTrustPhrases, blankCheckPhrases, unitOrRightPhrases,
+            businessDevelopmentPhrases, fundPhrases, municipalPhrases, trustPhrases, beneficialInterestPhrases,
+            creditCompanyPhrases, fundVocabulary, operatingVocabulary, fundNamePhrases, investmentCompanyNameEndings,
+            investmentCompanyVocabulary,
+        ]
 
         // MARK: Vocabularies
 
@@ -396,7 +434,7 @@ extension SecurityTypeClassifier {
         ]
 
         /// Words of fund names (`Income Trust`, `Municipal Bond Trust`, `Premium Income`, …).
-        static let fundVocabulary: [[String]] = [
+        static let fundVocabulary: PhraseList = [
             ["income"], ["bond"], ["bonds"], ["credit"], ["dividend"], ["premium"], ["yield"],
             ["duration"], ["allocation"], ["opportunity"], ["opportunities"], ["term"], ["securities"],
             ["municipal"], ["municipals"], ["portfolio"], ["strategic"], ["floating", "rate"],
@@ -404,22 +442,22 @@ extension SecurityTypeClassifier {
 
         /// Words of operating businesses (hotel, property, mortgage and bank trusts): a name with
         /// one of these is read as a fund only when it says `Fund` or `Closed-End`.
-        static let operatingVocabulary: [[String]] = [
+        static let operatingVocabulary: PhraseList = [
             ["realty"], ["properties"], ["property"], ["hospitality"], ["hotel"], ["hotels"], ["lodging"],
             ["residential"], ["mortgage"], ["reit"], ["bank"], ["bancorp"], ["bancshares"], ["apartment"],
             ["apartments"], ["storage"],
         ]
 
         /// Phrases of fund names read with a fund industry (`Tax-Free Income Portfolio`, `Total Return`).
-        static let fundNamePhrases: [[String]] = [["portfolio"], ["tax", "free"], ["tax", "exempt"], ["total", "return"],
+        static let fundNamePhrases: PhraseList = [["portfolio"], ["tax", "free"], ["tax", "exempt"], ["total", "return"],
                                                   ["tax", "advantage"], ["tax", "advantaged"], ["dividend", "opp"]]
 
         /// Words that close the names of investment companies (`General American Investors`,
         /// `Central Securities Corporation`), read only with a fund industry.
-        static let investmentCompanyNameEndings: [[String]] = [["investors"], ["securities", "corporation"], ["securities", "corp"]]
+        static let investmentCompanyNameEndings: PhraseList = [["investors"], ["securities", "corporation"], ["securities", "corp"]]
 
         /// Words of investment-company names, read only with the industry Nasdaq gives funds.
-        static let investmentCompanyVocabulary: [[String]] = [
+        static let investmentCompanyVocabulary: PhraseList = [
             ["credit"], ["financial"], ["investors"], ["municipal"], ["municipals"], ["portfolio"],
             ["income"], ["capital"], ["opportunities"], ["fund"], ["trust"],
         ]
@@ -439,7 +477,7 @@ extension SecurityTypeClassifier.Facts {
 extension SecurityName {
     /// `name says "X"` for the first of `phrases` found at or after word `from` (in the issuer
     /// part only when `issuerOnly`).
-    func says(_ phrases: [[String]], from: Int = 0, issuerOnly: Bool = false) -> String? {
+    func says(_ phrases: PhraseList, from: Int = 0, issuerOnly: Bool = false) -> String? {
         let end = issuerOnly ? descriptorStart : words.count
         guard from < end else { return nil }
         return firstMatch(phrases, in: from..<end).map { "name says \"\($0)\"" }

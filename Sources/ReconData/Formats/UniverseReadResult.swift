@@ -10,11 +10,17 @@ public struct UniverseReadResult: Sendable {
     public var dropped: [DroppedRow]
     /// Facts about the whole file worth telling the user (`953 rows have no market cap`).
     public var notes: [String]
+    /// Each security's issuer key from its name alone (``IssuerKey/key(name:symbol:)``), in the
+    /// order of ``securities``, when the reader made them on the way to the company keys (the
+    /// Nasdaq screener): ``PriorTickerChanges`` then need not split every name again.
+    public var issuerKeys: [String]?
 
-    public init(format: UniverseFormat, securities: [Security], dropped: [DroppedRow] = [], notes: [String] = []) {
+    public init(format: UniverseFormat, securities: [Security], dropped: [DroppedRow] = [], notes: [String] = [],
+                issuerKeys: [String]? = nil) {
         self.format = format
         self.securities = securities
         self.dropped = dropped
         self.notes = notes
+        self.issuerKeys = issuerKeys
     }
 }
