@@ -53,4 +53,40 @@ final class AtomicFileTests: XCTestCase {
             XCTAssertTrue((error as? OutputError)?.message.contains("cannot create a temporary file") ?? false, "\(error)")
         }
     }
+
+    // MARK: - Batches
+
+    func testBatchPutsFilesStagedInAnyOrderInPlaceAtCommit() throws {
+        try AtomicFile.write("old a", to: folder + "/a.csv")
+        let batch = AtomicFile.Batch()
+        batch.stage([(folder + "/c.csv", Array("c".utf8))], order: 2)
+        batch.stage([(folder + "/a.csv", Array("a".utf8)), (folder + "/b.csv", Array("b".utf8))], order: 0)
+        XCTAssertEqual(try String(contentsOfFile: folder + "/a.csv", encoding: .utf8), "old a", "nothing replaced before commit")
+        try batch.commit()
+        XCTAssertEqual(try contents(), ["a.csv", "b.csv", "c.csv"])
+        XCTAssertEqual(try String(contentsOfFile: folder + "/a.csv", encoding: .utf8), "a")
+    }
+
+    /// A failure is placed by its order: what comes before it is put in place, nothing after it,
+    /// the error is thrown and no temporary file stays.
+    func testBatchFailureKeepsWhatComesBeforeIt() throws {
+        try AtomicFile.write("old", to: folder + "/late.csv")
+        let batch = AtomicFile.Batch()
+        struct Refused: Error {}
+        batch.stage([(folder + "/late.csv", Array("new".utf8))], order: 2)
+        batch.stage([(folder + "/middle.csv", Array("m".utf8))], order: 1) { throw Refused() }
+        batch.stage([(folder + "/early.csv", Array("e".utf8))], order: 0)
+        XCTAssertThrowsError(try batch.commit()) { XCTAssertTrue($0 is Refused) }
+        XCTAssertEqual(try contents(), ["early.csv", "late.csv"])
+        XCTAssertEqual(try String(contentsOfFile: folder + "/late.csv", encoding: .utf8), "old")
+    }
+
+    func testDiscardedBatchLeavesTheOldFilesAndNoTemporaryFile() throws {
+        try AtomicFile.write("old", to: folder + "/a.csv")
+        let batch = AtomicFile.Batch()
+        batch.stage([(folder + "/a.csv", Array("new".utf8)), (folder + "/b.csv", Array("b".utf8))], order: 0)
+        batch.discard()
+        XCTAssertEqual(try contents(), ["a.csv"])
+        XCTAssertEqual(try String(contentsOfFile: folder + "/a.csv", encoding: .utf8), "old")
+    }
 }

@@ -60,17 +60,27 @@ enum ReplayCommand {
         // One history for every replay: cross-sections and IPO listings are made once.
         let history = PanelHistory(panel: panel)
         defer { ProcessLifetime.keepUntilExit(history) }
+        // Each run's folder is made and written as soon as the run is measured, and put in place
+        // with history.csv at the end (AtomicFile.Batch): nothing replaces an old file before then.
         let writeRuns = !arguments.flag("--history-only")
-        let runFiles: @Sendable (RunWriter.Run) -> [(path: String, bytes: [UInt8])] = {
-            RunWriter.files($0, in: ReplayOutput.runFolder($0, in: out))
+        let batch = writeRuns ? AtomicFile.Batch() : nil
+        var stage: (@Sendable (Int, RunWriter.Run) -> Void)?
+        if let batch {
+            stage = { position, run in ReplayOutput.stageRun(run, position: position, in: out, batch: batch) }
         }
-        let published = try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table,
-                                          from: from, through: last, variant: nil, runFiles: writeRuns ? runFiles : nil) { rulebook in
-            console.progress("reconstituting \(rulebook.run)\(rulebook.run.year < from ? " (warm-up)" : "")")
+        let published: HistoryReplay
+        do {
+            published = try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table,
+                                          from: from, through: last, variant: nil, onMeasured: stage) { rulebook in
+                console.progress("reconstituting \(rulebook.run)\(rulebook.run.year < from ? " (warm-up)" : "")")
+            }
+        } catch {
+            batch?.discard()
+            throw error
         }
         defer { ProcessLifetime.keepUntilExit(published) }
         PhaseTimer.mark("replayed the published rules")
-        try ReplayOutput.writeHistory(published, to: out, writeRuns: writeRuns, console: console)
+        try ReplayOutput.writeHistory(published, to: out, writeRuns: writeRuns, staged: batch, console: console)
         PhaseTimer.mark("wrote the history")
         var replays: [(name: String, runs: [VariantTable.Figures])] = [("published", published.runs.map(VariantTable.Figures.init))]
         if !variants.isEmpty {

@@ -17,8 +17,6 @@ struct HistoryReplay: Sendable {
     let allSteps: [ReplayStep]
     let rulebooks: [Rulebook]
     let runOfStep: [Int?]
-    /// The files of each run, when the replay was asked to make them (`runFiles`), else empty.
-    let runFilesMade: [[(path: String, bytes: [UInt8])]]
 
     /// What each run measures.
     enum Measures: Sendable {
@@ -33,11 +31,12 @@ struct HistoryReplay: Sendable {
     ///   - base: an earlier replay over the same history (the published rules): the steps whose
     ///     rules agree with it from the start are taken from it, not replayed again.
     ///   - measures: what to measure of the runs replayed (runs taken from `base` keep its measures).
-    ///   - runFiles: makes a run's files as soon as it is measured (``runFilesMade``), on the
-    ///     cores the reconstitutions leave free.
+    ///   - onMeasured: called with each run asked for (and its position among them) as soon as it
+    ///     is measured, on the cores the reconstitutions leave free: a replay's files are made
+    ///     and written as it goes.
     init(history: PanelHistory, panelPath: String, synthetic: Bool, table: RulebookTable, from firstYear: Int,
          through last: RunID, variant: RuleVariant?, base: HistoryReplay? = nil, measures: Measures = .all,
-         runFiles: (@Sendable (RunWriter.Run) -> [(path: String, bytes: [UInt8])])? = nil,
+         onMeasured: (@Sendable (_ position: Int, RunWriter.Run) -> Void)? = nil,
          progress: @escaping (Rulebook) -> Void) throws {
         // Warm up from the panel's first year so that the first run asked for starts from a real
         // prior membership (banding and migration need one); only the runs asked for are kept.
@@ -66,22 +65,26 @@ struct HistoryReplay: Sendable {
         history.prepareIPOWindows(after: Array(rulebooks[shared...]), ipoWindows: ipoWindows)
         if base == nil { PhaseTimer.mark("replay: cross-sections") }
 
-        // Each run asked for is measured (and its files made) on the other cores as soon as its
+        // Each run asked for is measured (and handed to `onMeasured`) on the other cores as soon as its
         // step is made, while the next step is reconstituted: runs are independent of one another.
         let input = RunSummary.Input(universe: panelPath, format: "crsp", priors: [], synthetic: synthetic,
                                      rowsRead: 0, rowsDropped: [:], variant: variant?.name)
-        let pipeline = OrderedPipeline<(run: RunWriter.Run, files: [(path: String, bytes: [UInt8])])>()
+        let pipeline = OrderedPipeline<RunWriter.Run>()
         var allSteps: [ReplayStep] = []
         var kept: [Int] = []
         func measureLater(_ index: Int) {
             let step = allSteps[index]
             guard step.result.rulebook.run.year >= firstYear else { return }
             kept.append(index)
+            let position = kept.count - 1
             if let base, index < shared, let run = base.runOfStep[index] {
                 var copy = base.runs[run]
                 copy.summary.input.variant = variant?.name
                 let taken = copy
-                pipeline.submit { (taken, runFiles.map { $0(taken) } ?? []) }
+                pipeline.submit {
+                    onMeasured?(position, taken)
+                    return taken
+                }
                 return
             }
             // New listings are lines whose company was not in the previous step's universe (none before the first).
@@ -90,7 +93,8 @@ struct HistoryReplay: Sendable {
             pipeline.submit {
                 let run = HistoryReplay.measure(step, previousUniverse: previous, history: history, input: input,
                                                 measures: measures, sharesReturns: sharesReturns)
-                return (run, runFiles.map { $0(run) } ?? [])
+                onMeasured?(position, run)
+                return run
             }
         }
         for step in base?.allSteps.prefix(shared) ?? [] {
@@ -103,10 +107,8 @@ struct HistoryReplay: Sendable {
             measureLater(allSteps.count - 1)
         }
         if base == nil { PhaseTimer.mark("replay: reconstitutions") }
-        let measured = pipeline.finish()
+        runs = pipeline.finish()
         self.allSteps = allSteps
-        runs = measured.map(\.run)
-        runFilesMade = measured.map(\.files)
         var runOfStep = [Int?](repeating: nil, count: allSteps.count)
         for (position, index) in kept.enumerated() { runOfStep[index] = position }
         self.runOfStep = runOfStep

@@ -9,17 +9,29 @@ enum ReplayOutput {
         "ipo_additions_before", "deletions_before", "turnover_names", "turnover_weight", "drag_12m_cap", "drag_12m_equal",
     ]
 
-    static func writeHistory(_ replay: HistoryReplay, to directory: String, writeRuns: Bool, console: Console) throws {
-        try Directories.create(directory)
+    /// Writes history.csv and, with `writeRuns`, every run's folder. Runs already handed to
+    /// `staged` (``stageRun(_:position:in:batch:)``, as the replay went) are put in place with it.
+    static func writeHistory(_ replay: HistoryReplay, to directory: String, writeRuns: Bool, staged: AtomicFile.Batch? = nil,
+                             console: Console) throws {
+        do {
+            try Directories.create(directory)
+        } catch {
+            staged?.discard()
+            throw error
+        }
         var csv = CSVWriter(header: historyHeader)
         for (run, step) in zip(replay.runs, replay.steps) { csv.appendRow(historyRow(run, step: step)) }
+        let history = (path: FilePaths.join(directory, "history.csv"), bytes: csv.bytes)
+        if let staged {
+            staged.stage([history], order: Int.max)
+            try staged.commit()
+            return
+        }
         let runs = writeRuns ? replay.runs : []
-        // Every run's files (made as the replay went, or now on every core), then written together
-        // (see AtomicFile.write), in the order a run-by-run writer would write them.
+        // Every run's files made on every core, then written together (see AtomicFile.write), in
+        // the order a run-by-run writer would write them.
         let folders = runs.map { runFolder($0, in: directory) }
-        let files = replay.runFilesMade.count == runs.count && !runs.isEmpty
-            ? replay.runFilesMade
-            : Parallel.map(runs.count) { RunWriter.files(runs[$0], in: folders[$0]) }
+        let files = Parallel.map(runs.count) { RunWriter.files(runs[$0], in: folders[$0]) }
         PhaseTimer.mark("made the run files")
         var batch: [(path: String, bytes: [UInt8])] = []
         for (folder, runFiles) in zip(folders, files) {
@@ -31,8 +43,15 @@ enum ReplayOutput {
             }
             batch += runFiles
         }
-        batch.append((FilePaths.join(directory, "history.csv"), csv.bytes))
+        batch.append(history)
         try AtomicFile.write(batch)
+    }
+
+    /// Makes a run's files and hands them to `batch` to be written in its folder of `directory`
+    /// (created first), in run order.
+    static func stageRun(_ run: RunWriter.Run, position: Int, in directory: String, batch: AtomicFile.Batch) {
+        let folder = runFolder(run, in: directory)
+        batch.stage(RunWriter.files(run, in: folder), order: position) { try Directories.create(folder) }
     }
 
     /// The folder of a run's files in a replay's folder.

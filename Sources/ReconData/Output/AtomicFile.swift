@@ -96,7 +96,7 @@ public enum AtomicFile {
     }
 
     /// A temporary file beside `path` holding `bytes`, open, with the old file's permissions.
-    private static func writeTemporary(_ bytes: [UInt8], for path: String) throws -> (temporary: String, descriptor: Int32) {
+    static func writeTemporary(_ bytes: [UInt8], for path: String) throws -> (temporary: String, descriptor: Int32) {
         let (folder, base) = split(path)
         guard !base.isEmpty else { throw OutputError(path: path, message: "is a folder name, expected a file name") }
         var template = Array("\(folder)/.\(base).tmp-XXXXXX".utf8CString)
@@ -115,7 +115,7 @@ public enum AtomicFile {
     }
 
     /// The folder (`.` when none) and the file name.
-    private static func split(_ path: String) -> (String, String) {
+    static func split(_ path: String) -> (String, String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let folder = String(path[..<slash])
         return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
@@ -152,14 +152,14 @@ public enum AtomicFile {
     }
 
     /// Flushes the folder entry so the rename itself survives a crash (best effort).
-    private static func syncFolder(_ folder: String) {
+    static func syncFolder(_ folder: String) {
         let descriptor = open(folder, O_RDONLY)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)
         close(descriptor)
     }
 
-    private static func failure(_ path: String, _ what: String) -> OutputError {
+    static func failure(_ path: String, _ what: String) -> OutputError {
         OutputError(path: path, message: "\(what) (\(String(cString: strerror(errno))))")
     }
 }

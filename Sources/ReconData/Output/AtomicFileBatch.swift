@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Foundation
+
+extension AtomicFile {
+    /// Files written as they are made and put in place together at the end, each as
+    /// ``AtomicFile/write(_:)`` writes it: a temporary file beside the target, flushed to disk,
+    /// then renamed over the target.
+    ///
+    /// A replay makes its 47 run folders one by one while it goes; handing each run's files
+    /// over as soon as they are made lets their writing and flushing, which mostly wait on the
+    /// disk, overlap the work still to do, and leaves only the renames for the end.
+    ///
+    /// ```swift
+    /// let batch = AtomicFile.Batch()
+    /// batch.stage(files, order: 0)      // returns at once; written on a thread of the batch's
+    /// try batch.commit()                // waits, then renames in `order`
+    /// ```
+    ///
+    /// What a reader sees is what ``AtomicFile/write(_:)`` gives for the files in `order`: targets
+    /// are renamed in that order; when a file cannot be written (or its `prepare` fails), the files
+    /// before it are still put in place, none after it is, the error is thrown and no temporary file
+    /// is left. Without ``commit()``, ``discard()`` removes every temporary file.
+    public final class Batch: @unchecked Sendable {
+        // @unchecked Sendable: `staged` and `failure` are touched only on `queue`.
+        private let queue = DispatchQueue(label: "recon.atomic-file-batch")
+        private var staged: [(order: Int, files: [(path: String, temporary: String)])] = []
+        private var failure: (order: Int, error: Error)?
+        private var isDone = false
+
+        public init() {}
+
+        /// Writes and flushes `files` to temporary files on the batch's thread, after `prepare`
+        /// (making their folder, say). Returns at once. `order` places them among the others.
+        public func stage(_ files: [(path: String, bytes: [UInt8])], order: Int, prepare: (@Sendable () throws -> Void)? = nil) {
+            queue.async { [self] in
+                precondition(!isDone, "AtomicFile.Batch.stage after commit() or discard()")
+                if let failure, failure.order < order { return }   // never put in place: not written
+                do {
+                    try prepare?()
+                    staged.append((order, try AtomicFile.writeFlushed(files)))
+                } catch {
+                    if failure == nil || order < failure!.order { failure = (order, error) }
+                }
+            }
+        }
+
+        /// Waits for every staged file, renames them over their targets in `order` up to the first
+        /// that failed, flushes the folders, and throws that failure if there was one.
+        public func commit() throws {
+            let (staged, failure) = finish()
+            var renameError: Error?
+            var folders: [String] = []
+            for (order, files) in staged.sorted(by: { $0.order < $1.order }) {
+                for file in files {
+                    if renameError != nil || (failure.map { order > $0.order } ?? false) {
+                        unlink(file.temporary)
+                        continue
+                    }
+                    if rename(file.temporary, file.path) != 0 {
+                        renameError = AtomicFile.failure(file.path, "cannot replace the file")
+                        unlink(file.temporary)
+                        continue
+                    }
+                    let folder = AtomicFile.split(file.path).0
+                    if !folders.contains(folder) { folders.append(folder) }
+                }
+            }
+            let renamedIn = folders
+            _ = Concurrently.map(renamedIn.count) { index -> Int32 in
+                AtomicFile.syncFolder(renamedIn[index])
+                return 0
+            }
+            if let error = renameError ?? failure?.error { throw error }
+        }
+
+        /// Waits for every staged file and removes the temporary files: nothing is put in place.
+        public func discard() {
+            for (_, files) in finish().staged {
+                for file in files { unlink(file.temporary) }
+            }
+        }
+
+        private func finish() -> (staged: [(order: Int, files: [(path: String, temporary: String)])], failure: (order: Int, error: Error)?) {
+            queue.sync {
+                precondition(!isDone, "AtomicFile.Batch finished twice")
+                isDone = true
+                return (staged, failure)
+            }
+        }
+    }
+
+    /// Temporary files beside each target holding its bytes, flushed to disk together (their
+    /// waits overlap) and closed; on a failure, those written are removed and it is thrown.
+    static func writeFlushed(_ files: [(path: String, bytes: [UInt8])]) throws -> [(path: String, temporary: String)] {
+        var written: [(path: String, temporary: String, descriptor: Int32)] = []
+        do {
+            for file in files {
+                let temporary = try writeTemporary(file.bytes, for: file.path)
+                written.append((file.path, temporary.temporary, temporary.descriptor))
+            }
+        } catch {
+            for file in written { close(file.descriptor); unlink(file.temporary) }
+            throw error
+        }
+        let descriptors = written.map(\.descriptor)
+        let flushErrors = Concurrently.map(descriptors.count) { index -> Int32 in
+            fsync(descriptors[index]) == 0 ? 0 : errno
+        }
+        var firstError: Error?
+        for (index, file) in written.enumerated() {
+            let closed = close(file.descriptor) == 0
+            if firstError == nil {
+                if flushErrors[index] != 0 {
+                    errno = flushErrors[index]
+                    firstError = failure(file.path, "cannot flush the file to disk")
+                } else if !closed {
+                    firstError = failure(file.path, "cannot close the file")
+                }
+            }
+        }
+        if let firstError {
+            for file in written { unlink(file.temporary) }
+            throw firstError
+        }
+        return written.map { ($0.path, $0.temporary) }
+    }
+}
