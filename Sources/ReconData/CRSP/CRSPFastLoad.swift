@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import ReconCore
 
 /// Loads a CRSP file by parsing stretches of it on every core at once (``CRSPChunkParser``)
@@ -18,9 +19,14 @@ enum CRSPFastLoad {
     /// - Parameter chunks: stretches to parse in parallel (default: one per core for large files).
     static func load(path: String, chunks: Int? = nil) -> CRSPPanel? {
         guard let file = MappedFile(path: path), let reader = try? CSVReader(path: path) else { return nil }
-        return withExtendedLifetime(file) {
+        let panel = withExtendedLifetime(file) {
             load(file.bytes, header: reader, name: path, chunks: chunks)
         }
+        // Unmapping the file (hundreds of megabytes of page tables) takes ~10 ms: let a background
+        // thread drop the last reference while the caller goes on.
+        let owner = Unmanaged.passRetained(file)
+        DispatchQueue.global(qos: .utility).async { owner.release() }
+        return panel
     }
 
     /// The panel of `data`, whose header `reader` reads (the same bytes), or `nil`.

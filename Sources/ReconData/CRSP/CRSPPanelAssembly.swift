@@ -166,17 +166,26 @@ extension CRSPPanel {
         security.withBuffer { security in
             for s in security { start[Int(s) + 1] += 1 }
             for s in 0 ..< securities { start[s + 1] += start[s] }
-            var cursor = start
-            cursor.withUnsafeMutableBufferPointer { cursor in
+        }
+        // On every core, each placing the rows of its own range of securities: the writes land all
+        // over the index, and each core reading every row costs less than one core writing them all.
+        let starts = start, ranges = Parallel.cores
+        let index = PanelIndexWriter(rows: rows.base, months: months.base)
+        _ = Parallel.map(ranges) { part -> Int in
+            let owned = securities * part / ranges ..< securities * (part + 1) / ranges
+            var cursor = starts
+            security.withBuffer { security in
                 for (month, key) in monthKeys.enumerated() {
-                    for index in monthRowStart[month] ..< monthRowStart[month + 1] {
-                        let s = Int(security[index])
-                        rows.base[cursor[s]] = Int32(index)
-                        months.base[cursor[s]] = key
+                    for row in monthRowStart[month] ..< monthRowStart[month + 1] {
+                        let s = Int(security[row])
+                        guard owned.contains(s) else { continue }
+                        index.rows[cursor[s]] = Int32(row)
+                        index.months[cursor[s]] = key
                         cursor[s] += 1
                     }
                 }
             }
+            return 0
         }
         rows.setCount(security.count)
         months.setCount(security.count)
@@ -204,4 +213,12 @@ extension CRSPPanel {
         }
         return securitiesOfCompany
     }
+}
+
+/// The index columns ``CRSPPanel/rowsBySecurity(_:securities:monthKeys:monthRowStart:)`` fills
+/// from several threads, each writing the entries of its own securities only: no two threads
+/// write one element, hence `@unchecked Sendable`.
+private struct PanelIndexWriter: @unchecked Sendable {
+    let rows: UnsafeMutablePointer<Int32>
+    let months: UnsafeMutablePointer<Int32>
 }
