@@ -17,8 +17,11 @@ public struct CSVWriter: Sendable {
     /// The text so far (header first).
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    public init(header: [String]) {
+    /// - Parameter capacity: bytes to make room for at once (a writer that knows its rows saves
+    ///   the copies of growing the buffer).
+    public init(header: [String], capacity: Int = 0) {
         self.header = header
+        bytes.reserveCapacity(capacity)
         for name in header { appendField(name) }
         endRow()
     }
@@ -42,14 +45,30 @@ public struct CSVWriter: Sendable {
     /// ```
     public mutating func appendField(_ text: String) {
         startField()
-        var contiguous = text   // withUTF8 needs a mutable copy (it may make the storage contiguous)
-        contiguous.withUTF8 { utf8 in
-            if utf8.contains(where: CSVWriter.needsQuotes) {
-                bytes.append(contentsOf: CSVWriter.escape(text).utf8)
-            } else {
-                bytes.append(contentsOf: utf8)
-            }
+        // The text's own bytes when it has them in one piece (almost always), else a copy made so.
+        if let done = text.utf8.withContiguousStorageIfAvailable({ appendText($0, of: text) }) { return done }
+        var contiguous = text
+        contiguous.withUTF8 { appendText($0, of: text) }
+    }
+
+    private mutating func appendText(_ utf8: UnsafeBufferPointer<UInt8>, of text: String) {
+        if utf8.contains(where: CSVWriter.needsQuotes) {
+            CSVWriter.appendQuoted(utf8, to: &bytes)
+        } else {
+            bytes.append(contentsOf: utf8)
         }
+    }
+
+    /// A field's bytes quoted, its quotes doubled. Byte by byte is scalar by scalar here: in UTF-8
+    /// the byte 0x22 is only ever the quote itself (a quote followed by a combining mark is one
+    /// Character, and its quote is still doubled).
+    private static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
+        for byte in utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+        }
+        bytes.append(0x22)
     }
 
     /// Appends a number field (empty for `nil`), as ``number(_:decimals:trimTrailingZeros:)`` writes it.
@@ -94,13 +113,10 @@ public struct CSVWriter: Sendable {
     /// A field as written: quoted when it holds a comma, a quote, CR or LF.
     public static func escape(_ field: String) -> String {
         guard field.utf8.contains(where: needsQuotes) else { return field }
-        // By scalar, not by Character: a quote followed by a combining mark is one Character
-        // that is not equal to "\"", and its quote must still be doubled.
-        var quoted = "\""
-        for scalar in field.unicodeScalars {
-            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
-        }
-        return quoted + "\""
+        var quoted: [UInt8] = []
+        var contiguous = field
+        contiguous.withUTF8 { appendQuoted($0, to: &quoted) }
+        return String(decoding: quoted, as: UTF8.self)
     }
 
     /// A number field (empty for `nil`); see ``formatNumber(_:decimals:trimTrailingZeros:)``.

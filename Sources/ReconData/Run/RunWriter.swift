@@ -79,26 +79,28 @@ public enum RunWriter {
     // MARK: - membership.csv
 
     static func membership(_ run: Run) -> CSVWriter {
+        let rows = run.result.rows
         var csv = CSVWriter(header: ["symbol", "company", "company_key", "total_market_cap", "rank", "cumulative_pct",
                                      "index", "prior_index", "microcap", "change", "migration", "weight",
-                                     "weight_basis", "reason"])
+                                     "weight_basis", "reason"], capacity: rows.count * 96)
         // Field by field (CSVWriter.appendField): the largest file of a run, one row per line.
+        // Rows are read in place: copying one out retains each of its strings.
         let classes = run.analysis.migration.classes
-        for (position, row) in run.result.rows.enumerated() {
-            csv.appendField(row.symbol)
-            csv.appendField(row.company)
-            csv.appendField(row.companyKey)
-            csv.appendField(number: row.totalMarketCap, decimals: 0)
-            csv.appendField(integer: row.rank)
-            csv.appendField(number: row.cumulativeShare.map { $0 * 100 }, decimals: 6)
-            csv.appendField(row.index.rawValue)
-            csv.appendField(row.priorIndex.rawValue)
-            csv.appendField(CSVWriter.boolean(row.isMicrocap))
-            csv.appendField(row.change.rawValue)
+        for position in rows.indices {
+            csv.appendField(rows[position].symbol)
+            csv.appendField(rows[position].company)
+            csv.appendField(rows[position].companyKey)
+            csv.appendField(number: rows[position].totalMarketCap, decimals: 0)
+            csv.appendField(integer: rows[position].rank)
+            csv.appendField(number: rows[position].cumulativeShare.map { $0 * 100 }, decimals: 6)
+            csv.appendField(rows[position].index.rawValue)
+            csv.appendField(rows[position].priorIndex.rawValue)
+            csv.appendField(CSVWriter.boolean(rows[position].isMicrocap))
+            csv.appendField(rows[position].change.rawValue)
             csv.appendField(classes[position].rawValue)
-            csv.appendField(number: row.weight, decimals: 10, trimTrailingZeros: true)
-            csv.appendField(row.weightBasis?.rawValue ?? "")
-            csv.appendField(row.reason)
+            csv.appendField(number: rows[position].weight, decimals: 10, trimTrailingZeros: true)
+            csv.appendField(rows[position].weightBasis?.rawValue ?? "")
+            csv.appendField(rows[position].reason)
             csv.endRow()
         }
         return csv
@@ -107,14 +109,21 @@ public enum RunWriter {
     // MARK: - excluded.csv
 
     static func excluded(_ run: Run) -> CSVWriter {
-        var csv = CSVWriter(header: ["symbol", "name", "origin", "reason", "detail"])
-        for (index, exclusion) in run.result.exclusions.enumerated() {
-            guard let exclusion else { continue }
-            let security = run.universe[index]
-            let detail = security.typeEvidence.map { "\(exclusion.description); \($0)" } ?? exclusion.description
-            csv.appendField(security.symbol)
-            csv.appendField(security.name)
-            csv.appendField(security.origin)
+        let universe = run.universe, exclusions = run.result.exclusions
+        var csv = CSVWriter(header: ["symbol", "name", "origin", "reason", "detail"], capacity: exclusions.count * 48)
+        // A run excludes thousands of lines for a few dozen reasons: each detail is made once.
+        var details: [DetailKey: String] = [:]
+        for index in exclusions.indices {
+            guard let exclusion = exclusions[index] else { continue }
+            let key = DetailKey(exclusion: exclusion, evidence: universe[index].typeEvidence)
+            let detail = details[key] ?? {
+                let made = key.evidence.map { "\(exclusion.description); \($0)" } ?? exclusion.description
+                details[key] = made
+                return made
+            }()
+            csv.appendField(universe[index].symbol)
+            csv.appendField(universe[index].name)
+            csv.appendField(universe[index].origin)
             csv.appendField(exclusion.code)
             csv.appendField(detail)
             csv.endRow()
@@ -123,6 +132,26 @@ public enum RunWriter {
             csv.appendRow([row.symbol, "", "\(row.file):\(row.line)", "dropped:\(row.reason)", row.reason])
         }
         return csv
+    }
+
+    /// What an excluded line's detail is made of. A number in the reason is told apart by its bits
+    /// as well: 0.0 and -0.0 are equal but printed apart.
+    private struct DetailKey: Hashable {
+        let exclusion: ExclusionReason
+        let evidence: String?
+        let numberBits: UInt64?
+
+        init(exclusion: ExclusionReason, evidence: String?) {
+            self.exclusion = exclusion
+            self.evidence = evidence
+            switch exclusion {
+            case .priceBelowMinimum(let value), .capBelowMinimum(let value), .floatBelowMinimum(let value),
+                 .votingBelowMinimum(let value):
+                numberBits = value.bitPattern
+            default:
+                numberBits = nil
+            }
+        }
     }
 
     // MARK: - summary.json
