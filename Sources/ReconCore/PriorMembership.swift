@@ -41,17 +41,24 @@ public struct PriorMembership: Sendable, Hashable {
     /// The number of the entry at each position, and the position of each number (-1 once removed).
     private var numberAt: [Int32] = []
     private var positionOfNumber: [Int32] = []
-    /// The first remaining entry with each ticker, and, by number, the next one added with the same
-    /// ticker (-1: none), which takes its place when it is removed.
-    private var firstWithSymbol: [String: Int32] = [:]
-    private var nextWithSymbol: [Int32] = []
-    /// The entries with each company key, in order.
-    private var numbersOfCompany: [String: [Int32]] = [:]
+    /// The entries with each ticker, and with each company key, in order.
+    private var bySymbol = NumberChains()
+    private var byCompany = NumberChains()
 
     public init() {}
 
     public init(_ entries: [Entry]) {
+        reserveCapacity(entries.count)
         for entry in entries { add(entry) }
+    }
+
+    /// Makes room for `count` lines.
+    public mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+        numberAt.reserveCapacity(count)
+        positionOfNumber.reserveCapacity(count)
+        bySymbol.reserveCapacity(count)
+        byCompany.reserveCapacity(count)
     }
 
     public var isEmpty: Bool { entries.isEmpty }
@@ -62,8 +69,8 @@ public struct PriorMembership: Sendable, Hashable {
     /// once used one ticker (or none) stay distinct.
     public mutating func add(_ entry: Entry) {
         let existing = entry.companyKey.map { key in
-            numbersOfCompany[key]?.lazy.map(position(of:)).first { entries[$0].symbol == entry.symbol }
-        } ?? firstWithSymbol[entry.symbol].map(position(of:))
+            companyNumbers(key).lazy.map(position(of:)).first { entries[$0].symbol == entry.symbol }
+        } ?? bySymbol.first(entry.symbol).map(position(of:))
         if let existing {
             if entries[existing].tier == .r1000, entry.tier == .r2000 { entries[existing].tier = .r2000 }
             if entries[existing].isMicrocap == nil { entries[existing].isMicrocap = entry.isMicrocap }
@@ -72,15 +79,8 @@ public struct PriorMembership: Sendable, Hashable {
         let number = Int32(positionOfNumber.count)
         numberAt.append(number)
         positionOfNumber.append(Int32(entries.count))
-        nextWithSymbol.append(-1)
-        if let first = firstWithSymbol[entry.symbol] {
-            var last = first
-            while nextWithSymbol[Int(last)] >= 0 { last = nextWithSymbol[Int(last)] }
-            nextWithSymbol[Int(last)] = number
-        } else {
-            firstWithSymbol[entry.symbol] = number
-        }
-        if let key = entry.companyKey { numbersOfCompany[key, default: []].append(number) }
+        bySymbol.append(number, key: entry.symbol)
+        byCompany.append(number, key: entry.companyKey)
         entries.append(entry)
     }
 
@@ -91,19 +91,14 @@ public struct PriorMembership: Sendable, Hashable {
         guard !positions.isEmpty else { return }
         var removed = [Bool](repeating: false, count: entries.count)
         for position in positions { removed[position] = true }
+        // Every removed number marked first, so that a chain's new first line is a live one.
+        for position in positions { positionOfNumber[Int(numberAt[position])] = -1 }
+        let live = positionOfNumber
+        let isLive = { (number: Int32) in live[Int(number)] >= 0 }
         for position in positions {
             let number = numberAt[position]
-            positionOfNumber[Int(number)] = -1
-            let entry = entries[position]
-            if firstWithSymbol[entry.symbol] == number {
-                var next = nextWithSymbol[Int(number)]
-                while next >= 0, positionOfNumber[Int(next)] < 0 { next = nextWithSymbol[Int(next)] }
-                firstWithSymbol[entry.symbol] = next >= 0 ? next : nil
-            }
-            if let key = entry.companyKey {
-                let kept = numbersOfCompany[key, default: []].filter { $0 != number }
-                numbersOfCompany[key] = kept.isEmpty ? nil : kept
-            }
+            bySymbol.remove(number, key: entries[position].symbol, isLive: isLive)
+            if let key = entries[position].companyKey { byCompany.remove(number, key: key, isLive: isLive) }
         }
         // Compacted in place: swapping moves an entry without copying its strings.
         var kept = 0
@@ -122,17 +117,22 @@ public struct PriorMembership: Sendable, Hashable {
     @inline(__always)
     private func position(of number: Int32) -> Int { Int(positionOfNumber[Int(number)]) }
 
+    /// The live entry numbers of a company, in order.
+    private func companyNumbers(_ key: String) -> [Int32] {
+        byCompany.numbers(key) { positionOfNumber[Int($0)] >= 0 }
+    }
+
     /// The positions in ``entries`` of a company's lines.
-    public func positions(companyKey: String) -> [Int] { numbersOfCompany[companyKey]?.map(position(of:)) ?? [] }
+    public func positions(companyKey: String) -> [Int] { companyNumbers(companyKey).map(position(of:)) }
 
     /// The prior line with this (raw or normalised) ticker.
     public func entry(symbol: String) -> Entry? {
-        firstWithSymbol[Ticker.normalize(symbol)].map { entries[position(of: $0)] }
+        bySymbol.first(Ticker.normalize(symbol)).map { entries[position(of: $0)] }
     }
 
     /// The prior lines of a company key.
     public func entries(companyKey: String) -> [Entry] {
-        (numbersOfCompany[companyKey] ?? []).map { entries[position(of: $0)] }
+        companyNumbers(companyKey).map { entries[position(of: $0)] }
     }
 
     /// The prior line matching a universe security: by company key first, then by ticker.
@@ -147,13 +147,14 @@ public struct PriorMembership: Sendable, Hashable {
 
     /// The same from the line's company key and (raw) ticker.
     func position(companyKey: String, symbol: String) -> Int? {
-        if let byCompany = numbersOfCompany[companyKey], let first = byCompany.first.map(position(of:)) {
+        let ofCompany = companyNumbers(companyKey)
+        if let first = ofCompany.first.map(position(of:)) {
             // One line of the company: it is the match whatever its ticker.
-            if byCompany.count == 1 { return first }
+            if ofCompany.count == 1 { return first }
             let normalized = Ticker.normalize(symbol)
-            return byCompany.lazy.map(position(of:)).first { entries[$0].symbol == normalized } ?? first
+            return ofCompany.lazy.map(position(of:)).first { entries[$0].symbol == normalized } ?? first
         }
-        return firstWithSymbol[Ticker.normalize(symbol)].map(position(of:))
+        return bySymbol.first(Ticker.normalize(symbol)).map(position(of:))
     }
 
     /// Number of prior lines in a tier.

@@ -233,6 +233,7 @@ public enum Replay {
     public static func membership(of result: ReconstitutionResult, universe: [Security]) -> PriorMembership {
         var prior = PriorMembership()
         let rows = result.rows
+        prior.reserveCapacity(result.rulebook.russell3000Count + result.rulebook.russell3000Count / 4)
         for position in rows.indices where rows[position].index.isInRussell3000 {
             let symbol = rows[position].universeIndex.map { universe[$0].symbol } ?? rows[position].symbol
             prior.add(.init(symbol: symbol, name: rows[position].company, tier: rows[position].index,
