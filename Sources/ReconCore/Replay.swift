@@ -53,6 +53,13 @@ public final class UniverseSnapshot: Sendable {
         self.companyOfLine = companyOfLine
         companyKeys = Set(numbers.keys)
     }
+
+    /// A company's number in the snapshot (``ReconstitutionResult/companyOfRow`` numbers the
+    /// snapshot's lines by it), `nil` when the snapshot has no line of it.
+    public func companyNumber(of key: String) -> Int32? { companyNumber[key] }
+
+    /// The numbers of `keys`, -1 for a key the snapshot has no line of.
+    public func companyNumbers(of keys: [String]) -> [Int32] { keys.map { companyNumber[$0] ?? -1 } }
 }
 
 /// What a replay needs of the universe at an IPO window: which companies are still listed, the
@@ -82,12 +89,19 @@ public struct IPOWindowUniverse: Sendable {
     /// Each company's cap at the window as the market adjustment sums it (classes summed, or the
     /// largest where the source reports company totals), in company-key order.
     public var companyCaps: [(companyKey: String, cap: Double)]
+    /// For each of ``companyCaps``, the company's number in the rank day's snapshot
+    /// (``UniverseSnapshot/companyNumber(of:)``), -1 when it had no line then: the market
+    /// adjustment finds each company's cap at the rank day by number, hashing no key.
+    public var rankDayCompanyNumbers: [Int32]
 
-    public init(companyKeys: Set<String>, goneSinceRankDay: [String], listings: [Listing], companyCaps: [(companyKey: String, cap: Double)]) {
+    public init(companyKeys: Set<String>, goneSinceRankDay: [String], listings: [Listing], companyCaps: [(companyKey: String, cap: Double)],
+                rankDayCompanyNumbers: [Int32]) {
+        precondition(rankDayCompanyNumbers.count == companyCaps.count, "a rank-day number for each company cap")
         self.companyKeys = companyKeys
         self.goneSinceRankDay = goneSinceRankDay
         self.listings = listings
         self.companyCaps = companyCaps
+        self.rankDayCompanyNumbers = rankDayCompanyNumbers
     }
 
     /// From the whole universe at the window.
@@ -101,10 +115,11 @@ public struct IPOWindowUniverse: Sendable {
             }
         }
         let keys = Set(universe.map(\.companyKey))
+        let companyCaps = caps.keys.sorted().map { (companyKey: $0, cap: caps[$0]!) }
         self.init(companyKeys: keys, goneSinceRankDay: rankDay.companyKeys.subtracting(keys).sorted(),
                   listings: IPOWindowUniverse.listings(of: universe.filter { !rankDay.companyKeys.contains($0.companyKey) },
                                                        rulebook: rulebook),
-                  companyCaps: caps.keys.sorted().map { (companyKey: $0, cap: caps[$0]!) })
+                  companyCaps: companyCaps, rankDayCompanyNumbers: rankDay.companyNumbers(of: companyCaps.map(\.companyKey)))
     }
 
     /// The eligible companies among new lines, in company-key order.
@@ -266,10 +281,10 @@ public enum Replay {
     /// Adds eligible new listings whose total cap reaches the market-adjusted Russell 3000 cut.
     static func addIPOs(
         to prior: inout PriorMembership, window: IPOWindowUniverse, alreadyAdded: inout Set<String>,
-        last: ReconstitutionResult, capsBefore: [String: Double], date: CalendarDate
+        last: ReconstitutionResult, capsBefore: [Double?], date: CalendarDate
     ) -> [ReplayEvent] {
         guard let cap1000 = last.breakpoints.cap1000, let cap3000 = last.breakpoints.cap3000 else { return [] }
-        let factor = marketAdjustment(before: capsBefore, now: window.companyCaps)
+        let factor = marketAdjustment(before: capsBefore, now: window)
         var events: [ReplayEvent] = []
         for listing in window.listings where !alreadyAdded.contains(listing.companyKey) {
             guard let cap = listing.totalMarketCap, cap >= cap3000 * factor else { continue }
@@ -284,24 +299,26 @@ public enum Replay {
         return events
     }
 
-    /// The total cap of each Russell 3000E company of a result (the base of the market adjustment).
-    static func russell3000ECaps(of last: ReconstitutionResult) -> [String: Double] {
-        var before: [String: Double] = [:]
+    /// The total cap of each Russell 3000E company of a result (the base of the market adjustment),
+    /// by company number (``ReconstitutionResult/companyOfRow``); `nil` for the others.
+    static func russell3000ECaps(of last: ReconstitutionResult) -> [Double?] {
+        var before = [Double?](repeating: nil, count: last.companyNumbers)
         let rows = last.rows
         for position in rows.indices where rows[position].isRussell3000E {
-            before[rows[position].companyKey] = rows[position].totalMarketCap
+            before[Int(last.companyOfRow[position])] = rows[position].totalMarketCap
         }
         return before
     }
 
     /// The Russell 3000E's total-cap change since the last rank day, over the companies present at both
-    /// (the "market-adjusted" breaks of M7 §6.9).
-    static func marketAdjustment(before: [String: Double], now companyCaps: [(companyKey: String, cap: Double)]) -> Double {
+    /// (the "market-adjusted" breaks of M7 §6.9), summed in the window's company order.
+    static func marketAdjustment(before: [Double?], now window: IPOWindowUniverse) -> Double {
         var sumBefore = 0.0, sumNow = 0.0
-        for (key, cap) in companyCaps where cap > 0 {
-            guard let capBefore = before[key] else { continue }
+        for (index, company) in window.companyCaps.enumerated() where company.cap > 0 {
+            let number = Int(window.rankDayCompanyNumbers[index])
+            guard number >= 0, number < before.count, let capBefore = before[number] else { continue }
             sumBefore += capBefore
-            sumNow += cap
+            sumNow += company.cap
         }
         return sumBefore > 0 ? sumNow / sumBefore : 1
     }

@@ -88,7 +88,8 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
 
     func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOWindowUniverse {
         guard let month = panel.monthIndex(onOrBefore: date) else {
-            return IPOWindowUniverse(companyKeys: [], goneSinceRankDay: rankDay.companyKeys.sorted(), listings: [], companyCaps: [])
+            return IPOWindowUniverse(companyKeys: [], goneSinceRankDay: rankDay.companyKeys.sorted(), listings: [], companyCaps: [],
+                                     rankDayCompanyNumbers: [])
         }
         let key = ListingKey(month: month, rankDay: rankDay, rulebook: rulebook)
         // Made outside the lock (whoever stores first wins: both made the same).
@@ -111,7 +112,7 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
         }
         guard let made else { fatalError("unreachable") }
         return IPOWindowUniverse(companyKeys: companies.keys, goneSinceRankDay: made.gone, listings: made.listings,
-                                 companyCaps: companies.caps)
+                                 companyCaps: companies.caps, rankDayCompanyNumbers: made.rankDayNumbers)
     }
 
     /// Makes, on every core, what the IPO windows after these runs will ask for (then shared).
@@ -159,13 +160,16 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
         let newLines = companies.lines.indices.filter { !rankDay.companyKeys.contains(companies.lineKeys[$0]) }
         return Listings(
             gone: rankDay.companyKeys.subtracting(companies.keys).sorted(),
-            listings: IPOWindowUniverse.listings(of: panel.securities(rows: newLines.map { companies.lines[$0] }), rulebook: rulebook))
+            listings: IPOWindowUniverse.listings(of: panel.securities(rows: newLines.map { companies.lines[$0] }), rulebook: rulebook),
+            rankDayNumbers: rankDay.companyNumbers(of: companies.caps.map(\.companyKey)))
     }
 
     /// What a window holds after a given rank day.
     private struct Listings: Sendable {
         let gone: [String]
         let listings: [IPOWindowUniverse.Listing]
+        /// The rank day's number of each of the window's companies (``IPOWindowUniverse/rankDayCompanyNumbers``).
+        let rankDayNumbers: [Int32]
     }
 
     /// A month's lines, their company keys, and its companies with their caps in key order.
