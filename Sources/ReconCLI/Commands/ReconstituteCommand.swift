@@ -133,6 +133,7 @@ enum ReconstituteCommand {
                 analysis: analysis, dropped: universe.dropped, drag: drag, warnings: warnings)))
         }
         PhaseTimer.mark("reconstituted")
+        defer { ProcessLifetime.keepUntilExit((universe, screened, matchedPrior, runs)) }
         try RunOutput.write(runs, to: out, console: console)
         PhaseTimer.mark("wrote the run")
     }
