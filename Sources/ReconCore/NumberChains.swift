@@ -32,23 +32,40 @@ struct NumberChains: Sendable {
     /// The first live number of `key`.
     func first(_ key: String) -> Int32? { first[key] }
 
-    /// The live numbers of `key` in order (`isLive` tells removed numbers, which stay in chains).
-    func numbers(_ key: String, isLive: (Int32) -> Bool) -> [Int32] {
-        var numbers: [Int32] = []
-        var number = first[key] ?? -1
-        while number >= 0 {
-            if isLive(number) { numbers.append(number) }
-            number = next[Int(number)]
-        }
-        return numbers
+    /// The live numbers of `key` in order, walked without making an array: `positions` gives
+    /// each number's position, negative once removed (removed numbers stay in chains).
+    func numbers(_ key: String, positions: [Int32]) -> Chain {
+        Chain(start: first[key] ?? -1, following: next, positions: positions)
     }
 
-    /// Called when `number` (of `key`) is removed: a removed first number gives way to the next
-    /// live one of its chain.
-    mutating func remove(_ number: Int32, key: String, isLive: (Int32) -> Bool) {
+    /// A key's live numbers, in order.
+    struct Chain: Sequence, IteratorProtocol {
+        private var number: Int32
+        private let following: [Int32]
+        private let positions: [Int32]
+
+        fileprivate init(start: Int32, following: [Int32], positions: [Int32]) {
+            number = start
+            self.following = following
+            self.positions = positions
+        }
+
+        mutating func next() -> Int32? {
+            while number >= 0 {
+                let current = number
+                number = following[Int(current)]
+                if positions[Int(current)] >= 0 { return current }
+            }
+            return nil
+        }
+    }
+
+    /// Called when `number` (of `key`) is removed, `positions` marking it and every other removed
+    /// number negative: a removed first number gives way to the next live one of its chain.
+    mutating func remove(_ number: Int32, key: String, positions: [Int32]) {
         guard first[key] == number else { return }
         var candidate = next[Int(number)]
-        while candidate >= 0, !isLive(candidate) { candidate = next[Int(candidate)] }
+        while candidate >= 0, positions[Int(candidate)] < 0 { candidate = next[Int(candidate)] }
         first[key] = candidate >= 0 ? candidate : nil
     }
 }

@@ -93,12 +93,10 @@ public struct PriorMembership: Sendable, Hashable {
         for position in positions { removed[position] = true }
         // Every removed number marked first, so that a chain's new first line is a live one.
         for position in positions { positionOfNumber[Int(numberAt[position])] = -1 }
-        let live = positionOfNumber
-        let isLive = { (number: Int32) in live[Int(number)] >= 0 }
         for position in positions {
             let number = numberAt[position]
-            bySymbol.remove(number, key: entries[position].symbol, isLive: isLive)
-            if let key = entries[position].companyKey { byCompany.remove(number, key: key, isLive: isLive) }
+            bySymbol.remove(number, key: entries[position].symbol, positions: positionOfNumber)
+            if let key = entries[position].companyKey { byCompany.remove(number, key: key, positions: positionOfNumber) }
         }
         // Compacted in place: swapping moves an entry without copying its strings.
         var kept = 0
@@ -118,8 +116,8 @@ public struct PriorMembership: Sendable, Hashable {
     private func position(of number: Int32) -> Int { Int(positionOfNumber[Int(number)]) }
 
     /// The live entry numbers of a company, in order.
-    private func companyNumbers(_ key: String) -> [Int32] {
-        byCompany.numbers(key) { positionOfNumber[Int($0)] >= 0 }
+    private func companyNumbers(_ key: String) -> NumberChains.Chain {
+        byCompany.numbers(key, positions: positionOfNumber)
     }
 
     /// The positions in ``entries`` of a company's lines.
@@ -147,11 +145,13 @@ public struct PriorMembership: Sendable, Hashable {
 
     /// The same from the line's company key and (raw) ticker.
     func position(companyKey: String, symbol: String) -> Int? {
-        let ofCompany = companyNumbers(companyKey)
-        if let first = ofCompany.first.map(position(of:)) {
+        var ofCompany = companyNumbers(companyKey)
+        if let first = ofCompany.next().map(position(of:)) {
             // One line of the company: it is the match whatever its ticker.
-            if ofCompany.count == 1 { return first }
+            guard let second = ofCompany.next().map(position(of:)) else { return first }
             let normalized = Ticker.normalize(symbol)
+            if entries[first].symbol == normalized { return first }
+            if entries[second].symbol == normalized { return second }
             return ofCompany.lazy.map(position(of:)).first { entries[$0].symbol == normalized } ?? first
         }
         return bySymbol.first(Ticker.normalize(symbol)).map(position(of:))
