@@ -198,6 +198,64 @@ final class CRSPFastLoadTests: XCTestCase {
         XCTAssertGreaterThan(accepted, 15, "many edits leave a file both loaders read")
     }
 
+    /// The direct path's readers at and around their limits (seven digits each side of a point,
+    /// three-digit codes, `-` alone, negative zero, letters where a number goes, a negative SIC
+    /// code), in random rows: every column must match the reference bit for bit, and the file
+    /// must be refused exactly when the reference refuses it.
+    func testFieldSpellingsAroundTheDirectPathLimitsAgreeWithTheReference() {
+        var generator = SyntheticRandom(seed: 2026)
+        func pick(_ choices: [String]) -> String { choices[Int(generator.next() % UInt64(choices.count))] }
+        func digits(_ count: Int) -> String {
+            String((0 ..< count).map { _ in Character(String(generator.next() % 10)) })
+        }
+        /// A decimal of 0–8 digits before and after an optional point, maybe negative.
+        func decimal() -> String {
+            let integer = digits(Int(generator.next() % 9)), fraction = digits(Int(generator.next() % 9))
+            let sign = generator.next() % 4 == 0 ? "-" : ""
+            switch generator.next() % 4 {
+            case 0: return sign + integer
+            case 1: return sign + integer + "." + fraction
+            case 2: return sign + "." + fraction
+            default: return sign + integer + "."
+            }
+        }
+        func number() -> String {
+            pick(["", "0", "-0", "-0.0", "0.000000", "-", "B", "C", "x1", "1x", "1.2.3", "-1", "-1.5", "-1.0000001", "-0.9999999",
+                  "-66", "-99", "1234567.1234567", "12345678", "0.12345678", decimal(), decimal(), decimal(), decimal(), decimal()])
+        }
+        func code() -> String { pick(["", "0", "11", "-2", "-99", "-100", "999", "1000", "-", "010", "3", digits(Int(generator.next() % 5))]) }
+        let header = "PERMNO,date,SHRCD,EXCHCD,SICCD,TICKER,COMNAM,PERMCO,DLRET,PRC,RET,SHROUT\n"
+        let plain = "20001,19990430,11,3,4911,P,P INC,1200,,5,0.1,100\n"
+        // Files of twelve random rows: nearly all hold a row the reference refuses (and so must
+        // the fast loader); rows refused alone are where the fast path is tested against it.
+        for file in 0 ..< 60 {
+            var rows: [String] = []
+            for index in 0 ..< 12 {
+                let permno = pick(["\(10001 + index)", "\(10001 + index)", "0", "-5", "1234567", "12345678"])
+                let sic = pick(["", "4911", "-4911", "0", "99999999", digits(Int(generator.next() % 9))])
+                rows.append([permno, pick(["19990430", "19990430", "19990229", "20000229", "1999-04-30"]), code(), code(), sic,
+                             pick(["A", "", "ABCDEFGHIJ"]), pick(["A CORP", "A"]), pick(["\(500 + index)", "7", "0"]),
+                             number(), number(), number(), number()].joined(separator: ","))
+            }
+            // Plain rows around the odd ones, so that stretches start and end among them.
+            let text = header + plain + rows.joined(separator: "\n") + "\n" + plain
+            check(text, stretches: [1, 2, 3])
+            // Each row alone, then before a plain row (the direct path reads eight bytes at a
+            // time, so it takes the last bytes of a file by the careful path).
+            if file < 10 {
+                for row in rows { check(header + row + "\n" + plain, stretches: [1]) }
+            }
+        }
+        // The same spellings one per row, many of which both loaders read.
+        var accepted = 0
+        for _ in 0 ..< 1000 {
+            let row = ["10001", "19990430", code(), code(), pick(["", "4911", "-1"]), "T", "N", "500",
+                       number(), number(), number(), number()].joined(separator: ",")
+            if check(header + row + "\n" + plain, stretches: [1]) { accepted += 1 }
+        }
+        XCTAssertGreaterThan(accepted, 100, "many random rows are read by both loaders")
+    }
+
     /// Stretches write their rows into shared columns from starts given by their line feeds:
     /// blank lines and line breaks inside quotes leave gaps that the merge closes up, in any
     /// number of stretches.
