@@ -65,54 +65,27 @@ struct HistoryReplay: Sendable {
         history.prepareIPOWindows(after: Array(rulebooks[shared...]), ipoWindows: ipoWindows)
         if base == nil { PhaseTimer.mark("replay: cross-sections") }
 
-        // Each run asked for is measured (and handed to `onMeasured`) on the other cores as soon as its
-        // step is made, while the next step is reconstituted: runs are independent of one another.
+        // Each run asked for is measured (and handed to `onMeasured`) on the other cores as soon as
+        // its step is made, while the next step is reconstituted.
         let input = RunSummary.Input(universe: panelPath, format: "crsp", priors: [], synthetic: synthetic,
                                      rowsRead: 0, rowsDropped: [:], variant: variant?.name)
-        let pipeline = OrderedPipeline<RunWriter.Run>()
-        var allSteps: [ReplayStep] = []
-        var kept: [Int] = []
-        func measureLater(_ index: Int) {
-            let step = allSteps[index]
-            guard step.result.rulebook.run.year >= firstYear else { return }
-            kept.append(index)
-            let position = kept.count - 1
-            if let base, index < shared, let run = base.runOfStep[index] {
-                var copy = base.runs[run]
-                copy.summary.input.variant = variant?.name
-                let taken = copy
-                pipeline.submit {
-                    onMeasured?(position, taken)
-                    return taken
-                }
-                return
-            }
-            // New listings are lines whose company was not in the previous step's universe (none before the first).
-            let previous = index > 0 ? allSteps[index - 1].snapshot : nil
-            let sharesReturns = base != nil
-            pipeline.submit {
-                let run = HistoryReplay.measure(step, previousUniverse: previous, history: history, input: input,
-                                                measures: measures, sharesReturns: sharesReturns)
-                onMeasured?(position, run)
-                return run
-            }
-        }
-        for step in base?.allSteps.prefix(shared) ?? [] {
-            allSteps.append(step)
-            measureLater(allSteps.count - 1)
-        }
+        let sharesReturns = base != nil
+        var measuring = StepMeasuring(firstYear: firstYear, base: base, sharedSteps: shared, variant: variant,
+                                      measure: { step, previous in
+                                          HistoryReplay.measure(step, previousUniverse: previous, history: history, input: input,
+                                                                measures: measures, sharesReturns: sharesReturns)
+                                      }, onMeasured: onMeasured)
+        for step in base?.allSteps.prefix(shared) ?? [] { measuring.add(step) }
         Replay.run(rulebooks: Array(rulebooks[shared...]), history: history, from: state, ipoWindows: ipoWindows,
-                   progress: progress) { step in
-            allSteps.append(step)
-            measureLater(allSteps.count - 1)
-        }
+                   progress: progress) { measuring.add($0) }
         if base == nil { PhaseTimer.mark("replay: reconstitutions") }
-        runs = pipeline.finish()
-        self.allSteps = allSteps
-        var runOfStep = [Int?](repeating: nil, count: allSteps.count)
-        for (position, index) in kept.enumerated() { runOfStep[index] = position }
+        runs = measuring.finish()
+        let replayed = measuring.steps
+        allSteps = replayed
+        var runOfStep = [Int?](repeating: nil, count: replayed.count)
+        for (position, index) in measuring.kept.enumerated() { runOfStep[index] = position }
         self.runOfStep = runOfStep
-        steps = kept.map { allSteps[$0] }
+        steps = measuring.kept.map { replayed[$0] }
     }
 
     /// The run of one step: analysis, summary, drag windows (the months after the effective date
