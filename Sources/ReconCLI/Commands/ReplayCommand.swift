@@ -64,6 +64,8 @@ enum ReplayCommand {
         // with history.csv at the end (AtomicFile.Batch): nothing replaces an old file before then.
         let writeRuns = !arguments.flag("--history-only")
         let batch = writeRuns ? AtomicFile.Batch() : nil
+        let interrupted = batch.map { batch in InterruptCleanup { batch.discard() } }
+        defer { interrupted?.cancel() }
         var stage: (@Sendable (Int, RunWriter.Run) -> Void)?
         if let batch {
             stage = { position, run in ReplayOutput.stageRun(run, position: position, in: out, batch: batch) }

@@ -35,11 +35,14 @@ extension AtomicFile {
         public init() {}
 
         /// Writes and flushes `files` to temporary files on the batch's thread, after `prepare`
-        /// (making their folder, say). Returns at once. `order` places them among the others.
+        /// (making their folder, say). Returns at once. `order` places them among the others. After
+        /// ``commit()`` or ``discard()`` the files are not written.
         public func stage(_ files: [(path: String, bytes: [UInt8])], order: Int, prepare: (@Sendable () throws -> Void)? = nil) {
             queue.async { [self] in
-                precondition(!isDone, "AtomicFile.Batch.stage after commit() or discard()")
-                if let failure, failure.order < order { return }   // never put in place: not written
+                // A finished batch takes no more files (a replay interrupted while it still runs
+                // hands over files after the discard); one that will not put them in place skips them.
+                if isDone { return }
+                if let failure, failure.order < order { return }
                 do {
                     try prepare?()
                     staged.append((order, try AtomicFile.writeFlushed(files)))
@@ -51,8 +54,12 @@ extension AtomicFile {
 
         /// Waits for every staged file, renames them over their targets in `order` up to the first
         /// that failed, flushes the folders, and throws that failure if there was one.
+        /// - Throws: ``OutputError`` for a file that could not be put in place, or when the batch was
+        ///   already committed or discarded (an interrupt discards it while the command goes on).
         public func commit() throws {
-            let (staged, failure) = finish()
+            guard let (staged, failure) = finish() else {
+                throw OutputError(path: "(output)", message: "the files were discarded before they were put in place")
+            }
             var renameError: Error?
             var folders: [String] = []
             for (order, files) in staged.sorted(by: { $0.order < $1.order }) {
@@ -79,15 +86,18 @@ extension AtomicFile {
         }
 
         /// Waits for every staged file and removes the temporary files: nothing is put in place.
+        /// After ``commit()`` or another discard it does nothing (an interrupt may come at any time).
         public func discard() {
-            for (_, files) in finish().staged {
+            guard let (staged, _) = finish() else { return }
+            for (_, files) in staged {
                 for file in files { unlink(file.temporary) }
             }
         }
 
-        private func finish() -> (staged: [(order: Int, files: [(path: String, temporary: String)])], failure: (order: Int, error: Error)?) {
+        /// What was staged, once: `nil` when the batch was already committed or discarded.
+        private func finish() -> (staged: [(order: Int, files: [(path: String, temporary: String)])], failure: (order: Int, error: Error)?)? {
             queue.sync {
-                precondition(!isDone, "AtomicFile.Batch finished twice")
+                guard !isDone else { return nil }
                 isDone = true
                 return (staged, failure)
             }
