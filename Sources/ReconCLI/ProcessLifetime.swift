@@ -5,8 +5,9 @@ import Foundation
 ///
 /// A replay ends holding half a gigabyte in millions of arrays, strings and dictionaries, and a
 /// snapshot run tens of thousands of securities and rows; freeing them one by one takes up to a
-/// tenth of a second, while the kernel reclaims a process's memory at once when it exits (compilers skip the same teardown, e.g. clang's `-disable-free`). Only the
-/// `recon` executable does this (``ReconCommandLine/main()`` turns it on): when tests drive the
+/// tenth of a second, while the kernel reclaims a process's memory at once when it exits
+/// (compilers skip the same teardown, e.g. clang's `-disable-free`). Only the `recon` executable
+/// does this (``ReconCommandLine/main()`` turns it on): when tests drive the
 /// commands in one process, everything is freed as usual.
 enum ProcessLifetime {
     nonisolated(unsafe) static var keepsUntilExit = false

@@ -82,7 +82,7 @@ enum ReplayCommand {
         }
         defer { ProcessLifetime.keepUntilExit(published) }
         PhaseTimer.mark("replayed the published rules")
-        try ReplayOutput.writeHistory(published, to: out, writeRuns: writeRuns, staged: batch, console: console)
+        try ReplayOutput.writeHistory(published, to: out, staged: batch)
         PhaseTimer.mark("wrote the history")
         var replays: [(name: String, runs: [VariantTable.Figures])] = [("published", published.runs.map(VariantTable.Figures.init))]
         if !variants.isEmpty {

@@ -6,8 +6,8 @@ import Darwin
 #endif
 
 /// Runs a clean-up when the user interrupts the command (Ctrl-C, `kill`), then exits with the
-/// status a signal gives (128 + its number): a replay writes its run folders to temporary files as it goes
-/// (`AtomicFile.Batch`), and an interrupted replay must leave none of them behind.
+/// status a signal gives (128 + its number): a replay writes its run folders to temporary files
+/// as it goes (`AtomicFile.Batch`), and an interrupted replay must leave none of them behind.
 ///
 /// The clean-up runs on a queue of its own, not inside the signal handler, so it may do anything.
 final class InterruptCleanup {

@@ -9,10 +9,10 @@ enum ReplayOutput {
         "ipo_additions_before", "deletions_before", "turnover_names", "turnover_weight", "drag_12m_cap", "drag_12m_equal",
     ]
 
-    /// Writes history.csv and, with `writeRuns`, every run's folder. Runs already handed to
-    /// `staged` (``stageRun(_:position:in:batch:)``, as the replay went) are put in place with it.
-    static func writeHistory(_ replay: HistoryReplay, to directory: String, writeRuns: Bool, staged: AtomicFile.Batch? = nil,
-                             console: Console) throws {
+    /// Writes history.csv, and puts in place with it the run folders handed to `staged` as the
+    /// replay went (``stageRun(_:position:in:batch:)``); without `staged` (`--history-only`),
+    /// history.csv alone.
+    static func writeHistory(_ replay: HistoryReplay, to directory: String, staged: AtomicFile.Batch?) throws {
         do {
             try Directories.create(directory)
         } catch {
@@ -22,29 +22,9 @@ enum ReplayOutput {
         var csv = CSVWriter(header: historyHeader)
         for (run, step) in zip(replay.runs, replay.steps) { csv.appendRow(historyRow(run, step: step)) }
         let history = (path: FilePaths.join(directory, "history.csv"), bytes: csv.bytes)
-        if let staged {
-            staged.stage([history], order: Int.max)
-            try staged.commit()
-            return
-        }
-        let runs = writeRuns ? replay.runs : []
-        // Every run's files made on every core, then written together (see AtomicFile.write), in
-        // the order a run-by-run writer would write them.
-        let folders = runs.map { runFolder($0, in: directory) }
-        let files = Parallel.map(runs.count) { RunWriter.files(runs[$0], in: folders[$0]) }
-        PhaseTimer.mark("made the run files")
-        var batch: [(path: String, bytes: [UInt8])] = []
-        for (folder, runFiles) in zip(folders, files) {
-            do {
-                try Directories.create(folder)
-            } catch {
-                try AtomicFile.write(batch)
-                throw error
-            }
-            batch += runFiles
-        }
-        batch.append(history)
-        try AtomicFile.write(batch)
+        guard let staged else { return try AtomicFile.write([history]) }
+        staged.stage([history], order: Int.max)
+        try staged.commit()
     }
 
     /// Makes a run's files and hands them to `batch` to be written in its folder of `directory`

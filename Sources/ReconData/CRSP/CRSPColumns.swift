@@ -22,9 +22,6 @@ struct CRSPColumns {
     /// The header's names, for messages (a single array, so copying the columns stays cheap).
     let names: [String]
 
-    /// The fewest fields a row must have to reach every column found.
-    let fieldsNeeded: Int
-
     /// - Throws: ``InputError`` naming the first missing column and listing the columns found.
     init(header: CSVHeader, file: String, line: Int) throws {
         func required(_ name: String, _ alternatives: [String] = []) throws -> Int {
@@ -44,8 +41,6 @@ struct CRSPColumns {
         industryCode = header.index(of: "SICCD")
         cusip = header.index(of: "NCUSIP")
         names = header.names
-        fieldsNeeded = 1 + [permno, permco, date, shareCode, exchangeCode, ticker, name, price, `return`,
-                            sharesOutstanding, delistingReturn ?? 0, industryCode ?? 0, cusip ?? 0].max()!
     }
 
     /// The header name of a column, for messages.

@@ -48,14 +48,6 @@ struct CRSPRowColumns {
         line.append(l)
     }
 
-    /// Makes room for `minimum` rows in every column.
-    func reserve(_ minimum: Int) {
-        security.reserve(minimum); company.reserve(minimum); date.reserve(minimum)
-        shareCode.reserve(minimum); exchangeCode.reserve(minimum)
-        price.reserve(minimum); shares.reserve(minimum)
-        returns.reserve(minimum); delistingReturns.reserve(minimum); line.reserve(minimum)
-    }
-
     /// Sets the row count of every column after writing through a ``RowWriter``.
     func setCount(_ count: Int) {
         security.setCount(count); company.setCount(count); date.setCount(count)

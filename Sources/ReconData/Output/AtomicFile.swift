@@ -56,26 +56,19 @@ public enum AtomicFile {
                 if writeError == nil { writeError = error }
             }
         }
-        // 2. Flushed together.
-        let descriptors = prepared.map(\.descriptor)
-        let flushErrors = Concurrently.map(descriptors.count) { index -> Int32 in
-            fsync(descriptors[index]) == 0 ? 0 : errno
-        }
-        // 3. Closed, then renamed in order until one fails (the ones after it are dropped).
+        // 2. Flushed together and closed; 3. renamed in order until one fails (the ones after it
+        // are dropped).
+        let closed = flushAndClose(prepared.enumerated().map { (files[$0.offset].path, $0.element.descriptor) })
         var firstError: Error?
         var folders: [String] = []
-        for (index, (temporary, descriptor)) in prepared.enumerated() {
-            let closeStatus = close(descriptor)
+        for (index, temporary) in prepared.map(\.temporary).enumerated() {
             guard firstError == nil else {
                 unlink(temporary)
                 continue
             }
             let path = files[index].path
-            if flushErrors[index] != 0 {
-                errno = flushErrors[index]
-                firstError = failure(path, "cannot flush the file to disk")
-            } else if closeStatus != 0 {
-                firstError = failure(path, "cannot close the file")
+            if let error = closed[index] {
+                firstError = error
             } else if rename(temporary, path) != 0 {
                 firstError = failure(path, "cannot replace the file")
             }
@@ -87,12 +80,32 @@ public enum AtomicFile {
             if !folders.contains(folder) { folders.append(folder) }
         }
         // 4. The renames made durable, every folder at once.
-        let renamedIn = folders
-        _ = Concurrently.map(renamedIn.count) { index -> Int32 in
-            syncFolder(renamedIn[index])
+        syncFolders(folders)
+        if let error = firstError ?? writeError { throw error }
+    }
+
+    /// Flushes open temporary files to disk together (a flush waits on the disk for milliseconds
+    /// whatever its size, so the waits overlap) and closes them: each file's failure, or `nil`.
+    static func flushAndClose(_ files: [(path: String, descriptor: Int32)]) -> [OutputError?] {
+        let flushErrors = Concurrently.map(files.count) { [files] index -> Int32 in
+            fsync(files[index].descriptor) == 0 ? 0 : errno
+        }
+        return files.indices.map { index in
+            let closed = close(files[index].descriptor) == 0
+            if flushErrors[index] != 0 {
+                errno = flushErrors[index]
+                return failure(files[index].path, "cannot flush the file to disk")
+            }
+            return closed ? nil : failure(files[index].path, "cannot close the file")
+        }
+    }
+
+    /// Makes the renames in these folders durable, every folder at once (best effort).
+    static func syncFolders(_ folders: [String]) {
+        _ = Concurrently.map(folders.count) { [folders] index -> Int32 in
+            syncFolder(folders[index])
             return 0
         }
-        if let error = firstError ?? writeError { throw error }
     }
 
     /// A temporary file beside `path` holding `bytes`, open, with the old file's permissions.

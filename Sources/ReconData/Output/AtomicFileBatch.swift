@@ -77,11 +77,7 @@ extension AtomicFile {
                     if !folders.contains(folder) { folders.append(folder) }
                 }
             }
-            let renamedIn = folders
-            _ = Concurrently.map(renamedIn.count) { index -> Int32 in
-                AtomicFile.syncFolder(renamedIn[index])
-                return 0
-            }
+            AtomicFile.syncFolders(folders)
             if let error = renameError ?? failure?.error { throw error }
         }
 
@@ -117,23 +113,7 @@ extension AtomicFile {
             for file in written { close(file.descriptor); unlink(file.temporary) }
             throw error
         }
-        let descriptors = written.map(\.descriptor)
-        let flushErrors = Concurrently.map(descriptors.count) { index -> Int32 in
-            fsync(descriptors[index]) == 0 ? 0 : errno
-        }
-        var firstError: Error?
-        for (index, file) in written.enumerated() {
-            let closed = close(file.descriptor) == 0
-            if firstError == nil {
-                if flushErrors[index] != 0 {
-                    errno = flushErrors[index]
-                    firstError = failure(file.path, "cannot flush the file to disk")
-                } else if !closed {
-                    firstError = failure(file.path, "cannot close the file")
-                }
-            }
-        }
-        if let firstError {
+        if let firstError = flushAndClose(written.map { ($0.path, $0.descriptor) }).lazy.compactMap({ $0 }).first {
             for file in written { unlink(file.temporary) }
             throw firstError
         }
