@@ -10,13 +10,12 @@ import ReconCore
 /// names each had in it, and its counts. ``CRSPFastLoad`` merges the stretches of a file.
 ///
 /// The stretches of a file write their rows into one set of columns, each from its own start
-/// (``rowStart``), so that merging them moves no row: see ``CRSPFastLoad``.
+/// (``rowStart``), so that merging them moves rows only to close a gap: see ``CRSPFastLoad``.
 struct CRSPChunk {
     /// The columns shared by every stretch of the file.
     let rows: CRSPRowColumns
-    /// Where this stretch's rows start in ``rows``, how many it may write, and how many it wrote.
+    /// Where this stretch's rows start in ``rows``, and how many it wrote.
     let rowStart: Int
-    let rowLimit: Int
     var rowCount = 0
     var securities = Securities()
     var counts = Counts()
@@ -30,10 +29,9 @@ struct CRSPChunk {
     /// by characters differing from trimming bytes): such a stretch cannot be merged after another.
     var hasIrregularText = false
 
-    init(rows: CRSPRowColumns, rowStart: Int, rowLimit: Int) {
+    init(rows: CRSPRowColumns, rowStart: Int) {
         self.rows = rows
         self.rowStart = rowStart
-        self.rowLimit = rowLimit
     }
 
     /// The sort key of a row.

@@ -73,7 +73,7 @@ struct CRSPChunkParser: @unchecked Sendable {
     ///   - rowLimit: the most rows the stretch may write (its line feeds, plus one for a last
     ///     record without one); more refuse the stretch (a file whose lines end in CR alone).
     func parse(start: Int, end: Int, firstLine: Int, into rows: CRSPRowColumns, rowStart: Int, rowLimit: Int) throws -> CRSPChunk {
-        var chunk = CRSPChunk(rows: rows, rowStart: rowStart, rowLimit: rowLimit)
+        var chunk = CRSPChunk(rows: rows, rowStart: rowStart)
         var writer = CRSPRowColumns.RowWriter(rows, start: rowStart, limit: rowLimit)
         var row = RowFields()
         var p = start
