@@ -46,6 +46,33 @@ public final class Console: @unchecked Sendable {
         public var error = ""
     }
 
+    /// A console for work on another thread: it keeps what the work writes, and
+    /// ``Held/release()`` passes it on to this console, in the order written. The caller
+    /// releases it on its own thread when the work is done, so the two never interleave and
+    /// standard error reads the same on every run.
+    public func held() -> Held { Held(parent: self) }
+
+    public final class Held: @unchecked Sendable {
+        private let parent: Console
+        private let recording = Recording()
+        /// The console the work writes to; only that work's thread may use it.
+        public let console: Console
+
+        init(parent: Console) {
+            self.parent = parent
+            console = Console(out: { [recording] in recording.out += $0 }, error: { [recording] in recording.error += $0 },
+                              showsProgress: parent.showsProgress)
+        }
+
+        /// Writes what the work wrote to the parent console: results, then standard error.
+        public func release() {
+            if !recording.out.isEmpty { parent.writeOut(recording.out) }
+            if !recording.error.isEmpty { parent.writeError(recording.error) }
+            recording.out = ""
+            recording.error = ""
+        }
+    }
+
     /// A line of results.
     public func print(_ line: String = "") { writeOut(line + "\n") }
 

@@ -53,4 +53,33 @@ final class PriorExclusionTests: XCTestCase {
         XCTAssertEqual(reason?.code, "excluded_before")
         XCTAssertNil(Eligibility.companyScreen(company(.r1000), universe: [security], rulebook: rulebook))
     }
+
+    /// A company's lines are found wherever they are in the universe, and its cap counts its
+    /// common lines only: summed when each covers its own shares, the largest when each carries
+    /// the company total. Every line of a marked company is marked, its preferred line too.
+    func testCompaniesAreGroupedAcrossTheUniverseAndSizedByTheirCommonLines() {
+        func classLine(_ symbol: String, company: String, cap: Double, scope: CapScope, type: SecurityType = .commonStock) -> Security {
+            Security(symbol: symbol, name: symbol, companyKey: company, companyName: company, type: type, price: 10,
+                     marketCap: cap, capScope: scope, country: "United States", ipoYear: 2001)
+        }
+        let universe = [
+            classLine("OWNA", company: "OWN", cap: 10e9, scope: .security),
+            classLine("TOTA", company: "TOT", cap: 16e9, scope: .company),
+            classLine("BIGP", company: "OWN", cap: 900e9, scope: .security, type: .preferred),  // not common: no size
+            classLine("MIDL", company: "MID", cap: 17e9, scope: .company),
+            classLine("OWNB", company: "OWN", cap: 8e9, scope: .security),  // OWN = 10 + 8 = 18 billion
+            classLine("TOTB", company: "TOT", cap: 16e9, scope: .company),  // TOT = 16 billion, not 32
+        ]
+        let prior = PriorMembership([.init(symbol: "ELSE", name: "ELSEWHERE INC", tier: .r1000)])
+        // The 2 largest are OWN (18) and MID (17); TOT (16) is third.
+        let (marked, findings) = PriorExclusion.mark(universe, prior: prior, run: RunID(year: 2025), largest: 2)
+        XCTAssertEqual(findings.map(\.companyKey), ["OWN", "MID"])
+        XCTAssertEqual(findings.map(\.symbol), ["OWNA", "MIDL"])
+        XCTAssertEqual(findings.map(\.sizeRank), [1, 2])
+        XCTAssertEqual(marked.map { $0.priorExclusion != nil }, [true, false, true, true, true, false])
+
+        var inPlace = universe
+        XCTAssertEqual(PriorExclusion.mark(&inPlace, prior: prior, run: RunID(year: 2025), largest: 2), findings)
+        XCTAssertEqual(inPlace, marked)
+    }
 }

@@ -84,10 +84,20 @@ enum ReconstituteCommand {
                               variants: [RuleVariant], out: String, console: Console) throws {
         console.progress("reading \(universePath)")
         PhaseTimer.mark("read the rules")
-        let universe = try UniverseLoading.universe(path: universePath, format: arguments.string("--format"), rankDay: rulebook.rankDay)
-        PhaseTimer.mark("read the universe")
+        // The prior membership is read on another core while the universe is read: neither needs the other.
         let priorPaths = arguments.strings("--prior")
-        let prior = try UniverseLoading.prior(arguments: priorPaths, console: console)
+        let priorConsole = console.held()
+        let pendingPrior = BackgroundWork { [priorConsole] in try UniverseLoading.prior(arguments: priorPaths, console: priorConsole.console) }
+        var universe: UniverseReadResult
+        do {
+            universe = try UniverseLoading.universe(path: universePath, format: arguments.string("--format"), rankDay: rulebook.rankDay)
+        } catch {
+            _ = try? pendingPrior.value()  // a universe error comes first, as when the two were read in turn
+            throw error
+        }
+        PhaseTimer.mark("read the universe")
+        let prior = try pendingPrior.value()
+        priorConsole.release()
         PhaseTimer.mark("read the prior membership")
         let forward = try arguments.string("--forward").map { path -> ForwardPrices in
             console.progress("reading \(path)")
@@ -95,7 +105,8 @@ enum ReconstituteCommand {
         }
         // What the prior says that the snapshot cannot: ticker changes and earlier verdicts (docs/methodology.md).
         let matchedPrior = prior.matchingTickerChanges(in: universe)
-        let screened = universe.markingPriorExclusions(matchedPrior.membership, rulebook: rulebook)
+        // In place: the universe's only copy, so marking it copies no line.
+        universe.markPriorExclusions(matchedPrior.membership, rulebook: rulebook)
         let input = RunSummary.Input(
             universe: universePath, format: universe.format.rawValue, priors: priorPaths,
             forward: arguments.string("--forward"), synthetic: false,
@@ -109,7 +120,7 @@ enum ReconstituteCommand {
         var runs: [(String, RunWriter.Run)] = []
         for (name, rules) in [("published", rulebook)] + variants.map({ ($0.name, $0.apply(to: rulebook)) }) {
             console.progress("reconstituting \(rules.run)\(name == "published" ? "" : " under \(name)")")
-            let result = Reconstitution.run(universe: screened.securities, prior: matchedPrior.membership, rulebook: rules)
+            let result = Reconstitution.run(universe: universe.securities, prior: matchedPrior.membership, rulebook: rules)
             let analysis = RunAnalysis(result: result, isNewListing: isNewListing)
             var runInput = input
             runInput.variant = name == "published" ? nil : name
@@ -118,7 +129,7 @@ enum ReconstituteCommand {
                 RunWriter.DragWindow(label: "snapshot", source: "snapshot", from: forward.fromLabel, to: forward.toLabel, months: nil,
                                      byWeighting: analysis.drag(rows: result.rows, windowReturn: forward.windowReturn))
             }
-            var warnings = screened.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
+            var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
             if let forward {
                 warnings += forward.warnings(for: drag)
                 let splits = forward.suspectedSplits(rows: result.rows)
@@ -133,7 +144,7 @@ enum ReconstituteCommand {
                 analysis: analysis, dropped: universe.dropped, drag: drag, warnings: warnings)))
         }
         PhaseTimer.mark("reconstituted")
-        defer { ProcessLifetime.keepUntilExit((universe, screened, matchedPrior, runs)) }
+        defer { ProcessLifetime.keepUntilExit((universe, matchedPrior, runs)) }
         try RunOutput.write(runs, to: out, console: console)
         PhaseTimer.mark("wrote the run")
     }

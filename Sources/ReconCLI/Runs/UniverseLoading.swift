@@ -25,7 +25,7 @@ enum UniverseLoading {
     }
 
     /// The prior membership and the notes its readers made.
-    struct Prior {
+    struct Prior: Sendable {
         var membership: PriorMembership
         var notes: [String]
     }
@@ -85,17 +85,13 @@ extension UniverseLoading.Prior {
 }
 
 extension UniverseReadResult {
-    /// The universe with companies the prior shows were judged ineligible marked (``PriorExclusion``),
-    /// and a note naming them.
-    func markingPriorExclusions(_ prior: PriorMembership, rulebook: Rulebook) -> UniverseReadResult {
-        let (securities, findings) = PriorExclusion.mark(self.securities, prior: prior, run: rulebook.run,
-                                                         largest: rulebook.russell1000Count)
-        guard !findings.isEmpty else { return self }
-        var result = self
-        result.securities = securities
+    /// Marks the companies the prior shows were judged ineligible (``PriorExclusion``), in place,
+    /// and adds a note naming them.
+    mutating func markPriorExclusions(_ prior: PriorMembership, rulebook: Rulebook) {
+        let findings = PriorExclusion.mark(&securities, prior: prior, run: rulebook.run, largest: rulebook.russell1000Count)
+        guard !findings.isEmpty else { return }
         let listed = findings.map(\.symbol).joined(separator: ", ")
-        result.notes.append("\(findings.count) companies among the \(rulebook.russell1000Count) largest, listed before the previous "
+        notes.append("\(findings.count) companies among the \(rulebook.russell1000Count) largest, listed before the previous "
             + "rank day and in no prior Russell index, read as judged ineligible then (excluded_before): \(listed)")
-        return result
     }
 }

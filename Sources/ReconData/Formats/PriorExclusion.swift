@@ -45,41 +45,88 @@ public enum PriorExclusion {
     ///   - largest: how many of the largest companies can be marked (the Russell 1000 count).
     public static func mark(_ universe: [Security], prior: PriorMembership, run: RunID,
                             largest: Int) -> (universe: [Security], findings: [Finding]) {
-        guard prior.count(.r1000) > 0 else { return (universe, []) }
-        let latestIPOYear = run.month == 12 ? run.year - 1 : run.year - 2
+        var marked = universe
+        let findings = mark(&marked, prior: prior, run: run, largest: largest)
+        return (marked, findings)
+    }
 
-        var lines: [String: [Int]] = [:]
-        var order: [String] = []
-        // By index, not by element: a `Security` copied out of the array costs a retain per text field.
-        for index in universe.indices {
-            let key = universe[index].companyKey
-            if lines[key] == nil { order.append(key) }
-            lines[key, default: []].append(index)
-        }
+    /// ``mark(_:prior:run:largest:)`` in place: a marked copy of a universe retains every text
+    /// field of every line once more.
+    public static func mark(_ universe: inout [Security], prior: PriorMembership, run: RunID, largest: Int) -> [Finding] {
+        guard prior.count(.r1000) > 0 else { return [] }
+        let latestIPOYear = run.month == 12 ? run.year - 1 : run.year - 2
+        let companies = CompanyLines(universe)
         // Company total caps over common-stock lines: summed when each line covers its own shares,
         // else the largest figure (a screener gives every class the company's total).
-        var caps: [(key: String, cap: Double)] = []
-        for key in order {
-            let common = lines[key]!.filter { universe[$0].type.isEligibleType }
-            let figures = common.compactMap { universe[$0].marketCap }.filter { $0 > 0 }
-            guard !figures.isEmpty else { continue }
-            let summed = common.allSatisfy { universe[$0].capScope == .security }
-            caps.append((key, summed ? figures.reduce(0, +) : figures.max()!))
+        var caps: [(company: Int, cap: Double)] = []
+        for company in companies.keys.indices {
+            let lines = companies.lines(of: company)
+            var summed = 0.0, largestFigure = 0.0, hasFigure = false, everyLineOwnShares = true
+            // By index, not by element: a `Security` copied out of the array costs a retain per text field.
+            for index in lines where universe[index].type.isEligibleType {
+                if universe[index].capScope != .security { everyLineOwnShares = false }
+                guard let figure = universe[index].marketCap, figure > 0 else { continue }
+                summed += figure
+                largestFigure = hasFigure ? max(largestFigure, figure) : figure
+                hasFigure = true
+            }
+            guard hasFigure else { continue }
+            caps.append((company, everyLineOwnShares ? summed : largestFigure))
         }
-        caps.sort { $0.cap != $1.cap ? $0.cap > $1.cap : $0.key < $1.key }
+        caps.sort { $0.cap != $1.cap ? $0.cap > $1.cap : companies.keys[$0.company] < companies.keys[$1.company] }
 
-        var marked = universe
         var findings: [Finding] = []
         for (position, company) in caps.prefix(largest).enumerated() {
-            let indices = lines[company.key]!
+            let indices = companies.lines(of: company.company)
             // Any line matching a prior line (even a share-type line under the member's ticker) is membership.
             guard !indices.contains(where: { prior.position(for: universe[$0]) != nil }) else { continue }
             guard let ipoYear = indices.compactMap({ universe[$0].ipoYear }).min(), ipoYear <= latestIPOYear else { continue }
             let evidence = "listed since \(ipoYear), among the \(largest) largest listed companies, in no prior Russell index"
-            for index in indices { marked[index].priorExclusion = evidence }
-            findings.append(Finding(symbol: universe[indices[0]].symbol, companyKey: company.key, ipoYear: ipoYear,
-                                    sizeRank: position + 1))
+            for index in indices { universe[index].priorExclusion = evidence }
+            findings.append(Finding(symbol: universe[indices.first!].symbol, companyKey: companies.keys[company.company],
+                                    ipoYear: ipoYear, sizeRank: position + 1))
         }
-        return (marked, findings)
+        return findings
+    }
+
+    /// A universe's lines grouped by company key: companies numbered in order of first line,
+    /// each company's lines in universe order, all in two flat arrays (no array per company).
+    private struct CompanyLines {
+        /// Company keys by number.
+        private(set) var keys: [String] = []
+        /// Line indices, company by company; company `c` has `lineIndices[starts[c] ..< starts[c + 1]]`.
+        private var lineIndices: [Int] = []
+        private var starts: [Int] = []
+
+        init(_ universe: [Security]) {
+            var numberOfKey: [String: Int] = [:]
+            numberOfKey.reserveCapacity(universe.count)
+            var companyOfLine: [Int] = []
+            companyOfLine.reserveCapacity(universe.count)
+            var counts: [Int] = []
+            for index in universe.indices {
+                let key = universe[index].companyKey
+                let number = numberOfKey[key] ?? {
+                    numberOfKey[key] = keys.count
+                    keys.append(key)
+                    counts.append(0)
+                    return keys.count - 1
+                }()
+                counts[number] += 1
+                companyOfLine.append(number)
+            }
+            // A counting sort: each company's slice starts where the one before ends.
+            starts = [0]
+            starts.reserveCapacity(keys.count + 1)
+            for count in counts { starts.append(starts.last! + count) }
+            var next = starts
+            lineIndices = [Int](repeating: 0, count: universe.count)
+            for (index, company) in companyOfLine.enumerated() {
+                lineIndices[next[company]] = index
+                next[company] += 1
+            }
+        }
+
+        func lines(of company: Int) -> ArraySlice<Int> { lineIndices[starts[company] ..< starts[company + 1]] }
     }
 }
