@@ -7,6 +7,11 @@ PRIOR      ?=
 FORWARD    ?=
 OUT        ?= out/$(YEAR)
 BIN         = .build/$(CONFIG)/recon
+# On Linux, recon links the Swift runtime and Foundation into its executable (SwiftPM's own
+# --static-swift-stdlib): a process then starts in about 5 ms instead of 12, which is most of
+# what a small run waits for beyond its work (docs/performance.md). `make STATIC_STDLIB= build`
+# links them dynamically.
+STATIC_STDLIB ?= $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib)
 
 .PHONY: help build test reconstitute clean
 
@@ -17,7 +22,7 @@ help:
 	@echo "make bench       benchmarks vs the pandas pipeline (BENCH_RUNS=5; see Benchmarks/README.md)"
 
 build:
-	$(SWIFT) build -c $(CONFIG) --product recon
+	$(SWIFT) build -c $(CONFIG) --product recon $(STATIC_STDLIB)
 
 test:
 	$(SWIFT) test
@@ -32,7 +37,7 @@ clean:
 BENCH_PY = Benchmarks/.venv/bin/python
 .PHONY: bench
 bench:
-	$(SWIFT) build -c release --product recon
+	$(SWIFT) build -c release --product recon $(STATIC_STDLIB)
 	@test -x $(BENCH_PY) || python3 -m venv Benchmarks/.venv
 	@$(BENCH_PY) -c "import pandas" 2>/dev/null || $(BENCH_PY) -m pip install --quiet -r Benchmarks/requirements.txt
 	RECON=.build/release/recon $(BENCH_PY) Benchmarks/bench.py

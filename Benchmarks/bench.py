@@ -62,7 +62,7 @@ def run(command: list[str], out_dir: str | None = None, discard_stdout: bool = F
 def recon_has(command: str) -> str | None:
     """`recon help COMMAND`: its help text, or None when this build has no such command."""
     if not os.access(RECON, os.X_OK):
-        raise BenchError(f"{RECON} not found: build it with `swift build -c release --product recon`")
+        raise BenchError(f"{RECON} not found: build it with `make build` (or `swift build -c release --product recon`)")
     done = subprocess.run([RECON, "help", command], capture_output=True, text=True)
     if done.returncode != 0 or not done.stdout.strip():
         return None
