@@ -77,4 +77,14 @@ final class IssuerKeyTests: XCTestCase {
     func testNameWithoutIssuerWordsFallsBackToTicker() {
         XCTAssertEqual(key("", "brk/b"), "symbol:BRKB")
     }
+
+    /// Trailing commas, dashes and spaces leave the display name, whether the name is ASCII (cut
+    /// by bytes) or not (cut by characters).
+    func testDisplayNameDropsTrailingPunctuationOnBothPaths() {
+        XCTAssertEqual(IssuerKey(name: "Acme Holdings, - Class A Common Stock", symbol: "ACME").displayName, "Acme Holdings")
+        XCTAssertEqual(IssuerKey(name: "Café Holdings, - Class A Common Stock", symbol: "CAFE").displayName, "Café Holdings")
+        XCTAssertEqual(IssuerKey(name: "Acme Inc. Common Stock", symbol: "ACME").displayName, "Acme Inc.")
+        XCTAssertEqual(IssuerKey(name: "Acme  Big   Inc, Common Stock", symbol: "ACME").displayName, "Acme Big Inc")
+        XCTAssertEqual(IssuerKey(name: "Ünïon  Inc, Common Stock", symbol: "UNIO").displayName, "Ünïon Inc")
+    }
 }

@@ -200,7 +200,13 @@ public struct IssuerKey: Sendable, Hashable {
         while issuer.count > 1, name.words[issuer.upperBound - 1].inParentheses { issuer = issuer.lowerBound..<(issuer.upperBound - 1) }
         guard !issuer.isEmpty else { return name.text.trimmingCharacters(in: .whitespaces) }
         var text = name.original(issuer)
-        while let last = text.last, last == "," || last == "-" || last == " " { text.removeLast() }
+        if name.isASCII {
+            // One byte per character: the trailing ones are dropped without building `Character`s.
+            let trailing = text.utf8.reversed().prefix { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: " ") }.count
+            if trailing > 0 { text = String(text.utf8.dropLast(trailing))! }
+        } else {
+            while let last = text.last, last == "," || last == "-" || last == " " { text.removeLast() }
+        }
         return singleSpaced(text)
     }
 

@@ -45,3 +45,40 @@ enum WordFingerprint {
     /// all its words, so a word whose bit is clear is not among them.
     static func bit(_ fingerprint: UInt64) -> UInt64 { 1 << (fingerprint >> 58) }
 }
+
+/// A set of ASCII words as a 256-bit filter of their fingerprints: ``mayContain(_:)`` is `false`
+/// only for a fingerprint none of the words has, so a word it rejects is none of them; one it
+/// accepts must still be compared. For matching the words of ASCII names (see ``WordFingerprint``).
+struct FingerprintFilter: Sendable {
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ words: Set<String>) {
+        precondition(words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }, "filter words are ASCII")
+        for word in words {
+            let (slot, bit) = Self.position(WordFingerprint.of(word))
+            switch slot {
+            case 0: bits.0 |= bit
+            case 1: bits.1 |= bit
+            case 2: bits.2 |= bit
+            default: bits.3 |= bit
+            }
+        }
+    }
+
+    func mayContain(_ fingerprint: UInt64) -> Bool {
+        let (slot, bit) = Self.position(fingerprint)
+        switch slot {
+        case 0: return bits.0 & bit != 0
+        case 1: return bits.1 & bit != 0
+        case 2: return bits.2 & bit != 0
+        default: return bits.3 & bit != 0
+        }
+    }
+
+    /// One of 256 bits, from the top eight bits of the fingerprint times the golden ratio: an
+    /// FNV-1a hash's top bits barely move when only a word's last letters differ.
+    private static func position(_ fingerprint: UInt64) -> (slot: Int, bit: UInt64) {
+        let index = Int((fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        return (index >> 6, 1 << UInt64(index & 63))
+    }
+}

@@ -26,6 +26,9 @@ struct SecurityName: Sendable {
         }
 
         var isNumber: Bool { folded.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 } }
+
+        /// Whether the first byte is an ASCII digit, as it is for every number (``isNumber``).
+        var startsWithDigit: Bool { folded.utf8.first.map { $0 &- 0x30 < 10 } ?? true }
     }
 
     /// The name as given.
@@ -50,8 +53,8 @@ struct SecurityName: Sendable {
     init(_ text: String) {
         self.text = text
         self.words = SecurityName.tokenize(text)
-        self.descriptorStart = SecurityName.findDescriptorStart(words)
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        self.descriptorStart = SecurityName.findDescriptorStart(words, isASCII: isASCII)
         self.initials = SecurityName.initials(of: words, isASCII: isASCII)
         self.fingerprintBits = isASCII ? words.reduce(0) { $0 | WordFingerprint.bit($1.fingerprint) } : nil
     }
@@ -130,8 +133,18 @@ struct SecurityName: Sendable {
         firstMatch(phrases, in: 0..<descriptorStart)
     }
 
+    /// Whether the name is ASCII (then every character is one byte).
+    var isASCII: Bool { fingerprintBits != nil }
+
     /// The original text spanning `words[range]` (`L.P.`, `Common Units`).
     func original(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        guard isASCII else { return originalByCharacters(range) }
+        return originalASCII(from: words[range.lowerBound].range.lowerBound, last: words[range.upperBound - 1])
+    }
+
+    /// ``original(_:)`` for any text, by `Character`s: the definition.
+    func originalByCharacters(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
         let last = words[range.upperBound - 1]
         var text = String(self.text[words[range.lowerBound].range.lowerBound..<last.range.upperBound])
@@ -142,6 +155,17 @@ struct SecurityName: Sendable {
             text.append(".")
         }
         return text
+    }
+
+    /// ``original(_:)`` of an ASCII name, by bytes: the same text without building `Character`s.
+    private func originalASCII(from start: String.Index, last: Word) -> String {
+        let utf8 = text.utf8
+        var end = last.range.upperBound
+        if end < text.endIndex, utf8[end] == UInt8(ascii: "."),
+           utf8[last.range].contains(UInt8(ascii: ".")) || SecurityName.abbreviations.contains(last.folded) {
+            end = utf8.index(after: end)
+        }
+        return String(text[start..<end])
     }
 
     /// Whether the name has a percentage (`6.25%`), as coupons and dividend rates are written.
@@ -268,13 +292,23 @@ struct SecurityName: Sendable {
     ]
 
     /// The index of the first descriptor word, never 0 (a name is never all descriptor).
-    static func findDescriptorStart(_ words: [Word]) -> Int {
+    ///
+    /// In an ASCII name, a word whose fingerprint is not among ``descriptorWordPrints`` and that
+    /// is not a number opens nothing (every test below starts from such a word), so most words
+    /// are passed over without comparing them to any text.
+    static func findDescriptorStart(_ words: [Word], isASCII: Bool = false) -> Int {
         guard words.count > 1 else { return words.count }
-        for index in 1..<words.count where opensDescriptor(words, at: index) {
-            return index
+        for index in 1..<words.count {
+            if isASCII, !descriptorWordPrints.mayContain(words[index].fingerprint), !words[index].startsWithDigit { continue }
+            if opensDescriptor(words, at: index) { return index }
         }
         return words.count
     }
+
+    /// Every word ``opensDescriptor(_:at:)`` compares the word at its index with.
+    private static let descriptorWordPrints = FingerprintFilter(
+        descriptorOpeners.union(["preferred", "shares", "share", "class", "cl", "series", "$", "new", "reit", "common"])
+            .union(descriptorPhrases.map { $0[0] }))
 
     private static func opensDescriptor(_ words: [Word], at index: Int) -> Bool {
         let word = words[index].folded

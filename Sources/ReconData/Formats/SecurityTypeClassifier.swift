@@ -59,7 +59,16 @@ public enum SecurityTypeClassifier {
 
     /// The same with each line's name already split (`names[i]` of `lines[i].name`).
     static func classify(_ lines: [Line], names: [SecurityName]) -> [Inference] {
-        var facts = Parallel.mapInBlocks(lines.count) { Facts(lines[$0], name: names[$0]) }
+        // A screener repeats a hundred or so industries over thousands of lines: each is read once.
+        var industryOf: [String: Industry] = [:]
+        let industries = lines.map { line in
+            let raw = line.industry ?? ""
+            if let known = industryOf[raw] { return known }
+            let industry = Industry(raw)
+            industryOf[raw] = industry
+            return industry
+        }
+        var facts = Parallel.mapInBlocks(lines.count) { Facts(lines[$0], name: names[$0], industry: industries[$0]) }
         var unitsOrRights: [String: String] = [:]
         for index in lines.indices {
             guard let key = lines[index].companyKey, unitsOrRights[key] == nil, let evidence = Rule.unitOrRightEvidence(facts[index]) else { continue }
@@ -82,6 +91,36 @@ public enum SecurityTypeClassifier {
 
     // MARK: - Evaluation
 
+    /// The industry sets of the rules (``Rule/fundIndustries`` and the others) an industry is in.
+    struct IndustrySets: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let fund = IndustrySets(rawValue: 1)
+        static let lending = IndustrySets(rawValue: 2)
+        static let operatingTrust = IndustrySets(rawValue: 4)
+        static let extractive = IndustrySets(rawValue: 8)
+    }
+
+    /// A line's industry as the rules read it, worked out once per distinct industry.
+    struct Industry: Sendable {
+        /// Trimmed; empty when the source gives none.
+        let text: String
+        /// ``text`` lower-cased, as the industry sets are written.
+        let folded: String
+        /// The sets ``folded`` is in.
+        let sets: IndustrySets
+
+        init(_ raw: String) {
+            text = raw.trimmingSpaces
+            folded = text.lowercased()
+            var sets: IndustrySets = []
+            if Rule.fundIndustries.contains(folded) { sets.insert(.fund) }
+            if Rule.lendingIndustries.contains(folded) { sets.insert(.lending) }
+            if Rule.operatingTrustIndustries.contains(folded) { sets.insert(.operatingTrust) }
+            if Rule.extractiveIndustries.contains(folded) { sets.insert(.extractive) }
+            self.sets = sets
+        }
+    }
+
     /// What the rules look at.
     struct Facts {
         let symbol: String
@@ -95,19 +134,29 @@ public enum SecurityTypeClassifier {
 
         /// ``industry`` lower-cased, as the industry sets are written.
         let foldedIndustry: String
+        private let industrySets: IndustrySets
+        /// The symbol's text after its last `/` or `.`, upper-cased (`WS` of `ACME/ws`); `nil`
+        /// without a separator. Found once: three rules look at it.
+        let symbolSuffix: (upperCased: String, separator: String.Index)?
 
         init(_ line: Line) {
-            self.init(line, name: SecurityName(line.name))
+            self.init(line, name: SecurityName(line.name), industry: Industry(line.industry ?? ""))
         }
 
-        init(_ line: Line, name: SecurityName) {
+        init(_ line: Line, name: SecurityName, industry: Industry) {
             self.symbol = line.symbol
             self.name = name
-            self.industry = (line.industry ?? "").trimmingSpaces
-            self.foldedIndustry = industry.lowercased()
+            self.industry = industry.text
+            self.foldedIndustry = industry.folded
+            self.industrySets = industry.sets
+            let symbol = line.symbol
+            self.symbolSuffix = symbol.lastIndex(where: { $0 == "/" || $0 == "." }).map { separator in
+                (symbol[symbol.index(after: separator)...].uppercased(), separator)
+            }
         }
 
-        func industry(in set: Set<String>) -> Bool { set.contains(foldedIndustry) }
+        /// Whether the industry is in one of the rules' industry sets.
+        func industry(in set: IndustrySets) -> Bool { industrySets.contains(set) }
     }
 
     static func classify(_ facts: Facts) -> Inference {
@@ -229,7 +278,7 @@ extension SecurityTypeClassifier {
             if let found = name.says(royaltyTrustPhrases, from: 1) {
                 return found
             }
-            if facts.industry(in: extractiveIndustries), let last = name.issuerWords.last, last.folded == "trust" {
+            if facts.industry(in: .extractive), let last = name.issuerWords.last, last.folded == "trust" {
                 return "name says \"Trust\" and industry is \"\(facts.industry)\""
             }
             return nil
@@ -311,7 +360,7 @@ extension SecurityTypeClassifier {
             if let found = name.says(businessDevelopmentPhrases, from: 0, issuerOnly: true) {
                 return found
             }
-            guard facts.industry(in: lendingIndustries) else { return nil }
+            guard facts.industry(in: .lending) else { return nil }
             var words = name.issuerWords.map(\.folded)
             if words.last == "new" { words.removeLast() }
             guard words.count >= 3, legalForms.contains(words[words.count - 1]),
@@ -326,25 +375,25 @@ extension SecurityTypeClassifier {
         static func closedEndFundEvidence(_ facts: Facts) -> String? {
             let name = facts.name
             if let found = name.says(fundPhrases, from: 0) { return found }
-            guard !facts.industry(in: operatingTrustIndustries),
+            guard !facts.industry(in: .operatingTrust),
                   name.says(operatingVocabulary, from: 0, issuerOnly: true) == nil else { return nil }
             if let found = name.says(municipalPhrases, from: 0, issuerOnly: true),
-               facts.industry(in: fundIndustries) || facts.industry.isEmpty || name.says(fundVocabulary, from: 0, issuerOnly: true) != nil {
+               facts.industry(in: .fund) || facts.industry.isEmpty || name.says(fundVocabulary, from: 0, issuerOnly: true) != nil {
                 return found
             }
             if let found = name.says(trustPhrases, from: 1, issuerOnly: true) {
-                if facts.industry(in: fundIndustries) { return "\(found) and industry is \"\(facts.industry)\"" }
+                if facts.industry(in: .fund) { return "\(found) and industry is \"\(facts.industry)\"" }
                 if let vocabulary = name.firstMatch(fundVocabulary, in: 0..<name.descriptorStart) {
                     return "\(found) and \"\(vocabulary)\""
                 }
             }
-            if facts.industry(in: fundIndustries), let found = name.says(beneficialInterestPhrases, from: 1) {
+            if facts.industry(in: .fund), let found = name.says(beneficialInterestPhrases, from: 1) {
                 return "\(found) and industry is \"\(facts.industry)\""
             }
-            if facts.industry(in: fundIndustries), let found = name.says(fundNamePhrases, from: 0, issuerOnly: true) {
+            if facts.industry(in: .fund), let found = name.says(fundNamePhrases, from: 0, issuerOnly: true) {
                 return "\(found) and industry is \"\(facts.industry)\""
             }
-            if facts.industry(in: fundIndustries), let found = name.says(investmentCompanyNameEndings, from: 1, issuerOnly: true),
+            if facts.industry(in: .fund), let found = name.says(investmentCompanyNameEndings, from: 1, issuerOnly: true),
                name.issuerWords.count >= 2 {
                 return "\(found) and industry is \"\(facts.industry)\""
             }
@@ -352,7 +401,7 @@ extension SecurityTypeClassifier {
                let found = name.says(investmentCompanyVocabulary, from: 0, issuerOnly: true) {
                 return "\(found) and industry is \"\(facts.industry)\""
             }
-            if facts.industry.isEmpty || facts.industry(in: fundIndustries),
+            if facts.industry.isEmpty || facts.industry(in: .fund),
                let found = name.says(creditCompanyPhrases, from: 1, issuerOnly: true) {
                 return found
             }
@@ -468,9 +517,8 @@ extension SecurityTypeClassifier.Facts {
     /// `symbol has "/WS"`: the NYSE suffix convention for warrants (`/WS`), rights (`/R`,
     /// `/RT`) and units (`/U`) after a slash or a dot.
     func symbolSuffix(_ suffixes: [String]) -> String? {
-        guard let separator = symbol.lastIndex(where: { $0 == "/" || $0 == "." }) else { return nil }
-        let suffix = symbol[symbol.index(after: separator)...].uppercased()
-        return suffixes.contains(suffix) ? "symbol has \"\(symbol[separator...])\"" : nil
+        guard let (suffix, separator) = symbolSuffix, suffixes.contains(suffix) else { return nil }
+        return "symbol has \"\(symbol[separator...])\""
     }
 }
 
