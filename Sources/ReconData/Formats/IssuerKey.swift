@@ -68,9 +68,18 @@ public struct IssuerKey: Sendable, Hashable {
     /// share-class variants of each other get the key followed by ` #` and their group's first ticker.
     static func separatingUnrelatedTickers(_ nameKeys: [IssuerKey], lines: [Line]) -> [IssuerKey] {
         var keys = nameKeys
+        // Only keys of two lines or more need their lines listed: no array for the thousands of single ones.
+        var firstLineOfKey: [String: Int] = [:]
+        firstLineOfKey.reserveCapacity(keys.count)
         var indicesByKey: [String: [Int]] = [:]
-        for (index, key) in keys.enumerated() { indicesByKey[key.key, default: []].append(index) }
-        for indices in indicesByKey.values where indices.count > 1 {
+        for (index, key) in keys.enumerated() {
+            if let first = firstLineOfKey[key.key] {
+                indicesByKey[key.key, default: [first]].append(index)
+            } else {
+                firstLineOfKey[key.key] = index
+            }
+        }
+        for indices in indicesByKey.values {
             let clusters = tickerClusters(indices.map { lines[$0].symbol })
             guard clusters.count > 1 else { continue }
             for cluster in clusters {
@@ -93,18 +102,37 @@ public struct IssuerKey: Sendable, Hashable {
     /// before a separator (`BRK/A`, `BRK/B`; `HEI`, `HEI/A`), one a prefix of the other (`GOOG`,
     /// `GOOGL`; `Z`, `ZG`), or the same but for the last letter (`BATRA`, `BATRK`).
     public static func areClassVariants(_ first: String, _ second: String) -> Bool {
-        func root(_ symbol: String) -> String {
-            Ticker.normalize(String(symbol.prefix { !"/.^- ".contains($0) }))
+        TickerForms(first).areClassVariants(of: TickerForms(second))
+    }
+
+    /// A ticker in the forms ``areClassVariants(_:_:)`` compares, made once per ticker: a group
+    /// of lines compares every pair of its tickers.
+    private struct TickerForms {
+        /// ``Ticker/normalize(_:)`` of the ticker.
+        let normalized: String
+        /// The normalised part before the first separator (`/`, `.`, `^`, `-`, space).
+        let root: String
+        /// ``normalized``'s `Character` count.
+        let count: Int
+
+        init(_ symbol: String) {
+            normalized = Ticker.normalize(symbol)
+            root = Ticker.normalize(String(symbol.prefix { !"/.^- ".contains($0) }))
+            count = normalized.count
         }
-        let a = Ticker.normalize(first), b = Ticker.normalize(second)
-        guard !a.isEmpty, !b.isEmpty else { return false }
-        if root(first) == root(second) { return true }
-        if a.hasPrefix(b) || b.hasPrefix(a) { return true }
-        return a.count == b.count && a.count >= 2 && a.dropLast() == b.dropLast()
+
+        func areClassVariants(of other: TickerForms) -> Bool {
+            let a = normalized, b = other.normalized
+            guard !a.isEmpty, !b.isEmpty else { return false }
+            if root == other.root { return true }
+            if a.hasPrefix(b) || b.hasPrefix(a) { return true }
+            return count == other.count && count >= 2 && a.dropLast() == b.dropLast()
+        }
     }
 
     /// Groups of positions whose tickers are linked by ``areClassVariants(_:_:)``, each in order.
     private static func tickerClusters(_ symbols: [String]) -> [[Int]] {
+        let tickers = symbols.map(TickerForms.init)
         var parent = Array(symbols.indices)
         func find(_ index: Int) -> Int {
             var index = index
@@ -112,7 +140,7 @@ public struct IssuerKey: Sendable, Hashable {
             return index
         }
         for i in symbols.indices {
-            for j in symbols.indices where j > i && areClassVariants(symbols[i], symbols[j]) {
+            for j in symbols.indices where j > i && tickers[i].areClassVariants(of: tickers[j]) {
                 let (a, b) = (find(i), find(j))
                 if a != b { parent[max(a, b)] = min(a, b) }
             }
