@@ -68,25 +68,46 @@ public enum SecurityTypeClassifier {
             industryOf[raw] = industry
             return industry
         }
-        var facts = Parallel.mapInBlocks(lines.count) { Facts(lines[$0], name: names[$0], industry: industries[$0]) }
+        var facts = Parallel.mapInBlocks(lines.count) { index in
+            Facts(symbol: lines[index].symbol, name: names[index], industry: industries[index])
+        }
+        // Each line's own evidence on every core; the issuer's is the first of its lines' in line order.
+        let ownUnitsOrRights = facts.withUnsafeBufferPointer { buffer in
+            Parallel.mapInBlocks(buffer.count) { [buffer = UnsafeFacts(buffer)] in Rule.unitOrRightEvidence(buffer[$0]) }
+        }
+        let companyKeys = lines.map(\.companyKey)
         var unitsOrRights: [String: String] = [:]
         for index in lines.indices {
-            guard let key = lines[index].companyKey, unitsOrRights[key] == nil, let evidence = Rule.unitOrRightEvidence(facts[index]) else { continue }
+            guard let key = companyKeys[index], unitsOrRights[key] == nil, let evidence = ownUnitsOrRights[index] else { continue }
             unitsOrRights[key] = "\(lines[index].symbol.trimmingSpaces) (\(evidence))"
+        }
+        for index in facts.indices {
+            guard let key = companyKeys[index] else { continue }
+            facts[index].issuerUnitsOrRights = unitsOrRights[key]
+        }
+        let ownBlankCheck = facts.withUnsafeBufferPointer { buffer in
+            Parallel.mapInBlocks(buffer.count) { [buffer = UnsafeFacts(buffer)] in Rule.ownBlankCheckEvidence(buffer[$0]) }
         }
         var blankCheck: [String: String] = [:]
         for index in facts.indices {
-            guard let key = lines[index].companyKey else { continue }
-            facts[index].issuerUnitsOrRights = unitsOrRights[key]
-            if blankCheck[key] == nil, let evidence = Rule.ownBlankCheckEvidence(facts[index]) {
-                blankCheck[key] = "\(lines[index].symbol.trimmingSpaces): \(evidence)"
-            }
+            guard let key = companyKeys[index], blankCheck[key] == nil, let evidence = ownBlankCheck[index] else { continue }
+            blankCheck[key] = "\(lines[index].symbol.trimmingSpaces): \(evidence)"
         }
         for index in facts.indices {
-            facts[index].issuerBlankCheck = lines[index].companyKey.flatMap { blankCheck[$0] }
+            facts[index].issuerBlankCheck = companyKeys[index].flatMap { blankCheck[$0] }
         }
-        let allFacts = facts
-        return Parallel.mapInBlocks(allFacts.count) { classify(allFacts[$0]) }
+        return facts.withUnsafeBufferPointer { buffer in
+            Parallel.mapInBlocks(buffer.count) { [buffer = UnsafeFacts(buffer)] in classify(buffer[$0]) }
+        }
+    }
+
+    /// The facts of a file's lines, read in place by the threads of ``Parallel/mapInBlocks(_:_:)``
+    /// (an element read from the array itself is copied, a retain of each of its texts). The
+    /// threads only read, and the array outlives them: hence `@unchecked Sendable`.
+    private struct UnsafeFacts: @unchecked Sendable {
+        let buffer: UnsafeBufferPointer<Facts>
+        init(_ buffer: UnsafeBufferPointer<Facts>) { self.buffer = buffer }
+        subscript(index: Int) -> Facts { _read { yield buffer[index] } }
     }
 
     // MARK: - Evaluation
@@ -140,16 +161,15 @@ public enum SecurityTypeClassifier {
         let symbolSuffix: (upperCased: String, separator: String.Index)?
 
         init(_ line: Line) {
-            self.init(line, name: SecurityName(line.name), industry: Industry(line.industry ?? ""))
+            self.init(symbol: line.symbol, name: SecurityName(line.name), industry: Industry(line.industry ?? ""))
         }
 
-        init(_ line: Line, name: SecurityName, industry: Industry) {
-            self.symbol = line.symbol
+        init(symbol: String, name: SecurityName, industry: Industry) {
+            self.symbol = symbol
             self.name = name
             self.industry = industry.text
             self.foldedIndustry = industry.folded
             self.industrySets = industry.sets
-            let symbol = line.symbol
             self.symbolSuffix = symbol.lastIndex(where: { $0 == "/" || $0 == "." }).map { separator in
                 (symbol[symbol.index(after: separator)...].uppercased(), separator)
             }
