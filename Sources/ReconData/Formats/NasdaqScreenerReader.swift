@@ -180,6 +180,8 @@ public enum NasdaqScreenerReader {
             securities[index].type = inference.type
             securities[index].typeEvidence = inference.evidence
         }
+        // Thousands of split names and copied texts, freed at exit at once (``ProcessLifetime``).
+        ProcessLifetime.keepUntilExit((names, keyLines, lines, nameKeys, issuers))
         return nameKeys.map(\.key)
     }
 }

@@ -75,27 +75,36 @@ public enum SecurityTypeClassifier {
         let ownUnitsOrRights = facts.withUnsafeBufferPointer { buffer in
             Parallel.mapInBlocks(buffer.count) { [buffer = UnsafeFacts(buffer)] in Rule.unitOrRightEvidence(buffer[$0]) }
         }
-        let companyKeys = lines.map(\.companyKey)
-        var unitsOrRights: [String: String] = [:]
+        // Lines numbered by company key (in order of first line), so the issuer passes index arrays.
+        var numberOfKey: [String: Int] = [:]
+        numberOfKey.reserveCapacity(lines.count)
+        let companyOfLine = lines.map { line -> Int? in
+            guard let key = line.companyKey else { return nil }
+            if let number = numberOfKey[key] { return number }
+            numberOfKey[key] = numberOfKey.count
+            return numberOfKey.count - 1
+        }
+        var unitsOrRights = [String?](repeating: nil, count: numberOfKey.count)
         for index in lines.indices {
-            guard let key = companyKeys[index], unitsOrRights[key] == nil, let evidence = ownUnitsOrRights[index] else { continue }
-            unitsOrRights[key] = "\(lines[index].symbol.trimmingSpaces) (\(evidence))"
+            guard let company = companyOfLine[index], unitsOrRights[company] == nil, let evidence = ownUnitsOrRights[index] else { continue }
+            unitsOrRights[company] = "\(lines[index].symbol.trimmingSpaces) (\(evidence))"
         }
         for index in facts.indices {
-            guard let key = companyKeys[index] else { continue }
-            facts[index].issuerUnitsOrRights = unitsOrRights[key]
+            guard let company = companyOfLine[index] else { continue }
+            facts[index].issuerUnitsOrRights = unitsOrRights[company]
         }
         let ownBlankCheck = facts.withUnsafeBufferPointer { buffer in
             Parallel.mapInBlocks(buffer.count) { [buffer = UnsafeFacts(buffer)] in Rule.ownBlankCheckEvidence(buffer[$0]) }
         }
-        var blankCheck: [String: String] = [:]
+        var blankCheck = [String?](repeating: nil, count: numberOfKey.count)
         for index in facts.indices {
-            guard let key = companyKeys[index], blankCheck[key] == nil, let evidence = ownBlankCheck[index] else { continue }
-            blankCheck[key] = "\(lines[index].symbol.trimmingSpaces): \(evidence)"
+            guard let company = companyOfLine[index], blankCheck[company] == nil, let evidence = ownBlankCheck[index] else { continue }
+            blankCheck[company] = "\(lines[index].symbol.trimmingSpaces): \(evidence)"
         }
         for index in facts.indices {
-            facts[index].issuerBlankCheck = companyKeys[index].flatMap { blankCheck[$0] }
+            facts[index].issuerBlankCheck = companyOfLine[index].flatMap { blankCheck[$0] }
         }
+        defer { ProcessLifetime.keepUntilExit(facts) }
         return facts.withUnsafeBufferPointer { buffer in
             Parallel.mapInBlocks(buffer.count) { [buffer = UnsafeFacts(buffer)] in classify(buffer[$0]) }
         }
