@@ -9,7 +9,11 @@ public enum IndexWeights {
         // Member lines per company, to split company-level caps (only such companies need them).
         var memberLines: [String: Int] = [:]
         if companies.contains(where: { $0.capMethod == .pricingVehicle }) {
-            for row in rows where row.index.isInRussell3000 { memberLines[row.companyKey, default: 0] += 1 }
+            memberLines.reserveCapacity(rows.count)
+            // By position: a row copied out of the array retains each of its strings.
+            for position in rows.indices where rows[position].index.isInRussell3000 {
+                memberLines[rows[position].companyKey, default: 0] += 1
+            }
         }
 
         // The total of each index, summed in row order.

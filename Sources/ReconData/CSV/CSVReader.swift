@@ -31,7 +31,8 @@ public final class CSVReader {
     public private(set) var bytesRead = 0
 
     private let fileDescriptor: Int32?
-    private var buffer: [UInt8]
+    // Unchecked for the same reason as the record arrays below: every field read takes it.
+    @exclusivity(unchecked) private var buffer: [UInt8]
     private var count = 0          // valid bytes in buffer
     private var position = 0       // start of the next record
     private var atEndOfInput = false
