@@ -61,25 +61,24 @@ public enum SecurityTypeClassifier {
     static func classify(_ lines: [Line], names: [SecurityName]) -> [Inference] {
         // A screener repeats a hundred or so industries over thousands of lines: each is read once.
         var industryOf: [String: Industry] = [:]
-        let industries = lines.map { line in
-            let raw = line.industry ?? ""
+        // By index and field: a `Line` handed to a closure whole is copied, a retain per text.
+        let industries = lines.indices.map { index in
+            let raw = lines[index].industry ?? ""
             if let known = industryOf[raw] { return known }
             let industry = Industry(raw)
             industryOf[raw] = industry
             return industry
         }
-        var facts = Parallel.mapInBlocks(lines.count) { index in
+        let facts = Parallel.mapInBlocks(lines.count) { index in
             Facts(symbol: lines[index].symbol, name: names[index], industry: industries[index])
         }
         // Each line's own evidence on every core; the issuer's is the first of its lines' in line order.
-        let ownUnitsOrRights = facts.withUnsafeBufferPointer { buffer in
-            Parallel.mapInBlocks(buffer.count) { [buffer = UnsafeFacts(buffer)] in Rule.unitOrRightEvidence(buffer[$0]) }
-        }
+        let ownUnitsOrRights = Parallel.mapInBlocks(facts.count) { Rule.unitOrRightEvidence(facts[$0]) }
         // Lines numbered by company key (in order of first line), so the issuer passes index arrays.
         var numberOfKey: [String: Int] = [:]
         numberOfKey.reserveCapacity(lines.count)
-        let companyOfLine = lines.map { line -> Int? in
-            guard let key = line.companyKey else { return nil }
+        let companyOfLine = lines.indices.map { index -> Int? in
+            guard let key = lines[index].companyKey else { return nil }
             if let number = numberOfKey[key] { return number }
             numberOfKey[key] = numberOfKey.count
             return numberOfKey.count - 1
@@ -93,9 +92,8 @@ public enum SecurityTypeClassifier {
             guard let company = companyOfLine[index] else { continue }
             facts[index].issuerUnitsOrRights = unitsOrRights[company]
         }
-        let ownBlankCheck = facts.withUnsafeBufferPointer { buffer in
-            Parallel.mapInBlocks(buffer.count) { [buffer = UnsafeFacts(buffer)] in Rule.ownBlankCheckEvidence(buffer[$0]) }
-        }
+        let ownBlankCheck = Parallel.mapInBlocks(facts.count) { Rule.ownBlankCheckEvidence(facts[$0]) }
+        for index in facts.indices { facts[index].ownBlankCheck = .some(ownBlankCheck[index]) }
         var blankCheck = [String?](repeating: nil, count: numberOfKey.count)
         for index in facts.indices {
             guard let company = companyOfLine[index], blankCheck[company] == nil, let evidence = ownBlankCheck[index] else { continue }
@@ -105,18 +103,7 @@ public enum SecurityTypeClassifier {
             facts[index].issuerBlankCheck = companyOfLine[index].flatMap { blankCheck[$0] }
         }
         defer { ProcessLifetime.keepUntilExit(facts) }
-        return facts.withUnsafeBufferPointer { buffer in
-            Parallel.mapInBlocks(buffer.count) { [buffer = UnsafeFacts(buffer)] in classify(buffer[$0]) }
-        }
-    }
-
-    /// The facts of a file's lines, read in place by the threads of ``Parallel/mapInBlocks(_:_:)``
-    /// (an element read from the array itself is copied, a retain of each of its texts). The
-    /// threads only read, and the array outlives them: hence `@unchecked Sendable`.
-    private struct UnsafeFacts: @unchecked Sendable {
-        let buffer: UnsafeBufferPointer<Facts>
-        init(_ buffer: UnsafeBufferPointer<Facts>) { self.buffer = buffer }
-        subscript(index: Int) -> Facts { _read { yield buffer[index] } }
+        return Parallel.mapInBlocks(facts.count) { classify(facts[$0]) }
     }
 
     // MARK: - Evaluation
@@ -152,7 +139,11 @@ public enum SecurityTypeClassifier {
     }
 
     /// What the rules look at.
-    struct Facts {
+    ///
+    /// A class, so that handing a line's facts to a rule is one retain, not one per text (three
+    /// passes hand every line's facts over). `@unchecked Sendable`: the issuer fields are set
+    /// between the parallel passes, never during one, and everything else is constant.
+    final class Facts: @unchecked Sendable {
         let symbol: String
         let name: SecurityName
         /// Trimmed; empty when the source gives none.
@@ -161,6 +152,9 @@ public enum SecurityTypeClassifier {
         var issuerBlankCheck: String?
         /// A listed unit or right of the same issuer (`AACBU (name says "Units")`).
         var issuerUnitsOrRights: String?
+        /// ``Rule/ownBlankCheckEvidence(_:)`` of these facts once the issuer pass has found it
+        /// (`.some(nil)`: none); `nil` before.
+        var ownBlankCheck: String??
 
         /// ``industry`` lower-cased, as the industry sets are written.
         let foldedIndustry: String
@@ -169,7 +163,7 @@ public enum SecurityTypeClassifier {
         /// without a separator. Found once: three rules look at it.
         let symbolSuffix: (upperCased: String, separator: String.Index)?
 
-        init(_ line: Line) {
+        convenience init(_ line: Line) {
             self.init(symbol: line.symbol, name: SecurityName(line.name), industry: Industry(line.industry ?? ""))
         }
 
@@ -317,7 +311,7 @@ extension SecurityTypeClassifier {
         /// from another line of its issuer, or, for a line with no industry, from the issuer's
         /// listed units or rights.
         static func blankCheckEvidence(_ facts: Facts) -> String? {
-            if let own = ownBlankCheckEvidence(facts) { return own }
+            if let own = facts.ownBlankCheck ?? ownBlankCheckEvidence(facts) { return own }
             if let issuer = facts.issuerBlankCheck { return "the issuer's line \(issuer)" }
             if facts.industry.isEmpty, let units = facts.issuerUnitsOrRights {
                 return "no industry, and the issuer lists \(units)"
