@@ -40,8 +40,9 @@ public enum PriorTickerChanges {
     ///   universe reader already made them (``UniverseReadResult/issuerKeys``); made here otherwise.
     public static func resolve(_ prior: PriorMembership, universe: [Security],
                                issuerKeys: [String]? = nil) -> (membership: PriorMembership, matches: [Match]) {
-        // By index, not by element: a `Security` copied out of the array costs a retain per text field.
-        let symbols = universe.indices.map { universe[$0].normalizedSymbol }
+        // By index and field, not by element: a `Security` copied out of the array (as calling a
+        // computed property on it does) costs a retain per text field.
+        let symbols = universe.indices.map { Ticker.normalize(universe[$0].symbol) }
         let universeTickers = Set(symbols)
         // Prior lines matched by ticker only, whose ticker is on no universe line. Most prior files
         // have none: then there is nothing to match, and the universe's names need not be read again.
