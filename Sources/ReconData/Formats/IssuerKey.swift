@@ -55,18 +55,20 @@ public struct IssuerKey: Sendable, Hashable {
 
     /// The same with each line's name already split (`names[i]` of `lines[i].name`).
     static func assign(_ lines: [Line], names: [SecurityName]) -> [IssuerKey] {
-        separatingUnrelatedTickers(nameKeys(lines, names: names), lines: lines)
+        separatingUnrelatedTickers(nameKeys(names: names) { lines[$0].symbol }) { lines[$0].symbol }
     }
 
     /// Each line's key from its name alone (``init(parsed:symbol:displayName:)``), on every core:
     /// the first step of ``assign(_:)``, and what ``key(name:symbol:)`` gives for the line.
-    static func nameKeys(_ lines: [Line], names: [SecurityName]) -> [IssuerKey] {
-        Parallel.mapInBlocks(lines.count) { IssuerKey(parsed: names[$0], symbol: lines[$0].symbol) }
+    /// `symbol(i)` is the ticker of the line whose name is `names[i]`.
+    static func nameKeys(names: [SecurityName], symbol: @Sendable (Int) -> String) -> [IssuerKey] {
+        Parallel.mapInBlocks(names.count) { IssuerKey(parsed: names[$0], symbol: symbol($0)) }
     }
 
     /// The second step of ``assign(_:)``: lines that share a name key but whose tickers are not
     /// share-class variants of each other get the key followed by ` #` and their group's first ticker.
-    static func separatingUnrelatedTickers(_ nameKeys: [IssuerKey], lines: [Line]) -> [IssuerKey] {
+    /// `symbol(i)` is the ticker of the line keyed `nameKeys[i]`.
+    static func separatingUnrelatedTickers(_ nameKeys: [IssuerKey], symbol: (Int) -> String) -> [IssuerKey] {
         var keys = nameKeys
         // Only keys of two lines or more need their lines listed: no array for the thousands of single ones.
         var firstLineOfKey: [String: Int] = [:]
@@ -80,10 +82,10 @@ public struct IssuerKey: Sendable, Hashable {
             }
         }
         for indices in indicesByKey.values {
-            let clusters = tickerClusters(indices.map { lines[$0].symbol })
+            let clusters = tickerClusters(indices.map(symbol))
             guard clusters.count > 1 else { continue }
             for cluster in clusters {
-                let suffix = " #" + Ticker.normalize(lines[indices[cluster[0]]].symbol)
+                let suffix = " #" + Ticker.normalize(symbol(indices[cluster[0]]))
                 for member in cluster {
                     let index = indices[member]
                     keys[index] = IssuerKey(key: keys[index].key + suffix, displayName: keys[index].displayName)

@@ -163,25 +163,29 @@ public enum NasdaqScreenerReader {
     /// each row's key from its name alone (``UniverseReadResult/issuerKeys``). The rows are
     /// changed in place: a copy of the array would retain every text field of every row.
     static func assignIssuersAndTypes(_ securities: inout [Security]) -> [String] {
-        // Each name is split into words once, for the issuer keys and the types both.
-        let lineNames = securities.map(\.name)
-        let names = Parallel.mapInBlocks(lineNames.count) { SecurityName(lineNames[$0]) }
-        let keyLines = securities.map { IssuerKey.Line(symbol: $0.symbol, name: $0.name) }
-        let nameKeys = IssuerKey.nameKeys(keyLines, names: names)
-        let issuers = IssuerKey.separatingUnrelatedTickers(nameKeys, lines: keyLines)
+        let (issuers, nameKeys, inferences) = issuersAndTypes(of: securities)
         for index in securities.indices {
             securities[index].companyKey = issuers[index].key
             securities[index].companyName = issuers[index].displayName
+            securities[index].type = inferences[index].type
+            securities[index].typeEvidence = inferences[index].evidence
         }
-        let lines = securities.map {
-            SecurityTypeClassifier.Line(symbol: $0.symbol, name: $0.name, industry: $0.industry, companyKey: $0.companyKey)
-        }
-        for (index, inference) in SecurityTypeClassifier.classify(lines, names: names).enumerated() {
-            securities[index].type = inference.type
-            securities[index].typeEvidence = inference.evidence
-        }
-        // Thousands of split names and copied texts, freed at exit at once (``ProcessLifetime``).
-        ProcessLifetime.keepUntilExit((names, keyLines, lines, nameKeys, issuers))
         return nameKeys.map(\.key)
+    }
+
+    /// The issuer keys (with unrelated tickers separated), the keys from names alone and the
+    /// inferred types of the rows. The rows' fields are read in place (no array of `Line`
+    /// copies); the captures of `securities` end with this function, so the caller's array is
+    /// again its only owner when it writes the results in.
+    private static func issuersAndTypes(of securities: [Security]) -> ([IssuerKey], [IssuerKey], [SecurityTypeClassifier.Inference]) {
+        // Each name is split into words once, for the issuer keys and the types both.
+        let names = Parallel.mapInBlocks(securities.count) { SecurityName(securities[$0].name) }
+        let nameKeys = IssuerKey.nameKeys(names: names) { securities[$0].symbol }
+        let issuers = IssuerKey.separatingUnrelatedTickers(nameKeys) { securities[$0].symbol }
+        let inferences = SecurityTypeClassifier.classify(names: names, fields: .init(
+            symbol: { securities[$0].symbol }, industry: { securities[$0].industry }, companyKey: { issuers[$0].key }))
+        // Thousands of split names, freed at exit at once (``ProcessLifetime``).
+        ProcessLifetime.keepUntilExit(names)
+        return (issuers, nameKeys, inferences)
     }
 }

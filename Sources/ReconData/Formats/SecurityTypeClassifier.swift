@@ -59,34 +59,48 @@ public enum SecurityTypeClassifier {
 
     /// The same with each line's name already split (`names[i]` of `lines[i].name`).
     static func classify(_ lines: [Line], names: [SecurityName]) -> [Inference] {
+        classify(names: names, fields: LineFields(symbol: { lines[$0].symbol }, industry: { lines[$0].industry },
+                                                  companyKey: { lines[$0].companyKey }))
+    }
+
+    /// The fields of line `i` the classifier reads besides its name: a reader hands over its own
+    /// rows' fields, without copying them into ``Line`` values first.
+    struct LineFields: Sendable {
+        let symbol: @Sendable (Int) -> String
+        let industry: @Sendable (Int) -> String?
+        let companyKey: @Sendable (Int) -> String?
+    }
+
+    /// The same with each line's name already split (`names[i]`) and its other fields in `fields`.
+    static func classify(names: [SecurityName], fields: LineFields) -> [Inference] {
+        let count = names.count
         // A screener repeats a hundred or so industries over thousands of lines: each is read once.
         var industryOf: [String: Industry] = [:]
-        // By index and field: a `Line` handed to a closure whole is copied, a retain per text.
-        let industries = lines.indices.map { index in
-            let raw = lines[index].industry ?? ""
+        let industries = (0 ..< count).map { index in
+            let raw = fields.industry(index) ?? ""
             if let known = industryOf[raw] { return known }
             let industry = Industry(raw)
             industryOf[raw] = industry
             return industry
         }
-        let facts = Parallel.mapInBlocks(lines.count) { index in
-            Facts(symbol: lines[index].symbol, name: names[index], industry: industries[index])
+        let facts = Parallel.mapInBlocks(count) { index in
+            Facts(symbol: fields.symbol(index), name: names[index], industry: industries[index])
         }
         // Each line's own evidence on every core; the issuer's is the first of its lines' in line order.
         let ownUnitsOrRights = Parallel.mapInBlocks(facts.count) { Rule.unitOrRightEvidence(facts[$0]) }
         // Lines numbered by company key (in order of first line), so the issuer passes index arrays.
         var numberOfKey: [String: Int] = [:]
-        numberOfKey.reserveCapacity(lines.count)
-        let companyOfLine = lines.indices.map { index -> Int? in
-            guard let key = lines[index].companyKey else { return nil }
+        numberOfKey.reserveCapacity(count)
+        let companyOfLine = (0 ..< count).map { index -> Int? in
+            guard let key = fields.companyKey(index) else { return nil }
             if let number = numberOfKey[key] { return number }
             numberOfKey[key] = numberOfKey.count
             return numberOfKey.count - 1
         }
         var unitsOrRights = [String?](repeating: nil, count: numberOfKey.count)
-        for index in lines.indices {
+        for index in 0 ..< count {
             guard let company = companyOfLine[index], unitsOrRights[company] == nil, let evidence = ownUnitsOrRights[index] else { continue }
-            unitsOrRights[company] = "\(lines[index].symbol.trimmingSpaces) (\(evidence))"
+            unitsOrRights[company] = "\(fields.symbol(index).trimmingSpaces) (\(evidence))"
         }
         for index in facts.indices {
             guard let company = companyOfLine[index] else { continue }
@@ -97,7 +111,7 @@ public enum SecurityTypeClassifier {
         var blankCheck = [String?](repeating: nil, count: numberOfKey.count)
         for index in facts.indices {
             guard let company = companyOfLine[index], blankCheck[company] == nil, let evidence = ownBlankCheck[index] else { continue }
-            blankCheck[company] = "\(lines[index].symbol.trimmingSpaces): \(evidence)"
+            blankCheck[company] = "\(fields.symbol(index).trimmingSpaces): \(evidence)"
         }
         for index in facts.indices {
             facts[index].issuerBlankCheck = companyOfLine[index].flatMap { blankCheck[$0] }
