@@ -93,4 +93,21 @@ final class BadInputPriorTests: XCTestCase {
                         error: "\(universe): is a nasdaq-screener file, expected iShares holdings or a membership CSV",
                         help: "give the universe with --universe and the prior membership with --prior")
     }
+
+    /// The prior files are read on another core while the universe is read; what their reading
+    /// prints still comes after the universe's lines and before the prior's error, as when the
+    /// two were read in turn.
+    func testPriorProgressComesAfterTheUniverseAndBeforeThePriorError() throws {
+        let h = try BadInputHarness()
+        let universe = try universe(h)
+        let missing = h.folder + "/missing.csv"
+        let (console, recording) = Console.recording()
+        console.showsProgress = true
+        let status = ReconCommandLine.run(["reconstitute", "--year", "2025", "--universe", universe, "--prior", missing,
+                                           "--out", h.out], console: console)
+        XCTAssertEqual(status, 1)
+        let lines = recording.error.split(separator: "\n").map(String.init)
+        XCTAssertEqual(Array(lines.prefix(3)), ["recon: reading \(universe)", "recon: reading \(missing)",
+                                                "recon: error: \(missing): cannot open the file (No such file or directory)"])
+    }
 }

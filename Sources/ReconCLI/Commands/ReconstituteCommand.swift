@@ -96,8 +96,10 @@ enum ReconstituteCommand {
             throw error
         }
         PhaseTimer.mark("read the universe")
-        let prior = try pendingPrior.value()
+        // Its lines are shown whether it succeeded or not (`reading FILE` before its error).
+        let priorResult = Result { try pendingPrior.value() }
         priorConsole.release()
+        let prior = try priorResult.get()
         PhaseTimer.mark("read the prior membership")
         let forward = try arguments.string("--forward").map { path -> ForwardPrices in
             console.progress("reading \(path)")

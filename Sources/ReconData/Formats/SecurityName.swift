@@ -294,8 +294,9 @@ struct SecurityName: Sendable {
     /// The index of the first descriptor word, never 0 (a name is never all descriptor).
     ///
     /// In an ASCII name, a word whose fingerprint is not among ``descriptorWordPrints`` and that
-    /// is not a number opens nothing (every test below starts from such a word), so most words
-    /// are passed over without comparing them to any text.
+    /// is not a number opens nothing (every test of ``opensDescriptor(_:at:)`` starts by comparing
+    /// the word with one of those words or by reading it as a number), so most words are passed
+    /// over without comparing them to any text.
     static func findDescriptorStart(_ words: [Word], isASCII: Bool = false) -> Int {
         guard words.count > 1 else { return words.count }
         for index in 1..<words.count {
@@ -305,7 +306,9 @@ struct SecurityName: Sendable {
         return words.count
     }
 
-    /// Every word ``opensDescriptor(_:at:)`` compares the word at its index with.
+    /// Every word ``opensDescriptor(_:at:)`` compares the word at its index with: a word it
+    /// comes to test must be added here too (`PhraseListTests` compares the filtered search with
+    /// the unfiltered one on every real name).
     private static let descriptorWordPrints = FingerprintFilter(
         descriptorOpeners.union(["preferred", "shares", "share", "class", "cl", "series", "$", "new", "reit", "common"])
             .union(descriptorPhrases.map { $0[0] }))

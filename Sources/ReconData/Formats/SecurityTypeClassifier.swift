@@ -175,7 +175,7 @@ public enum SecurityTypeClassifier {
         private let industrySets: IndustrySets
         /// The symbol's text after its last `/` or `.`, upper-cased (`WS` of `ACME/ws`); `nil`
         /// without a separator. Found once: three rules look at it.
-        let symbolSuffix: (upperCased: String, separator: String.Index)?
+        let suffixAfterSeparator: (upperCased: String, separator: String.Index)?
 
         convenience init(_ line: Line) {
             self.init(symbol: line.symbol, name: SecurityName(line.name), industry: Industry(line.industry ?? ""))
@@ -187,7 +187,7 @@ public enum SecurityTypeClassifier {
             self.industry = industry.text
             self.foldedIndustry = industry.folded
             self.industrySets = industry.sets
-            self.symbolSuffix = symbol.lastIndex(where: { $0 == "/" || $0 == "." }).map { separator in
+            self.suffixAfterSeparator = symbol.lastIndex(where: { $0 == "/" || $0 == "." }).map { separator in
                 (symbol[symbol.index(after: separator)...].uppercased(), separator)
             }
         }
@@ -554,7 +554,7 @@ extension SecurityTypeClassifier.Facts {
     /// `symbol has "/WS"`: the NYSE suffix convention for warrants (`/WS`), rights (`/R`,
     /// `/RT`) and units (`/U`) after a slash or a dot.
     func symbolSuffix(_ suffixes: [String]) -> String? {
-        guard let (suffix, separator) = symbolSuffix, suffixes.contains(suffix) else { return nil }
+        guard let (suffix, separator) = suffixAfterSeparator, suffixes.contains(suffix) else { return nil }
         return "symbol has \"\(symbol[separator...])\""
     }
 }
