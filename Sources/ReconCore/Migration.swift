@@ -108,23 +108,19 @@ public struct MigrationSummary: Sendable {
         self.classes = classes
         var grouped: [MigrationClass: [Int]] = [:]
         for (position, migrationClass) in classes.enumerated() { grouped[migrationClass, default: []].append(position) }
-        var seen = [Int](repeating: -1, count: numbering?.count ?? 0)
-        func companyCount(_ members: [Int], pass: Int) -> Int {
+        var tally = CompanyTally(companies: numbering?.count ?? 0)
+        func companyCount(_ members: [Int]) -> Int {
             guard let numbering else {
                 var companies = Set<String>(minimumCapacity: members.count)
                 for position in members { companies.insert(rows[position].companyKey) }
                 return companies.count
             }
-            var count = 0
-            for position in members where seen[Int(numbering.ofRow[position])] != pass {
-                seen[Int(numbering.ofRow[position])] = pass
-                count += 1
-            }
-            return count
+            tally.startGroup()
+            return members.reduce(0) { $0 + (tally.isNew(numbering.ofRow[$1]) ? 1 : 0) }
         }
-        entries = MigrationClass.allCases.enumerated().compactMap { pass, migrationClass in
+        entries = MigrationClass.allCases.compactMap { migrationClass in
             guard let members = grouped[migrationClass] else { return nil }
-            let companies = companyCount(members, pass: pass)
+            let companies = companyCount(members)
             let weight = knowsPriorWeights ? members.reduce(0) { $0 + (priorWeight(rows[$1]) ?? 0) }
                                            : members.reduce(0) { sum, _ in sum + 0 }
             return Entry(migrationClass: migrationClass, count: members.count,

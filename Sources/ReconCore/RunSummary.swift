@@ -70,18 +70,13 @@ public struct RunSummary: Sendable, Equatable {
         // Companies are counted by number (the result numbers them): no key is hashed.
         // (Rows are read in place: copying one retains each of its strings.)
         let companyOfRow = result.companyOfRow
-        var seen = [Int](repeating: -1, count: result.companyNumbers)
-        var pass = 0
+        var tally = CompanyTally(companies: result.companyNumbers)
         func count(_ include: (Int) -> Bool) -> Count {
-            pass += 1
+            tally.startGroup()
             var companies = 0, securities = 0
             for position in rows.indices where include(position) {
                 securities += 1
-                let company = Int(companyOfRow[position])
-                if seen[company] != pass {
-                    seen[company] = pass
-                    companies += 1
-                }
+                if tally.isNew(companyOfRow[position]) { companies += 1 }
             }
             return Count(companies: companies, securities: securities)
         }
