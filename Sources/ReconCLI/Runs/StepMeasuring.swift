@@ -42,21 +42,20 @@ struct StepMeasuring {
         guard step.result.rulebook.run.year >= firstYear else { return }
         kept.append(index)
         let position = kept.count - 1, onMeasured = onMeasured
+        let make: @Sendable () -> RunWriter.Run
         if let base, index < sharedSteps, let run = base.runOfStep[index] {
             var copy = base.runs[run]
             copy.summary.input.variant = variant?.name
             let taken = copy
-            pipeline.submit {
-                onMeasured?(position, taken)
-                return taken
-            }
-            return
+            make = { taken }
+        } else {
+            // New listings are lines whose company was not in the previous step's universe.
+            let previous = index > 0 ? steps[index - 1].snapshot : nil
+            let measure = measure
+            make = { measure(step, previous) }
         }
-        // New listings are lines whose company was not in the previous step's universe.
-        let previous = index > 0 ? steps[index - 1].snapshot : nil
-        let measure = measure
         pipeline.submit {
-            let run = measure(step, previous)
+            let run = make()
             onMeasured?(position, run)
             return run
         }
