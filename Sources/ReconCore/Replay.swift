@@ -37,21 +37,10 @@ public final class UniverseSnapshot: Sendable {
 
     public init(_ securities: [Security]) {
         self.securities = securities
-        var numbers: [String: Int32] = [:]
-        numbers.reserveCapacity(securities.count)
-        var companyOfLine = [Int32](repeating: 0, count: securities.count)
-        for index in securities.indices {
-            let key = securities[index].companyKey
-            if let known = numbers[key] {
-                companyOfLine[index] = known
-            } else {
-                companyOfLine[index] = Int32(numbers.count)
-                numbers[key] = Int32(numbers.count)
-            }
-        }
-        companyNumber = numbers
-        self.companyOfLine = companyOfLine
-        companyKeys = Set(numbers.keys)
+        var numbering = KeyNumbering(capacity: securities.count)
+        companyOfLine = securities.indices.map { numbering.number(securities[$0].companyKey) }
+        companyNumber = numbering.numberOf
+        companyKeys = Set(numbering.numberOf.keys)
     }
 
     /// A company's number in the snapshot (``ReconstitutionResult/companyOfRow`` numbers the

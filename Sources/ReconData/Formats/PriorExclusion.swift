@@ -99,19 +99,17 @@ public enum PriorExclusion {
         private var starts: [Int] = []
 
         init(_ universe: [Security]) {
-            var numberOfKey: [String: Int] = [:]
-            numberOfKey.reserveCapacity(universe.count)
+            var numbering = KeyNumbering(capacity: universe.count)
             var companyOfLine: [Int] = []
             companyOfLine.reserveCapacity(universe.count)
             var counts: [Int] = []
             for index in universe.indices {
                 let key = universe[index].companyKey
-                let number = numberOfKey[key] ?? {
-                    numberOfKey[key] = keys.count
+                let number = Int(numbering.number(key))
+                if number == keys.count {
                     keys.append(key)
                     counts.append(0)
-                    return keys.count - 1
-                }()
+                }
                 counts[number] += 1
                 companyOfLine.append(number)
             }
