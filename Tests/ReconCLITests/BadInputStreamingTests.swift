@@ -42,7 +42,7 @@ final class BadInputStreamingTests: XCTestCase {
         XCTAssertEqual(inMemory.last?.0, 5_000 + 5_000 / 7 + 2, "line numbers count the line breaks inside quotes")
     }
 
-    func testCRSPPanelThroughTinyChunksEqualsTheWholeFile() throws {
+    func testCRSPPanelFromTheFileEqualsTheBytesInMemory() throws {
         let h = try BadInputHarness()
         var text = BadInputHarness.crspHeader + "\n"
         let months = [(2019, 1, 31), (2019, 2, 28), (2019, 3, 29), (2019, 4, 30), (2019, 5, 31), (2019, 6, 28)]
@@ -53,8 +53,8 @@ final class BadInputStreamingTests: XCTestCase {
             }
         }
         let path = try h.write(text, "msf.csv")
-        let whole = try CRSPPanel.load(reader: CSVReader(bytes: Array(text.utf8), name: path))
-        let streamed = try CRSPPanel.load(reader: CSVReader(path: path, chunkSize: 64))
+        let whole = try CRSPPanel.load(bytes: Array(text.utf8), name: path)
+        let streamed = try CRSPPanel.load(path: path)
         XCTAssertEqual(streamed.rowCount, 2_400)
         XCTAssertEqual(streamed.report, whole.report)
         XCTAssertEqual(streamed.months, whole.months)

@@ -9,7 +9,7 @@ import XCTest
 /// against one that builds every universe afresh, and against the replay loop as first written; a replay resumed from another's step; the
 /// run measures (drag by one pass over each security's rows, portfolios sorted once, turnover and
 /// counts without string keys) against the textbook computations; and a variant replayed inside a
-/// sweep against the same variant alone. (Loading is compared in `CRSPFastLoadTests`, number
+/// sweep against the same variant alone. (Loading is compared in `CRSPLoadEquivalenceTests`, number
 /// formatting in `FormatNumberEquivalenceTests`.)
 final class OptimisationEquivalenceTests: XCTestCase {
     /// A panel small enough for a debug build, with the Russell counts scaled down to it so that

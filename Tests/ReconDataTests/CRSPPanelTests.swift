@@ -4,7 +4,7 @@ import ReconCore
 
 final class CRSPPanelTests: XCTestCase {
     private func panel(_ text: String, name: String = "msf.csv") throws -> CRSPPanel {
-        try CRSPPanel.load(reader: CSVReader(bytes: Array(text.utf8), name: name))
+        try CRSPPanel.load(bytes: Array(text.utf8), name: name)
     }
 
     private func loadError(_ text: String, name: String = "bad.csv") -> InputError? {

@@ -99,7 +99,7 @@ final class FuzzRegressionTests: XCTestCase {
     func testLongDateIsAnErrorNotAnOverflow() throws {
         let crash: [UInt8] = Array("permno,date,shrcd,exchcd,ticker,comnam,permco,prc,ret,shrout\n10001,".utf8)
             + Array(repeating: 0x30 + 1, count: 1) + Array(repeating: 0x30, count: 39) + Array(",11,3,ALFA,ALFA CORP,900,9,0.02,100\n".utf8)
-        let error = try XCTUnwrap(inputError { try CRSPPanel.load(reader: CSVReader(bytes: crash, name: "msf.csv")) })
+        let error = try XCTUnwrap(inputError { try CRSPPanel.load(bytes: crash, name: "msf.csv") })
         XCTAssertEqual(error.description, "msf.csv:2:2: column 'date': found '1000000000000000000000000000000000000000', expected a date as YYYYMMDD or YYYY-MM-DD")
     }
 
@@ -112,10 +112,10 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(native.help, "fix the value, or give market_cap")
 
         let panel: [UInt8] = Array("PERMNO,PERMCO,date,SHRCD,EXCHCD,TICKER,COMNAM,PRC,RET,SHROUT\n1,1,20200131,11,3,A,A INC,1e300,0.1,1e300\n".utf8)
-        let crsp = try XCTUnwrap(inputError { try CRSPPanel.load(reader: CSVReader(bytes: panel, name: "msf.csv")) })
+        let crsp = try XCTUnwrap(inputError { try CRSPPanel.load(bytes: panel, name: "msf.csv") })
         XCTAssertEqual(crsp.description, "msf.csv:2:10: column 'SHROUT': found '1e300', expected a price and shares outstanding whose product |PRC| × SHROUT × 1,000 is a finite market cap")
         let noShares: [UInt8] = Array("PERMNO,PERMCO,date,SHRCD,EXCHCD,TICKER,COMNAM,PRC,RET,SHROUT\n1,1,20200131,11,3,A,A INC,1e307,0.1,\n".utf8)
-        let price = try XCTUnwrap(inputError { try CRSPPanel.load(reader: CSVReader(bytes: noShares, name: "msf.csv")) })
+        let price = try XCTUnwrap(inputError { try CRSPPanel.load(bytes: noShares, name: "msf.csv") })
         XCTAssertEqual(price.location, "msf.csv:2:8")
     }
 

@@ -79,6 +79,14 @@ public final class CSVReader {
         atEndOfInput = true
     }
 
+    /// Reads bytes cut from a file at the start of physical line `firstLine` (after the first):
+    /// line numbers count from there, and no byte-order mark is looked for.
+    convenience init(bytes: [UInt8], name: String, firstLine: Int) {
+        self.init(bytes: bytes, name: name)
+        nextLineNumber = firstLine
+        started = true
+    }
+
     deinit {
         if let fileDescriptor { close(fileDescriptor) }
     }
@@ -118,6 +126,9 @@ public final class CSVReader {
             try body(UnsafeBufferPointer(rebasing: whole[start..<end]))
         }
     }
+
+    /// Whether field `index` was quoted with doubled quotes inside (its raw bytes still have them).
+    func isEscaped(_ index: Int) -> Bool { escaped[index] }
 
     /// Whether field `index` is empty (after removing surrounding spaces).
     public func isEmpty(_ index: Int) -> Bool {

@@ -2,14 +2,16 @@ import XCTest
 import ReconCore
 @testable import ReconData
 
-/// The fast CRSP loader (byte-level parsing of stretches of the file on several threads) must
-/// build exactly the panel the reference loader (record by record through `CSVReader`) builds,
-/// and leave to the reference every file it cannot read the same way.
-final class CRSPFastLoadTests: XCTestCase {
+/// The CRSP load path (``CRSPLoad``: the tokenizer's direct and general paths, the CSV reader for
+/// the records they decline, stretches parsed at once and merged) must build exactly the panel
+/// the reference loader (the oracle in `Oracles/`, record by record through `CSVReader`) builds,
+/// bit for bit, in any number of stretches, and refuse exactly the files it refuses, with the
+/// same error.
+final class CRSPLoadEquivalenceTests: XCTestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "crsp-fast-\(UUID().uuidString)"
+        folder = NSTemporaryDirectory() + "crsp-load-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
@@ -20,14 +22,12 @@ final class CRSPFastLoadTests: XCTestCase {
     // MARK: - Helpers
 
     private func reference(_ text: String, name: String = "t.csv") -> Result<CRSPPanel, Error> {
-        Result { try CRSPPanel.load(reader: CSVReader(bytes: Array(text.utf8), name: name)) }
+        Result { try CRSPPanel.referenceLoad(text, name: name) }
     }
 
-    private func fast(_ text: String, name: String = "t.csv", chunks: Int) -> CRSPPanel? {
+    private func load(_ text: String, name: String = "t.csv", stretches: Int) -> Result<CRSPPanel, Error> {
         let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            CRSPFastLoad.load(buffer, header: CSVReader(bytes: bytes, name: name), name: name, chunks: chunks)
-        }
+        return Result { try bytes.withUnsafeBufferPointer { try CRSPLoad.load($0, name: name, stretches: stretches) } }
     }
 
     /// Every field of two panels, compared.
@@ -67,26 +67,26 @@ final class CRSPFastLoadTests: XCTestCase {
         same(a.securitiesOfCompany, b.securitiesOfCompany, "securitiesOfCompany")
     }
 
-    /// The fast loader, in 1 to 6 stretches, either gives the reference's panel or declines; it
-    /// never accepts a file the reference refuses.
+    /// The load path, in 1 to 6 stretches, gives the reference's panel or the reference's error.
+    /// - Returns: whether the reference reads the file.
     @discardableResult
-    private func check(_ text: String, mustAccept: Bool = false, stretches: [Int] = Array(1 ... 6),
-                       file: StaticString = #filePath, line: UInt = #line) -> Bool {
+    private func check(_ text: String, stretches: [Int] = Array(1 ... 6), file: StaticString = #filePath, line: UInt = #line) -> Bool {
         let expected = reference(text)
-        var accepted = false
-        for chunks in stretches {
-            let panel = fast(text, chunks: chunks)
-            switch (expected, panel) {
-            case (.success(let reference), let panel?):
-                accepted = true
-                assertSame(panel, reference, "\(chunks) stretches of \(text.debugDescription)", file: file, line: line)
-            case (.failure(let error), _?):
-                XCTFail("the fast loader read a file the reference refuses (\(error)): \(text.debugDescription)", file: file, line: line)
-            case (_, nil):
-                if mustAccept { XCTFail("the fast loader declined \(chunks) stretches of \(text.debugDescription)", file: file, line: line) }
+        for count in stretches {
+            switch (expected, load(text, stretches: count)) {
+            case (.success(let reference), .success(let panel)):
+                assertSame(panel, reference, "\(count) stretches of \(text.debugDescription)", file: file, line: line)
+            case (.failure(let error), .failure(let refusal)):
+                XCTAssertEqual(refusal as? InputError, error as? InputError, "\(count) stretches of \(text.debugDescription)",
+                               file: file, line: line)
+            case (.failure(let error), .success):
+                XCTFail("read a file the reference refuses (\(error)): \(text.debugDescription)", file: file, line: line)
+            case (.success, .failure(let refusal)):
+                XCTFail("refused a file the reference reads (\(refusal)): \(text.debugDescription)", file: file, line: line)
             }
         }
-        return accepted
+        if case .success = expected { return true }
+        return false
     }
 
     // MARK: - Tests
@@ -94,10 +94,9 @@ final class CRSPFastLoadTests: XCTestCase {
     func testSyntheticPanelIsIdenticalInAnyNumberOfStretches() throws {
         let path = folder + "/market.csv"
         _ = try SyntheticMarket.write(to: path, configuration: .init(firstYear: 1990, lastYear: 2000, firms: 1500, seed: 11))
-        let reference = try CRSPPanel.load(reader: CSVReader(path: path))
-        for chunks in [1, 2, 3, 7] {
-            let panel = try XCTUnwrap(CRSPFastLoad.load(path: path, chunks: chunks), "declined \(chunks) stretches")
-            assertSame(panel, reference, "\(chunks) stretches")
+        let reference = try CRSPPanel.referenceLoad(path: path)
+        for count in [1, 2, 3, 7] {
+            assertSame(try CRSPLoad.load(path: path, stretches: count), reference, "\(count) stretches")
         }
         assertSame(try CRSPPanel.load(path: path), reference, "CRSPPanel.load(path:)")
     }
@@ -108,22 +107,22 @@ final class CRSPFastLoadTests: XCTestCase {
         var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
         let header = lines.removeFirst()
         lines.sort { ($0.split(separator: ",")[0], $0) < ($1.split(separator: ",")[0], $1) }
-        check(([header] + lines).joined(separator: "\n") + "\n", mustAccept: true)
+        XCTAssertTrue(check(([header] + lines).joined(separator: "\n") + "\n"))
     }
 
-    func testCommonShapesTakeTheFastPath() {
-        check("""
+    func testCommonShapesAreRead() {
+        XCTAssertTrue(check("""
         PERMNO,date,SHRCD,EXCHCD,SICCD,TICKER,COMNAM,PERMCO,DLRET,PRC,RET,SHROUT
         10001,19990430,11,3,4911,ALFA,ALFA CORP,500,,20.5,0.025,1000
         10002,19990430,11,-2,,BETA,BETA INC,600,,-10.125,C,2000
         10003,19990430,73,1,6792,,GAMMA UNITS,700,-0.5,0,B,0
         10001,19990528,11,3,4911,ALF,ALFA CORPORATION,500,,21,-1,1000
         10002,19990528,11,1,6020,BETA,BETA INC,600,0.12,.5,-.25,2000.
-        """, mustAccept: true)
+        """))
         // CRLF line ends, columns beyond the ones read, no line break at the end.
-        check("PERMNO,PERMCO,date,SHRCD,EXCHCD,TICKER,COMNAM,PRC,RET,SHROUT,EXTRA,MORE\r\n"
+        XCTAssertTrue(check("PERMNO,PERMCO,date,SHRCD,EXCHCD,TICKER,COMNAM,PRC,RET,SHROUT,EXTRA,MORE\r\n"
               + "1,1,20200131,11,3,A,A INC,5,0.1,100,x,y\r\n2,2,20200131,11,3,B,B INC,5,0.2,100,,\r\n"
-              + "1,1,20200228,11,3,A,A INC,6,0.2,100,z,w", mustAccept: true)
+              + "1,1,20200228,11,3,A,A INC,6,0.2,100,z,w"))
     }
 
     func testUnusualFieldsMatchTheReference() {
@@ -148,7 +147,7 @@ final class CRSPFastLoadTests: XCTestCase {
         }
     }
 
-    func testRefusedFilesAreLeftToTheReference() {
+    func testBadRowsGiveTheReferenceError() {
         let header = "PERMNO,PERMCO,date,SHRCD,EXCHCD,TICKER,COMNAM,PRC,RET,SHROUT\n"
         for row in ["1,1,20200131,11,3,A,A INC,abc,0.1,100", "1,1,2020-02-30,11,3,A,A,5,0.1,100",
                     "1,1,20200131,11,3,A,A,5,-1.5,100", "x1,1,20200131,11,3,A,A,5,0.1,100", "1,1,20200131,11,3",
@@ -159,18 +158,47 @@ final class CRSPFastLoadTests: XCTestCase {
                     "1,1,20200131,11,3,A,A,5,0.1,100,", "1,1,20200131,11,3,A,A INC,5,0.1,100,extra",
                     "1,1,20200131,11,3,A,A,1e300,0.1,1e300", "1,1,20200131,11,3,A,A,5,1e39,100",
                     "1,1,2020013100000000000000000000000000000000,11,3,A,A,5,0.1,100"] {
-            check(header + "2,2,20200131,11,3,B,B INC,5,0.1,100\n" + row + "\n")
-            XCTAssertNil(fast(header + row + "\n", chunks: 1), row)
+            XCTAssertFalse(check(header + "2,2,20200131,11,3,B,B INC,5,0.1,100\n" + row + "\n"), row)
+            XCTAssertFalse(check(header + row + "\n"), row)
         }
         let duplicate = header + "7,1,20200131,11,3,A,A,5,0.1,100\n8,2,20200131,11,3,B,B,5,0.1,100\n7,1,20200131,11,3,A,A,5,0.1,100\n"
-        XCTAssertNil(fast(duplicate, chunks: 2))
-        XCTAssertNil(fast("", chunks: 1))
-        XCTAssertNil(fast(header, chunks: 1))
-        XCTAssertNil(fast("\n\n", chunks: 1))
+        for text in [duplicate, "", header, header + "\n\n", "\n\n", "\n" + header + "\n"] { XCTAssertFalse(check(text), text) }
+        // Names that are not text: invalid UTF-8 and a NUL byte, in a row that keeps its names.
+        for name in [[0x41, 0xFF, 0x42], [0x41, 0x00, 0x42]] as [[UInt8]] {
+            let bytes = Array((header + "1,1,20200131,11,3,A,").utf8) + name + Array(",5,0.1,100\n".utf8)
+            let expected = Result { try CRSPPanel.referenceLoad(reader: CSVReader(bytes: bytes, name: "t.csv")) }
+            let loaded = Result { try CRSPPanel.load(bytes: bytes, name: "t.csv") }
+            guard case .failure(let error) = expected, case .failure(let refusal) = loaded else {
+                return XCTFail("a name of bytes \(name) was read")
+            }
+            XCTAssertEqual(refusal as? InputError, error as? InputError)
+        }
+    }
+
+    /// Every CRSP file of the bad-input catalogue (`BadInputCRSPTests`, docs/robustness.md): the
+    /// same error as the reference, in any number of stretches.
+    func testEveryCRSPCaseOfTheBadInputCatalogue() {
+        let header = "PERMNO,PERMCO,date,SHRCD,EXCHCD,TICKER,COMNAM,PRC,RET,SHROUT"
+        var files = ["2020-02-30", "20201301", "2020/01/31", "31.01.2020", "abc", "2020-1-31", "00000000"].map {
+            "\(header)\n1,1,\($0),11,3,A,A INC,5,0.1,100\n"
+        }
+        files.append("\(header)\n7,1,20200131,11,3,A,A INC,5,0.1,100\n8,2,20200131,11,3,B,B INC,5,0.1,100\n7,1,2020-01-30,11,3,A,A INC,5,0.1,100\n")
+        files.append("\(header)\n1,1,20200131,11,3,A,ALPHA, INC,5,0.1,100\n")
+        files.append("\(header)\n1,1,20200131,11,3\n")
+        for row in ["1,1,20200131,11,3,A,A INC,NaN,0.1,100", "1,1,20200131,11,3,A,A INC,inf,0.1,100",
+                    "1,1,20200131,11,3,A,A INC,5,0.1,-5", "1,1,20200131,11,3,A,A INC,5,-1.5,100",
+                    "1,1,20200131,11,3,A,A INC,5,1e39,100", "1,1,20200131,11,3,A,A INC,1e300,0.1,1e300",
+                    "x1,1,20200131,11,3,A,A INC,5,0.1,100", "-3,1,20200131,11,3,A,A INC,5,0.1,100",
+                    "1,1,20200131,1.5,3,A,A INC,5,0.1,100"] {
+            files.append("\(header)\n\(row)\n")
+        }
+        files.append("PERMNO,PERMCO,date,SHRCD,EXCHCD,TICKER,COMNAM,PRC,RET\n1,1,20200131,11,3,A,A,5,0.1\n")
+        files.append(header + "\n")
+        for text in files { XCTAssertFalse(check(text, stretches: [1, 2, 3]), text) }
     }
 
     /// Random edits of a small file (quotes, spaces, line breaks, odd bytes in any field): the
-    /// fast loader must agree with the reference on every one it accepts.
+    /// load path must agree with the reference on every one.
     func testRandomEditsAgreeWithTheReference() {
         let base = """
         PERMNO,date,SHRCD,EXCHCD,SICCD,TICKER,COMNAM,PERMCO,DLRET,PRC,RET,SHROUT
@@ -226,8 +254,8 @@ final class CRSPFastLoadTests: XCTestCase {
         func code() -> String { pick(["", "0", "11", "-2", "-99", "-100", "999", "1000", "-", "010", "3", digits(Int(generator.next() % 5))]) }
         let header = "PERMNO,date,SHRCD,EXCHCD,SICCD,TICKER,COMNAM,PERMCO,DLRET,PRC,RET,SHROUT\n"
         let plain = "20001,19990430,11,3,4911,P,P INC,1200,,5,0.1,100\n"
-        // Files of twelve random rows: nearly all hold a row the reference refuses (and so must
-        // the fast loader); rows refused alone are where the fast path is tested against it.
+        // Files of twelve random rows: nearly all hold a row the reference refuses (with the same
+        // error from the load path); rows alone are where the direct path is tested against it.
         for file in 0 ..< 60 {
             var rows: [String] = []
             for index in 0 ..< 12 {
@@ -270,12 +298,12 @@ final class CRSPFastLoadTests: XCTestCase {
             }
             return rows
         }
-        check(header + rows(quotedLineBreaks: false).joined(separator: "\n") + "\n\n", mustAccept: true, stretches: [1, 2, 3, 5, 8])
-        // A cut inside quotes makes a stretch refuse (the reference then reads the file); some
+        XCTAssertTrue(check(header + rows(quotedLineBreaks: false).joined(separator: "\n") + "\n\n", stretches: [1, 2, 3, 5, 8]))
+        // A cut inside quotes makes a stretch decline (the file is then read in one stretch); some
         // counts of stretches cut elsewhere and are read with the gaps closed up.
         XCTAssertTrue(check(header + rows(quotedLineBreaks: true).joined(separator: "\n") + "\n", stretches: [2, 3, 5, 8]))
-        // A file whose lines end in CR alone has no line feeds to size the stretches: the reference reads it.
-        check(header.replacingOccurrences(of: "\n", with: "\r") + rows(quotedLineBreaks: false).joined(separator: "\r") + "\r")
+        // A file whose lines end in CR alone has no line feeds to size the stretches: one stretch reads it.
+        XCTAssertTrue(check(header.replacingOccurrences(of: "\n", with: "\r") + rows(quotedLineBreaks: false).joined(separator: "\r") + "\r"))
     }
 
     /// The line-feed count that sizes each stretch against a plain count, from any start (bytes
@@ -288,9 +316,9 @@ final class CRSPFastLoadTests: XCTestCase {
             bytes.withUnsafeBufferPointer { buffer in
                 let header = "PERMNO,PERMCO,date,SHRCD,EXCHCD,TICKER,COMNAM,PRC,RET,SHROUT"
                 let columns = try! CRSPColumns(header: CSVHeader(names: header.split(separator: ",").map(String.init), file: "t", line: 1), file: "t", line: 1)
-                let parser = CRSPChunkParser(columns: columns, data: buffer)
+                let tokenizer = CRSPTokenizer(columns: columns, data: buffer)
                 for start in [0, min(3, length)] {
-                    XCTAssertEqual(parser.lineFeeds(in: start ..< length), bytes[start...].filter { $0 == 0x0A }.count, "length \(length) from \(start)")
+                    XCTAssertEqual(tokenizer.lineFeeds(in: start ..< length), bytes[start...].filter { $0 == 0x0A }.count, "length \(length) from \(start)")
                 }
             }
         }

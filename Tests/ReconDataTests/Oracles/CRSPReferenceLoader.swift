@@ -4,30 +4,15 @@ import Glibc
 import Darwin
 #endif
 import ReconCore
+@testable import ReconData
 
+/// The reference CRSP loader, kept in the tests as the oracle of ``CRSPLoad``: the loader recon
+/// shipped before its one load path, record by record through ``CSVReader`` with every field
+/// checked in column order. ``CRSPLoadEquivalenceTests`` compares the two on generated panels,
+/// odd spellings, random edits and every CRSP case of the bad-input catalogue: the same panel
+/// bit for bit, or the same error.
 extension CRSPPanel {
-    /// Reads a CRSP monthly stock file (see ``CRSPColumns`` for the columns), streaming: the file
-    /// is never held whole, numbers are parsed from the field bytes, and the rows are kept columnar.
-    ///
-    /// - Parameter progress: called now and then with the fraction of the file read (0...1).
-    /// - Throws: ``InputError`` for an empty file, a header without rows, a missing column, a
-    ///   field that is not what its column needs (with line, column and header name), or two
-    ///   rows of one PERMNO in one month (naming both lines).
-    public static func load(path: String, progress: ((Double) -> Void)? = nil) throws -> CRSPPanel {
-        if let panel = CRSPFastLoad.load(path: path) {
-            progress?(1)
-            return panel
-        }
-        let reader = try CSVReader(path: path)
-        var status = stat()
-        let size = stat(path, &status) == 0 ? Int(status.st_size) : 0
-        return try load(reader: reader, totalBytes: size, progress: progress)
-    }
-
-    /// Reads a panel from any reader, one record at a time through ``CSVReader`` (tests read from
-    /// bytes in memory). This is the reference reader: ``load(path:progress:)`` parses regular
-    /// files faster with ``CRSPFastLoad`` and comes back here for anything that one refuses.
-    static func load(reader: CSVReader, totalBytes: Int = 0, progress: ((Double) -> Void)? = nil) throws -> CRSPPanel {
+    static func referenceLoad(reader: CSVReader) throws -> CRSPPanel {
         var loader = CRSPPanelLoader(reader: reader)
         try loader.readHeader()
         while try reader.next() {
@@ -36,13 +21,16 @@ extension CRSPPanel {
                 continue
             }
             try loader.readRow()
-            if loader.report.rowsRead & 0xFFFF == 0, let progress, totalBytes > 0 {
-                progress(min(1, Double(reader.bytesRead) / Double(totalBytes)))
-            }
         }
-        let panel = try loader.finish()
-        progress?(1)
-        return panel
+        return try loader.finish()
+    }
+
+    static func referenceLoad(path: String) throws -> CRSPPanel {
+        try referenceLoad(reader: CSVReader(path: path))
+    }
+
+    static func referenceLoad(_ text: String, name: String) throws -> CRSPPanel {
+        try referenceLoad(reader: CSVReader(bytes: Array(text.utf8), name: name))
     }
 }
 

@@ -1,17 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ReconCore
 
-/// One stretch of a CRSP file parsed by ``CRSPChunkParser``: its rows in file order, the
-/// securities it met (numbered in order of first appearance within the stretch) with the latest
-/// names each had in it, and its counts. ``CRSPFastLoad`` merges the stretches of a file.
+/// Where the rows of one stretch of a CRSP file go once read: the row rules (a finite cap,
+/// counts by reason), the securities table (PERMNOs in order of first appearance, with the latest
+/// names each had in the stretch) and the row columns. Both readers of a record feed it, the
+/// tokenizer (``CRSPTokenizer``) and, for a record the tokenizer declines, the general CSV reader
+/// (``CRSPRecordReader``), so that every row goes through the same rules.
 ///
 /// The stretches of a file write their rows into one set of columns, each from its own start
-/// (``rowStart``), so that merging them moves rows only to close a gap: see ``CRSPFastLoad``.
-struct CRSPChunk {
+/// (``rowStart``), so that merging them moves rows only to close a gap: see ``CRSPLoad``.
+struct CRSPRowSink {
     /// The columns shared by every stretch of the file.
     let rows: CRSPRowColumns
     /// Where this stretch's rows start in ``rows``, and how many it wrote.
@@ -52,9 +49,43 @@ struct CRSPChunk {
         var start = 0, count = 0
     }
 
-    /// The securities of the stretch and, for each, what its latest row said: the same rule as the
-    /// reference loader (a row whose date is on or after the security's latest so far updates the
-    /// ticker, name and CUSIP, and the SIC code when it has a valid one), applied within the stretch.
+    /// The values of one row's fields, and the raw bytes of its text fields.
+    struct RowFields {
+        var permno = 0, permco = 0, date = 0, shareCode = 0, exchangeCode = 0
+        var price = Double.nan, shares = Double.nan, `return` = Double.nan, delistingReturn = Double.nan
+        var midpoint = false
+        var ticker = RawText(), name = RawText(), cusip = RawText()
+        /// The SIC code when the field is a valid integer (anything else is ignored).
+        var industry: Int?
+    }
+
+    /// A text field's raw bytes: between the quotes of a quoted field, doubled quotes still
+    /// doubled (`escaped`). Valid while the bytes it points into are.
+    struct RawText {
+        var start: UnsafePointer<UInt8>?
+        var count = 0
+        var escaped = false
+
+        var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+
+        /// The bytes without spaces and tabs around them.
+        var trimmed: UnsafeBufferPointer<UInt8> { CRSPFieldParsing.trimmed(bytes) }
+
+        /// The text as the panel keeps it (doubled quotes undone, trimmed of spaces and tabs by
+        /// characters) as UTF-8, and whether that is the field's bytes trimmed; `nil` for
+        /// invalid UTF-8 or a NUL byte (not text: ``CSVReader/string(_:)`` refuses both).
+        func kept() -> (bytes: [UInt8], sameAsField: Bool)? {
+            let trimmed = self.trimmed
+            if !escaped, !trimmed.contains(where: { $0 >= 0x80 || $0 == 0 }) { return (Array(trimmed), true) }
+            guard let text = CSVReader.text(rawField: bytes, escaped: escaped), !text.utf8.contains(0) else { return nil }
+            let kept = Array(CSVReader.trimmed(text).utf8)
+            return (kept, !escaped && kept.elementsEqual(trimmed))
+        }
+    }
+
+    /// The securities of the stretch and, for each, what its latest row said: a row whose date is
+    /// on or after the security's latest so far updates the ticker, name and CUSIP, and the SIC
+    /// code when it has a valid one.
     struct Securities {
         /// PERMNO → security + 1 for PERMNOs under ``directLimit`` (CRSP's have five digits): a row
         /// costs an array load, not a hash lookup.
@@ -104,14 +135,17 @@ struct CRSPChunk {
 
     // MARK: - Rows
 
-    /// Adds one parsed row.
+    /// Whether the row's |PRC| × SHROUT × 1,000 is a finite market cap (the one row rule that
+    /// refuses a row whose fields each parse).
     @inline(__always)
-    mutating func add(_ row: CRSPChunkParser.RowFields, line: Int, parser: CRSPChunkParser,
-                      writer: inout CRSPRowColumns.RowWriter) throws {
-        // |PRC| × SHROUT × 1,000 must be a finite market cap: the reference refuses an overflow.
-        guard ((row.price.isNaN ? 1 : row.price) * (row.shares.isNaN ? 1 : row.shares) * 1_000).isFinite else {
-            throw CRSPChunkParser.Refusal()
-        }
+    static func hasFiniteCap(_ row: RowFields) -> Bool {
+        ((row.price.isNaN ? 1 : row.price) * (row.shares.isNaN ? 1 : row.shares) * 1_000).isFinite
+    }
+
+    /// Adds one row whose fields were each read and checked, and whose cap is finite.
+    /// - Throws: ``CRSPTokenizer/Refusal`` when a text to keep is not valid UTF-8.
+    @inline(__always)
+    mutating func add(_ row: RowFields, line: Int, writer: inout CRSPRowColumns.RowWriter) throws {
         counts.rowsRead += 1
         if row.midpoint { counts.midpointPrices += 1 }
         if row.return.isNaN { counts.missingReturns += 1 }
@@ -124,7 +158,7 @@ struct CRSPChunk {
         }
         let permno = Int32(row.permno), date = Int32(row.date)
         let id = securities.id(of: permno)
-        if date >= securities.latestDate[id] { try updateNames(of: id, date: date, row: row, parser: parser) }
+        if date >= securities.latestDate[id] { try updateNames(of: id, date: date, row: row) }
         writer.append(security: Int32(id), company: Int32(row.permco), date: date, shareCode: Int16(row.shareCode),
                       exchangeCode: Int16(row.exchangeCode), price: row.price, shares: row.shares,
                       return: Float(row.return), delistingReturn: Float(row.delistingReturn), line: Int32(clamping: line))
@@ -137,32 +171,29 @@ struct CRSPChunk {
         lastKey = key
     }
 
-    /// The reference's `updateNames`: the latest ticker, name, CUSIP and SIC code of a security.
+    /// The latest ticker, name, CUSIP and SIC code of a security.
     @inline(__always)
-    private mutating func updateNames(of id: Int, date: Int32, row: CRSPChunkParser.RowFields, parser: CRSPChunkParser) throws {
+    private mutating func updateNames(of id: Int, date: Int32, row: RowFields) throws {
         securities.latestDate[id] = date
-        if let span = try changedText(securities.ticker[id], field: row.ticker, parser: parser) { securities.ticker[id] = span }
-        if let span = try changedText(securities.name[id], field: row.name, parser: parser) { securities.name[id] = span }
-        if parser.hasCusip, let span = try changedText(securities.cusip[id], field: row.cusip, parser: parser) {
-            securities.cusip[id] = span
-        }
+        if let span = try changedText(securities.ticker[id], field: row.ticker) { securities.ticker[id] = span }
+        if let span = try changedText(securities.name[id], field: row.name) { securities.name[id] = span }
+        if let span = try changedText(securities.cusip[id], field: row.cusip) { securities.cusip[id] = span }
         if let code = row.industry {
             securities.industry[id] = Int32(clamping: code)
             securities.industryDate[id] = date
         }
     }
 
-    /// The new text of a field when its trimmed bytes differ from the text kept (the reference
-    /// compares the same way), else `nil`.
+    /// The new text of a field when its trimmed bytes differ from the text kept, else `nil`.
     @inline(__always)
-    private mutating func changedText(_ kept: TextSpan, field: CRSPChunkParser.FieldRange, parser: CRSPChunkParser) throws -> TextSpan? {
-        let trimmed = parser.trimmedRange(field)
-        if kept.count == trimmed.count, securities.text.withUnsafeBufferPointer({ text in
-            CRSPChunk.sameBytes(text.baseAddress! + kept.start, parser.data + trimmed.lowerBound, count: kept.count)
+    private mutating func changedText(_ kept: TextSpan, field: RawText) throws -> TextSpan? {
+        let trimmed = field.trimmed
+        if kept.count == trimmed.count, trimmed.isEmpty || securities.text.withUnsafeBufferPointer({ text in
+            CRSPRowSink.sameBytes(text.baseAddress! + kept.start, trimmed.baseAddress!, count: kept.count)
         }) {
             return nil
         }
-        guard let (bytes, sameAsField) = parser.text(field, trimmed: trimmed) else { throw CRSPChunkParser.Refusal() }
+        guard let (bytes, sameAsField) = field.kept() else { throw CRSPTokenizer.Refusal() }
         if !sameAsField { hasIrregularText = true }
         let span = TextSpan(start: securities.text.count, count: bytes.count)
         securities.text += bytes
@@ -170,7 +201,7 @@ struct CRSPChunk {
     }
 
     /// Whether two runs of bytes are equal, eight at a time (names are short: a call to `memcmp`
-    /// costs more). `b` may be read up to 7 bytes past `count` when `b + 8` stays readable.
+    /// costs more). Reads only the `count` bytes of each.
     @inline(__always)
     static func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
         var index = 0

@@ -1,6 +1,6 @@
 import ReconCore
 
-extension CRSPChunkParser {
+extension CRSPTokenizer {
     /// One record by the direct path: fields read eight bytes at a time (SWAR: "SIMD within a
     /// register"), which on these machines parses a typical row in about a third of the time of
     /// a byte-by-byte loop, mostly by avoiding a mispredicted branch at the end of every field.
@@ -8,14 +8,14 @@ extension CRSPChunkParser {
     /// It takes the shapes a CRSP export almost always has: plain integers and decimals of up to
     /// seven digits on each side of the point, `YYYYMMDD` dates, blank fields, one-letter return
     /// codes, and unquoted text. Anything else makes it answer `nil`, and the record is read again
-    /// from its start by ``parseRecord(at:end:into:newlinesInQuotes:)``, which takes every form the
-    /// reference takes. Every value it does produce is computed with the reference's arithmetic.
+    /// from its start by ``generalRecord(at:end:into:newlinesInQuotes:)``, which takes every form CSV
+    /// allows. Every value it does produce is computed with the ``CRSPFieldParsing`` arithmetic.
     ///
     /// - Returns: where the next record starts, or `nil`.
     @inline(__always)
-    func fastRecord(at start: Int, into row: inout RowFields) -> Int? {
+    func directRecord(at start: Int, into row: inout CRSPRowSink.RowFields) -> Int? {
         var p = start
-        row.cusip = FieldRange()
+        row.cusip = CRSPRowSink.RawText()
         row.industry = nil
         row.delistingReturn = .nan
         let last = kinds.count - 1
@@ -68,13 +68,13 @@ extension CRSPChunkParser {
                 row.delistingReturn = value
             case .ticker:
                 guard let range = text(&p) else { return nil }
-                row.ticker = range
+                row.ticker = raw(range)
             case .name:
                 guard let range = text(&p) else { return nil }
-                row.name = range
+                row.name = raw(range)
             case .cusip:
                 guard let range = text(&p) else { return nil }
-                row.cusip = range
+                row.cusip = raw(range)
             case .skip:
                 guard text(&p) != nil else { return nil }
             }
@@ -142,10 +142,10 @@ extension CRSPChunkParser {
     private func digits(_ p: inout Int) -> (value: Int, count: Int)? {
         guard p + 8 <= readableEnd else { return nil }
         let word = word(p)
-        let count = CRSPChunkParser.nonDigits(word).trailingZeroBitCount >> 3
+        let count = CRSPTokenizer.nonDigits(word).trailingZeroBitCount >> 3
         guard count < 8 else { return nil }
         p += count
-        return (count == 0 ? 0 : CRSPChunkParser.value(ofDigits: word, count: count), count)
+        return (count == 0 ? 0 : CRSPTokenizer.value(ofDigits: word, count: count), count)
     }
 
     /// Plain digits.
@@ -172,7 +172,7 @@ extension CRSPChunkParser {
     private func yyyymmdd(_ p: inout Int) -> Int? {
         guard p + 9 <= readableEnd else { return nil }
         let word = word(p)
-        guard CRSPChunkParser.nonDigits(word) == 0 else { return nil }
+        guard CRSPTokenizer.nonDigits(word) == 0 else { return nil }
         // Pairs of digits (19 79 01 31) in 16-bit lanes: month and day without a division.
         let pairs = (((word &- 0x3030_3030_3030_3030) &* 2561) >> 8) & 0x00FF_00FF_00FF_00FF
         let year = Int(pairs & 0xFF) * 100 + Int((pairs >> 16) & 0xFF)
@@ -194,7 +194,7 @@ extension CRSPChunkParser {
         if data[q] == Byte.point {
             q += 1
             guard let (fraction, count) = digits(&q) else { return nil }
-            mantissa = mantissa &* CRSPChunkParser.powersOfTen[count] &+ fraction
+            mantissa = mantissa &* CRSPTokenizer.powersOfTen[count] &+ fraction
             fractionDigits = count
         }
         guard integerDigits + fractionDigits > 0 else { return nil }
@@ -228,8 +228,8 @@ extension CRSPChunkParser {
         while true {
             guard q + 8 <= readableEnd else { return nil }
             let word = word(q)
-            let stops = CRSPChunkParser.equal(word, Byte.comma) | CRSPChunkParser.equal(word, Byte.lf)
-                | CRSPChunkParser.equal(word, Byte.cr) | CRSPChunkParser.equal(word, Byte.quote)
+            let stops = CRSPTokenizer.equal(word, Byte.comma) | CRSPTokenizer.equal(word, Byte.lf)
+                | CRSPTokenizer.equal(word, Byte.cr) | CRSPTokenizer.equal(word, Byte.quote)
             if stops != 0 {
                 q += stops.trailingZeroBitCount >> 3
                 guard data[q] != Byte.quote else { return nil }

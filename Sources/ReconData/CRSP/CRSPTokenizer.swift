@@ -5,32 +5,33 @@ import Darwin
 #endif
 import ReconCore
 
-/// Parses a stretch of a CRSP file's data rows straight from the file's bytes into columns: no
-/// `String`, no array and no call per field, so that a four-million-row panel reads at a few
+/// Reads the data rows of a CRSP file straight from its bytes into a ``CRSPRowSink``: no
+/// `String`, no array and no call per field, so that a four-million-row panel reads at several
 /// hundred megabytes a second on each core.
 ///
-/// It reads what ``CRSPPanelLoader`` (the reference, record by record through ``CSVReader``)
-/// reads and must give the same panel for every file both accept. It takes the usual spellings
-/// (`10001`, `-21.5`, blank, a letter code) by a direct path and hands anything else in a field
-/// (spaces, quotes, exponents, `$`, `N/A`) to the same ``CRSPFieldParsing`` functions the
-/// reference uses. It never reports an error itself: any row the reference would refuse, and
-/// names it cannot keep exactly as bytes, make it throw ``Refusal``, and the loader then reads
-/// the whole file with the reference, which gives the error with its line and column.
+/// Each record goes the first of three ways that takes it: the direct path (``directRecord(at:into:)``,
+/// eight bytes at a time) for the usual spellings (`10001`, `-21.5`, blank, a letter code); the
+/// general path (``generalRecord(at:end:into:newlinesInQuotes:)``) for any field CSV allows
+/// (spaces, quotes, exponents, `$`, `N/A`), through the ``CRSPFieldParsing`` functions; and, for a
+/// record both decline, the general CSV reader (``CRSPRecordReader``), which either reads it or
+/// reports its error with line, column and header name. The tokenizer itself never reports an
+/// error: in a stretch parsed without the CSV reader (the parallel pass of ``CRSPLoad``), a
+/// declined record throws ``Refusal`` and the file is read again in one stretch with it.
 ///
-/// Several threads parse stretches of one file with one parser: it only reads `data` (a file
+/// Several threads parse stretches of one file with one tokenizer: it only reads `data` (a file
 /// mapped read-only, alive for the whole load) and its own constants, hence `@unchecked Sendable`.
-struct CRSPChunkParser: @unchecked Sendable {
+struct CRSPTokenizer: @unchecked Sendable {
     /// What a column holds.
     enum Kind: UInt8 {
         case skip, permno, permco, date, shareCode, exchangeCode, ticker, name, price, `return`, shares
         case delistingReturn, industry, cusip
     }
 
-    /// The parser gives up on these bytes: read the file with the reference reader.
+    /// The tokenizer declines a record (or a stretch cannot be merged): read it another way.
     struct Refusal: Error {}
 
     /// The kind of each column of the header: a row must have exactly that many fields, as the
-    /// reference requires (one field too many, an unquoted comma in a name, would shift every
+    /// CSV reader requires (one field too many, an unquoted comma in a name, would shift every
     /// column after it).
     let kinds: [Kind]
     let hasDelistingReturn: Bool
@@ -70,37 +71,60 @@ struct CRSPChunkParser: @unchecked Sendable {
     /// `rows` from `rowStart` on.
     /// - Parameters:
     ///   - firstLine: the physical line number of the record at `start`.
-    ///   - rowLimit: the most rows the stretch may write (its line feeds, plus one for a last
-    ///     record without one); more refuse the stretch (a file whose lines end in CR alone).
-    func parse(start: Int, end: Int, firstLine: Int, into rows: CRSPRowColumns, rowStart: Int, rowLimit: Int) throws -> CRSPChunk {
-        var chunk = CRSPChunk(rows: rows, rowStart: rowStart)
+    ///   - rowLimit: the most rows the stretch may write (its line breaks, plus one for a last
+    ///     record without one); more refuse the stretch.
+    ///   - records: reads a record both paths decline (``CRSPRecordReader``); without it, such a
+    ///     record throws ``Refusal``.
+    func parse(start: Int, end: Int, firstLine: Int, into rows: CRSPRowColumns, rowStart: Int, rowLimit: Int,
+               records: CRSPRecordReader? = nil) throws -> CRSPRowSink {
+        var sink = CRSPRowSink(rows: rows, rowStart: rowStart)
         var writer = CRSPRowColumns.RowWriter(rows, start: rowStart, limit: rowLimit)
-        var row = RowFields()
+        var row = CRSPRowSink.RowFields()
         var p = start
         var line = firstLine
         while p < end {
             let first = data[p]
             if first == Byte.lf || first == Byte.cr {
                 // A blank line: one empty field.
-                chunk.counts.blankLines += 1
+                sink.counts.blankLines += 1
                 p += 1
                 if first == Byte.cr, p < end, data[p] == Byte.lf { p += 1 }
                 line += 1
                 continue
             }
-            var newlinesInQuotes = 0
-            if let next = fastRecord(at: p, into: &row) {
-                p = next
-            } else {
-                p = try parseRecord(at: p, end: end, into: &row, newlinesInQuotes: &newlinesInQuotes)
-            }
             if writer.isFull { throw Refusal() }
-            try chunk.add(row, line: line, parser: self, writer: &writer)
+            var newlinesInQuotes = 0
+            do {
+                let next = try directRecord(at: p, into: &row)
+                    ?? generalRecord(at: p, end: end, into: &row, newlinesInQuotes: &newlinesInQuotes)
+                guard CRSPRowSink.hasFiniteCap(row) else { throw Refusal() }
+                try sink.add(row, line: line, writer: &writer)
+                p = next
+            } catch let refusal as Refusal {
+                guard let records else { throw refusal }
+                // The CSV reader checks every field and text before the sink sees the row, so a row
+                // the sink refused above (for its text) never reaches it twice.
+                let read = try records.read(at: p, line: line) { row in try sink.add(row, line: line, writer: &writer) }
+                p = read.next
+                newlinesInQuotes = read.newlinesInQuotes
+            }
             line += 1 + newlinesInQuotes
         }
-        chunk.rowCount = writer.count - rowStart
-        chunk.lines = line - firstLine
-        return chunk
+        sink.rowCount = writer.count - rowStart
+        sink.lines = line - firstLine
+        return sink
+    }
+
+    /// The carriage returns in `data[range]` (a file whose lines end in CR alone has no line feeds).
+    func carriageReturns(in range: Range<Int>) -> Int {
+        var count = 0
+        var p = UnsafeRawPointer(data + range.lowerBound)
+        let end = UnsafeRawPointer(data + range.upperBound)
+        while p < end, let found = memchr(p, Int32(Byte.cr), end - p) {
+            count += 1
+            p = UnsafeRawPointer(found) + 1
+        }
+        return count
     }
 
     /// The line feeds in `data[range]`: the C library's `memchr` from one to the next (it reads
@@ -116,28 +140,26 @@ struct CRSPChunkParser: @unchecked Sendable {
         return count
     }
 
-    /// The values of one row's fields, and where its text fields are.
-    struct RowFields {
-        var permno = 0, permco = 0, date = 0, shareCode = 0, exchangeCode = 0
-        var price = Double.nan, shares = Double.nan, `return` = Double.nan, delistingReturn = Double.nan
-        var midpoint = false
-        var ticker = FieldRange(), name = FieldRange(), cusip = FieldRange()
-        /// The SIC code when the field is a valid integer (the reference ignores anything else).
-        var industry: Int?
-    }
-
-    /// A field's bytes: between the quotes for a quoted field (doubled quotes still doubled).
+    /// A field's bytes in `data`: between the quotes for a quoted field (doubled quotes still doubled).
     struct FieldRange {
         var start = 0, end = 0
         var escaped = false
     }
 
-    /// Parses one record starting at `p` (not a blank line); returns where the next one starts.
+    /// A text field's bytes as the sink takes them.
     @inline(__always)
-    private func parseRecord(at start: Int, end: Int, into row: inout RowFields, newlinesInQuotes: inout Int) throws -> Int {
+    func raw(_ range: FieldRange) -> CRSPRowSink.RawText {
+        CRSPRowSink.RawText(start: data + range.start, count: range.end - range.start, escaped: range.escaped)
+    }
+
+    /// Reads one record starting at `p` (not a blank line) by the general path; returns where the
+    /// next one starts.
+    @inline(__always)
+    private func generalRecord(at start: Int, end: Int, into row: inout CRSPRowSink.RowFields,
+                               newlinesInQuotes: inout Int) throws -> Int {
         var p = start
         let last = kinds.count - 1
-        row.cusip = FieldRange()
+        row.cusip = CRSPRowSink.RawText()
         row.industry = nil
         row.delistingReturn = .nan
         try kinds.withUnsafeBufferPointer { kinds in
@@ -152,9 +174,9 @@ struct CRSPChunkParser: @unchecked Sendable {
                 case .shares: row.shares = try shares(&p, end, &newlinesInQuotes)
                 case .return: row.return = try returnValue(&p, end, &newlinesInQuotes)
                 case .delistingReturn: row.delistingReturn = try returnValue(&p, end, &newlinesInQuotes)
-                case .ticker: row.ticker = try field(&p, end, &newlinesInQuotes)
-                case .name: row.name = try field(&p, end, &newlinesInQuotes)
-                case .cusip: row.cusip = try field(&p, end, &newlinesInQuotes)
+                case .ticker: row.ticker = raw(try field(&p, end, &newlinesInQuotes))
+                case .name: row.name = raw(try field(&p, end, &newlinesInQuotes))
+                case .cusip: row.cusip = raw(try field(&p, end, &newlinesInQuotes))
                 case .industry: row.industry = industry(try field(&p, end, &newlinesInQuotes))
                 case .skip: _ = try field(&p, end, &newlinesInQuotes)
                 }
@@ -165,7 +187,7 @@ struct CRSPChunkParser: @unchecked Sendable {
                 }
             }
         }
-        // A field more than the header has: the reference refuses the row.
+        // A field more than the header has: declined (the CSV reader reports it).
         if p < end, data[p] == Byte.comma { throw Refusal() }
         // The record's end: LF, CR, CR LF, or the end of the data.
         if p < end {
@@ -225,7 +247,7 @@ struct CRSPChunkParser: @unchecked Sendable {
         return range
     }
 
-    /// The bytes of a field for the reference's field parsers.
+    /// The bytes of a field for the ``CRSPFieldParsing`` functions.
     @inline(__always)
     private func bytes(_ range: FieldRange) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: data + range.start, count: range.end - range.start)
@@ -388,39 +410,12 @@ struct CRSPChunkParser: @unchecked Sendable {
         }
     }
 
-    /// The SIC code of a field, as the reference reads it (only a valid integer counts).
+    /// The SIC code of a field (only a valid integer counts).
     func industry(_ range: FieldRange) -> Int? {
         var p = range.start
         if range.start < range.end, let value = plainInteger(&p, range.end), p == range.end { return value }
         if case .value(let value) = CRSPFieldParsing.integer(bytes(range)) { return value }
         return nil
-    }
-
-    /// The field's text as the reference keeps it (trimmed of spaces and tabs), as UTF-8 bytes,
-    /// and whether those bytes are the field's own bytes trimmed (`false` when quotes were
-    /// undone or trimming by characters differs from trimming bytes). `nil` for invalid UTF-8.
-    func text(_ range: FieldRange, trimmed: Range<Int>) -> (bytes: [UInt8], sameAsField: Bool)? {
-        var ascii = !range.escaped
-        if ascii {
-            for index in trimmed where data[index] >= 0x80 {
-                ascii = false
-                break
-            }
-        }
-        let fieldBytes = UnsafeBufferPointer(start: data + trimmed.lowerBound, count: trimmed.count)
-        if ascii { return (Array(fieldBytes), true) }
-        guard let text = CSVReader.text(rawField: bytes(range), escaped: range.escaped) else { return nil }
-        let kept = Array(CSVReader.trimmed(text).utf8)
-        return (kept, !range.escaped && kept.elementsEqual(fieldBytes))
-    }
-
-    /// The field's bytes without spaces and tabs around them.
-    @inline(__always)
-    func trimmedRange(_ range: FieldRange) -> Range<Int> {
-        var start = range.start, end = range.end
-        while start < end, data[start] == 0x20 || data[start] == 0x09 { start += 1 }
-        while end > start, data[end - 1] == 0x20 || data[end - 1] == 0x09 { end -= 1 }
-        return start ..< end
     }
 }
 
