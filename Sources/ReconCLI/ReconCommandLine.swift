@@ -21,7 +21,7 @@ public enum ReconCommandLine {
         upward-migration drag. With no data it runs on an embedded synthetic market.
         """,
         version: version,
-        commands: [ReconstituteCommand.spec, ValidateCommand.spec, ReplayCommand.spec, GenerateCommand.spec, ReportCommand.spec])
+        commands: [ReconstituteCommand.spec, ValidateCommand.spec, ReplayCommand.spec, ImportCommand.spec, GenerateCommand.spec, ReportCommand.spec])
 
     public static func main() {
         ProcessLifetime.keepsUntilExit = true
@@ -62,6 +62,7 @@ public enum ReconCommandLine {
         case ReconstituteCommand.spec.name: try ReconstituteCommand.run(parsed, console: console)
         case ValidateCommand.spec.name: try ValidateCommand.run(parsed, console: console)
         case ReplayCommand.spec.name: try ReplayCommand.run(parsed, console: console)
+        case ImportCommand.spec.name: try ImportCommand.run(parsed, console: console)
         case GenerateCommand.spec.name: try GenerateCommand.run(parsed, console: console)
         case ReportCommand.spec.name: try ReportCommand.run(parsed, console: console)
         default: preconditionFailure("command \(parsed.command.name) is declared but not dispatched")

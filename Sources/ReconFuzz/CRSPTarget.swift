@@ -8,6 +8,11 @@ enum CRSPTarget {
     static func run(_ bytes: [UInt8]) {
         let path = ScratchFolder.shared.write(bytes, named: "msf.csv")
         guard let panel = FuzzTargetRunner.attempt(.crsp, { try CRSPPanel.load(path: path) }) else { return }
+        check(panel)
+    }
+
+    /// The properties of a panel read without an error.
+    static func check(_ panel: CRSPPanel) {
         FuzzCheck.require(panel.rowCount > 0 && !panel.months.isEmpty, "crsp: a panel without rows")
         FuzzCheck.require(zip(panel.months, panel.months.dropFirst()).allSatisfy { $0 < $1 }, "crsp: months out of order \(panel.months)")
         FuzzCheck.require(panel.report.rowsRead == panel.rowCount, "crsp: \(panel.report.rowsRead) rows read, \(panel.rowCount) kept")
@@ -32,6 +37,19 @@ enum CRSPTarget {
             FuzzCheck.require((security.price ?? 0) > 0, "crsp \(security.origin): price \(String(describing: security.price))")
             FuzzCheck.amount(security.price, "crsp \(security.origin) price")
             FuzzCheck.amount(security.marketCap, "crsp \(security.origin) market cap")
+        }
+    }
+
+    /// Every month's snapshot, the first rows' names and months, and a return over the whole panel,
+    /// computed and not judged (a forged panel file's).
+    static func exercise(_ panel: CRSPPanel) {
+        for month in panel.months.indices { _ = panel.snapshot(month: month) }
+        guard let first = panel.months.first, let last = panel.months.last else { return }
+        for index in 0..<min(panel.rowCount, 8) {
+            let row = panel.row(index)
+            _ = (panel.rows(permno: row.permno), panel.names(permno: row.permno), panel.firstMonth(permno: row.permno),
+                 panel.lastMonth(permno: row.permno), panel.permnos(permco: row.permco),
+                 panel.compoundReturn(permno: row.permno, after: first, through: last))
         }
     }
 

@@ -17,6 +17,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case nativeMembership = "native-membership"
     /// ``CRSPPanel/load(path:progress:)`` and a snapshot of every month.
     case crsp = "crsp"
+    /// ``PanelFile/open(path:)`` (recon's binary panel), as given and with its checksums made to match.
+    case panelFile = "panel-file"
     /// ``MembershipFile/read(path:)`` (recon's `membership.csv`, read by `recon validate`).
     case membershipFile = "membership-csv"
     /// ``RulebookLoader/load(directory:)``: `calendar.csv`, then a NUL byte, then `eras.csv`

@@ -105,6 +105,7 @@ enum SeedCorpus {
         case .nativeUniverse: texts = [("universe.csv", nativeUniverse)]
         case .nativeMembership: texts = [("membership.csv", nativeMembership)]
         case .crsp: texts = [("msf.csv", crsp), ("msf-crlf.csv", crlf(crsp))]
+        case .panelFile: return panelSeeds()
         case .membershipFile: texts = [("membership.csv", membershipFile)]
         case .rules: return rulesSeeds()
         case .tickerList: texts = [("tickers.csv", tickers), ("iwm.csv", ishares)]
@@ -112,6 +113,14 @@ enum SeedCorpus {
         var seeds = texts.map { (name: $0.0, text: Array($0.1.utf8)) }
         if let first = seeds.first { seeds.append((name: "bom-" + first.name, text: [0xEF, 0xBB, 0xBF] + first.text)) }
         return seeds
+    }
+
+    /// The CRSP seed imported as a panel file, whole and cut short.
+    static func panelSeeds() -> [(name: String, text: [UInt8])] {
+        let csv = ScratchFolder.shared.write(Array(crsp.utf8), named: "seed.csv")
+        let panel = ScratchFolder.shared.path + "/seed.recon"
+        guard (try? PanelImport.run(source: csv, destination: panel)) != nil, let bytes = readFile(panel) else { return [] }
+        return [("panel.recon", bytes), ("short.recon", Array(bytes.prefix(bytes.count / 2)))]
     }
 
     /// The shipped rules, whole and cut short, both files joined by a NUL byte.
@@ -135,6 +144,7 @@ enum SeedCorpus {
                                                 "iShares Russell 2000 ETF", "iShares Russell 3000 ETF", "NO MARKET"]
         case .nativeUniverse: return common + NativeUniverseFormat.columns + ["common", "security", "company", "true", "false"]
         case .nativeMembership: return common + NativeMembershipWriter.columns + ["R1000", "R2000", "none", "true"]
+        case .panelFile: return ["RECONPNL", "\u{1}\u{0}\u{0}\u{0}", "\u{0}\u{0}\u{0}\u{0}", "\u{FF}\u{FF}\u{FF}\u{7F}"]
         case .crsp: return common + ["PERMNO", "PERMCO", "date", "SHRCD", "EXCHCD", "TICKER", "COMNAM", "PRC", "RET", "SHROUT",
                                      "DLRET", "SICCD", "NCUSIP", "19991231", "2020-02-29", "-99", "C", "B"]
         case .membershipFile: return common + MembershipFile.requiredColumns + ["rank", "weight", "microcap", "R1000", "R2000", "none"]

@@ -30,43 +30,6 @@ final class CRSPLoadEquivalenceTests: XCTestCase {
         return Result { try bytes.withUnsafeBufferPointer { try CRSPLoad.load($0, name: name, stretches: stretches) } }
     }
 
-    /// Every field of two panels, compared.
-    private func assertSame(_ a: CRSPPanel, _ b: CRSPPanel, _ message: String, file: StaticString = #filePath, line: UInt = #line) {
-        func same<T: Equatable>(_ x: T, _ y: T, _ what: String) {
-            XCTAssertEqual(x, y, "\(what) differs: \(message)", file: file, line: line)
-        }
-        func sameBits(_ x: PanelColumn<Double>, _ y: PanelColumn<Double>, _ what: String) {
-            same(x.map(\.bitPattern), y.map(\.bitPattern), what)
-        }
-        func sameBits(_ x: PanelColumn<Float>, _ y: PanelColumn<Float>, _ what: String) {
-            same(x.map(\.bitPattern), y.map(\.bitPattern), what)
-        }
-        same(a.source, b.source, "source")
-        same(a.report, b.report, "report")
-        same(Array(a.rowSecurity), Array(b.rowSecurity), "rowSecurity")
-        same(Array(a.rowCompany), Array(b.rowCompany), "rowCompany")
-        same(Array(a.rowDate), Array(b.rowDate), "rowDate")
-        same(Array(a.rowShareCode), Array(b.rowShareCode), "rowShareCode")
-        same(Array(a.rowExchangeCode), Array(b.rowExchangeCode), "rowExchangeCode")
-        sameBits(a.rowPrice, b.rowPrice, "rowPrice")
-        sameBits(a.rowShares, b.rowShares, "rowShares")
-        sameBits(a.rowReturn, b.rowReturn, "rowReturn")
-        sameBits(a.rowDelistingReturn, b.rowDelistingReturn, "rowDelistingReturn")
-        same(Array(a.rowLine), Array(b.rowLine), "rowLine")
-        same(a.monthKeys, b.monthKeys, "monthKeys")
-        same(a.monthRowStart, b.monthRowStart, "monthRowStart")
-        same(a.months, b.months, "months")
-        same(a.securityOfPermno, b.securityOfPermno, "securityOfPermno")
-        same(a.securityPermno, b.securityPermno, "securityPermno")
-        same(a.securityTicker, b.securityTicker, "securityTicker")
-        same(a.securityName, b.securityName, "securityName")
-        same(a.securityIndustry, b.securityIndustry, "securityIndustry")
-        same(a.securityCusip, b.securityCusip, "securityCusip")
-        same(a.securityRowStart, b.securityRowStart, "securityRowStart")
-        same(Array(a.securityRows), Array(b.securityRows), "securityRows")
-        same(a.securitiesOfCompany, b.securitiesOfCompany, "securitiesOfCompany")
-    }
-
     /// The load path, in 1 to 6 stretches, gives the reference's panel or the reference's error.
     /// - Returns: whether the reference reads the file.
     @discardableResult
@@ -75,7 +38,7 @@ final class CRSPLoadEquivalenceTests: XCTestCase {
         for count in stretches {
             switch (expected, load(text, stretches: count)) {
             case (.success(let reference), .success(let panel)):
-                assertSame(panel, reference, "\(count) stretches of \(text.debugDescription)", file: file, line: line)
+                assertSamePanel(panel, reference, "\(count) stretches of \(text.debugDescription)", file: file, line: line)
             case (.failure(let error), .failure(let refusal)):
                 XCTAssertEqual(refusal as? InputError, error as? InputError, "\(count) stretches of \(text.debugDescription)",
                                file: file, line: line)
@@ -96,9 +59,9 @@ final class CRSPLoadEquivalenceTests: XCTestCase {
         _ = try SyntheticMarket.write(to: path, configuration: .init(firstYear: 1990, lastYear: 2000, firms: 1500, seed: 11))
         let reference = try CRSPPanel.referenceLoad(path: path)
         for count in [1, 2, 3, 7] {
-            assertSame(try CRSPLoad.load(path: path, stretches: count), reference, "\(count) stretches")
+            assertSamePanel(try CRSPLoad.load(path: path, stretches: count), reference, "\(count) stretches")
         }
-        assertSame(try CRSPPanel.load(path: path), reference, "CRSPPanel.load(path:)")
+        assertSamePanel(try CRSPPanel.load(path: path), reference, "CRSPPanel.load(path:)")
     }
 
     func testPermnoMajorFileIsSortedTheSameWay() throws {

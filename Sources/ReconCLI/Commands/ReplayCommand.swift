@@ -16,7 +16,7 @@ enum ReplayCommand {
         options: [
             .single("--from", value: "YEAR", help: "First June to replay.", required: true),
             .single("--to", value: "YEAR", help: "Last year to replay (its December run too, where there is one).", required: true),
-            .single("--panel", value: "FILE", help: "A CRSP monthly stock file (PERMNO, PERMCO, date, SHRCD, EXCHCD, TICKER, COMNAM, PRC, RET, SHROUT, …)."),
+            .single("--panel", value: "FILE", help: "A CRSP monthly stock file (PERMNO, PERMCO, date, SHRCD, EXCHCD, TICKER, COMNAM, PRC, RET, SHROUT, …), or a panel written from one by recon import."),
             .single("--out", value: "DIR", help: "Output folder.", default: "out/replay"),
             CommonOptions.variant,
             .flag("--history-only", help: "Write history.csv and variants.csv only, not every run's folder."),
@@ -28,6 +28,7 @@ enum ReplayCommand {
         examples: [
             UsageExample("recon replay --from 1989 --to 2026", "Every June 1989–2026 and December 2026 on the embedded market."),
             UsageExample("recon replay --from 1979 --to 2024 --panel crsp_msf.csv --out out/crsp", "Replay a CRSP monthly stock file."),
+            UsageExample("recon replay --from 1979 --to 2024 --panel crsp.recon --out out/crsp", "Replay the panel that recon import wrote from it: mapped, not parsed."),
             UsageExample("recon replay --from 1989 --to 2025 --variant band=0 --variant band=0.05", "Compare no band and a ±5% band with the published rules."),
         ])
 

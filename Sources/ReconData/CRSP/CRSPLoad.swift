@@ -39,6 +39,10 @@ enum CRSPLoad {
 
     /// The panel of the bytes of a file named `name`.
     static func load(_ data: UnsafeBufferPointer<UInt8>, name: String, stretches: Int? = nil) throws -> CRSPPanel {
+        if PanelFile.hasMagic(data) {
+            throw InputError(file: name, message: "is a recon panel file read from a pipe, expected a CRSP CSV or a panel's path",
+                             help: "give the panel file's path (it is mapped, not read through a pipe)")
+        }
         let header = try readHeader(data, name: name)
         PhaseTimer.mark("load: map and header")
         let count = stretches ?? (data.count >= parallelThreshold ? Parallel.cores : 1)
@@ -304,45 +308,16 @@ enum CRSPLoad {
     }
 }
 
-/// A regular file mapped read-only into memory, its pages read in at once. Read-only memory
-/// that is never written may be read from any thread (`@unchecked Sendable`).
-final class MappedFile: @unchecked Sendable {
-    let bytes: UnsafeBufferPointer<UInt8>
-
-    /// `nil` when `path` is not a regular, non-empty file that can be mapped.
-    init?(path: String) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else { return nil }
-        let size = Int(status.st_size)
-        #if os(Linux)
-        let flags = MAP_PRIVATE | MAP_POPULATE
-        #else
-        let flags = MAP_PRIVATE
-        #endif
-        guard let memory = mmap(nil, size, PROT_READ, flags, descriptor, 0), memory != MAP_FAILED else { return nil }
-        bytes = UnsafeBufferPointer(start: memory.assumingMemoryBound(to: UInt8.self), count: size)
-        #if os(Linux)
-        _ = madvise(memory, size, MADV_SEQUENTIAL)
-        #endif
-    }
-
-    deinit {
-        munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
-    }
-}
-
 extension CRSPPanel {
-    /// Reads a CRSP monthly stock file (see ``CRSPColumns`` for the columns) by ``CRSPLoad``.
+    /// Reads a CRSP monthly stock file (see ``CRSPColumns`` for the columns) by ``CRSPLoad``, or
+    /// opens a binary panel that `recon import` wrote from one (``PanelFile``).
     ///
     /// - Parameter progress: called with the fraction of the file read (0...1).
     /// - Throws: ``InputError`` for an empty file, a header without rows, a missing column, a
     ///   field that is not what its column needs (with line, column and header name), or two
     ///   rows of one PERMNO in one month (naming both lines).
     public static func load(path: String, progress: ((Double) -> Void)? = nil) throws -> CRSPPanel {
-        let panel = try CRSPLoad.load(path: path)
+        let panel = PanelFile.isPanelFile(path: path) ? try PanelFile.open(path: path) : try CRSPLoad.load(path: path)
         progress?(1)
         return panel
     }

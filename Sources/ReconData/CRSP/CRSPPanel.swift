@@ -64,6 +64,69 @@ public struct CRSPPanel: Sendable {
     let securityCompany: [Int32]
     let securityCompanyText: [String]
 
+    /// The row columns of a panel, in (month, PERMNO) order.
+    struct Rows {
+        var security: PanelColumn<Int32>
+        var company: PanelColumn<Int32>
+        var date: PanelColumn<Int32>
+        var shareCode: PanelColumn<Int16>
+        var exchangeCode: PanelColumn<Int16>
+        var price: PanelColumn<Double>
+        var shares: PanelColumn<Double>
+        var `return`: PanelColumn<Float>
+        var delistingReturn: PanelColumn<Float>
+        var line: PanelColumn<Int32>
+    }
+
+    /// The panel of sorted rows and their indexes, whether just loaded (``assemble(source:report:rows:securities:ordered:)``)
+    /// or mapped from a panel file (``PanelFile``); the per-security texts that cross-sections
+    /// use are made here.
+    init(source: String, report: CRSPLoadReport, rows: Rows, monthKeys: [Int32], monthRowStart: [Int], months: [CalendarDate],
+         securities: CRSPSecurityTable, securityRowStart: [Int], securityRows: PanelColumn<Int32>,
+         securityRowMonth: PanelColumn<Int32>, securitiesOfCompany: [Int32: [Int32]]) {
+        self.source = source
+        self.report = report
+        rowSecurity = rows.security
+        rowCompany = rows.company
+        rowDate = rows.date
+        rowShareCode = rows.shareCode
+        rowExchangeCode = rows.exchangeCode
+        rowPrice = rows.price
+        rowShares = rows.shares
+        rowReturn = rows.return
+        rowDelistingReturn = rows.delistingReturn
+        rowLine = rows.line
+        self.monthKeys = monthKeys
+        self.monthRowStart = monthRowStart
+        self.months = months
+        var securityOfPermno: [Int32: Int32] = [:]
+        securityOfPermno.reserveCapacity(securities.permno.count)
+        for (id, permno) in securities.permno.enumerated() { securityOfPermno[permno] = Int32(id) }
+        self.securityOfPermno = securityOfPermno
+        securityPermno = securities.permno
+        securityTicker = securities.ticker
+        securityName = securities.name
+        securityIndustry = securities.industry
+        securityCusip = securities.cusip
+        self.securityRowStart = securityRowStart
+        self.securityRows = securityRows
+        self.securityRowMonth = securityRowMonth
+        self.securitiesOfCompany = securitiesOfCompany
+        // Per-security texts and first months, for the cross-sections.
+        var firstMonthKey = [Int32](repeating: 0, count: securities.permno.count)
+        var firstCompany = [Int32](repeating: 0, count: securities.permno.count)
+        for s in 0 ..< securities.permno.count where securityRowStart[s + 1] > securityRowStart[s] {
+            let first = Int(securityRows[securityRowStart[s]])
+            firstMonthKey[s] = CRSPPanel.monthKey(yyyymmdd: rows.date[first])
+            firstCompany[s] = rows.company[first]
+        }
+        securityFirstMonthKey = firstMonthKey
+        securityIDText = securities.permno.map { String($0) }
+        securityIndustryText = securities.industry.map { $0 > 0 ? "SIC \($0)" : nil }
+        securityCompany = firstCompany
+        securityCompanyText = firstCompany.map { String($0) }
+    }
+
     /// Number of rows.
     public var rowCount: Int { rowDate.count }
     /// Number of distinct PERMNOs.

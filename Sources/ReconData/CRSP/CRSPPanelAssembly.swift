@@ -40,43 +40,17 @@ extension CRSPPanel {
             security, securities: securities.permno.count, monthKeys: monthKeys, monthRowStart: monthRowStart)
         let securitiesOfCompany = securitiesByCompany(company: company, security: security)
 
-        var securityOfPermno: [Int32: Int32] = [:]
-        securityOfPermno.reserveCapacity(securities.permno.count)
-        for (id, permno) in securities.permno.enumerated() { securityOfPermno[permno] = Int32(id) }
-
-        // Per-security texts and first months, for the cross-sections.
-        var firstMonthKey = [Int32](repeating: 0, count: securities.permno.count)
-        var firstCompany = [Int32](repeating: 0, count: securities.permno.count)
-        securityRows.withBuffer { rows in
-            date.withBuffer { date in
-                company.withBuffer { company in
-                    for s in 0 ..< securities.permno.count where securityRowStart[s + 1] > securityRowStart[s] {
-                        let first = Int(rows[securityRowStart[s]])
-                        firstMonthKey[s] = CRSPPanel.monthKey(yyyymmdd: date[first])
-                        firstCompany[s] = company[first]
-                    }
-                }
-            }
-        }
-
         report.securities = securities.permno.count
         report.companies = securitiesOfCompany.count
         report.months = monthKeys.count
-        return CRSPPanel(
-            source: source, report: report,
-            rowSecurity: security, rowCompany: company, rowDate: date,
-            rowShareCode: PanelColumn(columns.shareCode), rowExchangeCode: PanelColumn(columns.exchangeCode),
-            rowPrice: PanelColumn(columns.price), rowShares: PanelColumn(columns.shares),
-            rowReturn: PanelColumn(columns.returns), rowDelistingReturn: PanelColumn(columns.delistingReturns),
-            rowLine: PanelColumn(columns.line),
-            monthKeys: monthKeys, monthRowStart: monthRowStart, months: months,
-            securityOfPermno: securityOfPermno, securityPermno: securities.permno, securityTicker: securities.ticker,
-            securityName: securities.name, securityIndustry: securities.industry, securityCusip: securities.cusip,
-            securityRowStart: securityRowStart, securityRows: securityRows, securityRowMonth: securityRowMonth,
-            securitiesOfCompany: securitiesOfCompany,
-            securityFirstMonthKey: firstMonthKey, securityIDText: securities.permno.map { String($0) },
-            securityIndustryText: securities.industry.map { $0 > 0 ? "SIC \($0)" : nil },
-            securityCompany: firstCompany, securityCompanyText: firstCompany.map { String($0) })
+        let sorted = Rows(security: security, company: company, date: date,
+                          shareCode: PanelColumn(columns.shareCode), exchangeCode: PanelColumn(columns.exchangeCode),
+                          price: PanelColumn(columns.price), shares: PanelColumn(columns.shares),
+                          return: PanelColumn(columns.returns), delistingReturn: PanelColumn(columns.delistingReturns),
+                          line: PanelColumn(columns.line))
+        return CRSPPanel(source: source, report: report, rows: sorted, monthKeys: monthKeys, monthRowStart: monthRowStart,
+                         months: months, securities: securities, securityRowStart: securityRowStart, securityRows: securityRows,
+                         securityRowMonth: securityRowMonth, securitiesOfCompany: securitiesOfCompany)
     }
 
     // MARK: - Order

@@ -15,18 +15,33 @@ import Darwin
 /// A storage is filled by one thread while the panel loads (``append(_:)``, ``reserve(_:)``) and
 /// is never written again once a ``PanelColumn`` wraps it: that is why it can be shared between
 /// threads (`@unchecked Sendable`).
+///
+/// A storage may also view elements that lie in a mapped panel file (``PanelFile``): it then
+/// keeps the file mapped while it lives, and is never written.
 final class PanelColumnStorage<Element: BitwiseCopyable>: @unchecked Sendable {
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private(set) var capacity: Int
+    /// The mapped file whose memory ``base`` points into, for a view.
+    private let file: MappedFile?
 
     init(capacity: Int) {
         self.capacity = max(capacity, 1)
         base = PanelColumnStorage.map(elements: self.capacity)
+        file = nil
+    }
+
+    /// A view of `count` elements at byte `offset` of a mapped file (aligned for `Element`).
+    init(viewing file: MappedFile, offset: Int, count: Int) {
+        let raw = UnsafeMutableRawPointer(mutating: file.bytes.baseAddress!) + offset
+        base = raw.assumingMemoryBound(to: Element.self)
+        self.count = count
+        capacity = count
+        self.file = file
     }
 
     deinit {
-        munmap(base, PanelColumnStorage.byteSize(capacity))
+        if file == nil { munmap(base, PanelColumnStorage.byteSize(capacity)) }
     }
 
     /// Appends one element (the caller has reserved room with ``reserve(_:)``, or not: it grows).

@@ -1,4 +1,5 @@
-/// Tells which ``UniverseFormat`` a CSV file is, from its header row.
+/// Tells which ``UniverseFormat`` a CSV file is, from its header row (a binary panel written by
+/// `recon import`, from its magic, is a CRSP file).
 ///
 /// The header is the first record that is not blank, or, for an iShares export, the `Ticker,…`
 /// record after the fund's preamble (fund name, `Fund Holdings as of`, …), searched for in the
@@ -21,6 +22,8 @@ public enum FormatDetector {
     /// - Throws: ``InputError`` for an unreadable, empty or unrecognised file, or an unknown format name.
     public static func detect(path: String, explicit: String? = nil) throws -> Detection {
         if let explicit { return Detection(format: try UniverseFormat(name: explicit, file: path), headerLine: nil, columns: []) }
+        // A binary panel (`recon import`) holds a CRSP file's rows.
+        if PanelFile.isPanelFile(path: path) { return Detection(format: .crsp, headerLine: nil, columns: []) }
         return try detect(try CSVReader(path: path, chunkSize: headerChunk))
     }
 

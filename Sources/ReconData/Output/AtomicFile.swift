@@ -22,6 +22,42 @@ public enum AtomicFile {
         try write([(path: path, bytes: bytes)])
     }
 
+    /// Writes a file too large to hold as one array: `body` hands its bytes over piece by piece
+    /// (``Pieces/write(_:)``), and the file appears, whole, once `body` returns; when `body` or a
+    /// write throws, nothing of it appears and the old file stays as it was.
+    /// - Throws: ``OutputError`` naming the file and the system's reason, or what `body` threw.
+    public static func write(to path: String, _ body: (Pieces) throws -> Void) throws {
+        let (temporary, descriptor) = try writeTemporary([], for: path)
+        do {
+            try body(Pieces(descriptor: descriptor, path: path))
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        if let error = flushAndClose([(path, descriptor)])[0] {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = failure(path, "cannot replace the file")
+            unlink(temporary)
+            throw error
+        }
+        syncFolder(split(path).0)
+    }
+
+    /// The open temporary file of ``write(to:_:)``.
+    public struct Pieces {
+        let descriptor: Int32
+        let path: String
+
+        /// Appends `bytes` to the file.
+        public func write(_ bytes: UnsafeRawBufferPointer) throws {
+            try AtomicFile.writeAll(bytes, to: descriptor, path: path)
+        }
+    }
+
     /// Writes several files, each atomically as ``write(_:to:)`` writes one (temporary file,
     /// flushed to disk, renamed over the target), with their flushes waiting on the disk at the
     /// same time rather than one after another: a flush costs milliseconds whatever its size, and
@@ -135,11 +171,13 @@ public enum AtomicFile {
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
+        try bytes.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
+    }
+
+    fileprivate static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                systemWrite(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
-            }
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw failure(path, "cannot write the file")

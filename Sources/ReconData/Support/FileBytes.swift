@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The whole content of a file that cannot be mapped (a pipe, a device, an empty file).
+/// The bytes of a file read with `read(2)`: the whole of one that cannot be mapped (a pipe, a
+/// device, an empty file), or its first bytes.
 enum FileBytes {
     /// - Throws: ``InputError`` naming the file when it cannot be opened or read, or is a folder.
     static func contents(ofFile path: String) throws -> [UInt8] {
@@ -28,5 +29,21 @@ enum FileBytes {
             if got == 0 { return bytes }
             bytes += chunk[0 ..< got]
         }
+    }
+
+    /// The first `count` bytes of a file (fewer when it is shorter); `nil` when it cannot be read.
+    static func prefix(ofFile path: String, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, count) }
+        return got < 0 ? nil : Array(bytes[0 ..< got])
+    }
+
+    /// Whether `path` names a regular file.
+    static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 }
