@@ -38,17 +38,33 @@ public enum CountryAssignment {
     /// - Parameter headquarters: the headquarters country when the source gives it apart from `country`.
     public static func decide(country: String?, headquarters: String? = nil, wasPriorMember: Bool,
                               rulebook: Rulebook) -> Decision {
+        decide(country: country, headquarters: headquarters, wasPriorMember: wasPriorMember,
+               benefitDrivenIncorporationEligible: rulebook.benefitDrivenIncorporationEligible)
+    }
+
+    static func decide(country: String?, headquarters: String?, wasPriorMember: Bool,
+                       benefitDrivenIncorporationEligible: Bool) -> Decision {
         if wasPriorMember { return .unitedStates(rule: "prior_member") }
         // The spelling CRSP cross-sections carry, decided without lower-casing it.
         if country == "United States" { return .unitedStates(rule: "country") }
         let name = (country ?? "").lowercased().trimmingSpaces
         if unitedStates.contains(name) { return .unitedStates(rule: "country") }
         let headquartersName = (headquarters ?? "").lowercased().trimmingSpaces
-        if rulebook.benefitDrivenIncorporationEligible, benefitDrivenIncorporation.contains(name),
+        if benefitDrivenIncorporationEligible, benefitDrivenIncorporation.contains(name),
            unitedStates.contains(headquartersName) {
             return .unitedStates(rule: "benefit_driven_incorporation")
         }
         return .notUnitedStates
+    }
+
+    /// The same from a line's evidence (``CountryEvidence``, its country fields read once).
+    public static func isUnitedStates(_ evidence: CountryEvidence, wasPriorMember: Bool, rulebook: Rulebook) -> Bool {
+        switch evidence {
+        case _ where wasPriorMember: return true
+        case .unitedStates: return true
+        case .benefitDrivenWithUSHeadquarters: return rulebook.benefitDrivenIncorporationEligible
+        case .other: return false
+        }
     }
 }
 

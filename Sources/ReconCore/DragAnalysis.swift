@@ -25,43 +25,9 @@ public enum DragAnalysis {
         }
     }
 
-    /// The holdings of F and N.
-    /// - Parameters:
-    ///   - classes: the migration class of each row (``MigrationSummary/classes``).
-    ///   - windowReturn: a row's buy-and-hold return over the window, `nil` when unknown.
-    public static func holdings(rows: [MembershipRow], classes: [MigrationClass], weighting: Weighting,
-                                windowReturn: (MembershipRow) -> Double?) -> [Drag.Holding] {
-        var holdings: [Drag.Holding] = []
-        for (position, row) in rows.enumerated() {
-            let inFrozen = row.priorIndex == .r2000
-            let inReconstituted = row.index == .r2000
-            guard inFrozen || inReconstituted else { continue }
-            let basis: Double?
-            switch weighting {
-            case .cap: basis = row.totalMarketCap.flatMap { $0 > 0 ? $0 : nil }
-            case .equal: basis = 1
-            }
-            // A line with no cap cannot be cap-weighted: it is left out like one without a return.
-            let lineReturn = basis == nil ? nil : windowReturn(row)
-            holdings.append(Drag.Holding(
-                key: "\(row.companyKey)|\(row.symbol)|\(position)",
-                frozenWeight: inFrozen ? (basis ?? 0) : nil,
-                reconstitutedWeight: inReconstituted ? (basis ?? 0) : nil,
-                component: inFrozen && inReconstituted ? Drag.stayersComponent : component(of: classes[position]),
-                windowReturn: lineReturn))
-        }
-        return holdings
-    }
-
-    /// The gap under both weightings.
-    public static func measure(rows: [MembershipRow], classes: [MigrationClass],
-                               windowReturn: (MembershipRow) -> Double?) -> [Weighting: Drag] {
-        Portfolios(rows: rows, classes: classes).measure { windowReturn(rows[$0]) }
-    }
-
-    /// F and N of one reconstitution, built once for every window and weighting: the same
-    /// holdings as ``holdings(rows:classes:weighting:windowReturn:)`` in the order ``Drag``
-    /// sorts them (by key), so that each window only looks up returns and adds up.
+    /// F and N of one reconstitution, built once for every window and weighting, in the order
+    /// ``Drag`` sums them (by holding key, `companyKey|symbol|row` as text), so that each window
+    /// only looks up returns and adds up.
     public struct Portfolios: Sendable {
         /// The row of each holding, in key order.
         public let rows: [Int]
@@ -72,32 +38,28 @@ public enum DragAnalysis {
         /// The cap-weighting basis (`nil`: no cap, left out like a holding without a return).
         let capBases: [Double?]
 
-        public init(rows allRows: [MembershipRow], classes: [MigrationClass]) {
-            var positions: [Int] = []
-            for position in allRows.indices where allRows[position].priorIndex == .r2000 || allRows[position].index == .r2000 {
-                positions.append(position)
-            }
-            let keys = positions.map { HoldingKey(companyKey: allRows[$0].companyKey, symbol: allRows[$0].symbol, position: $0) }
+        /// - Parameter classes: the migration class of each row (``MigrationSummary/classes``).
+        public init(result: ReconstitutionResult, classes: [MigrationClass]) {
+            let positions = result.rowIndices.filter { result.priorTier[$0] == .r2000 || result.tier[$0] == .r2000 }
+            let keys = positions.map { HoldingKey(companyKey: result.companyKey($0), symbol: result.symbol($0), position: $0) }
             let order = keys.indices.sorted { keys[$0] < keys[$1] }
             rows = order.map { positions[$0] }
-            frozen = rows.map { allRows[$0].priorIndex == .r2000 }
-            reconstituted = rows.map { allRows[$0].index == .r2000 }
-            components = rows.map { position in
-                allRows[position].priorIndex == .r2000 && allRows[position].index == .r2000
-                    ? Drag.stayersComponent : component(of: classes[position])
+            frozen = rows.map { result.priorTier[$0] == .r2000 }
+            reconstituted = rows.map { result.tier[$0] == .r2000 }
+            components = rows.map { row in
+                result.priorTier[row] == .r2000 && result.tier[row] == .r2000 ? Drag.stayersComponent : component(of: classes[row])
             }
-            capBases = rows.map { allRows[$0].totalMarketCap.flatMap { $0 > 0 ? $0 : nil } }
+            capBases = rows.map { result.totalMarketCap[$0] > 0 ? result.totalMarketCap[$0] : nil }
         }
 
         /// The gap under both weightings; `windowReturn` gives the return of the row at a position
-        /// (asked once per holding and window, and only for holdings with a basis).
+        /// (asked once per holding).
         public func measure(windowReturn: (Int) -> Double?) -> [Weighting: Drag] {
             measure(holdingReturns: rows.map(windowReturn))
         }
 
         /// The same with the return of each holding given in holding order (``rows``).
         public func measure(holdingReturns returns: [Double?]) -> [Weighting: Drag] {
-            let equalReturns = returns
             var out: [Weighting: Drag] = [:]
             for weighting in Weighting.allCases {
                 var holdings: [Drag.Holding] = []
@@ -107,8 +69,7 @@ public enum DragAnalysis {
                     holdings.append(Drag.Holding(
                         key: "", frozenWeight: frozen[index] ? (basis ?? 0) : nil,
                         reconstitutedWeight: reconstituted[index] ? (basis ?? 0) : nil,
-                        component: components[index],
-                        windowReturn: basis == nil ? nil : (weighting == .cap ? returns[index] : equalReturns[index])))
+                        component: components[index], windowReturn: basis == nil ? nil : returns[index]))
                 }
                 out[weighting] = Drag(sortedHoldings: holdings)
             }

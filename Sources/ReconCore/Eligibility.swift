@@ -12,12 +12,7 @@ public enum Eligibility {
     /// A company structure that was *inferred* from a name (``Security/typeEvidence``) gives way to
     /// better evidence: a line already in a Russell US index was judged an operating company by
     /// FTSE Russell. Share types (preferred, warrant, …) are never overridden.
-    public static func typeScreen(_ security: Security, rulebook: Rulebook, isPriorMember: Bool = false) -> ExclusionReason? {
-        typeScreen(type: security.type, inferred: security.typeEvidence != nil, rulebook: rulebook, isPriorMember: isPriorMember)
-    }
-
-    /// The same from the line's type and whether it was inferred (no `Security` to copy).
-    static func typeScreen(type: SecurityType, inferred: Bool, rulebook: Rulebook, isPriorMember: Bool) -> ExclusionReason? {
+    public static func typeScreen(type: SecurityType, inferred: Bool, rulebook: Rulebook, isPriorMember: Bool) -> ExclusionReason? {
         switch type {
         case .commonStock:
             return nil
@@ -31,29 +26,28 @@ public enum Eligibility {
     }
 
     /// Company screens on the pricing vehicle and the company's total cap.
-    public static func companyScreen(_ company: Company, universe: [Security], rulebook: Rulebook) -> ExclusionReason? {
-        // The pricing vehicle and the classes are read in place (copying a `Security` retains each of its strings).
-        let vehicle = company.pricingVehicle
-        let isMember = company.wasInRussell3000
+    public static func companyScreen(_ company: Int, of companies: Companies, universe: Universe, rulebook: Rulebook) -> ExclusionReason? {
+        let vehicle = companies.pricingVehicle(company)
+        let classes = companies.classes(company)
+        let isMember = companies.wasInRussell3000(company)
 
         // Exchange (M7 §5.6–5.7): excluded only when no class is known to be on an eligible exchange
         // and at least one is known not to be.
-        if company.classes.allSatisfy({ universe[$0].isOnEligibleExchange == false }) {
-            return .exchange(universe[vehicle].exchange ?? "unknown")
+        if classes.allSatisfy({ universe.eligibleExchange[Int($0)] == false }) {
+            return .exchange(universe.text.exchange(vehicle) ?? "unknown")
         }
         // Country (M7 §5.3–5.5).
-        if case .notUnitedStates = CountryAssignment.decide(country: universe[vehicle].country,
-                                                               headquarters: universe[vehicle].headquartersCountry,
-                                                               wasPriorMember: isMember, rulebook: rulebook) {
-            return .country(universe[vehicle].country ?? "")
+        if !CountryAssignment.isUnitedStates(universe.country[vehicle], wasPriorMember: isMember, rulebook: rulebook) {
+            return .country(universe.text.country(vehicle) ?? "")
         }
-        guard let price = company.price, price > 0 else { return .missingData("price") }
-        guard let cap = company.totalMarketCap, cap > 0 else { return .missingData("market cap") }
+        let price = companies.price[company], cap = companies.totalMarketCap[company]
+        guard price > 0 else { return .missingData("price") }
+        guard cap > 0 else { return .missingData("market cap") }
         // Price (M7 §5.8): an existing member under the minimum stays on its 30-day average close.
         // Without a price history the snapshot's close is the best estimate of that average, so the
         // member is tested on it.
         if price < rulebook.minimumPrice {
-            let average = universe[vehicle].averagePrice30Days ?? price
+            let average = universe.averagePrice30Days[vehicle].isNaN ? price : universe.averagePrice30Days[vehicle]
             let excepted = isMember && rulebook.memberPriceAverageException && average >= rulebook.minimumPrice
             if !excepted { return .priceBelowMinimum(price) }
         }
@@ -61,22 +55,20 @@ public enum Eligibility {
         if cap < rulebook.minimumTotalCap { return .capBelowMinimum(cap) }
         // What the source cannot test (the full HCI country test, float, votes): a company the prior
         // Russell files left out although it was listed and large then (`PriorExclusion`).
-        if !isMember, let evidence = company.classes.lazy.compactMap({ universe[$0].priorExclusion }).first {
+        if !isMember, let line = classes.first(where: { universe.hasPriorExclusion[Int($0)] }),
+           let evidence = universe.text.priorExclusion(Int(line)) {
             return .excludedBefore(evidence)
         }
         // Float (M7 §5.10).
-        if let minimum = rulebook.minimumFloat, let fraction = universe[vehicle].floatFraction, fraction < minimum {
-            return .floatBelowMinimum(fraction)
-        }
+        let float = universe.floatFraction[vehicle]
+        if let minimum = rulebook.minimumFloat, float < minimum { return .floatBelowMinimum(float) }
         // Voting rights (M7 §5.15): new members always; existing members once the era applies it to
         // them. The public holds votes through any listed class, so the test fails only when every
         // class is known to carry less than the minimum.
-        if let minimum = rulebook.minimumVoting {
-            let votes = company.classes.map { universe[$0].votingFraction }
-            if !votes.contains(where: { $0 == nil }), let fraction = votes.compactMap({ $0 }).max(), fraction < minimum,
-               !isMember || rulebook.votingAppliesToMembers {
-                return .votingBelowMinimum(fraction)
-            }
+        if let minimum = rulebook.minimumVoting, !isMember || rulebook.votingAppliesToMembers,
+           !classes.contains(where: { universe.votingFraction[Int($0)].isNaN }),
+           let fraction = classes.lazy.map({ universe.votingFraction[Int($0)] }).max(), fraction < minimum {
+            return .votingBelowMinimum(fraction)
         }
         return nil
     }
@@ -85,15 +77,15 @@ public enum Eligibility {
     /// its daily traded value (price × volume, the snapshot's proxy for the average daily traded
     /// value) must reach the era's minimum, its float 5% and its own cap $30M, where the source
     /// gives them.
-    public static func additionalClassScreen(_ security: Security, rulebook: Rulebook) -> ExclusionReason? {
-        if let minimum = rulebook.additionalClassMinimumDailyValue, let price = security.price, let volume = security.volume,
-           price * volume < minimum {
+    public static func additionalClassScreen(_ line: Int, universe: Universe, rulebook: Rulebook) -> ExclusionReason? {
+        let price = universe.price[line], volume = universe.volume[line]
+        if let minimum = rulebook.additionalClassMinimumDailyValue, !price.isNaN, !volume.isNaN, price * volume < minimum {
             return .additionalClass("daily traded value \(Int(price * volume)) under \(Int(minimum))")
         }
-        if let minimum = rulebook.minimumFloat, let fraction = security.floatFraction, fraction < minimum {
+        if let minimum = rulebook.minimumFloat, universe.floatFraction[line] < minimum {
             return .additionalClass("float under the minimum")
         }
-        if security.capScope == .security, let cap = security.marketCap, cap < rulebook.minimumTotalCap {
+        if universe.capScope[line] == .security, universe.marketCap[line] < rulebook.minimumTotalCap {
             return .additionalClass("class cap under the minimum")
         }
         return nil

@@ -19,15 +19,16 @@ public struct GraduateContribution: Sendable, Equatable {
     /// - Parameters:
     ///   - isGraduate: whether a row is an upward migrant.
     ///   - windowReturn: a row's return over the year to the rank day.
-    public init?(rows: [MembershipRow], isGraduate: (Int) -> Bool, windowReturn: (MembershipRow) -> Double?) {
+    public init?(result: ReconstitutionResult, isGraduate: (Int) -> Bool, windowReturn: (Int) -> Double?) {
         var startWeights: [(weight: Double, lineReturn: Double, graduate: Bool)] = []
         var leftOut = 0
-        for (position, row) in rows.enumerated() where row.priorIndex == .r2000 {
-            guard let cap = row.totalMarketCap, cap > 0, let lineReturn = windowReturn(row), lineReturn > -1 else {
+        for row in result.rowIndices where result.priorTier[row] == .r2000 {
+            let cap = result.totalMarketCap[row]
+            guard cap > 0, let lineReturn = windowReturn(row), lineReturn > -1 else {
                 leftOut += 1
                 continue
             }
-            startWeights.append((cap / (1 + lineReturn), lineReturn, isGraduate(position)))
+            startWeights.append((cap / (1 + lineReturn), lineReturn, isGraduate(row)))
         }
         let total = startWeights.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return nil }

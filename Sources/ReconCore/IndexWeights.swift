@@ -4,44 +4,42 @@
 /// (float-adjusted) cap: primary close × available shares. A source without float gives total-cap
 /// weights, and a source that reports only company totals shares the company's cap equally among
 /// its member lines; each row records which (``WeightBasis``). Weights sum to 1 within each index.
-public enum IndexWeights {
-    public static func assign(to rows: inout [MembershipRow], universe: [Security], companies: [Company], companyOfLine: [Int?]) {
+enum IndexWeights {
+    static func assign(to result: inout ReconstitutionResult) {
+        let universe = result.universe, companies = result.companies
         // Member lines per company, to split company-level caps (only such companies need them).
-        var memberLines: [String: Int] = [:]
-        if companies.contains(where: { $0.capMethod == .pricingVehicle }) {
-            memberLines.reserveCapacity(rows.count)
-            // By position: a row copied out of the array retains each of its strings.
-            for position in rows.indices where rows[position].index.isInRussell3000 {
-                memberLines[rows[position].companyKey, default: 0] += 1
-            }
+        var memberLines: [Int32] = []
+        if companies.capMethod.contains(.pricingVehicle) {
+            memberLines = [Int32](repeating: 0, count: universe.keys.companyCount)
+            for row in result.rowIndices where result.tier[row].isInRussell3000 { memberLines[Int(result.company[row])] += 1 }
         }
-
         // The total of each index, summed in row order.
         var total1000 = 0.0, total2000 = 0.0
-        for position in rows.indices where rows[position].index.isInRussell3000 {
-            guard let line = rows[position].universeIndex, let companyPosition = companyOfLine[line] else { continue }
+        for line in universe.indices where result.tier[line].isInRussell3000 {
+            let position = Int(result.companyOfLine[line])
+            guard position >= 0 else { continue }
             var cap: Double
             var basis: WeightBasis
-            if companies[companyPosition].capMethod == .pricingVehicle {
-                cap = (companies[companyPosition].totalMarketCap ?? 0) / Double(memberLines[rows[position].companyKey] ?? 1)
+            if companies.capMethod[position] == .pricingVehicle {
+                let total = companies.totalMarketCap[position]
+                cap = (total.isNaN ? 0 : total) / Double(memberLines[Int(result.company[line])])
                 basis = .companyCapSplit
             } else {
-                cap = universe[line].marketCap ?? 0
+                cap = universe.marketCap[line].isNaN ? 0 : universe.marketCap[line]
                 basis = .totalCap
             }
-            if let fraction = universe[line].floatFraction {
-                cap *= fraction
+            if !universe.floatFraction[line].isNaN {
+                cap *= universe.floatFraction[line]
                 basis = .floatAdjusted
             }
-            rows[position].weight = cap
-            rows[position].weightBasis = basis
-            if rows[position].index == .r1000 { total1000 += cap } else { total2000 += cap }
+            result.weight[line] = cap
+            result.weightBasis[line] = basis
+            if result.tier[line] == .r1000 { total1000 += cap } else { total2000 += cap }
         }
-        for position in rows.indices {
-            guard let cap = rows[position].weight else { continue }
-            let total = rows[position].index == .r1000 ? total1000 : total2000
+        for line in universe.indices where !result.weight[line].isNaN {
+            let total = result.tier[line] == .r1000 ? total1000 : total2000
             guard total > 0 else { continue }
-            rows[position].weight = cap / total
+            result.weight[line] /= total
         }
     }
 }

@@ -70,7 +70,8 @@ public struct MigrationSummary: Sendable {
         public var count: Int
         /// Distinct companies in the class.
         public var companies: Int
-        /// Sum of the lines' starting weights in their prior index (when known).
+        /// Sum of the lines' starting weights in their prior index. The prior's weights are not
+        /// carried into the classes: always 0 (the column is kept for files that had them).
         public var priorWeight: Double
         /// The largest lines by total market cap (symbol, cap), at most ``MigrationSummary/largestShown``.
         public var largest: [(symbol: String, cap: Double)]
@@ -83,64 +84,42 @@ public struct MigrationSummary: Sendable {
     /// The class of every row, in row order.
     public var classes: [MigrationClass]
 
-    /// - Parameters:
-    ///   - priorWeights: the starting weight of a row in its prior index, when known.
-    public init(rows: [MembershipRow], isNewListing: (MembershipRow) -> Bool, priorWeight: (MembershipRow) -> Double?) {
-        self.init(rows: rows, isNewListing: isNewListing, priorWeight: priorWeight, knowsPriorWeights: true)
-    }
-
-    /// `knowsPriorWeights` false: no prior weights are known (each class's is then 0, as when
-    /// every row's is `nil`), and `priorWeight` is not asked. `companies` numbers the rows'
-    /// companies (``ReconstitutionResult/companyOfRow``): they are then counted without hashing keys.
-    init(rows: [MembershipRow], isNewListing: (MembershipRow) -> Bool, priorWeight: (MembershipRow) -> Double?,
-         knowsPriorWeights: Bool, companies numbering: (ofRow: [Int32], count: Int)? = nil) {
-        // (Rows are read in place: copying one retains each of its strings.)
+    /// - Parameter isNewListing: whether the line of a row listed since the last reconstitution
+    ///   (asked only of rows that enter the Russell 3000).
+    public init(result: ReconstitutionResult, isNewListing: (Int) -> Bool) {
         var classes: [MigrationClass] = []
-        classes.reserveCapacity(rows.count)
-        for position in rows.indices {
-            let prior = rows[position].priorIndex, new = rows[position].index
-            // Whether a line is a new listing matters only for entries to the Russell 3000.
-            classes.append(MigrationClass(prior: prior, new: new, isInUniverse: rows[position].universeIndex != nil,
-                                          isExcluded: rows[position].exclusion != nil,
-                                          isRussell3000E: rows[position].isRussell3000E,
-                                          isNewListing: prior == .none && new != .none && isNewListing(rows[position])))
+        classes.reserveCapacity(result.rowCount)
+        for row in result.rowIndices {
+            let prior = result.priorTier[row], new = result.tier[row]
+            classes.append(MigrationClass(prior: prior, new: new, isInUniverse: result.isLine(row),
+                                          isExcluded: result.exclusion(row) != nil, isRussell3000E: result.isRussell3000E[row],
+                                          isNewListing: prior == .none && new != .none && isNewListing(row)))
         }
         self.classes = classes
         var grouped: [MigrationClass: [Int]] = [:]
-        for (position, migrationClass) in classes.enumerated() { grouped[migrationClass, default: []].append(position) }
-        var tally = CompanyTally(companies: numbering?.count ?? 0)
-        func companyCount(_ members: [Int]) -> Int {
-            guard let numbering else {
-                var companies = Set<String>(minimumCapacity: members.count)
-                for position in members { companies.insert(rows[position].companyKey) }
-                return companies.count
-            }
-            tally.startGroup()
-            return members.reduce(0) { $0 + (tally.isNew(numbering.ofRow[$1]) ? 1 : 0) }
-        }
+        for (row, migrationClass) in classes.enumerated() { grouped[migrationClass, default: []].append(row) }
         entries = MigrationClass.allCases.compactMap { migrationClass in
             guard let members = grouped[migrationClass] else { return nil }
-            let companies = companyCount(members)
-            let weight = knowsPriorWeights ? members.reduce(0) { $0 + (priorWeight(rows[$1]) ?? 0) }
-                                           : members.reduce(0) { sum, _ in sum + 0 }
-            return Entry(migrationClass: migrationClass, count: members.count,
-                         companies: companies, priorWeight: weight,
-                         largest: MigrationSummary.largest(members, of: rows))
+            var companies = Set<Int32>()
+            for row in members { companies.insert(result.company[row]) }
+            return Entry(migrationClass: migrationClass, count: members.count, companies: companies.count, priorWeight: 0,
+                         largest: MigrationSummary.largest(members, of: result))
         }
     }
 
-    /// The ``largestShown`` lines with the largest caps (ties by symbol): the first of them in
-    /// that order, kept as they come rather than sorting every line of the class.
-    static func largest(_ members: [Int], of rows: [MembershipRow]) -> [(symbol: String, cap: Double)] {
+    /// The ``largestShown`` rows with the largest caps (ties by symbol): the first of them in that
+    /// order, kept as they come rather than sorting every row of the class.
+    static func largest(_ members: [Int], of result: ReconstitutionResult) -> [(symbol: String, cap: Double)] {
         func precedes(_ a: (symbol: String, cap: Double), _ b: (symbol: String, cap: Double)) -> Bool {
             a.cap != b.cap ? a.cap > b.cap : a.symbol < b.symbol
         }
         var top: [(symbol: String, cap: Double)] = []
         top.reserveCapacity(largestShown + 1)
-        for position in members {
-            guard let cap = rows[position].totalMarketCap else { continue }
-            if top.count == largestShown, !(cap > top[largestShown - 1].cap || cap == top[largestShown - 1].cap) { continue }
-            let candidate = (symbol: rows[position].symbol, cap: cap)
+        for row in members {
+            let cap = result.totalMarketCap[row]
+            guard !cap.isNaN else { continue }
+            if top.count == largestShown, !(cap >= top[largestShown - 1].cap) { continue }
+            let candidate = (symbol: result.symbol(row), cap: cap)
             if top.count == largestShown, !precedes(candidate, top[largestShown - 1]) { continue }
             var index = top.count
             while index > 0, precedes(candidate, top[index - 1]) { index -= 1 }

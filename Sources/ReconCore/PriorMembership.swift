@@ -1,33 +1,45 @@
-/// The membership in force before a reconstitution: which lines were in the Russell 1000 and
-/// the Russell 2000 (and, when known, the Microcap).
+/// The membership in force before a reconstitution, keyed by the universe's ids: which lines
+/// were in the Russell 1000 and the Russell 2000 (and, when known, the Microcap).
 ///
 /// Banding needs it (M7 §6.10.2: existing members are reviewed against the band), and so do the
-/// price exception for members (§5.8) and the migration classes. Lines are matched to a universe
-/// by ``Security/companyKey`` when the prior carries one (a replay), else by normalised ticker.
+/// price exception for members (§5.8) and the migration classes. A line of the universe matches
+/// an entry of its company (the one entry, or the one with its ticker, or the first), else the
+/// first entry with its ticker (``position(company:symbol:)``). A replay carries it from one run
+/// to the next; a snapshot run gets it from its prior files (``PriorLines``) numbered into the
+/// universe's ids.
+///
+/// Look-ups are lists threaded through arrays indexed by id: the entries of a company, or with a
+/// ticker, are found without hashing.
 public struct PriorMembership: Sendable, Hashable {
-    /// Two memberships are equal when their lines are: the look-ups follow from the lines in order.
+    /// Two memberships are equal when their entries are: the look-ups follow from them in order.
     public static func == (a: PriorMembership, b: PriorMembership) -> Bool { a.entries == b.entries }
     public func hash(into hasher: inout Hasher) { hasher.combine(entries) }
 
     /// One prior member line.
     public struct Entry: Sendable, Hashable {
-        /// Normalised ticker (see ``Ticker/normalize(_:)``).
-        public var symbol: String
+        /// Its normalised ticker, a ticker id of the universe's keys.
+        public var symbol: Int32
+        /// The company it matches by, a company id; -1 for a line its file gave no company key
+        /// (matched by ticker only).
+        public var company: Int32
+        /// The company id its row counts under when it is absent from the universe: ``company``,
+        /// or for a line without one the id of its ticker read as a company key.
+        public var key: Int32
+        /// The company's name, for the row of a member absent from the universe.
         public var name: String
         public var tier: IndexTier
-        /// The company key, when the prior came from the same kind of universe (a replay).
-        public var companyKey: String?
         /// Whether the line was also in the Microcap, when known.
         public var isMicrocap: Bool?
-        /// Its weight in its index, when known (a float-adjusted weight for iShares files).
+        /// Its weight in its index, when known.
         public var weight: Double?
 
-        public init(symbol: String, name: String, tier: IndexTier, companyKey: String? = nil,
+        public init(symbol: Int32, company: Int32, key: Int32? = nil, name: String, tier: IndexTier,
                     isMicrocap: Bool? = nil, weight: Double? = nil) {
-            self.symbol = Ticker.normalize(symbol)
+            self.symbol = symbol
+            self.company = company
+            self.key = key ?? company
             self.name = name
             self.tier = tier
-            self.companyKey = companyKey
             self.isMicrocap = isMicrocap
             self.weight = weight
         }
@@ -35,15 +47,10 @@ public struct PriorMembership: Sendable, Hashable {
 
     /// Lines in a stable order (as added).
     public private(set) var entries: [Entry] = []
-    // The look-ups hold each entry's number (in order of adding, never reused) rather than its
-    // position, so that removing lines (a replay removes members at every IPO window) re-hashes
-    // only the removed lines' keys, not every key: positions come from `positionOfNumber`.
-    /// The number of the entry at each position, and the position of each number (-1 once removed).
-    private var numberAt: [Int32] = []
-    private var positionOfNumber: [Int32] = []
-    /// The entries with each ticker, and with each company key, in order.
-    private var bySymbol = NumberChains()
-    private var byCompany = NumberChains()
+    /// By company id and by ticker id: the first entry of each list (-1: none) and its last, for
+    /// appending; by entry: the next entry of its company and with its ticker.
+    private var companyFirst: [Int32] = [], companyLast: [Int32] = [], companyNext: [Int32] = []
+    private var symbolFirst: [Int32] = [], symbolLast: [Int32] = [], symbolNext: [Int32] = []
 
     public init() {}
 
@@ -55,106 +62,115 @@ public struct PriorMembership: Sendable, Hashable {
     /// Makes room for `count` lines.
     public mutating func reserveCapacity(_ count: Int) {
         entries.reserveCapacity(count)
-        numberAt.reserveCapacity(count)
-        positionOfNumber.reserveCapacity(count)
-        bySymbol.reserveCapacity(count)
-        byCompany.reserveCapacity(count)
+        companyNext.reserveCapacity(count)
+        symbolNext.reserveCapacity(count)
     }
 
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// Adds a line. A line already present (same ticker, or same company key and ticker) keeps the
-    /// more specific tier: a Russell 2000 file wins over a Russell 3000 file's inference that a line
-    /// is in the Russell 1000. Lines with a company key are told apart by it, so two companies that
-    /// once used one ticker (or none) stay distinct.
+    /// Adds a line. A line already present (same ticker, or same company and ticker) keeps the more
+    /// specific tier: a Russell 2000 file wins over a Russell 3000 file's inference that a line is
+    /// in the Russell 1000. Lines with a company are told apart by it, so two companies that once
+    /// used one ticker stay distinct.
     public mutating func add(_ entry: Entry) {
-        let existing = entry.companyKey.map { key in
-            companyNumbers(key).lazy.map(position(of:)).first { entries[$0].symbol == entry.symbol }
-        } ?? bySymbol.first(entry.symbol).map(position(of:))
+        let existing = entry.company >= 0
+            ? positions(company: entry.company).first { entries[$0].symbol == entry.symbol }
+            : first(entry.symbol, in: symbolFirst)
         if let existing {
             if entries[existing].tier == .r1000, entry.tier == .r2000 { entries[existing].tier = .r2000 }
             if entries[existing].isMicrocap == nil { entries[existing].isMicrocap = entry.isMicrocap }
             return
         }
-        let number = Int32(positionOfNumber.count)
-        numberAt.append(number)
-        positionOfNumber.append(Int32(entries.count))
-        bySymbol.append(number, key: entry.symbol)
-        byCompany.append(number, key: entry.companyKey)
+        let position = Int32(entries.count)
         entries.append(entry)
+        companyNext.append(-1)
+        symbolNext.append(-1)
+        if entry.company >= 0 { PriorMembership.link(position, id: entry.company, &companyFirst, &companyLast, &companyNext) }
+        PriorMembership.link(position, id: entry.symbol, &symbolFirst, &symbolLast, &symbolNext)
+    }
+
+    private static func link(_ position: Int32, id: Int32, _ first: inout [Int32], _ last: inout [Int32], _ next: inout [Int32]) {
+        let slot = Int(id)
+        if slot >= first.count {
+            let grown = max(slot + 1, first.count * 2)
+            first += repeatElement(-1, count: grown - first.count)
+            last += repeatElement(-1, count: grown - last.count)
+        }
+        if first[slot] < 0 { first[slot] = position } else { next[Int(last[slot])] = position }
+        last[slot] = position
+    }
+
+    private func first(_ id: Int32, in heads: [Int32]) -> Int? {
+        Int(id) < heads.count && heads[Int(id)] >= 0 ? Int(heads[Int(id)]) : nil
     }
 
     /// Removes the lines at these positions (ascending), keeping the others in order: the
     /// membership that adding them again in order would build (lines already merged never merge
-    /// again), without the look-ups that adding makes.
+    /// again).
     public mutating func remove(at positions: [Int]) {
         guard !positions.isEmpty else { return }
         var removed = [Bool](repeating: false, count: entries.count)
         for position in positions { removed[position] = true }
-        // Every removed number marked first, so that a chain's new first line is a live one.
-        for position in positions { positionOfNumber[Int(numberAt[position])] = -1 }
-        for position in positions {
-            let number = numberAt[position]
-            bySymbol.remove(number, key: entries[position].symbol, positions: positionOfNumber)
-            if let key = entries[position].companyKey { byCompany.remove(number, key: key, positions: positionOfNumber) }
+        let kept = entries.indices.filter { !removed[$0] }.map { entries[$0] }
+        // The lists rebuilt: only the ids of the lines before are reset.
+        for entry in entries {
+            if entry.company >= 0 { companyFirst[Int(entry.company)] = -1 }
+            symbolFirst[Int(entry.symbol)] = -1
         }
-        // Compacted in place: swapping moves an entry without copying its strings.
-        var kept = 0
-        for position in entries.indices where !removed[position] {
-            if kept != position {
-                entries.swapAt(kept, position)
-                numberAt[kept] = numberAt[position]
-            }
-            positionOfNumber[Int(numberAt[kept])] = Int32(kept)
-            kept += 1
+        entries = []
+        companyNext = []
+        symbolNext = []
+        reserveCapacity(kept.count)
+        for entry in kept {
+            let position = Int32(entries.count)
+            entries.append(entry)
+            companyNext.append(-1)
+            symbolNext.append(-1)
+            if entry.company >= 0 { PriorMembership.link(position, id: entry.company, &companyFirst, &companyLast, &companyNext) }
+            PriorMembership.link(position, id: entry.symbol, &symbolFirst, &symbolLast, &symbolNext)
         }
-        entries.removeLast(entries.count - kept)
-        numberAt.removeLast(numberAt.count - kept)
     }
 
-    @inline(__always)
-    private func position(of number: Int32) -> Int { Int(positionOfNumber[Int(number)]) }
-
-    /// The live entry numbers of a company, in order.
-    private func companyNumbers(_ key: String) -> NumberChains.Chain {
-        byCompany.numbers(key, positions: positionOfNumber)
+    /// The positions in ``entries`` of a company's lines, in order.
+    public func positions(company: Int32) -> ThreadedList {
+        ThreadedList(start: first(company, in: companyFirst).map(Int32.init) ?? -1, next: companyNext)
     }
 
-    /// The positions in ``entries`` of a company's lines.
-    public func positions(companyKey: String) -> [Int] { companyNumbers(companyKey).map(position(of:)) }
-
-    /// The prior line with this (raw or normalised) ticker.
-    public func entry(symbol: String) -> Entry? {
-        bySymbol.first(Ticker.normalize(symbol)).map { entries[position(of: $0)] }
+    /// The positions of the lines with a ticker id, in order.
+    public func positions(symbol: Int32) -> ThreadedList {
+        ThreadedList(start: first(symbol, in: symbolFirst).map(Int32.init) ?? -1, next: symbolNext)
     }
 
-    /// The prior lines of a company key.
-    public func entries(companyKey: String) -> [Entry] {
-        companyNumbers(companyKey).map { entries[position(of: $0)] }
+    /// The entries threaded through one list, walked without making an array.
+    public struct ThreadedList: Sequence, IteratorProtocol {
+        private var position: Int32
+        private let following: [Int32]
+
+        fileprivate init(start: Int32, next: [Int32]) {
+            position = start
+            following = next
+        }
+
+        public mutating func next() -> Int? {
+            guard position >= 0 else { return nil }
+            defer { position = following[Int(position)] }
+            return Int(position)
+        }
     }
 
-    /// The prior line matching a universe security: by company key first, then by ticker.
-    public func entry(for security: Security) -> Entry? {
-        position(for: security).map { entries[$0] }
-    }
-
-    /// The position in ``entries`` of the line matching a universe security.
-    public func position(for security: Security) -> Int? {
-        position(companyKey: security.companyKey, symbol: security.symbol)
-    }
-
-    /// The same from the line's company key and (raw) ticker.
-    func position(companyKey: String, symbol: String) -> Int? {
-        var ofCompany = companyNumbers(companyKey)
-        if let first = ofCompany.next().map(position(of:)) {
+    /// The position of the line matching a universe line of `company` with ticker `symbol`: the
+    /// company's one line, or its line with that ticker, or its first; else the first line with
+    /// that ticker.
+    public func position(company: Int32, symbol: Int32) -> Int? {
+        var ofCompany = positions(company: company)
+        if let first = ofCompany.next() {
             // One line of the company: it is the match whatever its ticker.
-            guard let second = ofCompany.next().map(position(of:)) else { return first }
-            let normalized = Ticker.normalize(symbol)
-            if entries[first].symbol == normalized { return first }
-            if entries[second].symbol == normalized { return second }
-            return ofCompany.lazy.map(position(of:)).first { entries[$0].symbol == normalized } ?? first
+            guard let second = ofCompany.next() else { return first }
+            if entries[first].symbol == symbol { return first }
+            if entries[second].symbol == symbol { return second }
+            return ofCompany.first { entries[$0].symbol == symbol } ?? first
         }
-        return bySymbol.first(Ticker.normalize(symbol)).map(position(of:))
+        return first(symbol, in: symbolFirst)
     }
 
     /// Number of prior lines in a tier.

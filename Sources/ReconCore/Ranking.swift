@@ -3,9 +3,10 @@
 ///
 /// Rulebook: M7 §6.11 steps 1–3 — sort the Russell 3000E by descending total cap, sum it, and
 /// give each company the cumulative cap from the largest down to and including itself divided by
-/// that total. Ties are broken by company key so the order never depends on input order.
+/// that total. Ties are broken by company key (its place in key order, ``UniverseKeys/companyRank``)
+/// so the order never depends on input order.
 public struct Ranking: Sendable {
-    /// Companies in rank order (rank 1 first): indices into the array given to ``init(companies:caps:russell3000ECount:)``.
+    /// Companies in rank order (rank 1 first): indices into the arrays given to ``init(keyRanks:caps:russell3000ECount:)``.
     public let order: [Int]
     /// Total cap of each ranked company, in rank order.
     public let caps: [Double]
@@ -18,11 +19,12 @@ public struct Ranking: Sendable {
     public let russell3000ETotal: Double
 
     /// - Parameters:
-    ///   - keys: company keys, for the tie-break.
+    ///   - keyRanks: each company's place in company-key order, for the tie-break (distinct).
     ///   - caps: total caps, all positive.
-    public init(keys: [String], caps: [Double], russell3000ECount: Int) {
+    /// - Complexity: O(n log n).
+    public init(keyRanks: [Int32], caps: [Double], russell3000ECount: Int) {
         let order = caps.indices.sorted { a, b in
-            caps[a] != caps[b] ? caps[a] > caps[b] : keys[a] < keys[b]
+            caps[a] != caps[b] ? caps[a] > caps[b] : keyRanks[a] < keyRanks[b]
         }
         self.order = order
         self.caps = order.map { caps[$0] }

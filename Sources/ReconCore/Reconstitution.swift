@@ -5,88 +5,40 @@
 /// cut the Russell 3000E at 4,000 and the Russell 3000 at 3,000 with no band, place the #1,000
 /// break with its band (§6.10.2), the Microcap with its band at #2,000, then weight members by
 /// float-adjusted cap (§7).
-///
-/// (Loops index the universe rather than iterate it: a `Security` copied out of the array costs a
-/// retain and a release of each of its strings, and a replay runs this thousands of times.)
 public enum Reconstitution {
-    public static func run(universe: [Security], prior: PriorMembership, rulebook: Rulebook) -> ReconstitutionResult {
-        run(snapshot: UniverseSnapshot(universe), prior: prior, rulebook: rulebook)
-    }
-
-    /// The same for a snapshot, whose lines carry their company's number: companies are grouped
-    /// and given their prior tiers by number (a replay's snapshots are made once and shared).
-    static func run(snapshot numbered: UniverseSnapshot, prior: PriorMembership, rulebook: Rulebook) -> ReconstitutionResult {
-        let universe = numbered.securities
+    /// - Complexity: O(lines) but for the ranking sort, O(c log c) in the eligible companies.
+    public static func run(universe: Universe, prior: PriorMembership, rulebook: Rulebook) -> ReconstitutionResult {
         var lines = PriorMatch(universe: universe, prior: prior)
         var exclusions = [ExclusionReason?](repeating: nil, count: universe.count)
-        var commonLines: [Int] = []
+        var commonLines: [Int32] = []
         commonLines.reserveCapacity(universe.count)
-        for index in universe.indices {
-            if let reason = Eligibility.typeScreen(type: universe[index].type, inferred: universe[index].typeEvidence != nil,
-                                                   rulebook: rulebook, isPriorMember: lines.tiers[index].isInRussell3000) {
-                exclusions[index] = reason
+        for line in universe.indices {
+            if let reason = Eligibility.typeScreen(type: universe.type[line], inferred: universe.typeInferred[line],
+                                                   rulebook: rulebook, isPriorMember: lines.tiers[line].isInRussell3000) {
+                exclusions[line] = reason
             } else {
-                commonLines.append(index)
+                commonLines.append(Int32(line))
             }
         }
-        var companies = ShareClassMerger.companies(of: universe, indices: commonLines, priorTiers: lines.tiers,
-                                                   priorMicrocap: lines.microcap, numbered: numbered)
-        lines.passMembershipToCompanies(&companies, commonLines: commonLines, universe: universe, numbered: numbered, prior: prior)
+        var companies = ShareClassMerger.companies(of: universe, lines: commonLines, priorTiers: lines.tiers,
+                                                   priorMicrocap: lines.microcap)
+        lines.passMembershipToCompanies(&companies, commonLines: commonLines, universe: universe, prior: prior)
 
         let (eligible, carriedOver) = screenCompanies(companies, universe: universe, rulebook: rulebook, exclusions: &exclusions)
         screenAdditionalClasses(of: eligible, companies: companies, universe: universe, rulebook: rulebook, exclusions: &exclusions)
 
-        let ranking = Ranking(keys: eligible.map { companies[$0].key },
-                              caps: eligible.map { companies[$0].totalMarketCap! },
+        let ranking = Ranking(keyRanks: eligible.map { universe.keys.companyRank[Int(companies.id[$0])] },
+                              caps: eligible.map { companies.totalMarketCap[$0] },
                               russell3000ECount: rulebook.russell3000ECount)
         var placement = place(companies: companies, eligible: eligible, ranking: ranking, rulebook: rulebook)
-        for position in companies.indices where placement.byCompany[position] == nil {
-            placement.byCompany[position] = carriedOver[position]
+        for company in companies.indices where placement.byCompany[company] == nil {
+            placement.byCompany[company] = carriedOver[company]
         }
-
-        var companyOfLine = [Int?](repeating: nil, count: universe.count)
-        for position in companies.indices {
-            for line in companies[position].classes { companyOfLine[line] = position }
-        }
-        var rows: [MembershipRow] = []
-        rows.reserveCapacity(universe.count + prior.entries.count)
-        for index in universe.indices {
-            rows.append(row(for: index, universe: universe, companies: companies, companyOfLine: companyOfLine,
-                            placement: placement, exclusions: exclusions, lines: lines))
-        }
-        for (position, entry) in prior.entries.enumerated() where !lines.matched[position] {
-            rows.append(MembershipRow(
-                symbol: entry.symbol, company: entry.name, companyKey: entry.companyKey ?? entry.symbol,
-                universeIndex: nil, totalMarketCap: nil, rank: nil, cumulativeShare: nil,
-                index: .none, priorIndex: entry.tier, isRussell3000E: false, isMicrocap: false,
-                priorMicrocap: entry.isMicrocap, change: MembershipChange(prior: entry.tier, new: .none),
-                weight: nil, weightBasis: nil, reason: "absent_from_universe", exclusion: nil))
-        }
-        IndexWeights.assign(to: &rows, universe: universe, companies: companies, companyOfLine: companyOfLine)
-
-        let (companyOfRow, companyNumbers) = numberCompanies(of: rows, universeCount: universe.count, numbered: numbered)
-        return ReconstitutionResult(rulebook: rulebook, rows: rows, companyOfRow: companyOfRow, companyNumbers: companyNumbers,
-                                    companies: companies, breakpoints: placement.breakpoints, exclusions: exclusions)
-    }
-
-    /// The company number of each row: a universe line's is its snapshot's; a prior member absent
-    /// from the universe takes the number of a universe company with its key, or a new one.
-    static func numberCompanies(of rows: [MembershipRow], universeCount: Int, numbered: UniverseSnapshot) -> ([Int32], Int) {
-        var companyOfRow = Array(numbered.companyOfLine.prefix(universeCount))
-        companyOfRow.reserveCapacity(rows.count)
-        var count = numbered.companyNumber.count
-        var absentNumber: [String: Int32] = [:]
-        for position in universeCount ..< rows.count {
-            let key = rows[position].companyKey
-            if let known = numbered.companyNumber[key] ?? absentNumber[key] {
-                companyOfRow.append(known)
-            } else {
-                absentNumber[key] = Int32(count)
-                companyOfRow.append(Int32(count))
-                count += 1
-            }
-        }
-        return (companyOfRow, count)
+        var result = ReconstitutionResult(universe: universe, prior: prior, rulebook: rulebook, companies: companies,
+                                          breakpoints: placement.breakpoints, exclusions: exclusions)
+        result.fill(placement: placement.byCompany, lines: lines)
+        IndexWeights.assign(to: &result)
+        return result
     }
 
     /// The prior membership of each universe line.
@@ -100,77 +52,75 @@ public enum Reconstitution {
         var microcap: [Bool?]
         /// Whether each prior entry matched a universe line.
         var matched: [Bool]
-        let isShareType: [Bool]
 
-        init(universe: [Security], prior: PriorMembership) {
+        init(universe: Universe, prior: PriorMembership) {
             tiers = [IndexTier](repeating: .none, count: universe.count)
             microcap = [Bool?](repeating: nil, count: universe.count)
             matched = [Bool](repeating: false, count: prior.entries.count)
-            var isShareType = [Bool](repeating: false, count: universe.count)
-            for index in universe.indices {
-                let type = universe[index].type
-                isShareType[index] = !type.isEligibleType && !type.isCompanyStructure
-            }
-            self.isShareType = isShareType
             guard !prior.isEmpty else { return }
             for pass in [false, true] {
-                for index in universe.indices where isShareType[index] == pass {
-                    guard let position = prior.position(companyKey: universe[index].companyKey, symbol: universe[index].symbol),
+                for line in universe.indices where universe.isShareType(line) == pass {
+                    guard let position = prior.position(company: universe.company[line], symbol: universe.symbol[line]),
                           !pass || !matched[position] else { continue }
-                    tiers[index] = prior.entries[position].tier
-                    microcap[index] = prior.entries[position].isMicrocap
+                    tiers[line] = prior.entries[position].tier
+                    microcap[line] = prior.entries[position].isMicrocap
                     matched[position] = true
                 }
             }
         }
 
-        /// Gives each company the best prior tier of any of its lines (or of a prior entry with its
-        /// key); a share-type line whose company has common lines gives its tier up to the company.
-        /// Companies are found by number; a prior entry whose company is not in the universe names
-        /// no company here, so it is skipped.
-        mutating func passMembershipToCompanies(_ companies: inout [Company], commonLines: [Int], universe: [Security],
-                                                numbered: UniverseSnapshot, prior: PriorMembership) {
-            let companyOfLine = numbered.companyOfLine
-            var tierOfCompany = [IndexTier?](repeating: nil, count: numbered.companyNumber.count)
+        /// Gives each company the best prior tier of any of its lines (or of a prior entry of it); a
+        /// share-type line whose company has common lines gives its tier up to the company. A prior
+        /// entry whose company has no line in the universe names no company here, so it is skipped.
+        mutating func passMembershipToCompanies(_ companies: inout Companies, commonLines: [Int32], universe: Universe,
+                                                prior: PriorMembership) {
+            var tierOfCompany = [IndexTier?](repeating: nil, count: universe.keys.companyCount)
+            var isListed: [Bool]?
             var hasCommonLine: [Bool]?
-            for index in universe.indices where tiers[index].isInRussell3000 {
-                let company = Int(companyOfLine[index])
-                tierOfCompany[company] = min(tierOfCompany[company] ?? .none, tiers[index])
-                if isShareType[index] {
+            for line in universe.indices where tiers[line].isInRussell3000 {
+                let company = Int(universe.company[line])
+                tierOfCompany[company] = min(tierOfCompany[company] ?? .none, tiers[line])
+                if universe.isShareType(line) {
                     if hasCommonLine == nil {
                         var flags = [Bool](repeating: false, count: tierOfCompany.count)
-                        for line in commonLines { flags[Int(companyOfLine[line])] = true }
+                        for common in commonLines { flags[Int(universe.company[Int(common)])] = true }
                         hasCommonLine = flags
                     }
-                    if hasCommonLine![company] { tiers[index] = .none }
+                    if hasCommonLine![company] { tiers[line] = .none }
                 }
             }
-            for entry in prior.entries {
-                guard let key = entry.companyKey, let company = numbered.companyNumber[key] else { continue }
-                tierOfCompany[Int(company)] = min(tierOfCompany[Int(company)] ?? .none, entry.tier)
+            for entry in prior.entries where entry.company >= 0 {
+                if isListed == nil {
+                    var flags = [Bool](repeating: false, count: tierOfCompany.count)
+                    for company in universe.company { flags[Int(company)] = true }
+                    isListed = flags
+                }
+                let company = Int(entry.company)
+                guard company < tierOfCompany.count, isListed![company] else { continue }
+                tierOfCompany[company] = min(tierOfCompany[company] ?? .none, entry.tier)
             }
-            for position in companies.indices where companies[position].priorTier == .none {
-                if let tier = tierOfCompany[Int(companyOfLine[companies[position].classes[0]])] { companies[position].priorTier = tier }
+            for company in companies.indices where companies.priorTier[company] == .none {
+                if let tier = tierOfCompany[Int(companies.id[company])] { companies.priorTier[company] = tier }
             }
         }
     }
 
     /// The company screens. A member whose source gives no market cap cannot be ranked, and is not
     /// removed on a figure nobody has: it keeps its index (carried over) until the data say otherwise.
-    static func screenCompanies(_ companies: [Company], universe: [Security], rulebook: Rulebook,
+    static func screenCompanies(_ companies: Companies, universe: Universe, rulebook: Rulebook,
                                 exclusions: inout [ExclusionReason?]) -> (eligible: [Int], carriedOver: [Placed?]) {
         var eligible: [Int] = []
         eligible.reserveCapacity(companies.count)
         var carriedOver = [Placed?](repeating: nil, count: companies.count)
-        for position in companies.indices {
-            switch Eligibility.companyScreen(companies[position], universe: universe, rulebook: rulebook) {
+        for company in companies.indices {
+            switch Eligibility.companyScreen(company, of: companies, universe: universe, rulebook: rulebook) {
             case nil:
-                eligible.append(position)
-            case .missingData("market cap") where companies[position].wasInRussell3000:
-                carriedOver[position] = Placed(rank: nil, share: nil, tier: companies[position].priorTier, isRussell3000E: true,
-                                               isMicrocap: companies[position].priorMicrocap ?? false, reason: "carried_over_no_cap")
+                eligible.append(company)
+            case .missingData("market cap") where companies.wasInRussell3000(company):
+                carriedOver[company] = Placed(rank: 0, share: .nan, tier: companies.priorTier[company], isRussell3000E: true,
+                                              isMicrocap: companies.priorMicrocap[company] ?? false, reason: .carriedOverNoCap)
             case let reason?:
-                for line in companies[position].classes { exclusions[line] = reason }
+                for line in companies.classes(company) { exclusions[Int(line)] = reason }
             }
         }
         return (eligible, carriedOver)
@@ -178,58 +128,36 @@ public enum Reconstitution {
 
     /// Classes other than the pricing vehicle of an eligible company must qualify as index lines of
     /// their own (M7 §6.5.1).
-    static func screenAdditionalClasses(of eligible: [Int], companies: [Company], universe: [Security], rulebook: Rulebook,
+    static func screenAdditionalClasses(of eligible: [Int], companies: Companies, universe: Universe, rulebook: Rulebook,
                                         exclusions: inout [ExclusionReason?]) {
         guard rulebook.additionalClassMinimumDailyValue != nil else { return }
-        for position in eligible where companies[position].classes.count > 1 {
-            for line in companies[position].classes.dropFirst() {
-                exclusions[line] = Eligibility.additionalClassScreen(universe[line], rulebook: rulebook)
+        for company in eligible where companies.classes(company).count > 1 {
+            for line in companies.classes(company).dropFirst() {
+                exclusions[Int(line)] = Eligibility.additionalClassScreen(Int(line), universe: universe, rulebook: rulebook)
             }
         }
     }
 
-    /// The output row of one universe line.
-    static func row(for index: Int, universe: [Security], companies: [Company], companyOfLine: [Int?],
-                    placement: Placement, exclusions: [ExclusionReason?], lines: PriorMatch) -> MembershipRow {
-        let position = companyOfLine[index]
-        let placed = exclusions[index] == nil ? position.flatMap { placement.byCompany[$0] } : nil
-        // A class that is not an index line of its own answers for its own membership only.
-        let isAdditionalClass = if case .additionalClass = exclusions[index] { true } else { false }
-        let companyPriorTier = position.map { companies[$0].priorTier }
-        let priorTier = isAdditionalClass ? lines.tiers[index] : companyPriorTier ?? lines.tiers[index]
-        let newTier = placed?.tier ?? .none
-        return MembershipRow(
-            symbol: universe[index].symbol, company: position.map { companies[$0].name } ?? universe[index].companyName,
-            companyKey: universe[index].companyKey,
-            universeIndex: index, totalMarketCap: position.flatMap { companies[$0].totalMarketCap } ?? universe[index].marketCap,
-            rank: placed?.rank, cumulativeShare: placed?.share,
-            index: newTier, priorIndex: priorTier,
-            isRussell3000E: placed?.isRussell3000E ?? false, isMicrocap: placed?.isMicrocap ?? false,
-            priorMicrocap: position.flatMap { companies[$0].priorMicrocap } ?? lines.microcap[index],
-            change: MembershipChange(prior: priorTier, new: newTier),
-            weight: nil, weightBasis: nil,
-            reason: exclusions[index]?.code ?? placed?.reason ?? "unplaced",
-            exclusion: exclusions[index])
-    }
-
     /// Where one eligible company lands.
     struct Placed {
-        var rank: Int?
-        var share: Double?
+        /// 1-based, 0 for a company not ranked.
+        var rank: Int32
+        /// The cumulative share of the Russell 3000E, NaN outside it.
+        var share: Double
         var tier: IndexTier
         var isRussell3000E: Bool
         var isMicrocap: Bool
-        var reason: String
+        var reason: PlacementReason
     }
 
     struct Placement {
-        /// Indexed by company position.
+        /// Indexed by company.
         var byCompany: [Placed?]
         var breakpoints: Breakpoints
     }
 
     /// Assigns indexes to the ranked companies.
-    static func place(companies: [Company], eligible: [Int], ranking: Ranking, rulebook: Rulebook) -> Placement {
+    static func place(companies: Companies, eligible: [Int], ranking: Ranking, rulebook: Rulebook) -> Placement {
         let band1000 = ranking.cumulativeShare(atRank: rulebook.russell1000Count).map {
             Band(breakpointRank: rulebook.russell1000Count, breakpointShare: $0, halfWidth: rulebook.band1000)
         }
@@ -240,19 +168,19 @@ public enum Reconstitution {
         var byCompany = [Placed?](repeating: nil, count: companies.count)
         for rankIndex in 0..<ranking.count {
             let rank = rankIndex + 1
-            let position = eligible[ranking.order[rankIndex]]
-            let priorTier = companies[position].priorTier, priorMicrocap = companies[position].priorMicrocap
+            let company = eligible[ranking.order[rankIndex]]
+            let priorTier = companies.priorTier[company], priorMicrocap = companies.priorMicrocap[company]
             let share = ranking.cumulative[rankIndex]
             let inRussell3000E = rank <= ranking.russell3000ECount
             guard rank <= rulebook.russell3000Count else {
                 let microcap = rulebook.hasMicrocap && inRussell3000E
-                byCompany[position] = Placed(rank: rank, share: share, tier: .none, isRussell3000E: inRussell3000E,
-                                             isMicrocap: microcap, reason: inRussell3000E ? "below_3000" : "below_3000e")
+                byCompany[company] = Placed(rank: Int32(rank), share: share ?? .nan, tier: .none, isRussell3000E: inRussell3000E,
+                                            isMicrocap: microcap, reason: inRussell3000E ? .below3000 : .below3000E)
                 continue
             }
             // The #1,000 break: only prior Russell 3000 members are banded.
             var tier: IndexTier = rank <= rulebook.russell1000Count ? .r1000 : .r2000
-            var reason = "rank"
+            var reason = PlacementReason.rank
             if let band1000, let share {
                 let priorSide: Band.Side? = switch priorTier {
                 case .r1000: .above
@@ -261,7 +189,7 @@ public enum Reconstitution {
                 }
                 let placed = band1000.place(rank: rank, share: share, priorSide: priorSide)
                 tier = placed.side == .above ? .r1000 : .r2000
-                reason = placed.placement.rawValue
+                reason = PlacementReason(placed.placement)
             }
             // The Microcap: ranks after #2,000 (banded for prior Russell 2000 members whose Microcap
             // status is known; ex-Russell 2000 Microcap members are new adds, M7 §6.10.3).
@@ -273,8 +201,8 @@ public enum Reconstitution {
                 }
                 microcap = band2000.place(rank: rank, share: share, priorSide: priorSide).side == .below
             }
-            byCompany[position] = Placed(rank: rank, share: share, tier: tier, isRussell3000E: inRussell3000E,
-                                         isMicrocap: microcap, reason: reason)
+            byCompany[company] = Placed(rank: Int32(rank), share: share ?? .nan, tier: tier, isRussell3000E: inRussell3000E,
+                                        isMicrocap: microcap, reason: reason)
         }
 
         let breakpoints = Breakpoints(
@@ -302,34 +230,30 @@ public enum Reconstitution {
     }
 }
 
-/// The outcome of one reconstitution.
-public struct ReconstitutionResult: Sendable {
-    public var rulebook: Rulebook
-    /// One row per universe line, in universe order, then one per prior member absent from the universe.
-    public private(set) var rows: [MembershipRow]
-    /// The company of each row as a number: rows with the same company key have the same number,
-    /// `0 ..< companyNumbers`. Counting companies by number hashes no key.
-    public let companyOfRow: [Int32]
-    public let companyNumbers: Int
-    /// The companies of the universe's common lines.
-    public var companies: [Company]
-    public var breakpoints: Breakpoints
-    /// The exclusion of each universe line (`nil` when eligible).
-    public var exclusions: [ExclusionReason?]
+/// How a line was placed, when no screen excluded it (the `reason` column of `membership.csv`).
+public enum PlacementReason: String, Sendable, Hashable {
+    /// By rank alone.
+    case rank
+    /// An existing member kept on its side inside the band.
+    case bandRetained = "band_retained"
+    /// An existing member that moved because it crossed the band's far edge.
+    case bandCrossed = "band_crossed"
+    /// Ranked in the Russell 3000E but below #3,000.
+    case below3000 = "below_3000"
+    /// Ranked below the Russell 3000E.
+    case below3000E = "below_3000e"
+    /// A member whose source gives no market cap keeps its index.
+    case carriedOverNoCap = "carried_over_no_cap"
+    /// In no company (cannot happen for an eligible line; kept so that every row has a reason).
+    case unplaced
+    /// A prior member the universe no longer lists.
+    case absentFromUniverse = "absent_from_universe"
 
-    /// Member lines of an index.
-    public func lines(in tier: IndexTier) -> [MembershipRow] { rows.filter { $0.index == tier } }
-
-    /// Number of distinct companies in an index.
-    public func companyCount(in tier: IndexTier) -> Int {
-        Set(rows.lazy.filter { $0.index == tier }.map(\.companyKey)).count
-    }
-
-    /// Number of distinct Microcap companies.
-    public var microcapCompanyCount: Int { Set(rows.lazy.filter(\.isMicrocap).map(\.companyKey)).count }
-
-    /// Number of distinct companies whose membership changed in the given way.
-    public func companyCount(changed change: MembershipChange) -> Int {
-        Set(rows.lazy.filter { $0.change == change }.map(\.companyKey)).count
+    init(_ placement: Band.Placement) {
+        switch placement {
+        case .rank: self = .rank
+        case .bandRetained: self = .bandRetained
+        case .bandCrossed: self = .bandCrossed
+        }
     }
 }

@@ -1,54 +1,22 @@
-/// A market observed over time, as a replay needs it: the universe at a date.
+/// A market observed over time, as a replay needs it: the universe at a date, every universe
+/// numbering its companies and tickers into the same ``keys``.
 public protocol MarketHistory {
-    /// The universe at the last observation on or before `date` (a CRSP panel's last month-end).
-    func universe(onOrBefore date: CalendarDate) -> [Security]
+    /// The id spaces of the market's companies and tickers.
+    var keys: UniverseKeys { get }
 
-    /// ``universe(onOrBefore:)`` with the company keys it lists. A history that serves many
-    /// replays (a sweep of rule variants) returns one shared snapshot per date rather than
-    /// building it again for each.
-    func universeSnapshot(onOrBefore date: CalendarDate) -> UniverseSnapshot
+    /// The universe at the last observation on or before `date` (a CRSP panel's last month-end).
+    func universe(onOrBefore date: CalendarDate) -> Universe
 
     /// The universe at an IPO window as a replay uses it (``IPOWindowUniverse``), after a run
     /// that ranked `rankDay` under `rulebook`. A history that serves many replays works it out
     /// once per window and screens.
-    func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOWindowUniverse
+    func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: Universe, rulebook: Rulebook) -> IPOWindowUniverse
 }
 
 extension MarketHistory {
-    public func universeSnapshot(onOrBefore date: CalendarDate) -> UniverseSnapshot {
-        UniverseSnapshot(universe(onOrBefore: date))
-    }
-
-    public func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOWindowUniverse {
+    public func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: Universe, rulebook: Rulebook) -> IPOWindowUniverse {
         IPOWindowUniverse(universe: universe(onOrBefore: date), listedAtRankDay: rankDay, rulebook: rulebook)
     }
-}
-
-/// A universe at a date and the set of company keys it lists; a class so that every replay and
-/// step that uses it shares one copy.
-public final class UniverseSnapshot: Sendable {
-    public let securities: [Security]
-    public let companyKeys: Set<String>
-    /// Each company's number (in order of first line) and the number of each line's company:
-    /// a reconstitution of the snapshot groups lines into companies by number, not by hashing
-    /// their keys again.
-    let companyNumber: [String: Int32]
-    let companyOfLine: [Int32]
-
-    public init(_ securities: [Security]) {
-        self.securities = securities
-        var numbering = KeyNumbering(capacity: securities.count)
-        companyOfLine = securities.indices.map { numbering.number(securities[$0].companyKey) }
-        companyNumber = numbering.numberOf
-        companyKeys = Set(numbering.numberOf.keys)
-    }
-
-    /// A company's number in the snapshot (``ReconstitutionResult/companyOfRow`` numbers the
-    /// snapshot's lines by it), `nil` when the snapshot has no line of it.
-    public func companyNumber(of key: String) -> Int32? { companyNumber[key] }
-
-    /// The numbers of `keys`, -1 for a key the snapshot has no line of.
-    public func companyNumbers(of keys: [String]) -> [Int32] { keys.map { companyNumber[$0] ?? -1 } }
 }
 
 /// What a replay needs of the universe at an IPO window: which companies are still listed, the
@@ -62,67 +30,90 @@ public final class UniverseSnapshot: Sendable {
 public struct IPOWindowUniverse: Sendable {
     /// An eligible new company.
     public struct Listing: Sendable {
-        public var companyKey: String
-        /// Its total cap (all its classes).
-        public var totalMarketCap: Double?
-        /// Its eligible lines, in universe order.
-        public var lines: [(symbol: String, company: String)]
+        public var company: Int32
+        /// Its total cap (all its classes), NaN when unknown.
+        public var totalMarketCap: Double
+        /// Its eligible lines, in universe order: ticker id and company name.
+        public var lines: [(symbol: Int32, company: String)]
+
+        public init(company: Int32, totalMarketCap: Double, lines: [(symbol: Int32, company: String)]) {
+            self.company = company
+            self.totalMarketCap = totalMarketCap
+            self.lines = lines
+        }
     }
 
-    /// The companies with a line at the window.
-    public var companyKeys: Set<String>
+    /// Whether each company id has a line at the window.
+    public var isListed: [Bool]
     /// The companies of the rank day's universe with no line at the window, in key order.
-    public var goneSinceRankDay: [String]
+    public var goneSinceRankDay: [Int32]
     /// The eligible new companies, in company-key order.
     public var listings: [Listing]
     /// Each company's cap at the window as the market adjustment sums it (classes summed, or the
     /// largest where the source reports company totals), in company-key order.
-    public var companyCaps: [(companyKey: String, cap: Double)]
-    /// For each of ``companyCaps``, the company's number in the rank day's snapshot
-    /// (``UniverseSnapshot/companyNumber(of:)``), -1 when it had no line then: the market
-    /// adjustment finds each company's cap at the rank day by number, hashing no key.
-    public var rankDayCompanyNumbers: [Int32]
+    public var companyCaps: [(company: Int32, cap: Double)]
 
-    public init(companyKeys: Set<String>, goneSinceRankDay: [String], listings: [Listing], companyCaps: [(companyKey: String, cap: Double)],
-                rankDayCompanyNumbers: [Int32]) {
-        precondition(rankDayCompanyNumbers.count == companyCaps.count, "a rank-day number for each company cap")
-        self.companyKeys = companyKeys
+    public init(isListed: [Bool], goneSinceRankDay: [Int32], listings: [Listing], companyCaps: [(company: Int32, cap: Double)]) {
+        self.isListed = isListed
         self.goneSinceRankDay = goneSinceRankDay
         self.listings = listings
         self.companyCaps = companyCaps
-        self.rankDayCompanyNumbers = rankDayCompanyNumbers
     }
 
     /// From the whole universe at the window.
-    public init(universe: [Security], listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) {
-        var caps: [String: Double] = [:]
-        for security in universe {
-            if security.capScope == .company {
-                caps[security.companyKey] = max(caps[security.companyKey] ?? 0, security.marketCap ?? 0)
-            } else {
-                caps[security.companyKey, default: 0] += security.marketCap ?? 0
-            }
-        }
-        let keys = Set(universe.map(\.companyKey))
-        let companyCaps = caps.keys.sorted().map { (companyKey: $0, cap: caps[$0]!) }
-        self.init(companyKeys: keys, goneSinceRankDay: rankDay.companyKeys.subtracting(keys).sorted(),
-                  listings: IPOWindowUniverse.listings(of: universe.filter { !rankDay.companyKeys.contains($0.companyKey) },
-                                                       rulebook: rulebook),
-                  companyCaps: companyCaps, rankDayCompanyNumbers: rankDay.companyNumbers(of: companyCaps.map(\.companyKey)))
+    public init(universe: Universe, listedAtRankDay rankDay: Universe, rulebook: Rulebook) {
+        let (listed, companyCaps) = IPOWindowUniverse.companies(of: universe)
+        let wasListed = IPOWindowUniverse.listed(rankDay)
+        self.init(isListed: listed, goneSinceRankDay: IPOWindowUniverse.gone(wasListed: wasListed, isListed: listed, keys: universe.keys),
+                  listings: IPOWindowUniverse.listings(of: universe.indices.filter { !wasListed[Int(universe.company[$0])] },
+                                                       in: universe, rulebook: rulebook),
+                  companyCaps: companyCaps)
     }
 
-    /// The eligible companies among new lines, in company-key order.
-    public static func listings(of candidates: [Security], rulebook: Rulebook) -> [Listing] {
-        guard !candidates.isEmpty else { return [] }
-        let screened = Reconstitution.run(universe: candidates, prior: PriorMembership(), rulebook: rulebook)
-        var byCompany: [String: [Int]] = [:]
-        for (index, row) in screened.rows.enumerated() where row.universeIndex != nil && row.exclusion == nil {
-            byCompany[row.companyKey, default: []].append(index)
+    /// The companies of a universe: whether each company id has a line, and the cap of each that
+    /// has, in key order (classes summed, or the largest where the source reports company totals).
+    public static func companies(of universe: Universe) -> (isListed: [Bool], caps: [(company: Int32, cap: Double)]) {
+        let keys = universe.keys
+        var caps = [Double](repeating: .nan, count: keys.companyCount)
+        for line in universe.indices {
+            let company = Int(universe.company[line]), cap = universe.marketCap[line].isNaN ? 0 : universe.marketCap[line]
+            let sum = caps[company].isNaN ? 0 : caps[company]
+            caps[company] = universe.capScope[line] == .company ? max(sum, cap) : sum + cap
         }
-        return byCompany.keys.sorted().map { key in
-            let lines = byCompany[key]!
-            return Listing(companyKey: key, totalMarketCap: screened.rows[lines[0]].totalMarketCap,
-                           lines: lines.map { (symbol: screened.rows[$0].symbol, company: screened.rows[$0].company) })
+        let listed = caps.map { !$0.isNaN }
+        return (listed, inKeyOrder(keys.companyCount, keys: keys) { listed[$0] }.map { (company: $0, cap: caps[Int($0)]) })
+    }
+
+    /// The companies listed at the rank day with no line at the window, in key order.
+    public static func gone(wasListed: [Bool], isListed: [Bool], keys: UniverseKeys) -> [Int32] {
+        inKeyOrder(keys.companyCount, keys: keys) { wasListed[$0] && !isListed[$0] }
+    }
+
+    /// Whether each company id has a line in `universe`.
+    public static func listed(_ universe: Universe) -> [Bool] {
+        var listed = [Bool](repeating: false, count: universe.keys.companyCount)
+        for company in universe.company { listed[Int(company)] = true }
+        return listed
+    }
+
+    /// The company ids `0 ..< count` that `include` picks, in key order.
+    static func inKeyOrder(_ count: Int, keys: UniverseKeys, _ include: (Int) -> Bool) -> [Int32] {
+        (0 ..< count).filter(include).map(Int32.init).sorted { keys.companyRank[Int($0)] < keys.companyRank[Int($1)] }
+    }
+
+    /// The eligible companies among new lines (`candidates` of `universe`), in company-key order.
+    public static func listings(of candidates: [Int], in universe: Universe, rulebook: Rulebook) -> [Listing] {
+        guard !candidates.isEmpty else { return [] }
+        let screened = Reconstitution.run(universe: universe.subset(candidates), prior: PriorMembership(), rulebook: rulebook)
+        var linesOf: [Int32: [Int]] = [:]
+        for line in 0 ..< screened.lineCount where screened.exclusions[line] == nil {
+            linesOf[screened.company[line], default: []].append(line)
+        }
+        let keys = universe.keys
+        return linesOf.keys.sorted { keys.companyRank[Int($0)] < keys.companyRank[Int($1)] }.map { company in
+            let lines = linesOf[company]!
+            return Listing(company: company, totalMarketCap: screened.totalMarketCap[lines[0]],
+                           lines: lines.map { (symbol: screened.universe.symbol[$0], company: screened.companyName($0)) })
         }
     }
 }
@@ -139,8 +130,9 @@ public struct ReplayEvent: Sendable, Hashable {
     public var kind: Kind
     /// The IPO window's rank date the event was observed at.
     public var date: CalendarDate
-    public var symbol: String
-    public var companyKey: String
+    /// The line's ticker id and company id (of the replay's keys).
+    public var symbol: Int32
+    public var company: Int32
     public var tier: IndexTier
 }
 
@@ -148,16 +140,14 @@ public struct ReplayEvent: Sendable, Hashable {
 public struct ReplayStep: Sendable {
     public var result: ReconstitutionResult
     /// The universe the reconstitution ranked.
-    public var universe: [Security] { snapshot.securities }
-    /// That universe with its company keys.
-    public var snapshot: UniverseSnapshot
+    public var universe: Universe { result.universe }
     /// Between the previous reconstitution and this one, in date order.
     public var eventsBefore: [ReplayEvent]
     /// The membership this reconstitution started from (after those events).
-    public var prior: PriorMembership
+    public var prior: PriorMembership { result.prior }
 
     /// Where a replay stood just before this step: a replay whose rules agree up to here can
-    /// continue from it (``Replay/run(rulebooks:history:from:ipoWindows:progress:)``).
+    /// continue from it (``Replay/run(rulebooks:history:from:ipoWindows:progress:step:)``).
     public var stateBefore: Replay.State { Replay.State(prior: prior, events: eventsBefore) }
 }
 
@@ -175,7 +165,7 @@ public enum Replay {
         public var prior: PriorMembership
         public var events: [ReplayEvent]
 
-        public init(prior: PriorMembership, events: [ReplayEvent] = []) {
+        public init(prior: PriorMembership = PriorMembership(), events: [ReplayEvent] = []) {
             self.prior = prior
             self.events = events
         }
@@ -186,16 +176,7 @@ public enum Replay {
     ///   - ipoWindows: the IPO windows after a run (empty when the era has none).
     ///   - progress: called before each run.
     public static func run(
-        rulebooks: [Rulebook], history: MarketHistory, initialPrior: PriorMembership = PriorMembership(),
-        ipoWindows: (Rulebook) -> [IPOWindow], progress: (Rulebook) -> Void = { _ in }
-    ) -> [ReplayStep] {
-        run(rulebooks: rulebooks, history: history, from: State(prior: initialPrior), ipoWindows: ipoWindows, progress: progress)
-    }
-
-    /// The runs from `state` on: with a step's ``ReplayStep/stateBefore``, the same steps as the
-    /// replay that made it, from that step on, for the same rulebooks.
-    public static func run(
-        rulebooks: [Rulebook], history: MarketHistory, from state: State,
+        rulebooks: [Rulebook], history: MarketHistory, from state: State = State(),
         ipoWindows: (Rulebook) -> [IPOWindow], progress: (Rulebook) -> Void = { _ in }
     ) -> [ReplayStep] {
         var steps: [ReplayStep] = []
@@ -204,7 +185,9 @@ public enum Replay {
     }
 
     /// The same steps, each handed to `step` as soon as it is made (before the events that lead to
-    /// the next): a caller can measure and write one run while the next is reconstituted.
+    /// the next): a caller can measure and write one run while the next is reconstituted. With a
+    /// step's ``ReplayStep/stateBefore``, the same steps as the replay that made it, from that
+    /// step on, for the same rulebooks.
     public static func run(
         rulebooks: [Rulebook], history: MarketHistory, from state: State,
         ipoWindows: (Rulebook) -> [IPOWindow], progress: (Rulebook) -> Void = { _ in }, step: (ReplayStep) -> Void
@@ -213,19 +196,18 @@ public enum Replay {
         var events = state.events
         for rulebook in rulebooks {
             progress(rulebook)
-            let snapshot = history.universeSnapshot(onOrBefore: rulebook.rankDay)
-            let universe = snapshot.securities
-            let result = Reconstitution.run(snapshot: snapshot, prior: prior, rulebook: rulebook)
-            step(ReplayStep(result: result, snapshot: snapshot, eventsBefore: events, prior: prior))
-            prior = membership(of: result, universe: universe)
+            let universe = history.universe(onOrBefore: rulebook.rankDay)
+            let result = Reconstitution.run(universe: universe, prior: prior, rulebook: rulebook)
+            step(ReplayStep(result: result, eventsBefore: events))
+            prior = membership(of: result)
             events = []
             guard rulebook.quarterlyIPOAdditions else { continue }
             let windows = ipoWindows(rulebook)
             guard !windows.isEmpty else { continue }
             let capsBefore = russell3000ECaps(of: result)
-            var added = Set<String>()
+            var added = Set<Int32>()
             for window in windows {
-                let now = history.ipoWindow(onOrBefore: window.rankDay, listedAtRankDay: snapshot, rulebook: rulebook)
+                let now = history.ipoWindow(onOrBefore: window.rankDay, listedAtRankDay: universe, rulebook: rulebook)
                 events += removeAbsentMembers(from: &prior, window: now, added: added, date: window.rankDay)
                 events += addIPOs(to: &prior, window: now, alreadyAdded: &added, last: result,
                                   capsBefore: capsBefore, date: window.rankDay)
@@ -234,15 +216,14 @@ public enum Replay {
     }
 
     /// The Russell 3000 members of a result as the next prior (keyed by company).
-    public static func membership(of result: ReconstitutionResult, universe: [Security]) -> PriorMembership {
+    public static func membership(of result: ReconstitutionResult) -> PriorMembership {
         var prior = PriorMembership()
-        let rows = result.rows
         prior.reserveCapacity(result.rulebook.russell3000Count + result.rulebook.russell3000Count / 4)
-        for position in rows.indices where rows[position].index.isInRussell3000 {
-            let symbol = rows[position].universeIndex.map { universe[$0].symbol } ?? rows[position].symbol
-            prior.add(.init(symbol: symbol, name: rows[position].company, tier: rows[position].index,
-                            companyKey: rows[position].companyKey, isMicrocap: rows[position].isMicrocap,
-                            weight: rows[position].weight))
+        let lines = result.lineCount
+        for row in result.rowIndices where result.tier[row].isInRussell3000 {
+            let symbol = row < lines ? result.universe.symbol[row] : result.prior.entries[Int(result.absentEntries[row - lines])].symbol
+            prior.add(.init(symbol: symbol, company: result.company[row], name: result.companyName(row), tier: result.tier[row],
+                            isMicrocap: result.isMicrocap[row], weight: result.weight[row].isNaN ? nil : result.weight[row]))
         }
         return prior
     }
@@ -252,16 +233,16 @@ public enum Replay {
     /// Between two reconstitutions the members' companies are those of the rank day's universe
     /// (the Russell 3000 is drawn from it) and the new listings added since: only the companies
     /// gone since the rank day, and the added ones no longer listed, need looking up.
-    static func removeAbsentMembers(from prior: inout PriorMembership, window: IPOWindowUniverse, added: Set<String>,
+    static func removeAbsentMembers(from prior: inout PriorMembership, window: IPOWindowUniverse, added: Set<Int32>,
                                     date: CalendarDate) -> [ReplayEvent] {
         var absent: [Int] = []
-        for key in window.goneSinceRankDay { absent += prior.positions(companyKey: key) }
-        for key in added where !window.companyKeys.contains(key) { absent += prior.positions(companyKey: key) }
+        for company in window.goneSinceRankDay { absent += prior.positions(company: company) }
+        for company in added where !window.isListed[Int(company)] { absent += prior.positions(company: company) }
         guard !absent.isEmpty else { return [] }
         absent.sort()
         let events = absent.map { position in
             ReplayEvent(kind: .deletion, date: date, symbol: prior.entries[position].symbol,
-                        companyKey: prior.entries[position].companyKey!, tier: prior.entries[position].tier)
+                        company: prior.entries[position].company, tier: prior.entries[position].tier)
         }
         prior.remove(at: absent)
         return events
@@ -269,43 +250,42 @@ public enum Replay {
 
     /// Adds eligible new listings whose total cap reaches the market-adjusted Russell 3000 cut.
     static func addIPOs(
-        to prior: inout PriorMembership, window: IPOWindowUniverse, alreadyAdded: inout Set<String>,
-        last: ReconstitutionResult, capsBefore: [Double?], date: CalendarDate
+        to prior: inout PriorMembership, window: IPOWindowUniverse, alreadyAdded: inout Set<Int32>,
+        last: ReconstitutionResult, capsBefore: [Double], date: CalendarDate
     ) -> [ReplayEvent] {
         guard let cap1000 = last.breakpoints.cap1000, let cap3000 = last.breakpoints.cap3000 else { return [] }
         let factor = marketAdjustment(before: capsBefore, now: window)
         var events: [ReplayEvent] = []
-        for listing in window.listings where !alreadyAdded.contains(listing.companyKey) {
-            guard let cap = listing.totalMarketCap, cap >= cap3000 * factor else { continue }
-            let key = listing.companyKey
+        for listing in window.listings where !alreadyAdded.contains(listing.company) {
+            let cap = listing.totalMarketCap
+            guard cap >= cap3000 * factor else { continue }
             let tier: IndexTier = cap >= cap1000 * factor ? .r1000 : .r2000
-            alreadyAdded.insert(key)
+            alreadyAdded.insert(listing.company)
             for line in listing.lines {
-                prior.add(.init(symbol: line.symbol, name: line.company, tier: tier, companyKey: key, isMicrocap: false))
-                events.append(ReplayEvent(kind: .ipoAddition, date: date, symbol: line.symbol, companyKey: key, tier: tier))
+                prior.add(.init(symbol: line.symbol, company: listing.company, name: line.company, tier: tier, isMicrocap: false))
+                events.append(ReplayEvent(kind: .ipoAddition, date: date, symbol: line.symbol, company: listing.company, tier: tier))
             }
         }
         return events
     }
 
     /// The total cap of each Russell 3000E company of a result (the base of the market adjustment),
-    /// by company number (``ReconstitutionResult/companyOfRow``); `nil` for the others.
-    static func russell3000ECaps(of last: ReconstitutionResult) -> [Double?] {
-        var before = [Double?](repeating: nil, count: last.companyNumbers)
-        let rows = last.rows
-        for position in rows.indices where rows[position].isRussell3000E {
-            before[Int(last.companyOfRow[position])] = rows[position].totalMarketCap
+    /// by company id; NaN for the others.
+    static func russell3000ECaps(of last: ReconstitutionResult) -> [Double] {
+        var before = [Double](repeating: .nan, count: last.universe.keys.companyCount)
+        for row in last.rowIndices where last.isRussell3000E[row] {
+            before[Int(last.company[row])] = last.totalMarketCap[row]
         }
         return before
     }
 
     /// The Russell 3000E's total-cap change since the last rank day, over the companies present at both
     /// (the "market-adjusted" breaks of M7 §6.9), summed in the window's company order.
-    static func marketAdjustment(before: [Double?], now window: IPOWindowUniverse) -> Double {
+    static func marketAdjustment(before: [Double], now window: IPOWindowUniverse) -> Double {
         var sumBefore = 0.0, sumNow = 0.0
-        for (index, company) in window.companyCaps.enumerated() where company.cap > 0 {
-            let number = Int(window.rankDayCompanyNumbers[index])
-            guard number >= 0, number < before.count, let capBefore = before[number] else { continue }
+        for company in window.companyCaps where company.cap > 0 {
+            let capBefore = before[Int(company.company)]
+            guard !capBefore.isNaN else { continue }
             sumBefore += capBefore
             sumNow += company.cap
         }

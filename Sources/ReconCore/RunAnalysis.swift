@@ -20,18 +20,16 @@ public struct RunAnalysis: Sendable {
     public var turnover: [IndexTier: Turnover]
     public var concentration: [IndexTier: Concentration]
 
-    /// - Parameter isNewListing: whether a line listed since the last reconstitution.
-    public init(result: ReconstitutionResult, isNewListing: (MembershipRow) -> Bool) {
-        let rows = result.rows
-        migration = MigrationSummary(rows: rows, isNewListing: isNewListing, priorWeight: { _ in nil }, knowsPriorWeights: false,
-                                     companies: (result.companyOfRow, result.companyNumbers))
+    /// - Parameter isNewListing: whether the line of a row listed since the last reconstitution.
+    public init(result: ReconstitutionResult, isNewListing: (Int) -> Bool) {
+        migration = MigrationSummary(result: result, isNewListing: isNewListing)
         var turnover: [IndexTier: Turnover] = [:]
         var concentration: [IndexTier: Concentration] = [:]
         for tier in [IndexTier.r1000, .r2000] {
-            turnover[tier] = RunAnalysis.turnover(of: tier, rows: rows)
+            turnover[tier] = RunAnalysis.turnover(of: tier, result: result)
             var weights: [Double] = []
-            for position in rows.indices where rows[position].index == tier {
-                if let weight = rows[position].weight { weights.append(weight) }
+            for row in result.rowIndices where result.tier[row] == tier && !result.weight[row].isNaN {
+                weights.append(result.weight[row])
             }
             concentration[tier] = Concentration(weights: weights)
         }
@@ -41,20 +39,20 @@ public struct RunAnalysis: Sendable {
 
     /// Name and weight turnover of one index, each line weighted by its company's total cap in
     /// the universe (so the old weights are drifted to the snapshot).
-    static func turnover(of tier: IndexTier, rows: [MembershipRow]) -> Turnover {
+    static func turnover(of tier: IndexTier, result: ReconstitutionResult) -> Turnover {
         // Each row is a member of its own (its position tells it apart from every other).
         var members: [(old: Double?, new: Double?)] = []
-        for position in rows.indices {
-            let wasIn = rows[position].priorIndex == tier, isIn = rows[position].index == tier
+        for row in result.rowIndices {
+            let wasIn = result.priorTier[row] == tier, isIn = result.tier[row] == tier
             guard wasIn || isIn else { continue }
-            let weight = rows[position].totalMarketCap ?? 0
+            let weight = result.totalMarketCap[row].isNaN ? 0 : result.totalMarketCap[row]
             members.append((old: wasIn ? weight : nil, new: isIn ? weight : nil))
         }
         return Turnover(members: members)
     }
 
-    /// The drag over one window. `windowReturn` gives a row's buy-and-hold return.
-    public func drag(rows: [MembershipRow], windowReturn: (MembershipRow) -> Double?) -> [DragAnalysis.Weighting: Drag] {
-        DragAnalysis.measure(rows: rows, classes: migration.classes, windowReturn: windowReturn)
+    /// The drag over one window of the rows of `result`. `windowReturn` gives a row's buy-and-hold return.
+    public func drag(_ result: ReconstitutionResult, windowReturn: (Int) -> Double?) -> [DragAnalysis.Weighting: Drag] {
+        DragAnalysis.Portfolios(result: result, classes: migration.classes).measure(windowReturn: windowReturn)
     }
 }

@@ -65,37 +65,27 @@ public struct RunSummary: Sendable, Equatable {
     /// Excluded universe lines per reason code.
     public var excluded: [String: Int]
 
-    public init(result: ReconstitutionResult, input: Input, prior: PriorMembership) {
-        let rows = result.rows
-        // Companies are counted by number (the result numbers them): no key is hashed.
-        // (Rows are read in place: copying one retains each of its strings.)
-        let companyOfRow = result.companyOfRow
-        var tally = CompanyTally(companies: result.companyNumbers)
+    public init(result: ReconstitutionResult, input: Input) {
         func count(_ include: (Int) -> Bool) -> Count {
-            tally.startGroup()
-            var companies = 0, securities = 0
-            for position in rows.indices where include(position) {
-                securities += 1
-                if tally.isNew(companyOfRow[position]) { companies += 1 }
-            }
-            return Count(companies: companies, securities: securities)
+            Count(companies: result.companyCount(where: include), securities: result.rowIndices.lazy.filter(include).count)
         }
+        let prior = result.prior
         run = result.rulebook.run.description
         rankDay = result.rulebook.rankDay.description
         effectiveDate = result.rulebook.effectiveDate.description
         self.input = input
         counts = [
-            "R1000": count { rows[$0].index == .r1000 },
-            "R2000": count { rows[$0].index == .r2000 },
-            "R3000": count { rows[$0].index.isInRussell3000 },
-            "R3000E": count { rows[$0].isRussell3000E },
-            "Microcap": count { rows[$0].isMicrocap },
+            "R1000": count { result.tier[$0] == .r1000 },
+            "R2000": count { result.tier[$0] == .r2000 },
+            "R3000": count { result.tier[$0].isInRussell3000 },
+            "R3000E": count { result.isRussell3000E[$0] },
+            "Microcap": count { result.isMicrocap[$0] },
         ]
         let priorR1000 = prior.entries.filter { $0.tier == .r1000 }.count
         let priorR2000 = prior.entries.filter { $0.tier == .r2000 }.count
         priorCounts = [
-            "R1000": Count(companies: count { rows[$0].priorIndex == .r1000 }.companies, securities: priorR1000),
-            "R2000": Count(companies: count { rows[$0].priorIndex == .r2000 }.companies, securities: priorR2000),
+            "R1000": Count(companies: result.companyCount { result.priorTier[$0] == .r1000 }, securities: priorR1000),
+            "R2000": Count(companies: result.companyCount { result.priorTier[$0] == .r2000 }, securities: priorR2000),
         ]
         let breakpoints = result.breakpoints
         eligibleCompanies = breakpoints.eligibleCompanies
@@ -112,7 +102,7 @@ public struct RunSummary: Sendable, Equatable {
         bandCapLow = breakpoints.bandCapLow
         var changes: [String: Int] = [:]
         for change in MembershipChange.allCases where change != .none {
-            changes[change.rawValue] = count { rows[$0].change == change }.companies
+            changes[change.rawValue] = result.companyCount { result.change($0) == change }
         }
         self.changes = changes
         var excluded: [String: Int] = [:]

@@ -1,4 +1,4 @@
-/// Merges the common share classes of a universe into companies.
+/// Merges the common share classes of a universe into companies (``Companies``).
 ///
 /// Rulebook: all share classes of a company are aggregated for ranking (M7 §6.5.2); the pricing
 /// vehicle is the class with the highest trading volume (§6.5.3 uses two-year volume; a snapshot's
@@ -14,83 +14,142 @@ public enum ShareClassMerger {
     /// Relative spread of implied share counts under which classes are taken to report company totals.
     public static let impliedShareTolerance = 0.02
 
-    /// Groups the securities at `indices` (common stock already screened by type) by company key,
-    /// in first-seen order.
-    public static func companies(
-        of universe: [Security], indices: [Int], priorTiers: [IndexTier], priorMicrocap: [Bool?]
-    ) -> [Company] {
-        companies(of: universe, indices: indices, priorTiers: priorTiers, priorMicrocap: priorMicrocap,
-                  numbered: UniverseSnapshot(universe))
-    }
-
-    /// The same with the universe's company numbers made: lines are grouped by number (no key
-    /// hashed again), each group opened at its first line among `indices`.
-    static func companies(
-        of universe: [Security], indices: [Int], priorTiers: [IndexTier], priorMicrocap: [Bool?], numbered: UniverseSnapshot
-    ) -> [Company] {
-        var groups: [[Int]] = []
-        var groupOfCompany = [Int32](repeating: -1, count: numbered.companyNumber.count)
-        for index in indices {
-            let company = Int(numbered.companyOfLine[index])
-            if groupOfCompany[company] >= 0 {
-                groups[Int(groupOfCompany[company])].append(index)
-            } else {
-                groupOfCompany[company] = Int32(groups.count)
-                groups.append([index])
+    /// The companies of `lines` (common stock already screened by type), each opened at its first
+    /// line, with the prior tier and Microcap flag of each line given.
+    ///
+    /// - Complexity: O(lines), plus a sort of the classes of each company with several.
+    public static func companies(of universe: Universe, lines: [Int32], priorTiers: [IndexTier], priorMicrocap: [Bool?]) -> Companies {
+        // Lines grouped by company id, each company in order of its first line (a counting sort).
+        var group = [Int32](repeating: -1, count: universe.keys.companyCount)
+        var groupIDs: [Int32] = [], sizes: [Int32] = []
+        var groupOfLine = [Int32](repeating: 0, count: lines.count)
+        for (position, line) in lines.enumerated() {
+            let company = Int(universe.company[Int(line)])
+            if group[company] < 0 {
+                group[company] = Int32(groupIDs.count)
+                groupIDs.append(Int32(company))
+                sizes.append(0)
             }
+            groupOfLine[position] = group[company]
+            sizes[Int(group[company])] += 1
         }
-        return groups.map { lines in
-            // Most companies have one class: no order to find, no classes to combine.
-            let classes = lines.count == 1 ? lines : orderedByPricingVehicle(lines, in: universe)
-            let (cap, method) = totalCap(of: classes, in: universe)
-            let vehicle = classes[0]
-            let tier = classes.count == 1 ? priorTiers[vehicle] : classes.map { priorTiers[$0] }.min() ?? .none
-            let microcap = classes.count == 1 ? priorMicrocap[vehicle] : classes.compactMap { priorMicrocap[$0] }.first
-            return Company(key: universe[vehicle].companyKey, name: universe[vehicle].companyName, classes: classes,
-                           totalMarketCap: cap, capMethod: method, price: universe[vehicle].price,
-                           priorTier: tier, priorMicrocap: microcap)
+        var start = [Int32](repeating: 0, count: groupIDs.count + 1)
+        for index in sizes.indices { start[index + 1] = start[index] + sizes[index] }
+        var next = start, classes = [Int32](repeating: 0, count: lines.count)
+        for (position, line) in lines.enumerated() {
+            let index = Int(groupOfLine[position])
+            classes[Int(next[index])] = line
+            next[index] += 1
         }
+
+        var companies = Companies(reserving: groupIDs.count)
+        companies.lineStart = start
+        for index in groupIDs.indices where sizes[index] > 1 {
+            orderByPricingVehicle(&classes[Int(start[index]) ..< Int(start[index + 1])], in: universe)
+        }
+        companies.lines = classes
+        for (index, id) in groupIDs.enumerated() {
+            let own = classes[Int(start[index]) ..< Int(start[index + 1])]
+            let vehicle = Int(own.first!)
+            let (cap, method) = totalCap(of: own, in: universe)
+            let tier = own.count == 1 ? priorTiers[vehicle] : own.map { priorTiers[Int($0)] }.min() ?? .none
+            let microcap = own.count == 1 ? priorMicrocap[vehicle] : own.lazy.compactMap { priorMicrocap[Int($0)] }.first
+            companies.id.append(id)
+            companies.totalMarketCap.append(cap)
+            companies.capMethod.append(method)
+            companies.price.append(universe.price[vehicle])
+            companies.priorTier.append(tier)
+            companies.priorMicrocap.append(microcap)
+        }
+        return companies
     }
 
     /// The classes with the pricing vehicle first (highest volume, then larger cap, then ticker).
-    static func orderedByPricingVehicle(_ classes: [Int], in universe: [Security]) -> [Int] {
-        classes.sorted { a, b in
-            let volumeA = universe[a].volume ?? -1, volumeB = universe[b].volume ?? -1
+    static func orderByPricingVehicle(_ classes: inout ArraySlice<Int32>, in universe: Universe) {
+        func orNone(_ value: Double) -> Double { value.isNaN ? -1 : value }
+        classes.sort { a, b in
+            let volumeA = orNone(universe.volume[Int(a)]), volumeB = orNone(universe.volume[Int(b)])
             if volumeA != volumeB { return volumeA > volumeB }
-            let capA = universe[a].marketCap ?? -1, capB = universe[b].marketCap ?? -1
+            let capA = orNone(universe.marketCap[Int(a)]), capB = orNone(universe.marketCap[Int(b)])
             if capA != capB { return capA > capB }
-            return universe[a].symbol < universe[b].symbol
+            return universe.text.symbol(Int(a)) < universe.text.symbol(Int(b))
         }
     }
 
-    /// The company's total cap from its classes (pricing vehicle first).
-    static func totalCap(of classes: [Int], in universe: [Security]) -> (Double?, CapMethod) {
+    /// The company's total cap from its classes (pricing vehicle first); NaN when none has one.
+    static func totalCap(of classes: ArraySlice<Int32>, in universe: Universe) -> (Double, CapMethod) {
+        let caps = universe.marketCap
         if classes.count == 1 {
-            guard let cap = universe[classes[0]].marketCap, cap > 0 else { return (nil, .missing) }
-            return (cap, .singleClass)
+            let cap = caps[Int(classes.first!)]
+            return cap > 0 ? (cap, .singleClass) : (.nan, .missing)
         }
-        let withCap = classes.filter { (universe[$0].marketCap ?? 0) > 0 }
-        guard !withCap.isEmpty else { return (nil, .missing) }
-        if withCap.count == 1 { return (universe[withCap[0]].marketCap, classes.count == 1 ? .singleClass : .pricingVehicle) }
-        if reportsCompanyTotals(withCap, in: universe) {
-            return (universe[withCap[0]].marketCap, .pricingVehicle)
-        }
-        return (withCap.reduce(0) { $0 + universe[$1].marketCap! }, .summedClasses)
+        let withCap = classes.filter { caps[Int($0)] > 0 }
+        guard let first = withCap.first else { return (.nan, .missing) }
+        if withCap.count == 1 { return (caps[Int(first)], .pricingVehicle) }
+        if reportsCompanyTotals(withCap, in: universe) { return (caps[Int(first)], .pricingVehicle) }
+        return (withCap.reduce(0) { $0 + caps[Int($1)] }, .summedClasses)
     }
 
     /// Whether the caps of these classes each cover the whole company.
-    static func reportsCompanyTotals(_ classes: [Int], in universe: [Security]) -> Bool {
-        let scopes = Set(classes.map { universe[$0].capScope })
+    static func reportsCompanyTotals(_ classes: [Int32], in universe: Universe) -> Bool {
+        let scopes = Set(classes.map { universe.capScope[Int($0)] })
         if scopes == [.company] { return true }
         if scopes.contains(.security) { return false }
-        let implied = classes.compactMap { index -> Double? in
-            let security = universe[index]
-            guard let cap = security.marketCap, let price = security.price, price > 0 else { return nil }
+        let implied = classes.compactMap { line -> Double? in
+            let cap = universe.marketCap[Int(line)], price = universe.price[Int(line)]
+            guard !cap.isNaN, price > 0 else { return nil }
             return cap / price
         }
-        guard implied.count == classes.count, let low = implied.min(), let high = implied.max(), low > 0 else {
-            return false
-        }
+        guard implied.count == classes.count, let low = implied.min(), let high = implied.max(), low > 0 else { return false }
         return (high - low) / low <= impliedShareTolerance
     }
+}
+
+/// The companies of one reconstitution, as columns: the common share classes of a universe merged
+/// per company (M7 §6.2.2: classes combined; §6.5.2–6.5.3: ranked on the total cap, priced by the
+/// pricing vehicle), each with the index it was in before.
+public struct Companies: Sendable {
+    /// The company id (of the universe's keys) of each company.
+    public var id: [Int32] = []
+    /// The lines of company `c`, pricing vehicle first: `lines[lineStart[c] ..< lineStart[c + 1]]`.
+    public var lineStart: [Int32] = [0]
+    public var lines: [Int32] = []
+    /// Total cap of all classes (NaN when no class has one), and how it was formed.
+    public var totalMarketCap: [Double] = []
+    public var capMethod: [CapMethod] = []
+    /// The pricing vehicle's price (NaN when none).
+    public var price: [Double] = []
+    /// The index the company was in before the reconstitution (its best class).
+    public var priorTier: [IndexTier] = []
+    /// Whether it was in the Microcap before, when known.
+    public var priorMicrocap: [Bool?] = []
+
+    init(reserving count: Int) {
+        id.reserveCapacity(count); totalMarketCap.reserveCapacity(count); capMethod.reserveCapacity(count)
+        price.reserveCapacity(count); priorTier.reserveCapacity(count); priorMicrocap.reserveCapacity(count)
+    }
+
+    public var count: Int { id.count }
+    public var indices: Range<Int> { 0 ..< count }
+
+    /// The company's lines, pricing vehicle first.
+    public func classes(_ company: Int) -> ArraySlice<Int32> { lines[Int(lineStart[company]) ..< Int(lineStart[company + 1])] }
+
+    /// The line of the company's pricing vehicle.
+    public func pricingVehicle(_ company: Int) -> Int { Int(lines[Int(lineStart[company])]) }
+
+    /// Whether the company was a Russell 3000 member before (banding applies only to them; M7 §6.10.2).
+    public func wasInRussell3000(_ company: Int) -> Bool { priorTier[company].isInRussell3000 }
+}
+
+/// How a company's total cap was formed from its classes' reported caps.
+public enum CapMethod: String, Sendable, Hashable {
+    /// One class only: its cap.
+    case singleClass = "single_class"
+    /// Classes' caps summed (each covered its own shares).
+    case summedClasses = "summed_classes"
+    /// The pricing vehicle's cap, which already covered every class's shares.
+    case pricingVehicle = "pricing_vehicle"
+    /// No class had a cap.
+    case missing = "missing"
 }

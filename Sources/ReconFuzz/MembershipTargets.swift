@@ -56,7 +56,7 @@ enum MembershipTargets {
     }
 
     /// Weights are fractions; symbols are unique once normalised.
-    static func checkEntries(_ membership: PriorMembership, target: FuzzTarget) {
+    static func checkEntries(_ membership: PriorLines, target: FuzzTarget) {
         FuzzCheck.require(!membership.isEmpty, "\(target.rawValue): no entries and no error")
         FuzzCheck.unique(membership.entries.map { Ticker.normalize($0.symbol) }, "\(target.rawValue): symbols")
         for entry in membership.entries {

@@ -4,12 +4,13 @@ import XCTest
 @testable import ReconData
 @testable import ReconCLI
 
-/// The optimised paths of a replay give exactly what straightforward code gives, on a small
-/// generated panel: the cached history (cross-sections and IPO windows made once, from rows)
-/// against one that builds every universe afresh, and against the replay loop as first written; a replay resumed from another's step; the
-/// run measures (drag by one pass over each security's rows, portfolios sorted once, turnover and
-/// counts without string keys) against the textbook computations; and a variant replayed inside a
-/// sweep against the same variant alone. (Loading is compared in `CRSPLoadEquivalenceTests`, number
+/// The integer-keyed, cached replay gives exactly what straightforward code gives, on a small
+/// generated panel: the cached history (cross-sections and IPO windows made once) against the
+/// panel's own universes, and against the replay loop as first written, over `Security` values
+/// and company keys as text (``ReferenceReplay``); a replay resumed from another's step; the run
+/// measures (drag by one pass over each security's rows, portfolios sorted once, turnover and
+/// counts by company id) against the textbook computations; and a variant replayed inside a sweep
+/// against the same variant alone. (Loading is compared in `CRSPLoadEquivalenceTests`, number
 /// formatting in `FormatNumberEquivalenceTests`.)
 final class OptimisationEquivalenceTests: XCTestCase {
     /// A panel small enough for a debug build, with the Russell counts scaled down to it so that
@@ -43,12 +44,6 @@ final class OptimisationEquivalenceTests: XCTestCase {
 
     private func fixture() throws -> Fixture { try XCTUnwrap(Self.fixture, "could not generate the test panel") }
 
-    /// A history that builds every universe afresh from the panel and derives IPO windows from it
-    /// (the protocol's default implementations): no cache, no row-level shortcut.
-    private struct PlainHistory: MarketHistory {
-        let panel: CRSPPanel
-        func universe(onOrBefore date: CalendarDate) -> [Security] { panel.snapshot(onOrBefore: date) }
-    }
 
     private func ipoWindows(_ table: RulebookTable) -> (Rulebook) -> [Replay.IPOWindow] {
         { rulebook in table.quarterlyIPODates(after: rulebook.run).map { (rankDay: $0.rankDay, effectiveDate: $0.effectiveDate) } }
@@ -66,14 +61,14 @@ final class OptimisationEquivalenceTests: XCTestCase {
         XCTAssertEqual(a.count, b.count, file: file, line: line)
         for (x, y) in zip(a, b) {
             let run = x.result.rulebook.run
-            assertSame(x.universe, y.universe, "\(run) universe", file: file, line: line)
+            assertSame(x.universe.company, y.universe.company, "\(run) universe companies", file: file, line: line)
+            assertSame(x.universe.marketCap.map(\.bitPattern), y.universe.marketCap.map(\.bitPattern), "\(run) caps", file: file, line: line)
             assertSame(x.result.rows, y.result.rows, "\(run) rows", file: file, line: line)
-            assertSame(x.result.companies, y.result.companies, "\(run) companies", file: file, line: line)
+            assertSame(x.result.companies.lines, y.result.companies.lines, "\(run) companies", file: file, line: line)
             XCTAssertEqual(x.result.breakpoints, y.result.breakpoints, "\(run) breakpoints", file: file, line: line)
             assertSame(x.result.exclusions, y.result.exclusions, "\(run) exclusions", file: file, line: line)
             assertSame(x.eventsBefore, y.eventsBefore, "\(run) events", file: file, line: line)
             assertSame(x.prior.entries, y.prior.entries, "\(run) prior", file: file, line: line)
-            XCTAssertTrue(x.prior == y.prior, "\(run) prior indexes", file: file, line: line)
         }
     }
 
@@ -81,22 +76,19 @@ final class OptimisationEquivalenceTests: XCTestCase {
 
     func testCachedHistoryReplaysAsAFreshOne() throws {
         let fixture = try fixture()
-        let plain = Replay.run(rulebooks: fixture.rulebooks, history: PlainHistory(panel: fixture.panel),
-                               ipoWindows: ipoWindows(fixture.table))
+        let plain = Replay.run(rulebooks: fixture.rulebooks, history: fixture.panel, ipoWindows: ipoWindows(fixture.table))
         let cached = Replay.run(rulebooks: fixture.rulebooks, history: PanelHistory(panel: fixture.panel),
                                 ipoWindows: ipoWindows(fixture.table))
         assertSameSteps(cached, plain)
-        let reference = ReferenceReplay.run(rulebooks: fixture.rulebooks, history: PlainHistory(panel: fixture.panel),
-                                            ipoWindows: ipoWindows(fixture.table))
+        let reference = ReferenceReplay.run(rulebooks: fixture.rulebooks, panel: fixture.panel, ipoWindows: ipoWindows(fixture.table))
         XCTAssertEqual(reference.count, cached.count)
+        let keys = fixture.panel.keys
         for (expected, step) in zip(reference, cached) {
             let run = step.result.rulebook.run
-            assertSame(step.universe, expected.universe, "\(run) universe")
             assertSame(step.result.rows, expected.result.rows, "\(run) rows")
             XCTAssertEqual(step.result.breakpoints, expected.result.breakpoints, "\(run) breakpoints")
-            assertSame(step.eventsBefore, expected.eventsBefore, "\(run) events")
-            assertSame(step.prior.entries, expected.prior.entries, "\(run) prior")
-            XCTAssertTrue(step.prior == expected.prior, "\(run) prior indexes")
+            assertSame(step.eventsBefore.map { ReferenceReplay.Event($0, keys: keys) }, expected.eventsBefore, "\(run) events")
+            assertSame(step.prior.entries.map { ReferenceReplay.entry($0, keys: keys) }, expected.prior.entries, "\(run) prior")
         }
         // The fixture is worth testing on: a Russell 2000, banded moves and IPO events.
         XCTAssertTrue(plain.contains { $0.result.rows.contains { $0.index == .r2000 } })
@@ -123,12 +115,13 @@ final class OptimisationEquivalenceTests: XCTestCase {
         let history = PanelHistory(panel: fixture.panel)
         let steps = Replay.run(rulebooks: fixture.rulebooks, history: history, ipoWindows: ipoWindows(fixture.table))
         var drags = 0
+        let keys = fixture.panel.keys
         for (index, step) in steps.enumerated() {
             let run = step.result.rulebook.run.description
-            let listedBefore = index > 0 ? Set(steps[index - 1].universe.map(\.companyKey)) : nil
+            let listedBefore = index > 0 ? Set(steps[index - 1].universe.company.map { keys.companyKeys[Int($0)] }) : nil
             let isNewListing = { (row: MembershipRow) in listedBefore.map { !$0.contains(row.companyKey) } ?? false }
-            let analysis = RunAnalysis(result: step.result, isNewListing: isNewListing)
             let rows = step.result.rows
+            let analysis = RunAnalysis(result: step.result) { isNewListing(rows[$0]) }
 
             // Turnover with string keys, as Turnover(old:new:) takes them.
             for tier in [IndexTier.r1000, .r2000] {
@@ -159,7 +152,7 @@ final class OptimisationEquivalenceTests: XCTestCase {
             }
             // Summary counts with sets of company keys.
             let summary = RunSummary(result: step.result, input: .init(universe: "u", format: "crsp", priors: [], synthetic: true,
-                                                                        rowsRead: 0, rowsDropped: [:]), prior: step.prior)
+                                                                        rowsRead: 0, rowsDropped: [:]))
             func count(_ include: (MembershipRow) -> Bool) -> RunSummary.Count {
                 let lines = rows.filter(include)
                 return RunSummary.Count(companies: Set(lines.map(\.companyKey)).count, securities: lines.count)
@@ -175,15 +168,16 @@ final class OptimisationEquivalenceTests: XCTestCase {
             // Drag: each window's holdings built, sorted by their key strings and summed as Drag
             // was written before, with returns from every row of the security in the window.
             let windows = HistoryReplay.dragWindows(step: step, analysis: analysis, history: history)
+            let lineRows = try XCTUnwrap(history.section(onOrBefore: step.result.rulebook.rankDay)).rows
             for window in windows {
                 let start = step.result.rulebook.effectiveDate, end = start.adding(months: window.months!).endOfMonth
                 let windowReturn = { (row: MembershipRow) -> Double? in
-                    guard let line = row.universeIndex, let permno = Int(step.universe[line].id) else { return nil }
-                    return self.scannedReturn(fixture.panel, permno: permno, after: start, through: end)
+                    guard let line = row.universeIndex else { return nil }
+                    return self.scannedReturn(fixture.panel, permno: fixture.panel.row(Int(lineRows[line])).permno, after: start, through: end)
                 }
                 for weighting in DragAnalysis.Weighting.allCases {
-                    let holdings = DragAnalysis.holdings(rows: rows, classes: analysis.migration.classes, weighting: weighting,
-                                                         windowReturn: windowReturn)
+                    let holdings = ReferenceDrag.holdings(rows: rows, classes: analysis.migration.classes, weighting: weighting,
+                                                          windowReturn: windowReturn)
                     let expected = ReferenceDrag(holdings: holdings)
                     let drag = try XCTUnwrap(window.byWeighting[weighting])
                     XCTAssertEqual(drag.gap.bitPattern, expected.gap.bitPattern, "\(run) \(window.label) \(weighting) gap")
@@ -285,32 +279,58 @@ final class OptimisationEquivalenceTests: XCTestCase {
     }
 }
 
-/// ``Replay`` as it was first written (every universe built afresh, every member looked up at
-/// every IPO window, new listings screened per replay), the reference for the shared and
-/// cached version. Returns each step's result, events and prior.
+/// ``Replay`` as it was first written, the reference for the integer-keyed and cached version:
+/// every universe built afresh as `Security` values, company keys and tickers as text, every
+/// member looked up at every IPO window, new listings screened per replay, the prior membership
+/// as lines with text keys (``PriorLines``). Returns each step's result, events and prior.
 private enum ReferenceReplay {
     struct Step {
         var result: ReconstitutionResult
-        var universe: [Security]
-        var eventsBefore: [ReplayEvent]
-        var prior: PriorMembership
+        var eventsBefore: [Event]
+        var prior: PriorLines
     }
 
-    static func run(rulebooks: [Rulebook], history: MarketHistory, ipoWindows: (Rulebook) -> [Replay.IPOWindow]) -> [Step] {
+    /// An event with its ticker and company key as text.
+    struct Event: Equatable, CustomStringConvertible {
+        var kind: ReplayEvent.Kind
+        var date: CalendarDate
+        var symbol: String
+        var companyKey: String
+        var tier: IndexTier
+
+        init(kind: ReplayEvent.Kind, date: CalendarDate, symbol: String, companyKey: String, tier: IndexTier) {
+            (self.kind, self.date, self.symbol, self.companyKey, self.tier) = (kind, date, Ticker.normalize(symbol), companyKey, tier)
+        }
+
+        init(_ event: ReplayEvent, keys: UniverseKeys) {
+            self.init(kind: event.kind, date: event.date, symbol: keys.symbols[Int(event.symbol)],
+                      companyKey: keys.companyKeys[Int(event.company)], tier: event.tier)
+        }
+
+        var description: String { "\(kind) \(date) \(symbol) \(companyKey) \(tier)" }
+    }
+
+    /// A prior entry of the engine with its ticker and company key as text.
+    static func entry(_ entry: PriorMembership.Entry, keys: UniverseKeys) -> PriorLines.Entry {
+        PriorLines.Entry(symbol: keys.symbols[Int(entry.symbol)], name: entry.name, tier: entry.tier,
+                         companyKey: keys.companyKeys[Int(entry.company)], isMicrocap: entry.isMicrocap, weight: entry.weight)
+    }
+
+    static func run(rulebooks: [Rulebook], panel: CRSPPanel, ipoWindows: (Rulebook) -> [Replay.IPOWindow]) -> [Step] {
         var steps: [Step] = []
-        var prior = PriorMembership()
-        var events: [ReplayEvent] = []
+        var prior = PriorLines()
+        var events: [Event] = []
         for rulebook in rulebooks {
-            let universe = history.universe(onOrBefore: rulebook.rankDay)
+            let universe = panel.snapshot(onOrBefore: rulebook.rankDay)
             let result = Reconstitution.run(universe: universe, prior: prior, rulebook: rulebook)
-            steps.append(Step(result: result, universe: universe, eventsBefore: events, prior: prior))
-            prior = Replay.membership(of: result, universe: universe)
+            steps.append(Step(result: result, eventsBefore: events, prior: prior))
+            prior = membership(of: result, universe: universe)
             events = []
             guard rulebook.quarterlyIPOAdditions else { continue }
             let listedAtRankDay = Set(universe.map(\.companyKey))
             var added = Set<String>()
             for window in ipoWindows(rulebook) {
-                let now = history.universe(onOrBefore: window.rankDay)
+                let now = panel.snapshot(onOrBefore: window.rankDay)
                 events += removeAbsentMembers(from: &prior, universe: now, date: window.rankDay)
                 events += addIPOs(to: &prior, universe: now, listedAtRankDay: listedAtRankDay, alreadyAdded: &added,
                                   last: result, rulebook: rulebook, date: window.rankDay)
@@ -319,13 +339,22 @@ private enum ReferenceReplay {
         return steps
     }
 
-    static func removeAbsentMembers(from prior: inout PriorMembership, universe: [Security], date: CalendarDate) -> [ReplayEvent] {
+    static func membership(of result: ReconstitutionResult, universe: [Security]) -> PriorLines {
+        var prior = PriorLines()
+        for row in result.rows where row.index.isInRussell3000 {
+            prior.add(.init(symbol: row.universeIndex.map { universe[$0].symbol } ?? row.symbol, name: row.company, tier: row.index,
+                            companyKey: row.companyKey, isMicrocap: row.isMicrocap, weight: row.weight))
+        }
+        return prior
+    }
+
+    static func removeAbsentMembers(from prior: inout PriorLines, universe: [Security], date: CalendarDate) -> [Event] {
         let present = Set(universe.map(\.companyKey))
-        var kept = PriorMembership()
-        var events: [ReplayEvent] = []
+        var kept = PriorLines()
+        var events: [Event] = []
         for entry in prior.entries {
             if let key = entry.companyKey, !present.contains(key) {
-                events.append(ReplayEvent(kind: .deletion, date: date, symbol: entry.symbol, companyKey: key, tier: entry.tier))
+                events.append(Event(kind: .deletion, date: date, symbol: entry.symbol, companyKey: key, tier: entry.tier))
             } else {
                 kept.add(entry)
             }
@@ -334,9 +363,9 @@ private enum ReferenceReplay {
         return events
     }
 
-    static func addIPOs(to prior: inout PriorMembership, universe: [Security], listedAtRankDay: Set<String>,
+    static func addIPOs(to prior: inout PriorLines, universe: [Security], listedAtRankDay: Set<String>,
                         alreadyAdded: inout Set<String>, last: ReconstitutionResult, rulebook: Rulebook,
-                        date: CalendarDate) -> [ReplayEvent] {
+                        date: CalendarDate) -> [Event] {
         guard let cap1000 = last.breakpoints.cap1000, let cap3000 = last.breakpoints.cap3000 else { return [] }
         let factor = marketAdjustment(last: last, now: universe)
         let newLines = universe.indices.filter { index in
@@ -344,12 +373,12 @@ private enum ReferenceReplay {
             return !listedAtRankDay.contains(key) && !alreadyAdded.contains(key)
         }
         guard !newLines.isEmpty else { return [] }
-        let screened = Reconstitution.run(universe: newLines.map { universe[$0] }, prior: PriorMembership(), rulebook: rulebook)
+        let screened = Reconstitution.run(universe: newLines.map { universe[$0] }, prior: PriorLines(), rulebook: rulebook)
         var byCompany: [String: [Int]] = [:]
         for (index, row) in screened.rows.enumerated() where row.universeIndex != nil && row.exclusion == nil {
             byCompany[row.companyKey, default: []].append(index)
         }
-        var events: [ReplayEvent] = []
+        var events: [Event] = []
         for key in byCompany.keys.sorted() {
             let lines = byCompany[key]!
             guard let cap = screened.rows[lines[0]].totalMarketCap, cap >= cap3000 * factor else { continue }
@@ -358,7 +387,7 @@ private enum ReferenceReplay {
             for line in lines {
                 let row = screened.rows[line]
                 prior.add(.init(symbol: row.symbol, name: row.company, tier: tier, companyKey: key, isMicrocap: false))
-                events.append(ReplayEvent(kind: .ipoAddition, date: date, symbol: row.symbol, companyKey: key, tier: tier))
+                events.append(Event(kind: .ipoAddition, date: date, symbol: row.symbol, companyKey: key, tier: tier))
             }
         }
         return events
@@ -384,9 +413,26 @@ private enum ReferenceReplay {
     }
 }
 
-/// ``Drag`` as it was first written (filters and reductions over the holdings sorted by key),
-/// the reference for the loops that replaced it.
+/// ``Drag`` as it was first written (holdings keyed by `companyKey|symbol|row` text, filters and
+/// reductions over them sorted by key), the reference for the portfolios and loops that replaced it.
 private struct ReferenceDrag {
+    /// The holdings of F and N, keyed as text.
+    static func holdings(rows: [MembershipRow], classes: [MigrationClass], weighting: DragAnalysis.Weighting,
+                         windowReturn: (MembershipRow) -> Double?) -> [Drag.Holding] {
+        var holdings: [Drag.Holding] = []
+        for (position, row) in rows.enumerated() {
+            let inFrozen = row.priorIndex == .r2000, inReconstituted = row.index == .r2000
+            guard inFrozen || inReconstituted else { continue }
+            let basis: Double? = weighting == .cap ? row.totalMarketCap.flatMap { $0 > 0 ? $0 : nil } : 1
+            holdings.append(Drag.Holding(
+                key: "\(row.companyKey)|\(row.symbol)|\(position)",
+                frozenWeight: inFrozen ? (basis ?? 0) : nil, reconstitutedWeight: inReconstituted ? (basis ?? 0) : nil,
+                component: inFrozen && inReconstituted ? Drag.stayersComponent : DragAnalysis.component(of: classes[position]),
+                windowReturn: basis == nil ? nil : windowReturn(row)))
+        }
+        return holdings
+    }
+
     var frozenReturn, reconstitutedReturn, gap: Double
     var components: [(name: String, value: Double)]
     var leftOut: Int

@@ -48,7 +48,8 @@ final class ReplayInvariantTests: XCTestCase {
         let steps = try replay().steps
         for (previous, step) in zip(steps, steps.dropFirst()) {
             let members = Set(previous.result.rows.filter { $0.index.isInRussell3000 }.map(\.companyKey))
-            let added = Set(step.eventsBefore.filter { $0.kind == .ipoAddition }.map(\.companyKey))
+            let keys = step.universe.keys
+            let added = Set(step.eventsBefore.filter { $0.kind == .ipoAddition }.map { keys.companyKeys[Int($0.company)] })
             XCTAssertTrue(added.isDisjoint(with: members), "IPO additions are new companies")
             // Replaying the events in order over the last membership gives the next prior exactly:
             // a deleted member is not replaced, and nothing joins but the IPOs.
@@ -58,14 +59,15 @@ final class ReplayInvariantTests: XCTestCase {
             for event in step.eventsBefore {
                 switch event.kind {
                 case .deletion:
-                    XCTAssertTrue(expected.contains(event.companyKey) || removed.contains(event.companyKey), "never a member")
-                    expected.remove(event.companyKey)
-                    removed.insert(event.companyKey)
+                    let key = keys.companyKeys[Int(event.company)]
+                    XCTAssertTrue(expected.contains(key) || removed.contains(key), "never a member")
+                    expected.remove(key)
+                    removed.insert(key)
                 case .ipoAddition:
-                    expected.insert(event.companyKey)
+                    expected.insert(keys.companyKeys[Int(event.company)])
                 }
             }
-            XCTAssertEqual(Set(step.prior.entries.compactMap(\.companyKey)), expected, "\(step.result.rulebook.run)")
+            XCTAssertEqual(Set(step.prior.entries.map { keys.companyKeys[Int($0.company)] }), expected, "\(step.result.rulebook.run)")
             XCTAssertEqual(step.result.rows.filter { $0.priorIndex.isInRussell3000 && $0.universeIndex != nil }.count
                            + step.result.rows.filter { $0.reason == "absent_from_universe" }.count,
                            step.prior.entries.count, "every prior line is accounted for")

@@ -64,7 +64,7 @@ final class BandingTests: XCTestCase {
         // First company holds 84.38%: fine, caps must still descend, so split it into big names.
         let head = caps.removeFirst()
         var universe: [Security] = []
-        var prior = PriorMembership()
+        var prior = PriorLines()
         let headParts = 8
         for part in 0..<headParts {
             universe.append(TestUniverse.security("H\(part)", cap: head / Double(headParts) + Double(headParts - part)))

@@ -24,7 +24,7 @@ final class ReconstitutionTests: XCTestCase {
     }
 
     func testBreakpointsCountsAndHardCuts() {
-        let result = Reconstitution.run(universe: ladder, prior: PriorMembership(), rulebook: small)
+        let result = Reconstitution.run(universe: ladder, prior: PriorLines(), rulebook: small)
         XCTAssertEqual(result.companyCount(in: .r1000), 4)
         XCTAssertEqual(result.companyCount(in: .r2000), 6)
         XCTAssertEqual(result.breakpoints.cap1000, 1100e6)
@@ -41,7 +41,7 @@ final class ReconstitutionTests: XCTestCase {
     }
 
     func testWeightsSumToOnePerIndex() {
-        let result = Reconstitution.run(universe: ladder, prior: PriorMembership(), rulebook: small)
+        let result = Reconstitution.run(universe: ladder, prior: PriorLines(), rulebook: small)
         for tier in [IndexTier.r1000, .r2000] {
             let sum = result.lines(in: tier).reduce(0) { $0 + ($1.weight ?? 0) }
             XCTAssertEqual(sum, 1, accuracy: 1e-12, "\(tier)")
@@ -52,8 +52,8 @@ final class ReconstitutionTests: XCTestCase {
 
     func testTiesAreBrokenByCompanyKeyWhateverTheInputOrder() {
         let forward = [TestUniverse.security("B", cap: 500e6), TestUniverse.security("A", cap: 500e6)]
-        let result = Reconstitution.run(universe: forward, prior: PriorMembership(), rulebook: small)
-        let reversed = Reconstitution.run(universe: forward.reversed(), prior: PriorMembership(), rulebook: small)
+        let result = Reconstitution.run(universe: forward, prior: PriorLines(), rulebook: small)
+        let reversed = Reconstitution.run(universe: forward.reversed(), prior: PriorLines(), rulebook: small)
         XCTAssertEqual(result.rows.first { $0.symbol == "A" }?.rank, 1)
         XCTAssertEqual(reversed.rows.first { $0.symbol == "A" }?.rank, 1)
     }
@@ -61,7 +61,7 @@ final class ReconstitutionTests: XCTestCase {
     func testEveryEligibleClassOfAMemberIsAMember() {
         var universe = ladder
         universe.append(TestUniverse.security("S1B", cap: 50e6, company: "S1", volume: 0))
-        let result = Reconstitution.run(universe: universe, prior: PriorMembership(), rulebook: small)
+        let result = Reconstitution.run(universe: universe, prior: PriorLines(), rulebook: small)
         let classes = result.rows.filter { $0.companyKey == "S1" }
         XCTAssertEqual(classes.map(\.index), [.r1000, .r1000])
         XCTAssertEqual(classes[0].totalMarketCap, 1450e6, "ranked on both classes")
@@ -80,7 +80,7 @@ final class ReconstitutionTests: XCTestCase {
         var thinFloat = TestUniverse.security("THIN", cap: 900e6)
         thinFloat.floatFraction = 0.04
         universe.append(thinFloat)
-        let result = Reconstitution.run(universe: universe, prior: PriorMembership(), rulebook: small)
+        let result = Reconstitution.run(universe: universe, prior: PriorLines(), rulebook: small)
         let reasons = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.symbol, $0.reason) })
         XCTAssertEqual(reasons["WT"], "type:warrant")
         XCTAssertEqual(reasons["PENNY"], "price_below_minimum")
@@ -91,7 +91,7 @@ final class ReconstitutionTests: XCTestCase {
         XCTAssertNil(result.rows.first { $0.symbol == "BMUSHQ" }?.exclusion, "BDI incorporation, US headquarters → US")
         var before2007 = small
         before2007.benefitDrivenIncorporationEligible = false
-        let early = Reconstitution.run(universe: universe, prior: PriorMembership(), rulebook: before2007)
+        let early = Reconstitution.run(universe: universe, prior: PriorLines(), rulebook: before2007)
         XCTAssertEqual(early.rows.first { $0.symbol == "BMUSHQ" }?.reason, "country")
     }
 
@@ -100,7 +100,7 @@ final class ReconstitutionTests: XCTestCase {
         penny.averagePrice30Days = 1.05
         var newcomer = TestUniverse.security("NEWPENNY", cap: 900e6, price: 0.9)
         newcomer.averagePrice30Days = 1.05
-        let prior = PriorMembership([.init(symbol: "PENNY", name: "", tier: .r2000)])
+        let prior = PriorLines([.init(symbol: "PENNY", name: "", tier: .r2000)])
         let result = Reconstitution.run(universe: ladder + [penny, newcomer], prior: prior, rulebook: small)
         XCTAssertNil(result.rows.first { $0.symbol == "PENNY" }?.exclusion)
         XCTAssertEqual(result.rows.first { $0.symbol == "NEWPENNY" }?.reason, "price_below_minimum")
@@ -111,7 +111,7 @@ final class ReconstitutionTests: XCTestCase {
     }
 
     func testChangesAgainstPriorAndAbsentMembers() {
-        let prior = PriorMembership([
+        let prior = PriorLines([
             .init(symbol: "S1", name: "", tier: .r2000),   // grew: moves up (no band)
             .init(symbol: "S5", name: "", tier: .r1000),   // moves down
             .init(symbol: "S12", name: "", tier: .r2000),  // falls below #10: deletion
@@ -129,13 +129,13 @@ final class ReconstitutionTests: XCTestCase {
         XCTAssertEqual(result.rows.last?.change, .deletion)
     }
 
-    /// Rows share a company number exactly when they share a company key: universe lines by
-    /// their snapshot's numbers, absent members by key (a known company's, or a new one each).
-    /// Counting companies by number gives what counting keys gives.
-    func testCompanyNumbersOfRowsFollowCompanyKeys() {
+    /// Rows share a company id exactly when they share a company key: universe lines by their
+    /// company's, absent members by their key (a listed company's, or their own). Migration counts
+    /// companies by id as counting keys would.
+    func testCompanyIDsOfRowsFollowCompanyKeys() {
         var universe = ladder
         universe.append(TestUniverse.security("S3B", cap: 1, company: "S3"))
-        let prior = PriorMembership([
+        let prior = PriorLines([
             .init(symbol: "S3C", name: "", tier: .r2000, companyKey: "S3"),      // absent class of a listed company
             .init(symbol: "GONE", name: "", tier: .r2000, companyKey: "GONE"),
             .init(symbol: "GONE2", name: "", tier: .r2000, companyKey: "GONE"),  // a second absent line of it
@@ -143,24 +143,26 @@ final class ReconstitutionTests: XCTestCase {
         ])
         let result = Reconstitution.run(universe: universe, prior: prior, rulebook: small)
         let rows = result.rows
-        XCTAssertEqual(result.companyOfRow.count, rows.count)
-        XCTAssertTrue(result.companyOfRow.allSatisfy { $0 >= 0 && Int($0) < result.companyNumbers })
+        XCTAssertEqual(result.company.count, rows.count)
         for i in rows.indices {
             for j in rows.indices {
-                XCTAssertEqual(result.companyOfRow[i] == result.companyOfRow[j], rows[i].companyKey == rows[j].companyKey,
+                XCTAssertEqual(result.company[i] == result.company[j], rows[i].companyKey == rows[j].companyKey,
                                "\(rows[i].symbol) and \(rows[j].symbol)")
             }
         }
-        let byNumber = RunAnalysis(result: result, isNewListing: { _ in false }).migration
-        let byKey = MigrationSummary(rows: rows, isNewListing: { _ in false }, priorWeight: { _ in nil })
-        XCTAssertEqual(byNumber.entries.map(\.companies), byKey.entries.map(\.companies))
-        XCTAssertEqual(byNumber.entries.map(\.migrationClass), byKey.entries.map(\.migrationClass))
+        let migration = RunAnalysis(result: result, isNewListing: { _ in false }).migration
+        for entry in migration.entries {
+            let keys = Set(rows.indices.filter { migration.classes[$0] == entry.migrationClass }.map { rows[$0].companyKey })
+            XCTAssertEqual(entry.companies, keys.count, "\(entry.migrationClass)")
+        }
+        // S3C is the one prior line of company S3, so it matches S3's lines whatever its ticker.
+        XCTAssertEqual(rows.filter { $0.reason == "absent_from_universe" }.map(\.symbol), ["GONE", "GONE2", "AWAY"])
     }
 
     func testNoCompanyIsInTwoIndexesAndRussell3000IsTheTop() {
         var rulebook = small
         rulebook.band1000 = 0.025
-        let prior = PriorMembership((0..<14).map { .init(symbol: "S\($0 + 1)", name: "", tier: $0 % 2 == 0 ? .r1000 : .r2000) })
+        let prior = PriorLines((0..<14).map { .init(symbol: "S\($0 + 1)", name: "", tier: $0 % 2 == 0 ? .r1000 : .r2000) })
         let result = Reconstitution.run(universe: ladder, prior: prior, rulebook: rulebook)
         for key in Set(result.rows.map(\.companyKey)) {
             XCTAssertEqual(Set(result.rows.filter { $0.companyKey == key }.map(\.index)).count, 1)
@@ -176,7 +178,7 @@ final class ReconstitutionTests: XCTestCase {
         universe.append(TestUniverse.security("BC^C", cap: 800e6, company: "brunswick", type: .preferred))
         universe.append(TestUniverse.security("CLSK", cap: 750e6, company: "cleanspark"))
         universe.append(TestUniverse.security("CLSKW", cap: 0, company: "cleanspark", type: .warrant))
-        let prior = PriorMembership([.init(symbol: "BCC", name: "", tier: .r2000), .init(symbol: "CLSKW", name: "", tier: .r2000)])
+        let prior = PriorLines([.init(symbol: "BCC", name: "", tier: .r2000), .init(symbol: "CLSKW", name: "", tier: .r2000)])
         let result = Reconstitution.run(universe: universe, prior: prior, rulebook: small)
         let rows = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.symbol, $0) })
         XCTAssertEqual(rows["BCC"]?.priorIndex, .r2000)
@@ -194,7 +196,7 @@ final class ReconstitutionTests: XCTestCase {
         var newFund = fund
         newFund.symbol = "HTGC"
         newFund.companyKey = "HTGC"
-        let prior = PriorMembership([.init(symbol: "OWL", name: "", tier: .r2000)])
+        let prior = PriorLines([.init(symbol: "OWL", name: "", tier: .r2000)])
         let result = Reconstitution.run(universe: ladder + [fund, newFund], prior: prior, rulebook: small)
         XCTAssertNil(result.rows.first { $0.symbol == "OWL" }?.exclusion)
         XCTAssertEqual(result.rows.first { $0.symbol == "HTGC" }?.reason, "type:bdc")
@@ -207,7 +209,7 @@ final class ReconstitutionTests: XCTestCase {
         var nonVotingA = TestUniverse.security("XA", cap: 800e6, company: "x", volume: 9)
         nonVotingA.votingFraction = 0
         let votingB = TestUniverse.security("XB", cap: 100e6, company: "x", volume: 1)
-        let result = Reconstitution.run(universe: ladder + [nonVoting, nonVotingA, votingB], prior: PriorMembership(), rulebook: small)
+        let result = Reconstitution.run(universe: ladder + [nonVoting, nonVotingA, votingB], prior: PriorLines(), rulebook: small)
         XCTAssertEqual(result.rows.first { $0.symbol == "EZPW" }?.reason, "voting_below_minimum")
         XCTAssertNil(result.rows.first { $0.symbol == "XA" }?.exclusion, "the B shares carry unknown votes: not tested")
     }
@@ -219,7 +221,7 @@ final class ReconstitutionTests: XCTestCase {
         var newBlank = blank
         newBlank.symbol = "NEWB"
         newBlank.companyKey = "NEWB"
-        let prior = PriorMembership([.init(symbol: "BFB", name: "", tier: .r1000)])
+        let prior = PriorLines([.init(symbol: "BFB", name: "", tier: .r1000)])
         let result = Reconstitution.run(universe: ladder + [blank, newBlank], prior: prior, rulebook: small)
         let row = result.rows.first { $0.symbol == "BFB" }
         XCTAssertEqual(row?.index, .r1000)
@@ -236,7 +238,7 @@ final class ReconstitutionTests: XCTestCase {
         thin.price = 40   // $4,000 a day
         var liquid = TestUniverse.security("S2B", cap: 50e6, company: "S2", volume: 100_000)
         liquid.price = 40 // $4M a day
-        let prior = PriorMembership([.init(symbol: "S1", name: "", tier: .r1000)])
+        let prior = PriorLines([.init(symbol: "S1", name: "", tier: .r1000)])
         var universe = ladder
         universe[0].volume = 1_000_000   // S1's common is the pricing vehicle
         universe[1].volume = 1_000_000

@@ -4,12 +4,6 @@ import XCTest
 final class ReplayTests: XCTestCase {
     /// Universes by date: 2020-05-31 has S1…S14; the company S3 is gone by 2020-08-31 and a new
     /// listing NEW (cap 1,050M, between the adjusted #4 and #10 cuts) appears; at 2021-05-31 all are present.
-    struct History: MarketHistory {
-        var byDate: [(CalendarDate, [Security])]
-        func universe(onOrBefore date: CalendarDate) -> [Security] {
-            byDate.last { $0.0 <= date }?.1 ?? []
-        }
-    }
 
     private func small(_ year: Int) -> Rulebook {
         var rulebook = Rulebook(run: RunID(year: year), rankDay: CalendarDate(year: year, month: 5, day: 31),
@@ -21,10 +15,10 @@ final class ReplayTests: XCTestCase {
         return rulebook
     }
 
-    private var history: History {
+    private var history: SecurityHistory {
         let ladder = (0..<14).map { TestUniverse.security("S\($0 + 1)", cap: Double(14 - $0) * 100e6) }
         let later = ladder.filter { $0.symbol != "S3" } + [TestUniverse.security("NEW", cap: 1_050e6)]
-        return History(byDate: [
+        return SecurityHistory([
             (CalendarDate(year: 2020, month: 5, day: 31), ladder),
             (CalendarDate(year: 2020, month: 8, day: 31), later),
             (CalendarDate(year: 2021, month: 5, day: 31), later),
@@ -35,17 +29,21 @@ final class ReplayTests: XCTestCase {
         let windows: (Rulebook) -> [Replay.IPOWindow] = { rulebook in
             rulebook.run.year == 2020 ? [(CalendarDate(year: 2020, month: 8, day: 31), CalendarDate(year: 2020, month: 9, day: 18))] : []
         }
+        let history = self.history
         let steps = Replay.run(rulebooks: [small(2020), small(2021)], history: history, ipoWindows: windows)
         XCTAssertEqual(steps.count, 2)
         XCTAssertEqual(steps[0].eventsBefore, [])
         let events = steps[1].eventsBefore
-        XCTAssertEqual(events.filter { $0.kind == .deletion }.map(\.symbol), ["S3"])
-        XCTAssertEqual(events.filter { $0.kind == .ipoAddition }.map(\.symbol), ["NEW"])
+        let symbols = history.keys.symbols
+        XCTAssertEqual(events.filter { $0.kind == .deletion }.map { symbols[Int($0.symbol)] }, ["S3"])
+        XCTAssertEqual(events.filter { $0.kind == .ipoAddition }.map { symbols[Int($0.symbol)] }, ["NEW"])
         XCTAssertEqual(events.first { $0.kind == .ipoAddition }?.tier, .r2000, "1,050M < the #4 cap of 1,100M")
         // Ten members after June 2020, one deleted with no replacement, one IPO added: ten again.
-        XCTAssertEqual(steps[1].prior.entries.count, 10)
-        XCTAssertNil(steps[1].prior.entry(symbol: "S3"))
-        XCTAssertEqual(steps[1].prior.entry(symbol: "NEW")?.tier, .r2000)
+        let prior = steps[1].prior
+        XCTAssertEqual(prior.entries.count, 10)
+        func entry(_ symbol: String) -> PriorMembership.Entry? { prior.entries.first { symbols[Int($0.symbol)] == symbol } }
+        XCTAssertNil(entry("S3"))
+        XCTAssertEqual(entry("NEW")?.tier, .r2000)
     }
 
     func testNoIPOAdditionsWithoutTheirEra() {

@@ -2,12 +2,23 @@ import XCTest
 @testable import ReconCore
 
 final class ShareClassMergerTests: XCTestCase {
-    private func company(_ universe: [Security]) -> Company {
-        let companies = ShareClassMerger.companies(of: universe, indices: Array(universe.indices),
-                                                   priorTiers: universe.map { _ in .none },
-                                                   priorMicrocap: universe.map { _ in nil })
+    /// The one company of `securities`: its total cap and cap method, pricing vehicle and price.
+    private struct Merged {
+        var totalMarketCap: Double?
+        var capMethod: CapMethod
+        var pricingVehicle: Int
+        var price: Double
+    }
+
+    private func company(_ securities: [Security]) -> Merged {
+        let universe = Universe.numbering(securities).universe
+        let companies = ShareClassMerger.companies(of: universe, lines: universe.indices.map(Int32.init),
+                                                   priorTiers: securities.map { _ in .none },
+                                                   priorMicrocap: securities.map { _ in nil })
         XCTAssertEqual(companies.count, 1)
-        return companies[0]
+        let cap = companies.totalMarketCap[0]
+        return Merged(totalMarketCap: cap.isNaN ? nil : cap, capMethod: companies.capMethod[0],
+                      pricingVehicle: companies.pricingVehicle(0), price: companies.price[0])
     }
 
     func testSecurityScopedCapsAreSummed() {

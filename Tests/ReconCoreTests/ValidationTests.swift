@@ -27,7 +27,7 @@ final class MigrationTests: XCTestCase {
         rulebook.band1000 = nil
         let universe = (1...6).map { TestUniverse.security("S\($0)", cap: Double(7 - $0) * 100e6) }
             + [TestUniverse.security("WT", cap: 900e6, type: .warrant)]
-        let prior = PriorMembership([
+        let prior = PriorLines([
             .init(symbol: "S1", name: "", tier: .r2000),   // upward
             .init(symbol: "S3", name: "", tier: .r1000),   // downward
             .init(symbol: "S5", name: "", tier: .r2000),   // falls to the Microcap (rank 5)
@@ -36,7 +36,7 @@ final class MigrationTests: XCTestCase {
             .init(symbol: "OLD", name: "", tier: .r2000),  // absent
         ])
         let result = Reconstitution.run(universe: universe, prior: prior, rulebook: rulebook)
-        let summary = MigrationSummary(rows: result.rows, isNewListing: { $0.symbol == "S4" }, priorWeight: { _ in nil })
+        let summary = MigrationSummary(result: result, isNewListing: { result.symbol($0) == "S4" })
         let bySymbol = Dictionary(uniqueKeysWithValues: zip(result.rows.map(\.symbol), summary.classes))
         XCTAssertEqual(bySymbol["S1"], .upward)
         XCTAssertEqual(bySymbol["S2"], .entryFromBelow)

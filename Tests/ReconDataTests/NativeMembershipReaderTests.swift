@@ -3,7 +3,7 @@ import ReconCore
 @testable import ReconData
 
 final class NativeMembershipReaderTests: XCTestCase {
-    private func read(_ text: String) throws -> PriorMembership {
+    private func read(_ text: String) throws -> PriorLines {
         try NativeMembershipReader.read(bytes: Array(text.utf8), name: "members.csv")
     }
 

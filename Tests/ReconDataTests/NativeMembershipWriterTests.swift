@@ -4,7 +4,7 @@ import ReconCore
 
 final class NativeMembershipWriterTests: XCTestCase {
     func testRoundTrip() throws {
-        let membership = PriorMembership([
+        let membership = PriorLines([
             .init(symbol: "BRK/B", name: "Berkshire, Hathaway", tier: .r1000, companyKey: "berkshire hathaway inc", isMicrocap: false, weight: 0.0161),
             .init(symbol: "SFM", name: "Sprouts", tier: .r2000, isMicrocap: nil, weight: nil),
             .init(symbol: "TINY", name: "Tiny \"Co\"", tier: .none, isMicrocap: true, weight: 1e-7),

@@ -19,7 +19,7 @@ final class PriorExclusionTests: XCTestCase {
             line("SMAL", cap: 1e9, ipo: 2000),   // rank 6: outside the 5 largest
             line("EDGE", cap: 25e9, ipo: 2023),  // rank 4: listed 2023, marked
         ]
-        let prior = PriorMembership([.init(symbol: "MEMB", name: "MEMBER CORP", tier: .r1000)])
+        let prior = PriorLines([.init(symbol: "MEMB", name: "MEMBER CORP", tier: .r1000)])
         let (marked, findings) = PriorExclusion.mark(universe, prior: prior, run: RunID(year: 2025), largest: 5)
         XCTAssertEqual(findings.map(\.symbol), ["OLDB", "EDGE"])
         XCTAssertEqual(findings.map(\.sizeRank), [1, 4])
@@ -29,12 +29,12 @@ final class PriorExclusionTests: XCTestCase {
 
     func testDecemberRunCountsTheSameYearsJuneAndNothingWithoutARussell1000Prior() {
         let universe = [line("IPOA", cap: 50e9, ipo: 2025), line("MEMB", cap: 40e9, ipo: 2010)]
-        let withR1000 = PriorMembership([.init(symbol: "MEMB", name: "MEMBER CORP", tier: .r1000)])
+        let withR1000 = PriorLines([.init(symbol: "MEMB", name: "MEMBER CORP", tier: .r1000)])
         // December 2026: the previous rank day is April 2026, so a 2025 IPO was listed then.
         XCTAssertEqual(PriorExclusion.mark(universe, prior: withR1000, run: RunID(year: 2026, month: 12), largest: 4).findings.map(\.symbol), ["IPOA"])
         XCTAssertEqual(PriorExclusion.mark(universe, prior: withR1000, run: RunID(year: 2026, month: 6), largest: 4).findings, [])
         // A Russell 2000 file alone does not name the large companies: nothing is marked.
-        let r2000Only = PriorMembership([.init(symbol: "MEMB", name: "MEMBER CORP", tier: .r2000)])
+        let r2000Only = PriorLines([.init(symbol: "MEMB", name: "MEMBER CORP", tier: .r2000)])
         XCTAssertEqual(PriorExclusion.mark(universe, prior: r2000Only, run: RunID(year: 2026, month: 12), largest: 4).findings, [])
     }
 
@@ -44,14 +44,14 @@ final class PriorExclusionTests: XCTestCase {
                                 effectiveDate: CalendarDate(year: 2025, month: 6, day: 27))
         var security = line("OLDB", cap: 50e9, ipo: 2017)
         security.priorExclusion = "listed since 2017"
-        func company(_ tier: IndexTier) -> Company {
-            Company(key: "OLDB", name: "OLDB", classes: [0], totalMarketCap: 50e9, capMethod: .singleClass, price: 10,
-                    priorTier: tier, priorMicrocap: nil)
+        let universe = Universe.numbering([security]).universe
+        func reason(_ tier: IndexTier) -> ExclusionReason? {
+            let companies = ShareClassMerger.companies(of: universe, lines: [0], priorTiers: [tier], priorMicrocap: [nil])
+            return Eligibility.companyScreen(0, of: companies, universe: universe, rulebook: rulebook)
         }
-        let reason = Eligibility.companyScreen(company(.none), universe: [security], rulebook: rulebook)
-        XCTAssertEqual(reason, .excludedBefore("listed since 2017"))
-        XCTAssertEqual(reason?.code, "excluded_before")
-        XCTAssertNil(Eligibility.companyScreen(company(.r1000), universe: [security], rulebook: rulebook))
+        XCTAssertEqual(reason(.none), .excludedBefore("listed since 2017"))
+        XCTAssertEqual(reason(.none)?.code, "excluded_before")
+        XCTAssertNil(reason(.r1000))
     }
 
     /// A company's lines are found wherever they are in the universe, and its cap counts its
@@ -70,7 +70,7 @@ final class PriorExclusionTests: XCTestCase {
             classLine("OWNB", company: "OWN", cap: 8e9, scope: .security),  // OWN = 10 + 8 = 18 billion
             classLine("TOTB", company: "TOT", cap: 16e9, scope: .company),  // TOT = 16 billion, not 32
         ]
-        let prior = PriorMembership([.init(symbol: "ELSE", name: "ELSEWHERE INC", tier: .r1000)])
+        let prior = PriorLines([.init(symbol: "ELSE", name: "ELSEWHERE INC", tier: .r1000)])
         // The 2 largest are OWN (18) and MID (17); TOT (16) is third.
         let (marked, findings) = PriorExclusion.mark(universe, prior: prior, run: RunID(year: 2025), largest: 2)
         XCTAssertEqual(findings.map(\.companyKey), ["OWN", "MID"])

@@ -16,7 +16,7 @@ final class PriorTickerChangesTests: XCTestCase {
             ("AAPL", "Apple Inc. Common Stock"),
             ("HTO", "H2O America Common Stock"),
         ])
-        let prior = PriorMembership([
+        let prior = PriorLines([
             .init(symbol: "ZI", name: "ZOOMINFO TECHNOLOGIES INC", tier: .r1000),
             .init(symbol: "AAPL", name: "APPLE INC", tier: .r1000),
             // Renamed as well as re-ticked (SJW Group → H2O America): names differ, not matched.
@@ -42,7 +42,7 @@ final class PriorTickerChangesTests: XCTestCase {
             // Only a preferred of the issuer is listed.
             ("ACME^A", "Acme Corporation 5.00% Series A Cumulative Preferred Stock"),
         ])
-        let prior = PriorMembership([
+        let prior = PriorLines([
             .init(symbol: "FBX", name: "FIRST BANCORP", tier: .r2000),
             .init(symbol: "METCV", name: "RAMACO RESOURCES INC CLASS A", tier: .r2000),
             .init(symbol: "METCB", name: "RAMACO RESOURCES INC CLASS B", tier: .r2000),

@@ -115,8 +115,8 @@ enum ReconstituteCommand {
             rowsRead: universe.securities.count + universe.dropped.count,
             rowsDropped: DroppedRow.counts(universe.dropped))
         let newListingYear = rulebook.run.year - 1
-        let isNewListing: (MembershipRow) -> Bool = { row in
-            guard let line = row.universeIndex, let ipoYear = universe.securities[line].ipoYear else { return false }
+        let isNewListing = { (row: Int) -> Bool in
+            guard row < universe.securities.count, let ipoYear = universe.securities[row].ipoYear else { return false }
             return ipoYear >= newListingYear
         }
         var runs: [(String, RunWriter.Run)] = []
@@ -129,20 +129,19 @@ enum ReconstituteCommand {
             // With no prior Russell 2000 there is no frozen portfolio to compare with.
             let drag = prior.membership.count(.r2000) == 0 ? nil : forward.map { forward in
                 RunWriter.DragWindow(label: "snapshot", source: "snapshot", from: forward.fromLabel, to: forward.toLabel, months: nil,
-                                     byWeighting: analysis.drag(rows: result.rows, windowReturn: forward.windowReturn))
+                                     byWeighting: analysis.drag(result) { forward.windowReturn(result, row: $0) })
             }
             var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
             if let forward {
                 warnings += forward.warnings(for: drag)
-                let splits = forward.suspectedSplits(rows: result.rows)
+                let splits = forward.suspectedSplits(result)
                 if !splits.isEmpty {
                     warnings.append("drag: \(splits.count) Russell 2000 lines have price and market-cap relatives more than 3x apart "
                         + "(a split or reverse split the price relative does not see), e.g. \(splits.prefix(5).joined(separator: ", "))")
                 }
             }
             runs.append((name, RunWriter.Run(
-                result: result, universe: universe.securities,
-                summary: RunSummary(result: result, input: runInput, prior: prior.membership),
+                result: result, summary: RunSummary(result: result, input: runInput),
                 analysis: analysis, dropped: universe.dropped, drag: drag, warnings: warnings)))
         }
         PhaseTimer.mark("reconstituted")

@@ -34,5 +34,7 @@ enum PanelLoading {
 }
 
 extension CRSPPanel: MarketHistory {
-    public func universe(onOrBefore date: CalendarDate) -> [Security] { snapshot(onOrBefore: date) }
+    public func universe(onOrBefore date: CalendarDate) -> Universe {
+        monthIndex(onOrBefore: date).map { crossSection(month: $0).universe } ?? universe(rows: [])
+    }
 }

@@ -26,21 +26,22 @@ struct ForwardPrices {
                              fromLabel: "universe snapshot", toLabel: FilePaths.fileName(of: path))
     }
 
-    /// The row's price relative, or `nil` when either price is missing.
-    func windowReturn(_ row: MembershipRow) -> Double? {
-        guard let line = row.universeIndex, let start = startPrices[line], start > 0,
-              let end = prices[Ticker.normalize(row.symbol)] else { return nil }
+    /// The price relative of a row of `result`, or `nil` when either price is missing.
+    func windowReturn(_ result: ReconstitutionResult, row: Int) -> Double? {
+        guard result.isLine(row), let start = startPrices[row], start > 0,
+              let end = prices[Ticker.normalize(result.symbol(row))] else { return nil }
         return end / start - 1
     }
 
     /// Russell 2000 lines (before or after) whose price relative and market-cap relative differ more
     /// than threefold: a split or reverse split the price relative does not see.
-    func suspectedSplits(rows: [MembershipRow]) -> [String] {
-        rows.compactMap { row -> String? in
-            guard row.priorIndex == .r2000 || row.index == .r2000, let priceReturn = windowReturn(row),
-                  let startCap = row.totalMarketCap, startCap > 0, let endCap = caps[Ticker.normalize(row.symbol)] else { return nil }
+    func suspectedSplits(_ result: ReconstitutionResult) -> [String] {
+        result.rowIndices.compactMap { row -> String? in
+            let startCap = result.totalMarketCap[row]
+            guard result.priorTier[row] == .r2000 || result.tier[row] == .r2000, let priceReturn = windowReturn(result, row: row),
+                  startCap > 0, let endCap = caps[Ticker.normalize(result.symbol(row))] else { return nil }
             let ratio = (1 + priceReturn) / (endCap / startCap)
-            return ratio > 3 || ratio < 1.0 / 3 ? row.symbol : nil
+            return ratio > 3 || ratio < 1.0 / 3 ? result.symbol(row) : nil
         }
     }
 

@@ -12,9 +12,10 @@ extension HistoryReplay {
         let rankDay = step.result.rulebook.rankDay, effective = step.result.rulebook.effectiveDate
         guard step.prior.count(.r2000) > 0, rankDay.months(to: effective) > 0,
               let lastMonth = panel.months.last, effective.endOfMonth <= lastMonth,
-              let lineRows = history.section(onOrBefore: rankDay)?.crossSection.rows else { return nil }
-        let byWeighting = analysis.drag(rows: step.result.rows) { row in
-            row.universeIndex.flatMap { panel.windowReturn(row: lineRows[$0], after: rankDay, through: effective) }
+              let lineRows = history.section(onOrBefore: rankDay)?.rows else { return nil }
+        let result = step.result
+        let byWeighting = analysis.drag(result) { row in
+            result.isLine(row) ? panel.windowReturn(row: lineRows[row], after: rankDay, through: effective) : nil
         }
         return RunWriter.DragWindow(label: "rank_to_effective", source: "crsp", from: rankDay.description,
                                     to: effective.description, months: nil, byWeighting: byWeighting)
@@ -24,9 +25,10 @@ extension HistoryReplay {
     /// rank day (``GraduateContribution``).
     static func graduates(step: ReplayStep, analysis: RunAnalysis, history: PanelHistory) -> GraduateContribution? {
         let rankDay = step.result.rulebook.rankDay, yearBefore = rankDay.adding(months: -12)
-        guard step.prior.count(.r2000) > 0, let lineRows = history.section(onOrBefore: rankDay)?.crossSection.rows else { return nil }
-        return GraduateContribution(rows: step.result.rows, isGraduate: { analysis.migration.classes[$0] == .upward }) { row in
-            row.universeIndex.flatMap { history.panel.windowReturn(row: lineRows[$0], after: yearBefore, through: rankDay) }
+        guard step.prior.count(.r2000) > 0, let lineRows = history.section(onOrBefore: rankDay)?.rows else { return nil }
+        let result = step.result
+        return GraduateContribution(result: result, isGraduate: { analysis.migration.classes[$0] == .upward }) { row in
+            result.isLine(row) ? history.panel.windowReturn(row: lineRows[row], after: yearBefore, through: rankDay) : nil
         }
     }
 }

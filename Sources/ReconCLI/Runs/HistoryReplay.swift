@@ -56,8 +56,7 @@ struct HistoryReplay: Sendable {
         if let base {
             while shared < min(rulebooks.count, base.rulebooks.count) - 1, rulebooks[shared] == base.rulebooks[shared] { shared += 1 }
         }
-        let state = base.map { shared > 0 ? $0.allSteps[shared].stateBefore : Replay.State(prior: PriorMembership()) }
-            ?? Replay.State(prior: PriorMembership())
+        let state = base.map { shared > 0 ? $0.allSteps[shared].stateBefore : Replay.State() } ?? Replay.State()
         let ipoWindows = { (rulebook: Rulebook) in
             table.quarterlyIPODates(after: rulebook.run).map { (rankDay: $0.rankDay, effectiveDate: $0.effectiveDate) }
         }
@@ -93,26 +92,27 @@ struct HistoryReplay: Sendable {
     /// return, and the rows of the ranked month the snapshot left out.
     /// - Parameter sharesReturns: take the drag's returns from the history's cache (for the
     ///   variants of a sweep, which meet the same steps' windows again and again).
-    static func measure(_ step: ReplayStep, previousUniverse: UniverseSnapshot?, history: PanelHistory,
+    static func measure(_ step: ReplayStep, previousUniverse: Universe?, history: PanelHistory,
                         input: RunSummary.Input, measures: Measures = .all, sharesReturns: Bool = false) -> RunWriter.Run {
-        let isNewListing: (MembershipRow) -> Bool = { row in
-            guard let listedBefore = previousUniverse?.companyKeys else { return false }
-            return !listedBefore.contains(row.companyKey)
+        let result = step.result
+        // New listings are lines whose company had no line in the previous step's universe.
+        let listedBefore = previousUniverse.map(IPOWindowUniverse.listed)
+        let analysis = RunAnalysis(result: result) { row in
+            guard let listedBefore else { return false }
+            return !listedBefore[Int(result.company[row])]
         }
-        let analysis = RunAnalysis(result: step.result, isNewListing: isNewListing)
         let all = measures == .all
         var windows = dragWindows(step: step, analysis: analysis, history: history,
                                   months: all ? windowMonths : [headlineWindow], sharesReturns: sharesReturns)
         if all, let event = rankToEffectiveWindow(step: step, analysis: analysis, history: history) { windows.append(event) }
-        let dropped = all ? history.panel.droppedRows(onOrBefore: step.result.rulebook.rankDay) : []
+        let dropped = all ? history.panel.droppedRows(onOrBefore: result.rulebook.rankDay) : []
         var input = input
-        input.rowsRead = step.universe.count + dropped.count
+        input.rowsRead = result.lineCount + dropped.count
         input.rowsDropped = DroppedRow.counts(dropped)
         var warnings: [String] = []
         if input.synthetic { warnings.append("synthetic: the embedded market is generated, not real data") }
         return RunWriter.Run(
-            result: step.result, universe: step.universe,
-            summary: RunSummary(result: step.result, input: input, prior: step.prior),
+            result: result, summary: RunSummary(result: result, input: input),
             analysis: analysis, dropped: dropped,
             drag: windows.first { $0.months == HistoryReplay.headlineWindow }, dragWindows: windows,
             graduates: all ? graduates(step: step, analysis: analysis, history: history) : nil,
@@ -163,8 +163,8 @@ struct HistoryReplay: Sendable {
         // With no prior Russell 2000 there is no frozen portfolio to compare with.
         guard let lastMonth = panel.months.last, step.prior.count(.r2000) > 0,
               let section = history.section(onOrBefore: step.result.rulebook.rankDay) else { return [] }
-        let rows = step.result.rows, lineRows = section.crossSection.rows
-        let portfolios = DragAnalysis.Portfolios(rows: rows, classes: analysis.migration.classes)
+        let result = step.result, lineRows = section.rows
+        let portfolios = DragAnalysis.Portfolios(result: result, classes: analysis.migration.classes)
         let windows = months.map { (months: $0, end: start.adding(months: $0).endOfMonth) }.filter { $0.end <= lastMonth }
         guard !windows.isEmpty else { return [] }
         // The buy-and-hold return of the security behind each holding's line (its PERMNO), every
@@ -173,11 +173,11 @@ struct HistoryReplay: Sendable {
         let none = [Double?](repeating: nil, count: ends.count)
         let returns: [[Double?]]
         if sharesReturns {
-            let lineReturns = history.windowReturns(month: section.crossSection.month, after: start, through: ends)
-            returns = portfolios.rows.map { rows[$0].universeIndex.map { lineReturns[$0] } ?? none }
+            let lineReturns = history.windowReturns(month: section.month, after: start, through: ends)
+            returns = portfolios.rows.map { result.isLine($0) ? lineReturns[$0] : none }
         } else {
-            returns = portfolios.rows.map { position in
-                rows[position].universeIndex.map { panel.windowReturns(row: lineRows[$0], after: start, through: ends) } ?? none
+            returns = portfolios.rows.map { row in
+                result.isLine(row) ? panel.windowReturns(row: lineRows[row], after: start, through: ends) : none
             }
         }
         return windows.enumerated().map { index, window in

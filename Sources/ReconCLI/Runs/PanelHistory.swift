@@ -4,51 +4,40 @@ import ReconData
 
 /// A CRSP panel as the replays of one command use it: each cross-section, each IPO window's
 /// companies and screened new listings, is made once and then shared by every replay (the
-/// published rules and each variant), whichever thread asks. An IPO window needs no securities
-/// but those of its new companies.
+/// published rules and each variant), whichever thread asks.
 final class PanelHistory: MarketHistory, @unchecked Sendable {
     // @unchecked Sendable: the panel is immutable, and the caches below are read and written only
-    // while holding `lock`; what they hand out (snapshots, listings) is immutable.
+    // while holding `lock`; what they hand out (universes, listings) is immutable.
     let panel: CRSPPanel
     private let lock = NSLock()
-    private var sections: [Int: Section] = [:]
+    private var sections: [Int: CRSPPanel.CrossSection] = [:]
     private var windows: [Int: WindowCompanies] = [:]
     private var listings: [ListingKey: Listings] = [:]
     private var returns: [ReturnsKey: [[Double?]]] = [:]
-    private let empty = UniverseSnapshot([])
-
-    /// A cross-section with its panel rows and its snapshot.
-    struct Section: Sendable {
-        let crossSection: CRSPPanel.CrossSection
-        let snapshot: UniverseSnapshot
-    }
 
     init(panel: CRSPPanel) {
         self.panel = panel
     }
 
-    func universe(onOrBefore date: CalendarDate) -> [Security] {
-        universeSnapshot(onOrBefore: date).securities
-    }
+    var keys: UniverseKeys { panel.keys }
 
-    func universeSnapshot(onOrBefore date: CalendarDate) -> UniverseSnapshot {
-        guard let month = panel.monthIndex(onOrBefore: date) else { return empty }
-        return section(month: month).snapshot
+    func universe(onOrBefore date: CalendarDate) -> Universe {
+        guard let month = panel.monthIndex(onOrBefore: date) else { return panel.universe(rows: []) }
+        return section(month: month).universe
     }
 
     /// The cross-section of the month at `month` in ``CRSPPanel/months``.
-    func section(month: Int) -> Section {
+    func section(month: Int) -> CRSPPanel.CrossSection {
         lock.lock()
         defer { lock.unlock() }
         if let known = sections[month] { return known }
-        let crossSection = panel.crossSection(month: month)
-        let section = Section(crossSection: crossSection, snapshot: UniverseSnapshot(crossSection.securities))
+        let section = panel.crossSection(month: month)
         sections[month] = section
         return section
     }
 
     /// The cross-section at the last month-end on or before `date`, `nil` before the panel.
-    func section(onOrBefore date: CalendarDate) -> Section? {
+    func section(onOrBefore date: CalendarDate) -> CRSPPanel.CrossSection? {
         panel.monthIndex(onOrBefore: date).map { section(month: $0) }
     }
 
@@ -58,10 +47,7 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
         let missing = months.subtracting(sections.keys).sorted()
         lock.unlock()
         let panel = self.panel
-        let made = Parallel.map(missing.count) { index in
-            let crossSection = panel.crossSection(month: missing[index])
-            return Section(crossSection: crossSection, snapshot: UniverseSnapshot(crossSection.securities))
-        }
+        let made = Parallel.map(missing.count) { panel.crossSection(month: missing[$0]) }
         lock.lock()
         for (month, section) in zip(missing, made) where sections[month] == nil { sections[month] = section }
         lock.unlock()
@@ -71,7 +57,7 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
     /// made once for all the variants whose steps rank that month with that effective date.
     func windowReturns(month: Int, after start: CalendarDate, through ends: [CalendarDate]) -> [[Double?]] {
         let key = ReturnsKey(month: month, start: start, ends: ends)
-        let lines = section(month: month).crossSection.rows
+        let lines = section(month: month).rows
         lock.lock()
         defer { lock.unlock() }
         if let known = returns[key] { return known }
@@ -86,12 +72,14 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
         let ends: [CalendarDate]
     }
 
-    func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: UniverseSnapshot, rulebook: Rulebook) -> IPOWindowUniverse {
+    func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: Universe, rulebook: Rulebook) -> IPOWindowUniverse {
         guard let month = panel.monthIndex(onOrBefore: date) else {
-            return IPOWindowUniverse(companyKeys: [], goneSinceRankDay: rankDay.companyKeys.sorted(), listings: [], companyCaps: [],
-                                     rankDayCompanyNumbers: [])
+            let none = [Bool](repeating: false, count: keys.companyCount)
+            return IPOWindowUniverse(isListed: none, goneSinceRankDay: IPOWindowUniverse.gone(wasListed: IPOWindowUniverse.listed(rankDay),
+                                                                                              isListed: none, keys: keys),
+                                     listings: [], companyCaps: [])
         }
-        let key = ListingKey(month: month, rankDay: rankDay, rulebook: rulebook)
+        let key = ListingKey(month: month, rankMonth: panel.monthIndex(onOrBefore: rulebook.rankDay) ?? -1, rulebook: rulebook)
         // Made outside the lock (whoever stores first wins: both made the same).
         lock.lock()
         var companies = windows[month]
@@ -105,24 +93,23 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
         }
         guard let companies else { fatalError("unreachable") }
         if made == nil {
-            made = makeListings(companies, rankDay: rankDay, rulebook: rulebook)
+            made = makeListings(companies, wasListed: IPOWindowUniverse.listed(rankDay), rulebook: rulebook)
             lock.lock()
             if listings[key] == nil { listings[key] = made } else { made = listings[key] }
             lock.unlock()
         }
         guard let made else { fatalError("unreachable") }
-        return IPOWindowUniverse(companyKeys: companies.keys, goneSinceRankDay: made.gone, listings: made.listings,
-                                 companyCaps: companies.caps, rankDayCompanyNumbers: made.rankDayNumbers)
+        return IPOWindowUniverse(isListed: companies.isListed, goneSinceRankDay: made.gone, listings: made.listings,
+                                 companyCaps: companies.caps)
     }
 
     /// Makes, on every core, what the IPO windows after these runs will ask for (then shared).
     func prepareIPOWindows(after rulebooks: [Rulebook], ipoWindows: (Rulebook) -> [Replay.IPOWindow]) {
-        var tasks: [(month: Int, rankDay: UniverseSnapshot, rulebook: Rulebook)] = []
+        var tasks: [(month: Int, rankMonth: Int, rulebook: Rulebook)] = []
         for rulebook in rulebooks where rulebook.quarterlyIPOAdditions {
             guard let rankMonth = panel.monthIndex(onOrBefore: rulebook.rankDay) else { continue }
-            let rankDay = section(month: rankMonth).snapshot
             for window in ipoWindows(rulebook) {
-                if let month = panel.monthIndex(onOrBefore: window.rankDay) { tasks.append((month, rankDay, rulebook)) }
+                if let month = panel.monthIndex(onOrBefore: window.rankDay) { tasks.append((month, rankMonth, rulebook)) }
             }
         }
         lock.lock()
@@ -132,65 +119,64 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
         lock.lock()
         for (month, made) in zip(months, companies) where windows[month] == nil { windows[month] = made }
         var seen = Set(listings.keys)
-        let missing = tasks.filter { seen.insert(ListingKey(month: $0.month, rankDay: $0.rankDay, rulebook: $0.rulebook)).inserted }
-        let inputs = missing.map { (companies: windows[$0.month]!, rankDay: $0.rankDay, rulebook: $0.rulebook) }
+        let missing = tasks.filter { seen.insert(ListingKey(month: $0.month, rankMonth: $0.rankMonth, rulebook: $0.rulebook)).inserted }
+        let inputs = missing.map { (companies: windows[$0.month]!, rankMonth: $0.rankMonth, rulebook: $0.rulebook) }
         lock.unlock()
-        let made = Parallel.map(inputs.count) { self.makeListings(inputs[$0].companies, rankDay: inputs[$0].rankDay, rulebook: inputs[$0].rulebook) }
+        let made = Parallel.map(inputs.count) { index in
+            let rankDay = self.section(month: inputs[index].rankMonth).universe
+            return self.makeListings(inputs[index].companies, wasListed: IPOWindowUniverse.listed(rankDay), rulebook: inputs[index].rulebook)
+        }
         lock.lock()
         for (task, listing) in zip(missing, made) {
-            let key = ListingKey(month: task.month, rankDay: task.rankDay, rulebook: task.rulebook)
+            let key = ListingKey(month: task.month, rankMonth: task.rankMonth, rulebook: task.rulebook)
             if listings[key] == nil { listings[key] = listing }
         }
         lock.unlock()
     }
 
-    /// The companies of a window's month, from its rows.
+    /// The companies of a window's month, from its cross-section.
     private func makeCompanies(month: Int) -> WindowCompanies {
         lock.lock()
-        let known = sections[month]?.crossSection.rows
+        let known = sections[month]
         lock.unlock()
-        let lines = known ?? panel.crossSectionRows(month: month)
-        let (keys, caps, lineKeys) = panel.companies(ofCrossSection: lines)
-        return WindowCompanies(lines: lines, lineKeys: lineKeys, keys: keys, caps: caps)
+        let universe = (known ?? panel.crossSection(month: month)).universe
+        let (listed, caps) = IPOWindowUniverse.companies(of: universe)
+        return WindowCompanies(universe: universe, isListed: listed, caps: caps)
     }
 
-    /// A window's new listings after a rank day: securities are made only for the lines of
-    /// companies new since then.
-    private func makeListings(_ companies: WindowCompanies, rankDay: UniverseSnapshot, rulebook: Rulebook) -> Listings {
-        let newLines = companies.lines.indices.filter { !rankDay.companyKeys.contains(companies.lineKeys[$0]) }
+    /// A window's new listings after a rank day.
+    private func makeListings(_ companies: WindowCompanies, wasListed: [Bool], rulebook: Rulebook) -> Listings {
+        let universe = companies.universe
         return Listings(
-            gone: rankDay.companyKeys.subtracting(companies.keys).sorted(),
-            listings: IPOWindowUniverse.listings(of: panel.securities(rows: newLines.map { companies.lines[$0] }), rulebook: rulebook),
-            rankDayNumbers: rankDay.companyNumbers(of: companies.caps.map(\.companyKey)))
+            gone: IPOWindowUniverse.gone(wasListed: wasListed, isListed: companies.isListed, keys: keys),
+            listings: IPOWindowUniverse.listings(of: universe.indices.filter { !wasListed[Int(universe.company[$0])] },
+                                                 in: universe, rulebook: rulebook))
     }
 
     /// What a window holds after a given rank day.
     private struct Listings: Sendable {
-        let gone: [String]
+        let gone: [Int32]
         let listings: [IPOWindowUniverse.Listing]
-        /// The rank day's number of each of the window's companies (``IPOWindowUniverse/rankDayCompanyNumbers``).
-        let rankDayNumbers: [Int32]
     }
 
-    /// A month's lines, their company keys, and its companies with their caps in key order.
+    /// A month's universe, which companies it lists, and their caps in key order.
     private struct WindowCompanies: Sendable {
-        let lines: [Int32]
-        let lineKeys: [String]
-        let keys: Set<String>
-        let caps: [(companyKey: String, cap: Double)]
+        let universe: Universe
+        let isListed: [Bool]
+        let caps: [(company: Int32, cap: Double)]
     }
 
-    /// Snapshots are kept for the life of the history, so their identities name them. The band
-    /// widths decide where companies are placed, never whether a line passes the screens, so
-    /// replays that differ only in them share the listings.
+    /// The band widths decide where companies are placed, never whether a line passes the
+    /// screens, so replays that differ only in them share the listings.
     private struct ListingKey: Hashable {
         let month: Int
-        let rankDay: ObjectIdentifier
+        /// The month of the rank day whose universe the window's new companies are new to.
+        let rankMonth: Int
         let screens: Rulebook
 
-        init(month: Int, rankDay: UniverseSnapshot, rulebook: Rulebook) {
+        init(month: Int, rankMonth: Int, rulebook: Rulebook) {
             self.month = month
-            self.rankDay = ObjectIdentifier(rankDay)
+            self.rankMonth = rankMonth
             var screens = rulebook
             screens.band1000 = nil
             screens.microcapBand = nil

@@ -15,7 +15,7 @@ struct StepMeasuring {
     let sharedSteps: Int
     let variant: RuleVariant?
     /// Measures a step, given the universe of the step before it (`nil` for the first).
-    let measure: @Sendable (ReplayStep, UniverseSnapshot?) -> RunWriter.Run
+    let measure: @Sendable (ReplayStep, Universe?) -> RunWriter.Run
     /// Told of each run (with its position among the runs) as soon as it is measured.
     let onMeasured: (@Sendable (Int, RunWriter.Run) -> Void)?
 
@@ -25,7 +25,7 @@ struct StepMeasuring {
     private(set) var kept: [Int] = []
 
     init(firstYear: Int, base: HistoryReplay?, sharedSteps: Int, variant: RuleVariant?,
-         measure: @escaping @Sendable (ReplayStep, UniverseSnapshot?) -> RunWriter.Run,
+         measure: @escaping @Sendable (ReplayStep, Universe?) -> RunWriter.Run,
          onMeasured: (@Sendable (Int, RunWriter.Run) -> Void)?) {
         self.firstYear = firstYear
         self.base = base
@@ -50,7 +50,7 @@ struct StepMeasuring {
             make = { taken }
         } else {
             // New listings are lines whose company was not in the previous step's universe.
-            let previous = index > 0 ? steps[index - 1].snapshot : nil
+            let previous = index > 0 ? steps[index - 1].universe : nil
             let measure = measure
             make = { measure(step, previous) }
         }

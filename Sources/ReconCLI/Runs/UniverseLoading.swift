@@ -26,7 +26,7 @@ enum UniverseLoading {
 
     /// The prior membership and the notes its readers made.
     struct Prior: Sendable {
-        var membership: PriorMembership
+        var membership: PriorLines
         var notes: [String]
     }
 
@@ -34,10 +34,10 @@ enum UniverseLoading {
     static func prior(arguments: [String], console: Console) throws -> Prior {
         guard !arguments.isEmpty else {
             console.warn("no --prior given: every company is treated as new (no banding, no migration)")
-            return Prior(membership: PriorMembership(), notes: ["no prior membership: every company treated as new"])
+            return Prior(membership: PriorLines(), notes: ["no prior membership: every company treated as new"])
         }
         var builder = PriorMembershipBuilder()
-        var fromMembershipFiles: [PriorMembership.Entry] = []
+        var fromMembershipFiles: [PriorLines.Entry] = []
         // What the holdings readers said, and the rows they left out: shown, never dropped silently.
         var readerNotes: [String] = []
         for argument in arguments {
@@ -61,7 +61,7 @@ enum UniverseLoading {
             }
         }
         var notes = readerNotes
-        var membership = PriorMembership(fromMembershipFiles)
+        var membership = PriorLines(fromMembershipFiles)
         if !builder.sources.isEmpty {
             let built = try builder.build()
             notes += built.notes
@@ -87,7 +87,7 @@ extension UniverseLoading.Prior {
 extension UniverseReadResult {
     /// Marks the companies the prior shows were judged ineligible (``PriorExclusion``), in place,
     /// and adds a note naming them.
-    mutating func markPriorExclusions(_ prior: PriorMembership, rulebook: Rulebook) {
+    mutating func markPriorExclusions(_ prior: PriorLines, rulebook: Rulebook) {
         let findings = PriorExclusion.mark(&securities, prior: prior, run: rulebook.run, largest: rulebook.russell1000Count)
         guard !findings.isEmpty else { return }
         let listed = findings.map(\.symbol).joined(separator: ", ")

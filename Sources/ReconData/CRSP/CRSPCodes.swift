@@ -18,8 +18,17 @@ public enum CRSPCodes {
         isCommon(shareCode: shareCode) ? .commonStock : .otherNonCommon
     }
 
-    /// `SHRCD 31 (ADR)`: the evidence shown for a non-common line; `nil` for common stock.
+    /// `SHRCD 31 (ADR)`: the evidence shown for a non-common line; `nil` for common stock. (Made
+    /// once per code: a replay shows it on every excluded line of every run.)
     public static func typeEvidence(shareCode: Int) -> String? {
+        codes.contains(shareCode) ? evidenceByCode[shareCode - codes.lowerBound] : makeTypeEvidence(shareCode: shareCode)
+    }
+
+    /// The codes a CRSP file may hold (``CRSPRecordReader`` refuses any other).
+    private static let codes = -99 ... 999
+    private static let evidenceByCode = codes.map(makeTypeEvidence)
+
+    private static func makeTypeEvidence(shareCode: Int) -> String? {
         if isCommon(shareCode: shareCode) { return nil }
         if shareCode == 0 { return "SHRCD blank" }
         return "SHRCD \(shareCode) (\(shareCodeMeaning(shareCode)))"

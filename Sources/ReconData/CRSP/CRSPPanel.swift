@@ -55,14 +55,19 @@ public struct CRSPPanel: Sendable {
     /// The securities that ever carried a PERMCO.
     let securitiesOfCompany: [Int32: [Int32]]
 
-    // Made once per security so that a cross-section makes no string of its own for them.
     /// The month key of each security's first row.
     let securityFirstMonthKey: [Int32]
-    /// `String(permno)`, `SIC n` (nil without a code), and the PERMCO of the first row as text.
-    let securityIDText: [String]
-    let securityIndustryText: [String?]
-    let securityCompany: [Int32]
-    let securityCompanyText: [String]
+
+    /// The panel's companies and tickers as universe ids: a company id is the place of its PERMCO
+    /// in key order (the PERMCOs' decimal texts ascending), a ticker id numbers each security's
+    /// normalised ticker (`PERMNO n` for a security without one).
+    public let keys: UniverseKeys
+    /// The ticker id of each security.
+    let securitySymbol: [Int32]
+    /// The company id of each PERMCO (``companyID(permco:)``): by index below ``directPermcos``.
+    private let companyOfPermco: [Int32]
+    private let companyOfLargePermco: [Int32: Int32]
+    private static let directPermcos: Int32 = 1 << 22
 
     /// The row columns of a panel, in (month, PERMNO) order.
     struct Rows {
@@ -112,19 +117,42 @@ public struct CRSPPanel: Sendable {
         self.securityRows = securityRows
         self.securityRowMonth = securityRowMonth
         self.securitiesOfCompany = securitiesOfCompany
-        // Per-security texts and first months, for the cross-sections.
+        // First months, for the cross-sections' IPO years.
         var firstMonthKey = [Int32](repeating: 0, count: securities.permno.count)
-        var firstCompany = [Int32](repeating: 0, count: securities.permno.count)
         for s in 0 ..< securities.permno.count where securityRowStart[s + 1] > securityRowStart[s] {
-            let first = Int(securityRows[securityRowStart[s]])
-            firstMonthKey[s] = CRSPPanel.monthKey(yyyymmdd: rows.date[first])
-            firstCompany[s] = rows.company[first]
+            firstMonthKey[s] = CRSPPanel.monthKey(yyyymmdd: rows.date[Int(securityRows[securityRowStart[s]])])
         }
         securityFirstMonthKey = firstMonthKey
-        securityIDText = securities.permno.map { String($0) }
-        securityIndustryText = securities.industry.map { $0 > 0 ? "SIC \($0)" : nil }
-        securityCompany = firstCompany
-        securityCompanyText = firstCompany.map { String($0) }
+
+        // Company ids in key order; ticker ids in order of first security.
+        let permcos = securitiesOfCompany.keys.sorted { CRSPPanel.textOrder($0) < CRSPPanel.textOrder($1) }
+        var direct = [Int32](repeating: -1, count: Int(min(permcos.max() ?? 0, CRSPPanel.directPermcos - 1)) + 1)
+        var large: [Int32: Int32] = [:]
+        for (id, permco) in permcos.enumerated() {
+            if permco < CRSPPanel.directPermcos { direct[Int(permco)] = Int32(id) } else { large[permco] = Int32(id) }
+        }
+        companyOfPermco = direct
+        companyOfLargePermco = large
+        var builder = UniverseKeys.Builder(capacity: securities.permno.count)
+        securitySymbol = securities.permno.indices.map { s in
+            builder.symbol(securities.ticker[s].isEmpty ? "PERMNO \(securities.permno[s])" : securities.ticker[s])
+        }
+        keys = UniverseKeys(companyKeys: permcos.map { String($0) }, symbols: builder.finish().symbols,
+                            companyRank: (0 ..< Int32(permcos.count)).map { $0 })
+    }
+
+    /// A PERMCO's key text is its decimal text: text order is digit order, shorter first on a tie
+    /// (`12` < `120` < `13`), which this integer pair gives without comparing strings.
+    static func textOrder(_ permco: Int32) -> (Int64, Int) {
+        var digits = 1, scale: Int64 = 1
+        while scale * 10 <= Int64(permco) { scale *= 10; digits += 1 }
+        return (Int64(permco) * (1_000_000_000_000 / scale), digits)
+    }
+
+    /// The company id of a PERMCO of the panel.
+    @inline(__always)
+    func companyID(permco: Int32) -> Int32 {
+        permco >= 0 && Int(permco) < companyOfPermco.count ? companyOfPermco[Int(permco)] : companyOfLargePermco[permco] ?? -1
     }
 
     /// Number of rows.

@@ -25,22 +25,23 @@ extension CRSPPanel {
 
     /// The cross-section of the month at `monthIndex` in ``months``.
     public func snapshot(month monthIndex: Int) -> [Security] {
-        crossSection(month: monthIndex).securities
+        securities(rows: crossSectionRows(month: monthIndex))
     }
 
-    /// A cross-section with the panel row of each of its securities.
+    /// A month's cross-section as a universe (numbered into ``keys``), with the panel row of each line.
     public struct CrossSection: Sendable {
         /// The index in ``CRSPPanel/months``.
         public let month: Int
-        public let securities: [Security]
-        /// The panel row each security was made from (``CRSPPanel/row(_:)``).
+        public let universe: Universe
+        /// The panel row each line was made from (``CRSPPanel/row(_:)``).
         public let rows: [Int32]
     }
 
-    /// The cross-section of the month at `monthIndex`, as ``snapshot(month:)`` gives it, with rows.
+    /// The cross-section of the month at `monthIndex`: the lines ``snapshot(month:)`` gives, as
+    /// columns, their texts read from the panel when asked for.
     public func crossSection(month monthIndex: Int) -> CrossSection {
         let rows = crossSectionRows(month: monthIndex)
-        return CrossSection(month: monthIndex, securities: securities(rows: rows), rows: rows)
+        return CrossSection(month: monthIndex, universe: universe(rows: rows), rows: rows)
     }
 
     /// The rows of a month that have a price and shares (the lines of its cross-section).
@@ -54,52 +55,48 @@ extension CRSPPanel {
         return withExtendedLifetime(self) { lines }
     }
 
+    /// The universe of these rows (rows of a cross-section), as ``securities(rows:)`` gives them.
+    public func universe(rows lineRows: [Int32]) -> Universe {
+        let firstMonthKey = monthKeys.first ?? 0
+        var universe = Universe(keys: keys, text: PanelLineTexts(panel: self, rows: lineRows))
+        universe.reserveCapacity(lineRows.count)
+        for row in lineRows {
+            let index = Int(row), s = Int(rowSecurity[index])
+            let price = rowPrice[index], shares = rowShares[index] * 1_000
+            let isCommon = CRSPCodes.isCommon(shareCode: Int(rowShareCode[index]))
+            let firstKey = securityFirstMonthKey[s]
+            universe.append(company: companyID(permco: rowCompany[index]), symbol: securitySymbol[s],
+                            type: isCommon ? .commonStock : .otherNonCommon, typeInferred: !isCommon,
+                            price: price, marketCap: price * shares, capScope: .security,
+                            eligibleExchange: CRSPCodes.isEligibleExchange(Int(rowExchangeCode[index])),
+                            country: isCommon ? .unitedStates : .other,
+                            ipoYear: firstKey > firstMonthKey ? firstKey / 12 : 0)
+        }
+        return universe
+    }
+
     /// The security of each of these rows (rows of a cross-section).
     public func securities(rows lineRows: [Int32]) -> [Security] {
+        let texts = PanelLineTexts(panel: self, rows: lineRows)
         let firstMonthKey = monthKeys.first ?? 0
-        var securities: [Security] = []
-        securities.reserveCapacity(lineRows.count)
-        var evidence: [Int: String?] = [:]
-        let origin = OriginText(source: source)
-        for row in lineRows {
-            let index = Int(row)
+        return lineRows.indices.map { line in
+            let index = Int(lineRows[line]), s = Int(rowSecurity[index])
             let price = rowPrice[index], shares = rowShares[index] * 1_000
-            let s = Int(rowSecurity[index])
-            let shareCode = Int(rowShareCode[index]), exchangeCode = Int(rowExchangeCode[index])
-            let ticker = securityTicker[s], name = securityName[s]
-            let isCommon = CRSPCodes.isCommon(shareCode: shareCode)
-            let typeEvidence: String?
-            if isCommon {
-                typeEvidence = nil
-            } else if let known = evidence[shareCode] {
-                typeEvidence = known
-            } else {
-                typeEvidence = CRSPCodes.typeEvidence(shareCode: shareCode)
-                evidence[shareCode] = typeEvidence
-            }
+            let isCommon = CRSPCodes.isCommon(shareCode: Int(rowShareCode[index]))
             let firstKey = securityFirstMonthKey[s]
-            securities.append(Security(
-                symbol: ticker.isEmpty ? "PERMNO \(securityPermno[s])" : ticker,
-                id: securityIDText[s],
-                name: name,
-                companyKey: companyKey(row: index),
-                companyName: name,
-                type: isCommon ? .commonStock : .otherNonCommon,
-                typeEvidence: typeEvidence,
-                price: price,
-                marketCap: price * shares,
-                capScope: .security,
-                sharesOutstanding: shares,
-                country: isCommon ? "United States" : nil,
-                exchange: CRSPCodes.exchangeName(exchangeCode),
-                isOnEligibleExchange: CRSPCodes.isEligibleExchange(exchangeCode),
-                industry: securityIndustryText[s],
+            return Security(
+                symbol: texts.symbol(line), id: String(securityPermno[s]), name: texts.name(line),
+                companyKey: keys.companyKeys[Int(companyID(permco: rowCompany[index]))], companyName: texts.companyName(line),
+                type: isCommon ? .commonStock : .otherNonCommon, typeEvidence: texts.typeEvidence(line),
+                price: price, marketCap: price * shares, capScope: .security, sharesOutstanding: shares,
+                country: texts.country(line), exchange: texts.exchange(line),
+                isOnEligibleExchange: CRSPCodes.isEligibleExchange(Int(rowExchangeCode[index])),
+                industry: securityIndustry[s] > 0 ? "SIC \(securityIndustry[s])" : nil,
                 // A first row after the panel's first month is a new listing (an IPO, a spin-off
                 // or a move from OTC); a security present from the start has no known listing year.
                 ipoYear: firstKey > firstMonthKey ? Int(firstKey / 12) : nil,
-                origin: origin.text(line: Int(rowLine[index]))))
+                origin: texts.origin(line))
         }
-        return securities
     }
 
     /// The rows of the month ``snapshot(onOrBefore:)`` takes that it leaves out, each with its
@@ -117,45 +114,38 @@ extension CRSPPanel {
                               symbol: ticker.isEmpty ? "PERMNO \(securityPermno[s])" : ticker, reason: reason.rawValue)
         }
     }
+}
 
-    /// A row's company key, its PERMCO as text (made once per security for its usual PERMCO).
-    func companyKey(row index: Int) -> String {
-        let company = rowCompany[index], s = Int(rowSecurity[index])
-        return company == securityCompany[s] ? securityCompanyText[s] : String(company)
+/// The texts of a cross-section's lines, read from the panel's securities and rows when asked for.
+struct PanelLineTexts: UniverseText {
+    let panel: CRSPPanel
+    let rows: [Int32]
+    let originPrefix: OriginText
+
+    init(panel: CRSPPanel, rows: [Int32]) {
+        self.panel = panel
+        self.rows = rows
+        originPrefix = OriginText(source: panel.source)
     }
 
-    /// The companies of a cross-section without making its securities: their keys, each one's
-    /// cap (its classes' |PRC| × SHROUT × 1,000 summed in row order, as a snapshot's securities
-    /// would be summed) in company-key order, and the company key of each line.
-    public func companies(ofCrossSection lineRows: [Int32]) -> (keys: Set<String>, caps: [(companyKey: String, cap: Double)], lineKeys: [String]) {
-        var keys = Set<String>(minimumCapacity: lineRows.count)
-        var capOf: [Int32: Double] = [:]
-        var order: [Int32] = []
-        var lineKeys: [String] = []
-        lineKeys.reserveCapacity(lineRows.count)
-        for row in lineRows {
-            let index = Int(row)
-            let key = companyKey(row: index)
-            keys.insert(key)
-            lineKeys.append(key)
-            let cap = rowPrice[index] * (rowShares[index] * 1_000)
-            let company = rowCompany[index]
-            if let sum = capOf[company] { capOf[company] = sum + cap } else { capOf[company] = 0 + cap; order.append(company) }
-        }
-        // A PERMCO's key is its decimal text: text order is digit order, shorter first on a tie
-        // ("12" < "120" < "13"), which this integer pair gives without comparing strings.
-        func textOrder(_ permco: Int32) -> (Int64, Int) {
-            var digits = 1, scale: Int64 = 1
-            while scale * 10 <= Int64(permco) { scale *= 10; digits += 1 }
-            return (Int64(permco) * (1_000_000_000_000 / scale), digits)
-        }
-        order.sort { textOrder($0) < textOrder($1) }
-        return (keys, order.map { (companyKey: String($0), cap: capOf[$0]!) }, lineKeys)
+    private func security(_ line: Int) -> Int { Int(panel.rowSecurity[Int(rows[line])]) }
+    private func shareCode(_ line: Int) -> Int { Int(panel.rowShareCode[Int(rows[line])]) }
+
+    func symbol(_ line: Int) -> String {
+        let s = security(line)
+        return panel.securityTicker[s].isEmpty ? "PERMNO \(panel.securityPermno[s])" : panel.securityTicker[s]
     }
+    func name(_ line: Int) -> String { panel.securityName[security(line)] }
+    func companyName(_ line: Int) -> String { panel.securityName[security(line)] }
+    func typeEvidence(_ line: Int) -> String? { CRSPCodes.typeEvidence(shareCode: shareCode(line)) }
+    func exchange(_ line: Int) -> String? { CRSPCodes.exchangeName(Int(panel.rowExchangeCode[Int(rows[line])])) }
+    func country(_ line: Int) -> String? { CRSPCodes.isCommon(shareCode: shareCode(line)) ? "United States" : nil }
+    func priorExclusion(_ line: Int) -> String? { nil }
+    func origin(_ line: Int) -> String { originPrefix.text(line: Int(panel.rowLine[Int(rows[line])])) }
 }
 
 /// `FILE:LINE` texts without string interpolation (a cross-section makes thousands).
-private struct OriginText {
+struct OriginText: Sendable {
     let prefix: [UInt8]
 
     init(source: String) {

@@ -9,16 +9,16 @@ import ReconCore
 public enum NativeMembershipReader {
     /// Reads the file at `path`.
     /// - Throws: ``InputError`` (with file, line and column) for a bad file.
-    public static func read(path: String) throws -> PriorMembership {
+    public static func read(path: String) throws -> PriorLines {
         try read(CSVReader(path: path))
     }
 
     /// Reads CSV bytes in memory; `name` names them in messages.
-    public static func read(bytes: [UInt8], name: String) throws -> PriorMembership {
+    public static func read(bytes: [UInt8], name: String) throws -> PriorLines {
         try read(CSVReader(bytes: bytes, name: name))
     }
 
-    private static func read(_ csv: CSVReader) throws -> PriorMembership {
+    private static func read(_ csv: CSVReader) throws -> PriorLines {
         let header = try csv.readHeader(format: .nativeMembership)
         let headerLine = csv.lineNumber
         let format = UniverseFormat.nativeMembership.rawValue
@@ -28,7 +28,7 @@ public enum NativeMembershipReader {
         let keyColumn = header.index(of: "company_key")
         let microcapColumn = header.index(of: "microcap")
         let weightColumn = header.index(of: "weight")
-        var membership = PriorMembership()
+        var membership = PriorLines()
         var lineOfSymbol: [String: Int] = [:]
         var rows = 0
         while try csv.next() {
@@ -47,7 +47,7 @@ public enum NativeMembershipReader {
                 throw InputError(file: csv.name, line: csv.lineNumber, column: indexColumn + 1, columnName: header.names[indexColumn],
                                  message: "found an empty index, expected one of: R1000, R2000, none", help: "fill in the index")
             }
-            membership.add(PriorMembership.Entry(
+            membership.add(PriorLines.Entry(
                 symbol: symbol, name: try csv.optionalText(nameColumn) ?? symbol, tier: tier,
                 companyKey: try csv.optionalText(keyColumn),
                 isMicrocap: try csv.boolean(microcapColumn, header: header),

@@ -8,7 +8,7 @@ public enum NativeMembershipWriter {
     public static let columns = ["symbol", "name", "index", "company_key", "microcap", "weight"]
 
     /// The CSV of `membership`.
-    public static func csv(_ membership: PriorMembership) -> CSVWriter {
+    public static func csv(_ membership: PriorLines) -> CSVWriter {
         var writer = CSVWriter(header: columns)
         for entry in membership.entries {
             writer.appendRow([entry.symbol, entry.name, entry.tier.rawValue, entry.companyKey ?? "",
@@ -18,7 +18,7 @@ public enum NativeMembershipWriter {
     }
 
     /// Writes the CSV with ``AtomicFile``.
-    public static func write(_ membership: PriorMembership, to path: String) throws {
+    public static func write(_ membership: PriorLines, to path: String) throws {
         try csv(membership).write(to: path)
     }
 }

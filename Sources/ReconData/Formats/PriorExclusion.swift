@@ -43,7 +43,7 @@ public enum PriorExclusion {
     /// - Parameters:
     ///   - run: the reconstitution (its year and month say which IPO years predate the previous rank day).
     ///   - largest: how many of the largest companies can be marked (the Russell 1000 count).
-    public static func mark(_ universe: [Security], prior: PriorMembership, run: RunID,
+    public static func mark(_ universe: [Security], prior: PriorLines, run: RunID,
                             largest: Int) -> (universe: [Security], findings: [Finding]) {
         var marked = universe
         let findings = mark(&marked, prior: prior, run: run, largest: largest)
@@ -52,7 +52,7 @@ public enum PriorExclusion {
 
     /// ``mark(_:prior:run:largest:)`` in place: a marked copy of a universe retains every text
     /// field of every line once more.
-    public static func mark(_ universe: inout [Security], prior: PriorMembership, run: RunID, largest: Int) -> [Finding] {
+    public static func mark(_ universe: inout [Security], prior: PriorLines, run: RunID, largest: Int) -> [Finding] {
         guard prior.count(.r1000) > 0 else { return [] }
         let latestIPOYear = run.month == 12 ? run.year - 1 : run.year - 2
         let companies = CompanyLines(universe)
@@ -99,13 +99,13 @@ public enum PriorExclusion {
         private var starts: [Int] = []
 
         init(_ universe: [Security]) {
-            var numbering = KeyNumbering(capacity: universe.count)
+            var numbering = UniverseKeys.Builder(capacity: universe.count)
             var companyOfLine: [Int] = []
             companyOfLine.reserveCapacity(universe.count)
             var counts: [Int] = []
             for index in universe.indices {
                 let key = universe[index].companyKey
-                let number = Int(numbering.number(key))
+                let number = Int(numbering.company(key))
                 if number == keys.count {
                     keys.append(key)
                     counts.append(0)

@@ -41,7 +41,7 @@ public struct PriorMembershipBuilder: Sendable {
 
     /// The combined membership and what was learned combining it.
     public struct Result: Sendable {
-        public var membership: PriorMembership
+        public var membership: PriorLines
         public var sources: [Source]
         /// The latest as-of date among the sources, when any has one.
         public var asOf: CalendarDate?
@@ -86,14 +86,14 @@ public struct PriorMembershipBuilder: Sendable {
                              help: "also pass R2000=FILE (iShares IWM holdings): the Russell 1000 is the Russell 3000 minus the Russell 2000")
         }
         var notes: [String] = []
-        var entries: [PriorMembership.Entry] = []
+        var entries: [PriorLines.Entry] = []
         var inferred: [IndexTier: [Int]] = [:]
         for (symbol, line) in evidence.sorted(by: { $0.value.order < $1.value.order }) {
             let (tier, source, conflict) = decideTier(line, given: given)
             if let conflict { notes.append("\(symbol): \(conflict)") }
             let isMicrocap: Bool? = given.contains(.microcap) ? line.seen[.microcap] != nil : nil
             if source == .r3000 { inferred[tier, default: []].append(entries.count) }
-            entries.append(PriorMembership.Entry(symbol: symbol, name: line.name, tier: tier,
+            entries.append(PriorLines.Entry(symbol: symbol, name: line.name, tier: tier,
                                                  isMicrocap: isMicrocap, weight: line.seen[source]?.weight))
         }
         for tier in IndexTier.allCases {
@@ -103,7 +103,7 @@ public struct PriorMembershipBuilder: Sendable {
             notes.append("\(positions.count) Russell 3000 lines in no \(other) file read as \(tier.rawValue)")
         }
         let asOf = sources.compactMap(\.asOf).max()
-        return Result(membership: PriorMembership(entries), sources: sources, asOf: asOf, notes: notes)
+        return Result(membership: PriorLines(entries), sources: sources, asOf: asOf, notes: notes)
     }
 
     private func collectEvidence() -> [String: Evidence] {
@@ -144,7 +144,7 @@ public struct PriorMembershipBuilder: Sendable {
     }
 
     /// Rescales the Russell 3000 weights of lines whose tier was inferred to sum to 1.
-    private func rescale(_ entries: inout [PriorMembership.Entry], _ positions: [Int]) {
+    private func rescale(_ entries: inout [PriorLines.Entry], _ positions: [Int]) {
         let total = positions.compactMap { entries[$0].weight }.reduce(0, +)
         guard total > 0 else { return }
         for position in positions {

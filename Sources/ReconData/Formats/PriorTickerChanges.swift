@@ -22,7 +22,7 @@ import ReconCore
 /// - that company must have no line matched by ticker to a prior line (otherwise it already is a
 ///   member, as when a class's ticker changed and another class's did not).
 ///
-/// A matched line takes the company's key, so ``PriorMembership/position(for:)`` finds it from
+/// A matched line takes the company's key, so ``PriorLines/position(for:)`` finds it from
 /// any of the company's lines.
 public enum PriorTickerChanges {
     /// One old ticker matched to a universe company.
@@ -38,8 +38,8 @@ public enum PriorTickerChanges {
     /// The prior membership with ticker changes matched, and the matches.
     /// - Parameter issuerKeys: each universe line's ``IssuerKey/key(name:symbol:)``, when the
     ///   universe reader already made them (``UniverseReadResult/issuerKeys``); made here otherwise.
-    public static func resolve(_ prior: PriorMembership, universe: [Security],
-                               issuerKeys: [String]? = nil) -> (membership: PriorMembership, matches: [Match]) {
+    public static func resolve(_ prior: PriorLines, universe: [Security],
+                               issuerKeys: [String]? = nil) -> (membership: PriorLines, matches: [Match]) {
         // By index and field, not by element: a `Security` copied out of the array (as calling a
         // computed property on it does) costs a retain per text field.
         let symbols = universe.indices.map { Ticker.normalize(universe[$0].symbol) }
@@ -82,6 +82,6 @@ public enum PriorTickerChanges {
             matches.append(Match(oldSymbol: entry.symbol, newSymbol: firstLine[company] ?? "", issuerKey: issuer))
         }
         guard !matches.isEmpty else { return (prior, []) }
-        return (PriorMembership(entries), matches)
+        return (PriorLines(entries), matches)
     }
 }

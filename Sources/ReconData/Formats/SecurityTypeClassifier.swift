@@ -89,9 +89,10 @@ public enum SecurityTypeClassifier {
         // Each line's own evidence on every core; the issuer's is the first of its lines' in line order.
         let ownUnitsOrRights = Parallel.mapInBlocks(facts.count) { Rule.unitOrRightEvidence(facts[$0]) }
         // Lines numbered by company key (in order of first line), so the issuer passes index arrays.
-        var numbering = KeyNumbering(capacity: count)
-        let companyOfLine = (0 ..< count).map { index in fields.companyKey(index).map { Int(numbering.number($0)) } }
-        var unitsOrRights = [String?](repeating: nil, count: numbering.count)
+        var numbering = UniverseKeys.Builder(capacity: count)
+        let companyOfLine = (0 ..< count).map { index in fields.companyKey(index).map { Int(numbering.company($0)) } }
+        let companies = numbering.companyCount
+        var unitsOrRights = [String?](repeating: nil, count: companies)
         for index in 0 ..< count {
             guard let company = companyOfLine[index], unitsOrRights[company] == nil, let evidence = ownUnitsOrRights[index] else { continue }
             unitsOrRights[company] = "\(fields.symbol(index).trimmingSpaces) (\(evidence))"
@@ -102,7 +103,7 @@ public enum SecurityTypeClassifier {
         }
         let ownBlankCheck = Parallel.mapInBlocks(facts.count) { Rule.ownBlankCheckEvidence(facts[$0]) }
         for index in facts.indices { facts[index].ownBlankCheck = .some(ownBlankCheck[index]) }
-        var blankCheck = [String?](repeating: nil, count: numbering.count)
+        var blankCheck = [String?](repeating: nil, count: companies)
         for index in facts.indices {
             guard let company = companyOfLine[index], blankCheck[company] == nil, let evidence = ownBlankCheck[index] else { continue }
             blankCheck[company] = "\(fields.symbol(index).trimmingSpaces): \(evidence)"

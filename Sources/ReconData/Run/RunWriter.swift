@@ -26,8 +26,8 @@ public enum RunWriter {
 
     /// Everything one run writes.
     public struct Run: Sendable {
+        /// The reconstitution, with the universe it ranked and the prior it started from.
         public var result: ReconstitutionResult
-        public var universe: [Security]
         public var summary: RunSummary
         public var analysis: RunAnalysis
         /// Rows the readers dropped.
@@ -39,11 +39,10 @@ public enum RunWriter {
         public var graduates: GraduateContribution?
         public var warnings: [String]
 
-        public init(result: ReconstitutionResult, universe: [Security], summary: RunSummary, analysis: RunAnalysis,
+        public init(result: ReconstitutionResult, summary: RunSummary, analysis: RunAnalysis,
                     dropped: [DroppedRow], drag: DragWindow?, dragWindows: [DragWindow] = [],
                     graduates: GraduateContribution? = nil, warnings: [String]) {
             self.result = result
-            self.universe = universe
             self.summary = summary
             self.analysis = analysis
             self.dropped = dropped
@@ -87,28 +86,28 @@ public enum RunWriter {
     // MARK: - membership.csv
 
     static func membership(_ run: Run) -> CSVWriter {
-        let rows = run.result.rows
+        let result = run.result
         var csv = CSVWriter(header: ["symbol", "company", "company_key", "total_market_cap", "rank", "cumulative_pct",
                                      "index", "prior_index", "microcap", "change", "migration", "weight",
-                                     "weight_basis", "reason"], capacity: rows.count * 96)
+                                     "weight_basis", "reason"], capacity: result.rowCount * 96)
         // Field by field (CSVWriter.appendField): the largest file of a run, one row per line.
-        // Rows are read in place: copying one out retains each of its strings.
         let classes = run.analysis.migration.classes
-        for position in rows.indices {
-            csv.appendField(rows[position].symbol)
-            csv.appendField(rows[position].company)
-            csv.appendField(rows[position].companyKey)
-            csv.appendField(number: rows[position].totalMarketCap, decimals: 0)
-            csv.appendField(integer: rows[position].rank)
-            csv.appendField(number: rows[position].cumulativeShare.map { $0 * 100 }, decimals: 6)
-            csv.appendField(rows[position].index.rawValue)
-            csv.appendField(rows[position].priorIndex.rawValue)
-            csv.appendField(CSVWriter.boolean(rows[position].isMicrocap))
-            csv.appendField(rows[position].change.rawValue)
-            csv.appendField(classes[position].rawValue)
-            csv.appendField(number: rows[position].weight, decimals: 10, trimTrailingZeros: true)
-            csv.appendField(rows[position].weightBasis?.rawValue ?? "")
-            csv.appendField(rows[position].reason)
+        func number(_ value: Double) -> Double? { value.isNaN ? nil : value }
+        for row in result.rowIndices {
+            csv.appendField(result.symbol(row))
+            csv.appendField(result.companyName(row))
+            csv.appendField(result.companyKey(row))
+            csv.appendField(number: number(result.totalMarketCap[row]), decimals: 0)
+            csv.appendField(integer: result.rank[row] > 0 ? Int(result.rank[row]) : nil)
+            csv.appendField(number: number(result.cumulativeShare[row] * 100), decimals: 6)
+            csv.appendField(result.tier[row].rawValue)
+            csv.appendField(result.priorTier[row].rawValue)
+            csv.appendField(CSVWriter.boolean(result.isMicrocap[row]))
+            csv.appendField(result.change(row).rawValue)
+            csv.appendField(classes[row].rawValue)
+            csv.appendField(number: number(result.weight[row]), decimals: 10, trimTrailingZeros: true)
+            csv.appendField(result.weightBasis[row]?.rawValue ?? "")
+            csv.appendField(result.reason(row))
             csv.endRow()
         }
         return csv
@@ -117,21 +116,21 @@ public enum RunWriter {
     // MARK: - excluded.csv
 
     static func excluded(_ run: Run) -> CSVWriter {
-        let universe = run.universe, exclusions = run.result.exclusions
+        let text = run.result.universe.text, exclusions = run.result.exclusions
         var csv = CSVWriter(header: ["symbol", "name", "origin", "reason", "detail"], capacity: exclusions.count * 48)
         // A run excludes thousands of lines for a few dozen reasons: each detail is made once.
         var details: [DetailKey: String] = [:]
         for index in exclusions.indices {
             guard let exclusion = exclusions[index] else { continue }
-            let key = DetailKey(exclusion: exclusion, evidence: universe[index].typeEvidence)
+            let key = DetailKey(exclusion: exclusion, evidence: text.typeEvidence(index))
             let detail = details[key] ?? {
                 let made = key.evidence.map { "\(exclusion.description); \($0)" } ?? exclusion.description
                 details[key] = made
                 return made
             }()
-            csv.appendField(universe[index].symbol)
-            csv.appendField(universe[index].name)
-            csv.appendField(universe[index].origin)
+            csv.appendField(text.symbol(index))
+            csv.appendField(text.name(index))
+            csv.appendField(text.origin(index))
             csv.appendField(exclusion.code)
             csv.appendField(detail)
             csv.endRow()

@@ -1,0 +1,93 @@
+/// The prior membership as its files list it (iShares holdings, a `membership.csv`): lines with a
+/// ticker, a name and an index, and a company key when the file gives one. What the snapshot
+/// rules read before a universe is numbered (ticker changes, earlier verdicts); a reconstitution
+/// ranks against the same lines numbered into the universe's ids (``PriorMembership``).
+///
+/// Lines are matched to a universe by company key when they carry one, else by normalised ticker.
+public struct PriorLines: Sendable, Hashable {
+    /// Two sets of lines are equal when their lines are: the look-ups follow from the lines in order.
+    public static func == (a: PriorLines, b: PriorLines) -> Bool { a.entries == b.entries }
+    public func hash(into hasher: inout Hasher) { hasher.combine(entries) }
+
+    /// One prior member line.
+    public struct Entry: Sendable, Hashable {
+        /// Normalised ticker (see ``Ticker/normalize(_:)``).
+        public var symbol: String
+        public var name: String
+        public var tier: IndexTier
+        /// The company key, when the file comes from the same kind of universe (recon's own output).
+        public var companyKey: String?
+        /// Whether the line was also in the Microcap, when known.
+        public var isMicrocap: Bool?
+        /// Its weight in its index, when known (a float-adjusted weight for iShares files).
+        public var weight: Double?
+
+        public init(symbol: String, name: String, tier: IndexTier, companyKey: String? = nil,
+                    isMicrocap: Bool? = nil, weight: Double? = nil) {
+            self.symbol = Ticker.normalize(symbol)
+            self.name = name
+            self.tier = tier
+            self.companyKey = companyKey
+            self.isMicrocap = isMicrocap
+            self.weight = weight
+        }
+    }
+
+    /// Lines in a stable order (as added).
+    public private(set) var entries: [Entry] = []
+    /// The first line with each ticker, and the lines of each company key, in order.
+    private var firstWithSymbol: [String: Int] = [:]
+    private var withCompany: [String: [Int]] = [:]
+
+    public init() {}
+
+    public init(_ entries: [Entry]) {
+        for entry in entries { add(entry) }
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// Adds a line. A line already present (same ticker, or same company key and ticker) keeps the
+    /// more specific tier: a Russell 2000 file wins over a Russell 3000 file's inference that a line
+    /// is in the Russell 1000. Lines with a company key are told apart by it, so two companies that
+    /// once used one ticker (or none) stay distinct.
+    public mutating func add(_ entry: Entry) {
+        let existing = entry.companyKey.map { key in
+            (withCompany[key] ?? []).first { entries[$0].symbol == entry.symbol }
+        } ?? firstWithSymbol[entry.symbol]
+        if let existing {
+            if entries[existing].tier == .r1000, entry.tier == .r2000 { entries[existing].tier = .r2000 }
+            if entries[existing].isMicrocap == nil { entries[existing].isMicrocap = entry.isMicrocap }
+            return
+        }
+        if firstWithSymbol[entry.symbol] == nil { firstWithSymbol[entry.symbol] = entries.count }
+        if let key = entry.companyKey { withCompany[key, default: []].append(entries.count) }
+        entries.append(entry)
+    }
+
+    /// The prior line with this (raw or normalised) ticker.
+    public func entry(symbol: String) -> Entry? {
+        firstWithSymbol[Ticker.normalize(symbol)].map { entries[$0] }
+    }
+
+    /// The prior lines of a company key.
+    public func entries(companyKey: String) -> [Entry] { (withCompany[companyKey] ?? []).map { entries[$0] } }
+
+    /// The position in ``entries`` of the line matching a universe security: by company key first
+    /// (the one line of the company, or the one with the security's ticker, or its first), then by
+    /// ticker.
+    public func position(for security: Security) -> Int? {
+        if let ofCompany = withCompany[security.companyKey], let first = ofCompany.first {
+            if ofCompany.count == 1 { return first }
+            let normalized = Ticker.normalize(security.symbol)
+            return ofCompany.first { entries[$0].symbol == normalized } ?? first
+        }
+        return firstWithSymbol[Ticker.normalize(security.symbol)]
+    }
+
+    /// The prior line matching a universe security.
+    public func entry(for security: Security) -> Entry? { position(for: security).map { entries[$0] } }
+
+    /// Number of prior lines in a tier.
+    public func count(_ tier: IndexTier) -> Int { entries.lazy.filter { $0.tier == tier }.count }
+}
