@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "recon", targets: ["recon"]),
         .library(name: "ReconCore", targets: ["ReconCore"]),
         .library(name: "ReconData", targets: ["ReconData"]),
+        .library(name: "ReconEngine", targets: ["ReconEngine"]),
         .library(name: "ReconReport", targets: ["ReconReport"]),
     ],
     targets: [
@@ -17,16 +18,20 @@ let package = Package(
         .target(name: "ReconCore"),
         // Readers and writers of formats, Data/ loading, the synthetic market.
         .target(name: "ReconData", dependencies: ["ReconCore"]),
+        // The engine: a snapshot run, replays and sweeps over a market's history, the work shared
+        // between them, their measures and their output folders.
+        .target(name: "ReconEngine", dependencies: ["ReconCore", "ReconData"]),
         // Markdown, HTML and the SVG chart kit.
         .target(name: "ReconReport", dependencies: ["ReconCore"]),
-        // The command line: commands, argument parsing, progress. A library so tests can drive it.
-        .target(name: "ReconCLI", dependencies: ["ReconCore", "ReconData", "ReconReport"]),
+        // The command line: options in, calls out. A library so tests can drive it.
+        .target(name: "ReconCLI", dependencies: ["ReconCore", "ReconData", "ReconEngine", "ReconReport"]),
         .executableTarget(name: "recon", dependencies: ["ReconCLI"]),
         .executableTarget(name: "ReconFuzz", dependencies: ["ReconCore", "ReconData"]),
 
         .testTarget(name: "ReconCoreTests", dependencies: ["ReconCore"]),
         .testTarget(name: "ReconDataTests", dependencies: ["ReconCore", "ReconData"]),
         .testTarget(name: "ReconReportTests", dependencies: ["ReconCore", "ReconReport"]),
-        .testTarget(name: "ReconCLITests", dependencies: ["ReconCore", "ReconData", "ReconCLI"]),
+        .testTarget(name: "ReconEngineTests", dependencies: ["ReconCore", "ReconData", "ReconEngine"]),
+        .testTarget(name: "ReconCLITests", dependencies: ["ReconCore", "ReconData", "ReconEngine", "ReconCLI"]),
     ]
 )

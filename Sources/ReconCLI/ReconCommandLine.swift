@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ReconCore
 import ReconData
+import ReconEngine
 
 /// Entry point of the `recon` executable: parses the arguments, runs a command, maps errors to
 /// exit codes (0 success, 1 bad input, 2 bad usage).
@@ -68,21 +69,4 @@ public enum ReconCommandLine {
         default: preconditionFailure("command \(parsed.command.name) is declared but not dispatched")
         }
     }
-}
-
-/// A failure of a command that is neither bad usage of the parser nor a bad file (for example
-/// flags that contradict each other, or a year outside the calendar).
-public struct CommandError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var help: String?
-    /// 2 for usage problems the parser could not see, 1 otherwise.
-    public var exitCode: Int32
-
-    public init(_ message: String, help: String? = nil, exitCode: Int32 = 2) {
-        self.message = message
-        self.help = help
-        self.exitCode = exitCode
-    }
-
-    public var description: String { message }
 }

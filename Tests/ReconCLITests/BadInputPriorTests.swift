@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReconCLI
+import ReconEngine
 
 /// Bad prior-membership files given with `--prior`: an iShares file that names no index, a style
 /// fund, a Russell 3000 file alone, holdings without rows or with a negative weight, recon

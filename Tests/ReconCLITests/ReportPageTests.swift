@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import XCTest
 @testable import ReconCLI
+import ReconEngine
 
 /// A written report.html read back with `XMLParser`: the page must be XHTML-compatible.
 struct ReportPage {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReconCLI
+import ReconEngine
 
 /// Runs the command line in-process and keeps what it printed.
 struct CommandRun {

@@ -1,5 +1,6 @@
 import ReconCore
 import ReconData
+import ReconEngine
 
 /// Options and steps several commands share.
 enum CommonOptions {

@@ -1,5 +1,6 @@
 import ReconCore
 import ReconData
+import ReconEngine
 
 /// `recon generate`: writes the synthetic market as a CRSP-format panel.
 enum GenerateCommand {

@@ -1,4 +1,5 @@
 import ReconData
+import ReconEngine
 
 /// `recon import`: a CRSP CSV to a binary panel that replays map instead of parsing.
 enum ImportCommand {

@@ -1,5 +1,6 @@
 import ReconCore
 import ReconData
+import ReconEngine
 
 /// `recon reconstitute`: one reconstitution from a universe file (or the embedded market).
 enum ReconstituteCommand {
@@ -50,8 +51,10 @@ enum ReconstituteCommand {
         let variants = try CommonOptions.variants(arguments)
 
         if let universePath = arguments.string("--universe") {
-            try runOnSnapshot(universePath: universePath, arguments: arguments, rulebook: rulebook,
-                              variants: variants, out: out, console: console)
+            let request = SnapshotRun.Request(universe: universePath, format: arguments.string("--format"),
+                                              priors: arguments.strings("--prior"), forward: arguments.string("--forward"),
+                                              rulebook: rulebook, variants: variants, out: out)
+            try SnapshotRun.run(request, console: console)
         } else {
             for option in ["--format", "--forward"] where arguments.string(option) != nil {
                 throw CommandError("\(option) needs --universe: without it the run uses the embedded market",
@@ -64,7 +67,7 @@ enum ReconstituteCommand {
             let market = try EmbeddedMarket.load(seed: try arguments.int("--seed", in: 0...Int.max)!,
                                                  firms: try arguments.int("--firms", in: 100...10_000_000)!,
                                                  lastYear: table.lastRun.year, console: console)
-            try runOnEmbeddedMarket(market, table: table, rulebook: rulebook, variants: variants, out: out, console: console)
+            try EmbeddedMarketRun.run(market, table: table, rulebook: rulebook, variants: variants, out: out, console: console)
         }
     }
 
@@ -76,99 +79,5 @@ enum ReconstituteCommand {
             throw CommandError("--format expects a universe format, one of \(universeFormats.map(\.rawValue).joined(separator: ", ")); found '\(name)'",
                                help: "drop --format to detect the format from the header, or see docs/formats.md")
         }
-    }
-
-    // MARK: - A universe snapshot
-
-    static func runOnSnapshot(universePath: String, arguments: ParsedArguments, rulebook: Rulebook,
-                              variants: [RuleVariant], out: String, console: Console) throws {
-        console.progress("reading \(universePath)")
-        PhaseTimer.mark("read the rules")
-        // The prior membership is read on another core while the universe is read: neither needs the other.
-        let priorPaths = arguments.strings("--prior")
-        let priorConsole = console.held()
-        let pendingPrior = BackgroundWork { [priorConsole] in try UniverseLoading.prior(arguments: priorPaths, console: priorConsole.console) }
-        var universe: UniverseReadResult
-        do {
-            universe = try UniverseLoading.universe(path: universePath, format: arguments.string("--format"), rankDay: rulebook.rankDay)
-        } catch {
-            _ = try? pendingPrior.value()  // a universe error comes first, as when the two were read in turn
-            throw error
-        }
-        PhaseTimer.mark("read the universe")
-        // Its lines are shown whether it succeeded or not (`reading FILE` before its error).
-        let priorResult = Result { try pendingPrior.value() }
-        priorConsole.release()
-        let prior = try priorResult.get()
-        PhaseTimer.mark("read the prior membership")
-        let forward = try arguments.string("--forward").map { path -> ForwardPrices in
-            console.progress("reading \(path)")
-            return try ForwardPrices.load(path: path, format: arguments.string("--format"), universe: universe.securities)
-        }
-        // What the prior says that the snapshot cannot: ticker changes and earlier verdicts (docs/methodology.md).
-        let matchedPrior = prior.matchingTickerChanges(in: universe)
-        // In place: the universe's only copy, so marking it copies no line.
-        universe.markPriorExclusions(matchedPrior.membership, rulebook: rulebook)
-        let input = RunSummary.Input(
-            universe: universePath, format: universe.format.rawValue, priors: priorPaths,
-            forward: arguments.string("--forward"), synthetic: false,
-            rowsRead: universe.securities.count + universe.dropped.count,
-            rowsDropped: DroppedRow.counts(universe.dropped))
-        let newListingYear = rulebook.run.year - 1
-        let isNewListing = { (row: Int) -> Bool in
-            guard row < universe.securities.count, let ipoYear = universe.securities[row].ipoYear else { return false }
-            return ipoYear >= newListingYear
-        }
-        var runs: [(String, RunWriter.Run)] = []
-        for (name, rules) in [("published", rulebook)] + variants.map({ ($0.name, $0.apply(to: rulebook)) }) {
-            console.progress("reconstituting \(rules.run)\(name == "published" ? "" : " under \(name)")")
-            let result = Reconstitution.run(universe: universe.securities, prior: matchedPrior.membership, rulebook: rules)
-            let analysis = RunAnalysis(result: result, isNewListing: isNewListing)
-            var runInput = input
-            runInput.variant = name == "published" ? nil : name
-            // With no prior Russell 2000 there is no frozen portfolio to compare with.
-            let drag = prior.membership.count(.r2000) == 0 ? nil : forward.map { forward in
-                RunWriter.DragWindow(label: "snapshot", source: "snapshot", from: forward.fromLabel, to: forward.toLabel, months: nil,
-                                     byWeighting: analysis.drag(result) { forward.windowReturn(result, row: $0) })
-            }
-            var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
-            if let forward {
-                warnings += forward.warnings(for: drag)
-                let splits = forward.suspectedSplits(result)
-                if !splits.isEmpty {
-                    warnings.append("drag: \(splits.count) Russell 2000 lines have price and market-cap relatives more than 3x apart "
-                        + "(a split or reverse split the price relative does not see), e.g. \(splits.prefix(5).joined(separator: ", "))")
-                }
-            }
-            runs.append((name, RunWriter.Run(
-                result: result, summary: RunSummary(result: result, input: runInput),
-                analysis: analysis, dropped: universe.dropped, drag: drag, warnings: warnings)))
-        }
-        PhaseTimer.mark("reconstituted")
-        defer { ProcessLifetime.keepUntilExit((universe, matchedPrior, runs)) }
-        try RunOutput.write(runs, to: out, console: console)
-        PhaseTimer.mark("wrote the run")
-    }
-
-    // MARK: - The embedded market
-
-    static func runOnEmbeddedMarket(_ market: EmbeddedMarket, table: RulebookTable, rulebook: Rulebook,
-                                    variants: [RuleVariant], out: String, console: Console) throws {
-        var runs: [(String, RunWriter.Run)] = []
-        let history = PanelHistory(panel: market.panel)
-        var published: HistoryReplay?
-        for (name, variant) in [("published", RuleVariant?.none)] + variants.map({ ($0.name, Optional($0)) }) {
-            let label = variant.map { " [\($0.name)]" } ?? ""
-            let replay = try HistoryReplay(history: history, panelPath: market.path, synthetic: true, table: table,
-                                           from: table.firstRun.year, through: rulebook.run, variant: variant, base: published) { rules in
-                console.progress("reconstituting \(rules.run)\(label)")
-            }
-            if variant == nil { published = replay }
-            guard let last = replay.runs.last else {
-                throw CommandError("the embedded market has no data for \(rulebook.run)")
-            }
-            runs.append((name, last))
-        }
-        try RunOutput.write(runs, to: out, console: console)
     }
 }

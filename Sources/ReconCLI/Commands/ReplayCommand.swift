@@ -1,5 +1,6 @@
 import ReconCore
 import ReconData
+import ReconEngine
 
 /// `recon replay`: every reconstitution from one year to another, in order.
 enum ReplayCommand {
@@ -41,73 +42,15 @@ enum ReplayCommand {
         guard from <= to else {
             throw CommandError("--from \(from) is after --to \(to)", help: "recon replay --from \(to) --to \(from)")
         }
-        let out = arguments.string("--out")!
         let variants = try CommonOptions.variants(arguments)
-        let panel: CRSPPanel, panelPath: String, synthetic: Bool
+        let market: ReplayRun.Market
         if let path = arguments.string("--panel") {
-            panel = try PanelLoading.load(path: path, console: console)
-            panelPath = path
-            synthetic = false
+            market = .panel(path)
         } else {
-            let market = try EmbeddedMarket.load(seed: try arguments.int("--seed", in: 0...Int.max)!,
-                                                 firms: try arguments.int("--firms", in: 100...10_000_000)!,
-                                                 lastYear: table.lastRun.year, console: console)
-            panel = market.panel
-            panelPath = market.path
-            synthetic = true
+            market = .embedded(seed: try arguments.int("--seed", in: 0...Int.max)!, firms: try arguments.int("--firms", in: 100...10_000_000)!)
         }
-        PhaseTimer.mark("loaded the panel")
-        let last = table.runs(from: to, to: to).last ?? RunID(year: to)
-        // One history for every replay: cross-sections and IPO listings are made once.
-        let history = PanelHistory(panel: panel)
-        defer { ProcessLifetime.keepUntilExit(history) }
-        // Each run's folder is made and written as soon as the run is measured, and put in place
-        // with history.csv at the end (AtomicFile.Batch): nothing replaces an old file before then.
-        let writeRuns = !arguments.flag("--history-only")
-        let batch = writeRuns ? AtomicFile.Batch() : nil
-        let interrupted = batch.map { batch in InterruptCleanup { batch.discard() } }
-        defer { interrupted?.cancel() }
-        var stage: (@Sendable (Int, RunWriter.Run) -> Void)?
-        if let batch {
-            stage = { position, run in ReplayOutput.stageRun(run, position: position, in: out, batch: batch) }
-        }
-        let published: HistoryReplay
-        do {
-            published = try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table,
-                                          from: from, through: last, variant: nil, onMeasured: stage) { rulebook in
-                console.progress("reconstituting \(rulebook.run)\(rulebook.run.year < from ? " (warm-up)" : "")")
-            }
-        } catch {
-            batch?.discard()
-            throw error
-        }
-        defer { ProcessLifetime.keepUntilExit(published) }
-        PhaseTimer.mark("replayed the published rules")
-        try ReplayOutput.writeHistory(published, to: out, staged: batch)
-        PhaseTimer.mark("wrote the history")
-        var replays: [(name: String, runs: [VariantTable.Figures])] = [("published", published.runs.map(VariantTable.Figures.init))]
-        if !variants.isEmpty {
-            // The variants on every core, each taking from the published replay the steps whose
-            // rules it shares; a sweep keeps only the figures of its runs.
-            console.progress("replaying \(variants.count) variant\(variants.count == 1 ? "" : "s")")
-            let replayed = Parallel.map(variants.count) { index in
-                Result {
-                    try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table, from: from,
-                                      through: last, variant: variants[index], base: published, measures: .headline) { _ in }
-                        .runs.map(VariantTable.Figures.init)
-                }
-            }
-            for (variant, result) in zip(variants, replayed) { replays.append((variant.name, try result.get())) }
-            PhaseTimer.mark("replayed \(variants.count) variants")
-            try VariantTable.write(replays, to: FilePaths.join(out, "variants.csv"))
-        }
-        try ReplayOutput.writeSummary(from: from, to: to, panel: panelPath, synthetic: synthetic,
-                                      runs: published.runs.count, variants: variants.map(\.name), to: out)
-        console.print(ReplayOutput.text(published.runs, synthetic: synthetic))
-        if !variants.isEmpty {
-            console.print("")
-            console.print(VariantTable.text(replays))
-        }
-        console.print("wrote \(out)/history.csv\(variants.isEmpty ? "" : ", variants.csv")\(arguments.flag("--history-only") ? "" : " and a folder per run")")
+        try ReplayRun.run(ReplayRun.Request(from: from, to: to, market: market, variants: variants,
+                                            out: arguments.string("--out")!, writesRuns: !arguments.flag("--history-only"),
+                                            table: table), console: console)
     }
 }

@@ -1,4 +1,5 @@
 import ReconData
+import ReconEngine
 import ReconReport
 
 /// `recon report DIR`: turns the output folder of a run (or a replay) into `report.md`,

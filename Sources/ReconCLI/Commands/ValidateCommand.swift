@@ -1,5 +1,6 @@
 import ReconCore
 import ReconData
+import ReconEngine
 
 /// `recon validate`: scores a membership output against FTSE Russell's published lists.
 enum ValidateCommand {

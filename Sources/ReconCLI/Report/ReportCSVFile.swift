@@ -1,4 +1,5 @@
 import ReconData
+import ReconEngine
 
 /// Reads a small CSV output of recon (`history.csv`, `variants.csv`, `migration.csv`) by column
 /// name, with typed cells: an empty cell is `nil`, a cell that is not a number is an

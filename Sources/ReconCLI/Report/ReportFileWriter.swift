@@ -1,5 +1,6 @@
 import Foundation
 import ReconData
+import ReconEngine
 import ReconReport
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import Foundation
 import ReconData
+import ReconEngine
 import ReconReport
 
 /// Reads the folder of a replay: `history.csv` (required), `summary.json` and `variants.csv`

@@ -1,5 +1,6 @@
 import ReconCore
 import ReconData
+import ReconEngine
 import ReconReport
 
 /// Reads a run's `membership.csv` with ``MembershipFile`` into report members.

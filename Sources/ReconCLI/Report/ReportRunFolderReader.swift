@@ -1,5 +1,6 @@
 import Foundation
 import ReconData
+import ReconEngine
 import ReconReport
 
 /// Reads the folder of one reconstitution: `summary.json` (required), and `membership.csv`,

@@ -1,4 +1,5 @@
 import ReconData
+import ReconEngine
 import ReconReport
 
 /// Reads a run's `summary.json` (docs/outputs.md) into a ``RunReportSummary``.

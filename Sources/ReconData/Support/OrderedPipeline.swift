@@ -17,17 +17,19 @@ import Foundation
 ///
 /// The results are the same as doing the pieces in a loop, whatever the threads' timing, as long
 /// as each piece depends on nothing another piece does.
-public final class OrderedPipeline<Result: Sendable>: @unchecked Sendable {
-    // @unchecked Sendable: `pending`, `results` and `isClosed` are read and written only while
-    // holding `lock`; each piece runs exactly once and writes only its own result slot.
-    private let lock = NSLock()
+public final class OrderedPipeline<Result: Sendable>: Sendable {
+    private let state = LockedBox(State())
     private let available = DispatchSemaphore(value: 0)
     private let running = DispatchGroup()
-    private var pending: [(index: Int, work: @Sendable () -> Result)] = []
-    private var nextPending = 0
-    private var results: [Result?] = []
-    private var isClosed = false
     private let workers: Int
+
+    /// The pieces handed over, the next one nobody has taken, the results so far.
+    private struct State {
+        var pending: [(index: Int, work: @Sendable () -> Result)] = []
+        var nextPending = 0
+        var results: [Result?] = []
+        var isClosed = false
+    }
 
     /// - Parameter workers: threads doing pieces while the producer works (default: one fewer
     ///   than the cores, at least one). With 0, every piece is done in ``finish()``.
@@ -49,7 +51,7 @@ public final class OrderedPipeline<Result: Sendable>: @unchecked Sendable {
         while true {
             available.wait()
             guard let piece = take() else {
-                if closed { return }
+                if state.withLock({ $0.isClosed }) { return }
                 continue
             }
             store(piece.work(), at: piece.index)
@@ -58,50 +60,38 @@ public final class OrderedPipeline<Result: Sendable>: @unchecked Sendable {
 
     /// Hands over one piece of work (from the producer's thread, before ``finish()``).
     public func submit(_ work: @escaping @Sendable () -> Result) {
-        lock.lock()
-        precondition(!isClosed, "OrderedPipeline.submit after finish()")
-        pending.append((results.count, work))
-        results.append(nil)
-        lock.unlock()
+        state.withLock { state in
+            precondition(!state.isClosed, "OrderedPipeline.submit after finish()")
+            state.pending.append((state.results.count, work))
+            state.results.append(nil)
+        }
         available.signal()
     }
 
     /// Does what is left on this thread too, waits for every piece, and returns the results in
     /// the order the pieces were handed over. Call it once.
     public func finish() -> [Result] {
-        lock.lock()
-        isClosed = true
-        lock.unlock()
+        state.withLock { $0.isClosed = true }
         for _ in 0 ..< workers { available.signal() }   // wakes idle workers so that they return
         while let piece = take() { store(piece.work(), at: piece.index) }
         running.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return results.map { $0! }
-    }
-
-    private var closed: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return isClosed
+        return state.withLock { $0.results.map { $0! } }
     }
 
     /// The next piece nobody has taken, in order.
     private func take() -> (index: Int, work: @Sendable () -> Result)? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextPending < pending.count else { return nil }
-        let piece = pending[nextPending]
-        // The closure is released as soon as it is taken: what it holds (a run's step) need not
-        // live until the end.
-        pending[nextPending].work = { fatalError("OrderedPipeline: a piece ran twice") }
-        nextPending += 1
-        return piece
+        state.withLock { state in
+            guard state.nextPending < state.pending.count else { return nil }
+            let piece = state.pending[state.nextPending]
+            // The closure is released as soon as it is taken: what it holds (a run's step) need not
+            // live until the end.
+            state.pending[state.nextPending].work = { fatalError("OrderedPipeline: a piece ran twice") }
+            state.nextPending += 1
+            return piece
+        }
     }
 
     private func store(_ result: Result, at index: Int) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
+        state.withLock { $0.results[index] = result }
     }
 }

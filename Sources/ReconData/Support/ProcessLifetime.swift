@@ -13,14 +13,11 @@ import Foundation
 public enum ProcessLifetime {
     /// Set once, at the start of the executable, before any thread is started.
     nonisolated(unsafe) public static var keepsUntilExit = false
-    nonisolated(unsafe) private static var kept: [Any] = []
-    private static let lock = NSLock()
+    private static let kept = LockedBox<[Any]>([])
 
     /// Keeps `value` alive until the process exits, when the executable asked for that.
     public static func keepUntilExit(_ value: Any) {
         guard keepsUntilExit else { return }
-        lock.lock()
-        kept.append(value)
-        lock.unlock()
+        kept.withLock { $0.append(value) }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import ReconCLI
+@testable import ReconEngine
 import ReconCore
 import ReconData
 

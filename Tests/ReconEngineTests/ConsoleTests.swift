@@ -1,5 +1,5 @@
 import XCTest
-@testable import ReconCLI
+@testable import ReconEngine
 
 /// A held console passes on what its work wrote only when released, in the order written.
 final class ConsoleTests: XCTestCase {

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import ReconCore
 @testable import ReconData
-@testable import ReconCLI
+@testable import ReconEngine
 
 /// The integer-keyed, cached replay gives exactly what straightforward code gives, on a small
 /// generated panel: the cached history (cross-sections and IPO windows made once) against the
@@ -260,19 +260,20 @@ final class OptimisationEquivalenceTests: XCTestCase {
     func testAVariantInsideASweepIsTheVariantAlone() throws {
         let fixture = try fixture()
         let out = fixture.folder + "/sweep"
-        let variants = ["band=0", "band=0.05", "frequency=semiannual", "rank_shift=-1"]
-        let sweep = CommandRun(["replay", "--from", "2003", "--to", "2008", "--panel", fixture.path, "--out", out, "--history-only"]
-                               + variants.flatMap { ["--variant", $0] })
-        XCTAssertEqual(sweep.status, 0, sweep.error)
+        let variants = try ["band=0", "band=0.05", "frequency=semiannual", "rank_shift=-1"].map(RuleVariant.init(parsing:))
+        func replay(_ variants: [RuleVariant], into out: String) throws {
+            try ReplayRun.run(ReplayRun.Request(from: 2003, to: 2008, market: .panel(fixture.path), variants: variants, out: out,
+                                                writesRuns: false, table: fixture.table), console: Console.recording().0)
+        }
+        try replay(variants, into: out)
         let sweepLines = try String(contentsOfFile: out + "/variants.csv", encoding: .utf8).split(separator: "\n")
         let published = try String(contentsOfFile: out + "/history.csv", encoding: .utf8)
         for variant in variants {
-            let alone = fixture.folder + "/alone-\(variant)"
-            let run = CommandRun(["replay", "--from", "2003", "--to", "2008", "--panel", fixture.path, "--out", alone,
-                                  "--history-only", "--variant", variant])
-            XCTAssertEqual(run.status, 0, run.error)
+            let alone = fixture.folder + "/alone-\(variant.name)"
+            try replay([variant], into: alone)
             let lines = try String(contentsOfFile: alone + "/variants.csv", encoding: .utf8).split(separator: "\n")
-            XCTAssertEqual(sweepLines.filter { $0.hasPrefix(variant + ",") }, lines.filter { $0.hasPrefix(variant + ",") }, variant)
+            XCTAssertEqual(sweepLines.filter { $0.hasPrefix(variant.name + ",") }, lines.filter { $0.hasPrefix(variant.name + ",") },
+                           variant.name)
             XCTAssertEqual(sweepLines.filter { $0.hasPrefix("published,") }, lines.filter { $0.hasPrefix("published,") })
             XCTAssertEqual(try String(contentsOfFile: alone + "/history.csv", encoding: .utf8), published)
         }

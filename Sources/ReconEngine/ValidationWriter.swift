@@ -2,9 +2,9 @@ import ReconCore
 import ReconData
 
 /// Writes validation scores and the names behind them.
-enum ValidationWriter {
+public enum ValidationWriter {
     /// `validation-<set>-misses.csv` and `validation-<set>-false-hits.csv` in `directory`.
-    static func writeMisses(_ score: ValidationScore, to directory: String) throws {
+    public static func writeMisses(_ score: ValidationScore, to directory: String) throws {
         for (suffix, symbols) in [("misses", score.misses), ("false-hits", score.falseHits)] {
             var csv = CSVWriter(header: ["symbol"])
             for symbol in symbols { csv.appendRow([symbol]) }
@@ -13,7 +13,7 @@ enum ValidationWriter {
     }
 
     /// `set,precision,recall,f1,hits,false_hits,misses`.
-    static func writeScores(_ scores: [ValidationScore], to path: String) throws {
+    public static func writeScores(_ scores: [ValidationScore], to path: String) throws {
         var csv = CSVWriter(header: ["set", "precision", "recall", "f1", "hits", "false_hits", "misses"])
         for score in scores {
             csv.appendRow([score.name, CSVWriter.number(score.precision, decimals: 4), CSVWriter.number(score.recall, decimals: 4),
@@ -24,7 +24,7 @@ enum ValidationWriter {
     }
 
     /// One line of the table printed on standard output.
-    static func line(_ score: ValidationScore) -> String {
+    public static func line(_ score: ValidationScore) -> String {
         [score.name.padding(10), formatNumber(score.precision, decimals: 3).padding(10), formatNumber(score.recall, decimals: 3).padding(10),
          formatNumber(score.f1, decimals: 3).padding(7), String(score.truePositives.count).padding(5),
          String(score.falseHits.count).padding(6), String(score.misses.count)].joined(separator: " ")

@@ -3,15 +3,16 @@ import ReconData
 
 /// The embedded synthetic market: a seeded CRSP-format panel generated into `.cache/` on first
 /// use and reused afterwards. Everything made from it is marked synthetic.
-struct EmbeddedMarket {
-    static let defaultSeed = 1
-    static let defaultFirms = SyntheticMarket.defaultFirms
-    static let firstYear = 1979
+public struct EmbeddedMarket: Sendable {
+    public static let defaultSeed = 1
+    public static let defaultFirms = SyntheticMarket.defaultFirms
+    public static let firstYear = 1979
 
-    var panel: CRSPPanel
-    var path: String
+    public var panel: CRSPPanel
+    public var path: String
 
-    static func load(seed: Int, firms: Int, lastYear: Int, console: Console) throws -> EmbeddedMarket {
+    /// The market of `seed` and `firms` through `lastYear`, generated on first use.
+    public static func load(seed: Int, firms: Int, lastYear: Int, console: Console) throws -> EmbeddedMarket {
         let configuration = SyntheticMarket.Configuration(firstYear: firstYear, lastYear: lastYear, firms: firms, seed: UInt64(seed))
         let expected = SyntheticMarket.defaultCachePath(configuration: configuration)
         if !FileChecks.exists(expected) {

@@ -1,19 +1,22 @@
-import Foundation
 import ReconCore
 import ReconData
 
 /// A CRSP panel as the replays of one command use it: each cross-section, each IPO window's
-/// companies and screened new listings, is made once and then shared by every replay (the
-/// published rules and each variant), whichever thread asks.
-final class PanelHistory: MarketHistory, @unchecked Sendable {
-    // @unchecked Sendable: the panel is immutable, and the caches below are read and written only
-    // while holding `lock`; what they hand out (universes, listings) is immutable.
+/// companies and screened new listings, and each drag window's returns, is made once and then
+/// shared by every replay (the published rules and each variant), whichever thread asks.
+///
+/// What is shared is made outside the lock and stored by whoever finishes first: two threads
+/// that ask at once both make the same value, and the one stored is handed to both afterwards.
+final class PanelHistory: MarketHistory, Sendable {
     let panel: CRSPPanel
-    private let lock = NSLock()
-    private var sections: [Int: CRSPPanel.CrossSection] = [:]
-    private var windows: [Int: WindowCompanies] = [:]
-    private var listings: [ListingKey: Listings] = [:]
-    private var returns: [ReturnsKey: [[Double?]]] = [:]
+    private let caches = LockedBox(Caches())
+
+    private struct Caches {
+        var sections: [Int: CRSPPanel.CrossSection] = [:]
+        var windows: [Int: WindowCompanies] = [:]
+        var listings: [ListingKey: Listings] = [:]
+        var returns: [ReturnsKey: [[Double?]]] = [:]
+    }
 
     init(panel: CRSPPanel) {
         self.panel = panel
@@ -26,14 +29,21 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
         return section(month: month).universe
     }
 
+    /// The value of `key` in one of the caches, made by `make` when absent (outside the lock).
+    private func shared<Key: Hashable, Value>(_ cache: WritableKeyPath<Caches, [Key: Value]>, _ key: Key,
+                                              make: () -> Value) -> Value {
+        if let known = caches.withLock({ $0[keyPath: cache][key] }) { return known }
+        let made = make()
+        return caches.withLock { caches in
+            if let stored = caches[keyPath: cache][key] { return stored }
+            caches[keyPath: cache][key] = made
+            return made
+        }
+    }
+
     /// The cross-section of the month at `month` in ``CRSPPanel/months``.
     func section(month: Int) -> CRSPPanel.CrossSection {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = sections[month] { return known }
-        let section = panel.crossSection(month: month)
-        sections[month] = section
-        return section
+        shared(\.sections, month) { panel.crossSection(month: month) }
     }
 
     /// The cross-section at the last month-end on or before `date`, `nil` before the panel.
@@ -43,27 +53,20 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
 
     /// Makes the cross-sections of these months on every core (they are then shared).
     func prepare(months: Set<Int>) {
-        lock.lock()
-        let missing = months.subtracting(sections.keys).sorted()
-        lock.unlock()
+        let missing = caches.withLock { months.subtracting($0.sections.keys).sorted() }
         let panel = self.panel
         let made = Parallel.map(missing.count) { panel.crossSection(month: missing[$0]) }
-        lock.lock()
-        for (month, section) in zip(missing, made) where sections[month] == nil { sections[month] = section }
-        lock.unlock()
+        caches.withLock { caches in
+            for (month, section) in zip(missing, made) where caches.sections[month] == nil { caches.sections[month] = section }
+        }
     }
 
     /// The drag windows' returns of every line of a month's cross-section (``CRSPPanel/windowReturns(row:after:through:)``),
     /// made once for all the variants whose steps rank that month with that effective date.
     func windowReturns(month: Int, after start: CalendarDate, through ends: [CalendarDate]) -> [[Double?]] {
-        let key = ReturnsKey(month: month, start: start, ends: ends)
-        let lines = section(month: month).rows
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = returns[key] { return known }
-        let made = lines.map { panel.windowReturns(row: $0, after: start, through: ends) }
-        returns[key] = made
-        return made
+        shared(\.returns, ReturnsKey(month: month, start: start, ends: ends)) {
+            section(month: month).rows.map { panel.windowReturns(row: $0, after: start, through: ends) }
+        }
     }
 
     private struct ReturnsKey: Hashable {
@@ -79,67 +82,47 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
                                                                                               isListed: none, keys: keys),
                                      listings: [], companyCaps: [])
         }
+        let companies = shared(\.windows, month) { makeCompanies(month: month) }
         let key = ListingKey(month: month, rankMonth: panel.monthIndex(onOrBefore: rulebook.rankDay) ?? -1, rulebook: rulebook)
-        // Made outside the lock (whoever stores first wins: both made the same).
-        lock.lock()
-        var companies = windows[month]
-        var made = listings[key]
-        lock.unlock()
-        if companies == nil {
-            companies = makeCompanies(month: month)
-            lock.lock()
-            if windows[month] == nil { windows[month] = companies } else { companies = windows[month] }
-            lock.unlock()
+        let made = shared(\.listings, key) {
+            makeListings(companies, wasListed: IPOWindowUniverse.listed(rankDay), rulebook: rulebook)
         }
-        guard let companies else { fatalError("unreachable") }
-        if made == nil {
-            made = makeListings(companies, wasListed: IPOWindowUniverse.listed(rankDay), rulebook: rulebook)
-            lock.lock()
-            if listings[key] == nil { listings[key] = made } else { made = listings[key] }
-            lock.unlock()
-        }
-        guard let made else { fatalError("unreachable") }
         return IPOWindowUniverse(isListed: companies.isListed, goneSinceRankDay: made.gone, listings: made.listings,
                                  companyCaps: companies.caps)
     }
 
     /// Makes, on every core, what the IPO windows after these runs will ask for (then shared).
     func prepareIPOWindows(after rulebooks: [Rulebook], ipoWindows: (Rulebook) -> [Replay.IPOWindow]) {
-        var tasks: [(month: Int, rankMonth: Int, rulebook: Rulebook)] = []
+        var tasks: [(key: ListingKey, rulebook: Rulebook)] = []
         for rulebook in rulebooks where rulebook.quarterlyIPOAdditions {
             guard let rankMonth = panel.monthIndex(onOrBefore: rulebook.rankDay) else { continue }
             for window in ipoWindows(rulebook) {
-                if let month = panel.monthIndex(onOrBefore: window.rankDay) { tasks.append((month, rankMonth, rulebook)) }
+                if let month = panel.monthIndex(onOrBefore: window.rankDay) {
+                    tasks.append((ListingKey(month: month, rankMonth: rankMonth, rulebook: rulebook), rulebook))
+                }
             }
         }
-        lock.lock()
-        let months = Array(Set(tasks.map(\.month)).subtracting(windows.keys)).sorted()
-        lock.unlock()
+        let months = caches.withLock { Array(Set(tasks.map(\.key.month)).subtracting($0.windows.keys)).sorted() }
         let companies = Parallel.map(months.count) { self.makeCompanies(month: months[$0]) }
-        lock.lock()
-        for (month, made) in zip(months, companies) where windows[month] == nil { windows[month] = made }
-        var seen = Set(listings.keys)
-        let missing = tasks.filter { seen.insert(ListingKey(month: $0.month, rankMonth: $0.rankMonth, rulebook: $0.rulebook)).inserted }
-        let inputs = missing.map { (companies: windows[$0.month]!, rankMonth: $0.rankMonth, rulebook: $0.rulebook) }
-        lock.unlock()
-        let made = Parallel.map(inputs.count) { index in
-            let rankDay = self.section(month: inputs[index].rankMonth).universe
-            return self.makeListings(inputs[index].companies, wasListed: IPOWindowUniverse.listed(rankDay), rulebook: inputs[index].rulebook)
+        let missing = caches.withLock { caches -> [(key: ListingKey, rulebook: Rulebook)] in
+            for (month, made) in zip(months, companies) where caches.windows[month] == nil { caches.windows[month] = made }
+            var seen = Set(caches.listings.keys)
+            return tasks.filter { seen.insert($0.key).inserted }
         }
-        lock.lock()
-        for (task, listing) in zip(missing, made) {
-            let key = ListingKey(month: task.month, rankMonth: task.rankMonth, rulebook: task.rulebook)
-            if listings[key] == nil { listings[key] = listing }
+        let made = Parallel.map(missing.count) { index in
+            let (key, rulebook) = missing[index]
+            let companies = self.shared(\.windows, key.month) { self.makeCompanies(month: key.month) }
+            return self.makeListings(companies, wasListed: IPOWindowUniverse.listed(self.section(month: key.rankMonth).universe),
+                                     rulebook: rulebook)
         }
-        lock.unlock()
+        caches.withLock { caches in
+            for (task, listing) in zip(missing, made) where caches.listings[task.key] == nil { caches.listings[task.key] = listing }
+        }
     }
 
     /// The companies of a window's month, from its cross-section.
     private func makeCompanies(month: Int) -> WindowCompanies {
-        lock.lock()
-        let known = sections[month]
-        lock.unlock()
-        let universe = (known ?? panel.crossSection(month: month)).universe
+        let universe = (caches.withLock { $0.sections[month] } ?? panel.crossSection(month: month)).universe
         let (listed, caps) = IPOWindowUniverse.companies(of: universe)
         return WindowCompanies(universe: universe, isListed: listed, caps: caps)
     }
@@ -166,8 +149,9 @@ final class PanelHistory: MarketHistory, @unchecked Sendable {
         let caps: [(company: Int32, cap: Double)]
     }
 
-    /// The band widths decide where companies are placed, never whether a line passes the
-    /// screens, so replays that differ only in them share the listings.
+    /// The listings of a window after a rank day under a rulebook's screens. The band widths
+    /// decide where companies are placed, never whether a line passes the screens, so replays
+    /// that differ only in them share the listings.
     private struct ListingKey: Hashable {
         let month: Int
         /// The month of the rank day whose universe the window's new companies are new to.

@@ -1,0 +1,27 @@
+import ReconCore
+import ReconData
+
+/// A reconstitution of the embedded synthetic market: `recon reconstitute` without `--universe`.
+public enum EmbeddedMarketRun {
+    /// Replays every June of the embedded market up to the run (its prior membership is the
+    /// market's own), under the rules and each variant, and writes the run's folder.
+    public static func run(_ market: EmbeddedMarket, table: RulebookTable, rulebook: Rulebook,
+                           variants: [RuleVariant], out: String, console: Console) throws {
+        var runs: [(String, RunWriter.Run)] = []
+        let history = PanelHistory(panel: market.panel)
+        var published: HistoryReplay?
+        for (name, variant) in [("published", RuleVariant?.none)] + variants.map({ ($0.name, Optional($0)) }) {
+            let label = variant.map { " [\($0.name)]" } ?? ""
+            let replay = try HistoryReplay(history: history, panelPath: market.path, synthetic: true, table: table,
+                                           from: table.firstRun.year, through: rulebook.run, variant: variant, base: published) { rules in
+                console.progress("reconstituting \(rules.run)\(label)")
+            }
+            if variant == nil { published = replay }
+            guard let last = replay.runs.last else {
+                throw CommandError("the embedded market has no data for \(rulebook.run)")
+            }
+            runs.append((name, last))
+        }
+        try RunOutput.write(runs, to: out, console: console)
+    }
+}

@@ -1,0 +1,107 @@
+import ReconCore
+import ReconData
+
+/// Every reconstitution from one year to another over a market's history, under the published
+/// rules and each variant (a sweep), each run measured and written as the replay goes:
+/// `recon replay`.
+public enum ReplayRun {
+    /// Where the history comes from.
+    public enum Market: Sendable {
+        /// A CRSP monthly stock file, or a panel `recon import` wrote from one.
+        case panel(String)
+        /// The embedded synthetic market.
+        case embedded(seed: Int, firms: Int)
+    }
+
+    /// What a replay runs and writes.
+    public struct Request: Sendable {
+        public var from: Int
+        public var to: Int
+        public var market: Market
+        public var variants: [RuleVariant]
+        /// The output folder, and whether every run's folder is written (else history.csv and variants.csv only).
+        public var out: String
+        public var writesRuns: Bool
+        public var table: RulebookTable
+
+        public init(from: Int, to: Int, market: Market, variants: [RuleVariant], out: String, writesRuns: Bool, table: RulebookTable) {
+            self.from = from
+            self.to = to
+            self.market = market
+            self.variants = variants
+            self.out = out
+            self.writesRuns = writesRuns
+            self.table = table
+        }
+    }
+
+    /// Replays, writes the folder and prints the per-run table (and the variants' table).
+    public static func run(_ request: Request, console: Console) throws {
+        let out = request.out, variants = request.variants, table = request.table, from = request.from, to = request.to
+        let panel: CRSPPanel, panelPath: String, synthetic: Bool
+        switch request.market {
+        case .panel(let path):
+            panel = try PanelLoading.load(path: path, console: console)
+            panelPath = path
+            synthetic = false
+        case .embedded(let seed, let firms):
+            let market = try EmbeddedMarket.load(seed: seed, firms: firms, lastYear: table.lastRun.year, console: console)
+            panel = market.panel
+            panelPath = market.path
+            synthetic = true
+        }
+        PhaseTimer.mark("loaded the panel")
+        let last = table.runs(from: to, to: to).last ?? RunID(year: to)
+        // One history for every replay: cross-sections and IPO listings are made once.
+        let history = PanelHistory(panel: panel)
+        defer { ProcessLifetime.keepUntilExit(history) }
+        // Each run's folder is made and written as soon as the run is measured, and put in place
+        // with history.csv at the end (AtomicFile.Batch): nothing replaces an old file before then.
+        let writeRuns = request.writesRuns
+        let batch = writeRuns ? AtomicFile.Batch() : nil
+        let interrupted = batch.map { batch in InterruptCleanup { batch.discard() } }
+        defer { interrupted?.cancel() }
+        var stage: (@Sendable (Int, RunWriter.Run) -> Void)?
+        if let batch {
+            stage = { position, run in ReplayOutput.stageRun(run, position: position, in: out, batch: batch) }
+        }
+        let published: HistoryReplay
+        do {
+            published = try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table,
+                                          from: from, through: last, variant: nil, onMeasured: stage) { rulebook in
+                console.progress("reconstituting \(rulebook.run)\(rulebook.run.year < from ? " (warm-up)" : "")")
+            }
+        } catch {
+            batch?.discard()
+            throw error
+        }
+        defer { ProcessLifetime.keepUntilExit(published) }
+        PhaseTimer.mark("replayed the published rules")
+        try ReplayOutput.writeHistory(published, to: out, staged: batch)
+        PhaseTimer.mark("wrote the history")
+        var replays: [(name: String, runs: [VariantTable.Figures])] = [("published", published.runs.map(VariantTable.Figures.init))]
+        if !variants.isEmpty {
+            // The variants on every core, each taking from the published replay the steps whose
+            // rules it shares; a sweep keeps only the figures of its runs.
+            console.progress("replaying \(variants.count) variant\(variants.count == 1 ? "" : "s")")
+            let replayed = Parallel.map(variants.count) { index in
+                Result {
+                    try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table, from: from,
+                                      through: last, variant: variants[index], base: published, measures: .headline) { _ in }
+                        .runs.map(VariantTable.Figures.init)
+                }
+            }
+            for (variant, result) in zip(variants, replayed) { replays.append((variant.name, try result.get())) }
+            PhaseTimer.mark("replayed \(variants.count) variants")
+            try VariantTable.write(replays, to: FilePaths.join(out, "variants.csv"))
+        }
+        try ReplayOutput.writeSummary(from: from, to: to, panel: panelPath, synthetic: synthetic,
+                                      runs: published.runs.count, variants: variants.map(\.name), to: out)
+        console.print(ReplayOutput.text(published.runs, synthetic: synthetic))
+        if !variants.isEmpty {
+            console.print("")
+            console.print(VariantTable.text(replays))
+        }
+        console.print("wrote \(out)/history.csv\(variants.isEmpty ? "" : ", variants.csv")\(writeRuns ? " and a folder per run" : "")")
+    }
+}

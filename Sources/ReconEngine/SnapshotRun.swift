@@ -1,0 +1,104 @@
+import ReconCore
+import ReconData
+
+/// One reconstitution of a universe snapshot (a Nasdaq screener export, a native universe, a
+/// CRSP file's cross-section) against the prior membership its files give: `recon reconstitute
+/// --universe FILE`.
+public enum SnapshotRun {
+    /// What a snapshot run reads and writes.
+    public struct Request: Sendable {
+        /// The universe file, and its format when not detected from the header.
+        public var universe: String
+        public var format: String?
+        /// Prior membership files (`FILE` or `R2000=FILE`, …) and a later snapshot for the drag.
+        public var priors: [String]
+        public var forward: String?
+        public var rulebook: Rulebook
+        public var variants: [RuleVariant]
+        /// The output folder.
+        public var out: String
+
+        public init(universe: String, format: String?, priors: [String], forward: String?, rulebook: Rulebook,
+                    variants: [RuleVariant], out: String) {
+            self.universe = universe
+            self.format = format
+            self.priors = priors
+            self.forward = forward
+            self.rulebook = rulebook
+            self.variants = variants
+            self.out = out
+        }
+    }
+
+    /// Reads the universe and the prior, reconstitutes under the rules and each variant, writes
+    /// the run's folder and prints its summary.
+    public static func run(_ request: Request, console: Console) throws {
+        let universePath = request.universe, rulebook = request.rulebook, variants = request.variants, out = request.out
+        console.progress("reading \(universePath)")
+        PhaseTimer.mark("read the rules")
+        // The prior membership is read on another core while the universe is read: neither needs the other.
+        let priorPaths = request.priors
+        let priorConsole = console.held()
+        let pendingPrior = BackgroundWork { [priorConsole] in try UniverseLoading.prior(arguments: priorPaths, console: priorConsole.console) }
+        var universe: UniverseReadResult
+        do {
+            universe = try UniverseLoading.universe(path: universePath, format: request.format, rankDay: rulebook.rankDay)
+        } catch {
+            _ = try? pendingPrior.value()  // a universe error comes first, as when the two were read in turn
+            throw error
+        }
+        PhaseTimer.mark("read the universe")
+        // Its lines are shown whether it succeeded or not (`reading FILE` before its error).
+        let priorResult = Result { try pendingPrior.value() }
+        priorConsole.release()
+        let prior = try priorResult.get()
+        PhaseTimer.mark("read the prior membership")
+        let forward = try request.forward.map { path -> ForwardPrices in
+            console.progress("reading \(path)")
+            return try ForwardPrices.load(path: path, format: request.format, universe: universe.securities)
+        }
+        // What the prior says that the snapshot cannot: ticker changes and earlier verdicts (docs/methodology.md).
+        let matchedPrior = prior.matchingTickerChanges(in: universe)
+        // In place: the universe's only copy, so marking it copies no line.
+        universe.markPriorExclusions(matchedPrior.membership, rulebook: rulebook)
+        let input = RunSummary.Input(
+            universe: universePath, format: universe.format.rawValue, priors: priorPaths,
+            forward: request.forward, synthetic: false,
+            rowsRead: universe.securities.count + universe.dropped.count,
+            rowsDropped: DroppedRow.counts(universe.dropped))
+        let newListingYear = rulebook.run.year - 1
+        let isNewListing = { (row: Int) -> Bool in
+            guard row < universe.securities.count, let ipoYear = universe.securities[row].ipoYear else { return false }
+            return ipoYear >= newListingYear
+        }
+        var runs: [(String, RunWriter.Run)] = []
+        for (name, rules) in [("published", rulebook)] + variants.map({ ($0.name, $0.apply(to: rulebook)) }) {
+            console.progress("reconstituting \(rules.run)\(name == "published" ? "" : " under \(name)")")
+            let result = Reconstitution.run(universe: universe.securities, prior: matchedPrior.membership, rulebook: rules)
+            let analysis = RunAnalysis(result: result, isNewListing: isNewListing)
+            var runInput = input
+            runInput.variant = name == "published" ? nil : name
+            // With no prior Russell 2000 there is no frozen portfolio to compare with.
+            let drag = prior.membership.count(.r2000) == 0 ? nil : forward.map { forward in
+                RunWriter.DragWindow(label: "snapshot", source: "snapshot", from: forward.fromLabel, to: forward.toLabel, months: nil,
+                                     byWeighting: analysis.drag(result) { forward.windowReturn(result, row: $0) })
+            }
+            var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
+            if let forward {
+                warnings += forward.warnings(for: drag)
+                let splits = forward.suspectedSplits(result)
+                if !splits.isEmpty {
+                    warnings.append("drag: \(splits.count) Russell 2000 lines have price and market-cap relatives more than 3x apart "
+                        + "(a split or reverse split the price relative does not see), e.g. \(splits.prefix(5).joined(separator: ", "))")
+                }
+            }
+            runs.append((name, RunWriter.Run(
+                result: result, summary: RunSummary(result: result, input: runInput),
+                analysis: analysis, dropped: universe.dropped, drag: drag, warnings: warnings)))
+        }
+        PhaseTimer.mark("reconstituted")
+        defer { ProcessLifetime.keepUntilExit((universe, matchedPrior, runs)) }
+        try RunOutput.write(runs, to: out, console: console)
+        PhaseTimer.mark("wrote the run")
+    }
+}
