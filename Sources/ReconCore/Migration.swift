@@ -98,11 +98,10 @@ public struct MigrationSummary: Sendable {
         self.classes = classes
         var grouped: [MigrationClass: [Int]] = [:]
         for (row, migrationClass) in classes.enumerated() { grouped[migrationClass, default: []].append(row) }
+        var counter = CompanyCounter(result)
         entries = MigrationClass.allCases.compactMap { migrationClass in
             guard let members = grouped[migrationClass] else { return nil }
-            var companies = Set<Int32>()
-            for row in members { companies.insert(result.company[row]) }
-            return Entry(migrationClass: migrationClass, count: members.count, companies: companies.count, priorWeight: 0,
+            return Entry(migrationClass: migrationClass, count: members.count, companies: counter.count(rows: members), priorWeight: 0,
                          largest: MigrationSummary.largest(members, of: result))
         }
     }

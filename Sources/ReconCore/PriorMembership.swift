@@ -25,15 +25,16 @@ public struct PriorMembership: Sendable, Hashable {
         /// The company id its row counts under when it is absent from the universe: ``company``,
         /// or for a line without one the id of its ticker read as a company key.
         public var key: Int32
-        /// The company's name, for the row of a member absent from the universe.
-        public var name: String
+        /// The company's display name (a name id of the universe's keys), for the row of a
+        /// member absent from the universe.
+        public var name: Int32
         public var tier: IndexTier
         /// Whether the line was also in the Microcap, when known.
         public var isMicrocap: Bool?
         /// Its weight in its index, when known.
         public var weight: Double?
 
-        public init(symbol: Int32, company: Int32, key: Int32? = nil, name: String, tier: IndexTier,
+        public init(symbol: Int32, company: Int32, key: Int32? = nil, name: Int32, tier: IndexTier,
                     isMicrocap: Bool? = nil, weight: Double? = nil) {
             self.symbol = symbol
             self.company = company
@@ -59,11 +60,19 @@ public struct PriorMembership: Sendable, Hashable {
         for entry in entries { add(entry) }
     }
 
-    /// Makes room for `count` lines.
-    public mutating func reserveCapacity(_ count: Int) {
+    /// Makes room for `count` lines, and for company and ticker ids below `companies` and `symbols`.
+    public mutating func reserveCapacity(_ count: Int, companies: Int = 0, symbols: Int = 0) {
         entries.reserveCapacity(count)
         companyNext.reserveCapacity(count)
         symbolNext.reserveCapacity(count)
+        PriorMembership.grow(&companyFirst, &companyLast, to: companies)
+        PriorMembership.grow(&symbolFirst, &symbolLast, to: symbols)
+    }
+
+    private static func grow(_ first: inout [Int32], _ last: inout [Int32], to count: Int) {
+        guard count > first.count else { return }
+        first += repeatElement(-1, count: count - first.count)
+        last += repeatElement(-1, count: count - last.count)
     }
 
     public var isEmpty: Bool { entries.isEmpty }
@@ -91,11 +100,7 @@ public struct PriorMembership: Sendable, Hashable {
 
     private static func link(_ position: Int32, id: Int32, _ first: inout [Int32], _ last: inout [Int32], _ next: inout [Int32]) {
         let slot = Int(id)
-        if slot >= first.count {
-            let grown = max(slot + 1, first.count * 2)
-            first += repeatElement(-1, count: grown - first.count)
-            last += repeatElement(-1, count: grown - last.count)
-        }
+        if slot >= first.count { grow(&first, &last, to: max(slot + 1, first.count * 2)) }
         if first[slot] < 0 { first[slot] = position } else { next[Int(last[slot])] = position }
         last[slot] = position
     }
@@ -111,23 +116,26 @@ public struct PriorMembership: Sendable, Hashable {
         guard !positions.isEmpty else { return }
         var removed = [Bool](repeating: false, count: entries.count)
         for position in positions { removed[position] = true }
-        let kept = entries.indices.filter { !removed[$0] }.map { entries[$0] }
-        // The lists rebuilt: only the ids of the lines before are reset.
+        // The lists are rebuilt: the ids of every line before are reset first.
         for entry in entries {
             if entry.company >= 0 { companyFirst[Int(entry.company)] = -1 }
             symbolFirst[Int(entry.symbol)] = -1
         }
-        entries = []
-        companyNext = []
-        symbolNext = []
-        reserveCapacity(kept.count)
-        for entry in kept {
-            let position = Int32(entries.count)
-            entries.append(entry)
+        // Compacted in place, in order (moving a line does not copy its fields).
+        var kept = 0
+        for position in entries.indices where !removed[position] {
+            if kept != position { entries.swapAt(kept, position) }
+            kept += 1
+        }
+        entries.removeLast(entries.count - kept)
+        companyNext.removeAll(keepingCapacity: true)
+        symbolNext.removeAll(keepingCapacity: true)
+        for position in entries.indices {
+            let entry = entries[position]
             companyNext.append(-1)
             symbolNext.append(-1)
-            if entry.company >= 0 { PriorMembership.link(position, id: entry.company, &companyFirst, &companyLast, &companyNext) }
-            PriorMembership.link(position, id: entry.symbol, &symbolFirst, &symbolLast, &symbolNext)
+            if entry.company >= 0 { PriorMembership.link(Int32(position), id: entry.company, &companyFirst, &companyLast, &companyNext) }
+            PriorMembership.link(Int32(position), id: entry.symbol, &symbolFirst, &symbolLast, &symbolNext)
         }
     }
 

@@ -23,9 +23,10 @@ public struct Ranking: Sendable {
     ///   - caps: total caps, all positive.
     /// - Complexity: O(n log n).
     public init(keyRanks: [Int32], caps: [Double], russell3000ECount: Int) {
-        let order = caps.indices.sorted { a, b in
-            caps[a] != caps[b] ? caps[a] > caps[b] : keyRanks[a] < keyRanks[b]
-        }
+        // Sorted as (cap, key rank, index) triples: no look-up through the arrays per comparison.
+        var keyed = caps.indices.map { (cap: caps[$0], key: keyRanks[$0], index: Int32($0)) }
+        keyed.sort { a, b in a.cap != b.cap ? a.cap > b.cap : a.key < b.key }
+        let order = keyed.map { Int($0.index) }
         self.order = order
         self.caps = order.map { caps[$0] }
         let count = min(russell3000ECount, order.count)

@@ -123,10 +123,13 @@ public struct ReconstitutionResult: Sendable {
     }
 
     /// The row's company name: its company's (the pricing vehicle's), the line's own, or an absent member's.
-    public func companyName(_ row: Int) -> String {
+    public func companyName(_ row: Int) -> String { universe.keys.names[Int(companyNameID(row))] }
+
+    /// The row's company name as a name id of the universe's keys.
+    public func companyNameID(_ row: Int) -> Int32 {
         guard isLine(row) else { return prior.entries[Int(absentEntries[row - universe.count])].name }
         let position = Int(companyOfLine[row])
-        return universe.text.companyName(position >= 0 ? companies.pricingVehicle(position) : row)
+        return universe.name[position >= 0 ? companies.pricingVehicle(position) : row]
     }
 
     /// The row's company key.
@@ -154,9 +157,8 @@ public struct ReconstitutionResult: Sendable {
 
     /// Number of distinct companies among the rows `include` picks.
     public func companyCount(where include: (Int) -> Bool) -> Int {
-        var seen = Set<Int32>()
-        for row in rowIndices where include(row) { seen.insert(company[row]) }
-        return seen.count
+        var counter = CompanyCounter(self)
+        return counter.count(where: include)
     }
 
     /// Number of distinct companies in an index.
@@ -167,4 +169,46 @@ public struct ReconstitutionResult: Sendable {
 
     /// Number of distinct companies whose membership changed in the given way.
     public func companyCount(changed change: MembershipChange) -> Int { companyCount { self.change($0) == change } }
+}
+
+/// Counts the distinct companies of one set of a result's rows after another: one array, by
+/// company id, holds the set in which each company was last met, so counting hashes nothing and
+/// clears nothing between sets.
+struct CompanyCounter {
+    private let result: ReconstitutionResult
+    private var lastSet: [Int32]
+    private var set: Int32 = 0
+
+    init(_ result: ReconstitutionResult) {
+        self.result = result
+        lastSet = [Int32](repeating: 0, count: result.universe.keys.companyCount)
+    }
+
+    /// The distinct companies of the rows `include` picks.
+    mutating func count(where include: (Int) -> Bool) -> Int {
+        set += 1
+        var companies = 0
+        for row in result.rowIndices where include(row) {
+            let company = Int(result.company[row])
+            if lastSet[company] != set {
+                lastSet[company] = set
+                companies += 1
+            }
+        }
+        return companies
+    }
+
+    /// The distinct companies of these rows.
+    mutating func count(rows: [Int]) -> Int {
+        set += 1
+        var companies = 0
+        for row in rows {
+            let company = Int(result.company[row])
+            if lastSet[company] != set {
+                lastSet[company] = set
+                companies += 1
+            }
+        }
+        return companies
+    }
 }

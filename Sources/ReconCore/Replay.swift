@@ -33,10 +33,10 @@ public struct IPOWindowUniverse: Sendable {
         public var company: Int32
         /// Its total cap (all its classes), NaN when unknown.
         public var totalMarketCap: Double
-        /// Its eligible lines, in universe order: ticker id and company name.
-        public var lines: [(symbol: Int32, company: String)]
+        /// Its eligible lines, in universe order: ticker id and company name id.
+        public var lines: [(symbol: Int32, name: Int32)]
 
-        public init(company: Int32, totalMarketCap: Double, lines: [(symbol: Int32, company: String)]) {
+        public init(company: Int32, totalMarketCap: Double, lines: [(symbol: Int32, name: Int32)]) {
             self.company = company
             self.totalMarketCap = totalMarketCap
             self.lines = lines
@@ -113,7 +113,7 @@ public struct IPOWindowUniverse: Sendable {
         return linesOf.keys.sorted { keys.companyRank[Int($0)] < keys.companyRank[Int($1)] }.map { company in
             let lines = linesOf[company]!
             return Listing(company: company, totalMarketCap: screened.totalMarketCap[lines[0]],
-                           lines: lines.map { (symbol: screened.universe.symbol[$0], company: screened.companyName($0)) })
+                           lines: lines.map { (symbol: screened.universe.symbol[$0], name: screened.companyNameID($0)) })
         }
     }
 }
@@ -218,11 +218,13 @@ public enum Replay {
     /// The Russell 3000 members of a result as the next prior (keyed by company).
     public static func membership(of result: ReconstitutionResult) -> PriorMembership {
         var prior = PriorMembership()
-        prior.reserveCapacity(result.rulebook.russell3000Count + result.rulebook.russell3000Count / 4)
+        let keys = result.universe.keys
+        prior.reserveCapacity(result.rulebook.russell3000Count + result.rulebook.russell3000Count / 4,
+                              companies: keys.companyCount, symbols: keys.symbolCount)
         let lines = result.lineCount
         for row in result.rowIndices where result.tier[row].isInRussell3000 {
             let symbol = row < lines ? result.universe.symbol[row] : result.prior.entries[Int(result.absentEntries[row - lines])].symbol
-            prior.add(.init(symbol: symbol, company: result.company[row], name: result.companyName(row), tier: result.tier[row],
+            prior.add(.init(symbol: symbol, company: result.company[row], name: result.companyNameID(row), tier: result.tier[row],
                             isMicrocap: result.isMicrocap[row], weight: result.weight[row].isNaN ? nil : result.weight[row]))
         }
         return prior
@@ -262,7 +264,7 @@ public enum Replay {
             let tier: IndexTier = cap >= cap1000 * factor ? .r1000 : .r2000
             alreadyAdded.insert(listing.company)
             for line in listing.lines {
-                prior.add(.init(symbol: line.symbol, company: listing.company, name: line.company, tier: tier, isMicrocap: false))
+                prior.add(.init(symbol: line.symbol, company: listing.company, name: line.name, tier: tier, isMicrocap: false))
                 events.append(ReplayEvent(kind: .ipoAddition, date: date, symbol: line.symbol, company: listing.company, tier: tier))
             }
         }

@@ -66,8 +66,10 @@ public struct RunSummary: Sendable, Equatable {
     public var excluded: [String: Int]
 
     public init(result: ReconstitutionResult, input: Input) {
+        var counter = CompanyCounter(result)
+        func companies(_ include: (Int) -> Bool) -> Int { counter.count(where: include) }
         func count(_ include: (Int) -> Bool) -> Count {
-            Count(companies: result.companyCount(where: include), securities: result.rowIndices.lazy.filter(include).count)
+            Count(companies: companies(include), securities: result.rowIndices.lazy.filter(include).count)
         }
         let prior = result.prior
         run = result.rulebook.run.description
@@ -84,8 +86,8 @@ public struct RunSummary: Sendable, Equatable {
         let priorR1000 = prior.entries.filter { $0.tier == .r1000 }.count
         let priorR2000 = prior.entries.filter { $0.tier == .r2000 }.count
         priorCounts = [
-            "R1000": Count(companies: result.companyCount { result.priorTier[$0] == .r1000 }, securities: priorR1000),
-            "R2000": Count(companies: result.companyCount { result.priorTier[$0] == .r2000 }, securities: priorR2000),
+            "R1000": Count(companies: companies { result.priorTier[$0] == .r1000 }, securities: priorR1000),
+            "R2000": Count(companies: companies { result.priorTier[$0] == .r2000 }, securities: priorR2000),
         ]
         let breakpoints = result.breakpoints
         eligibleCompanies = breakpoints.eligibleCompanies
@@ -102,7 +104,7 @@ public struct RunSummary: Sendable, Equatable {
         bandCapLow = breakpoints.bandCapLow
         var changes: [String: Int] = [:]
         for change in MembershipChange.allCases where change != .none {
-            changes[change.rawValue] = result.companyCount { result.change($0) == change }
+            changes[change.rawValue] = companies { result.change($0) == change }
         }
         self.changes = changes
         var excluded: [String: Int] = [:]

@@ -8,24 +8,25 @@ extension Universe {
         var builder = UniverseKeys.Builder(capacity: securities.count + prior.entries.count)
         let companies = securities.indices.map { builder.company(securities[$0].companyKey) }
         let symbols = securities.indices.map { builder.symbol(securities[$0].symbol) }
+        let names = securities.indices.map { builder.name(securities[$0].companyName) }
         let entries = prior.entries.map { entry -> PriorMembership.Entry in
             let company = entry.companyKey.map { builder.company($0) }
             // A line without a company key counts, when absent, under its ticker read as a key.
             return PriorMembership.Entry(symbol: builder.symbol(entry.symbol), company: company ?? -1,
-                                         key: company ?? builder.company(entry.symbol), name: entry.name, tier: entry.tier,
+                                         key: company ?? builder.company(entry.symbol), name: builder.name(entry.name), tier: entry.tier,
                                          isMicrocap: entry.isMicrocap, weight: entry.weight)
         }
         var universe = Universe(keys: builder.finish(), text: SecurityTexts(securities))
         universe.reserveCapacity(securities.count)
         for index in securities.indices {
-            universe.append(securities[index], company: companies[index], symbol: symbols[index])
+            universe.append(securities[index], company: companies[index], symbol: symbols[index], name: names[index])
         }
         return (universe, PriorMembership(entries))
     }
 
     /// Appends a line with its ids.
-    mutating func append(_ security: Security, company: Int32, symbol: Int32) {
-        append(company: company, symbol: symbol, type: security.type, typeInferred: security.typeEvidence != nil,
+    mutating func append(_ security: Security, company: Int32, symbol: Int32, name: Int32) {
+        append(company: company, symbol: symbol, name: name, type: security.type, typeInferred: security.typeEvidence != nil,
                price: security.price ?? .nan, averagePrice30Days: security.averagePrice30Days ?? .nan,
                marketCap: security.marketCap ?? .nan, capScope: security.capScope,
                floatFraction: security.floatFraction ?? .nan, votingFraction: security.votingFraction ?? .nan,
@@ -43,7 +44,6 @@ struct SecurityTexts: UniverseText {
 
     func symbol(_ line: Int) -> String { securities[line].symbol }
     func name(_ line: Int) -> String { securities[line].name }
-    func companyName(_ line: Int) -> String { securities[line].companyName }
     func typeEvidence(_ line: Int) -> String? { securities[line].typeEvidence }
     func exchange(_ line: Int) -> String? { securities[line].exchange }
     func country(_ line: Int) -> String? { securities[line].country }
@@ -69,13 +69,13 @@ public struct SecurityHistory: MarketHistory, Sendable {
     public init(_ byDate: [(date: CalendarDate, securities: [Security])]) {
         var builder = UniverseKeys.Builder()
         let ids = byDate.map { snapshot in
-            snapshot.securities.map { (builder.company($0.companyKey), builder.symbol($0.symbol)) }
+            snapshot.securities.map { (builder.company($0.companyKey), builder.symbol($0.symbol), builder.name($0.companyName)) }
         }
         let keys = builder.finish()
         self.keys = keys
         universes = zip(byDate, ids).map { snapshot, ids in
             var universe = Universe(keys: keys, text: SecurityTexts(snapshot.securities))
-            for (security, id) in zip(snapshot.securities, ids) { universe.append(security, company: id.0, symbol: id.1) }
+            for (security, id) in zip(snapshot.securities, ids) { universe.append(security, company: id.0, symbol: id.1, name: id.2) }
             return (snapshot.date, universe)
         }
     }

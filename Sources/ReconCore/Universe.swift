@@ -13,6 +13,8 @@ public struct Universe: Sendable {
     public var company: [Int32]
     /// The normalised ticker of each line (an id of ``keys``, ``Ticker/normalize(_:)``).
     public var symbol: [Int32]
+    /// The company's display name as each line gives it (a name id of ``keys``).
+    public var name: [Int32]
     public var type: [SecurityType]
     /// Whether ``type`` was inferred (``Security/typeEvidence``), so that better evidence overrides it.
     public var typeInferred: [Bool]
@@ -43,16 +45,34 @@ public struct Universe: Sendable {
 
     /// An empty universe numbering into `keys`.
     public init(keys: UniverseKeys, text: any UniverseText) {
-        company = []; symbol = []; type = []; typeInferred = []; price = []; averagePrice30Days = []; marketCap = []
+        company = []; symbol = []; name = []; type = []; typeInferred = []; price = []; averagePrice30Days = []; marketCap = []
         capScope = []; floatFraction = []; votingFraction = []; volume = []; eligibleExchange = []; country = []
         ipoYear = []; hasPriorExclusion = []
         self.keys = keys
         self.text = text
     }
 
+    /// A universe of whole columns (each with one element per line).
+    public init(keys: UniverseKeys, text: any UniverseText, company: [Int32], symbol: [Int32], name: [Int32],
+                type: [SecurityType], typeInferred: [Bool], price: [Double], averagePrice30Days: [Double], marketCap: [Double],
+                capScope: [CapScope], floatFraction: [Double], votingFraction: [Double], volume: [Double],
+                eligibleExchange: [Bool?], country: [CountryEvidence], ipoYear: [Int32], hasPriorExclusion: [Bool]) {
+        let counts: [Int] = [symbol.count, name.count, type.count, typeInferred.count, price.count, averagePrice30Days.count,
+                             marketCap.count, capScope.count, floatFraction.count, votingFraction.count, volume.count,
+                             eligibleExchange.count, country.count, ipoYear.count, hasPriorExclusion.count]
+        precondition(counts.allSatisfy { $0 == company.count }, "a universe's columns have one element per line")
+        self.keys = keys
+        self.text = text
+        self.company = company; self.symbol = symbol; self.name = name; self.type = type; self.typeInferred = typeInferred
+        self.price = price; self.averagePrice30Days = averagePrice30Days; self.marketCap = marketCap; self.capScope = capScope
+        self.floatFraction = floatFraction; self.votingFraction = votingFraction; self.volume = volume
+        self.eligibleExchange = eligibleExchange; self.country = country; self.ipoYear = ipoYear
+        self.hasPriorExclusion = hasPriorExclusion
+    }
+
     /// Makes room for `count` lines.
     public mutating func reserveCapacity(_ count: Int) {
-        company.reserveCapacity(count); symbol.reserveCapacity(count); type.reserveCapacity(count)
+        company.reserveCapacity(count); symbol.reserveCapacity(count); name.reserveCapacity(count); type.reserveCapacity(count)
         typeInferred.reserveCapacity(count); price.reserveCapacity(count); averagePrice30Days.reserveCapacity(count)
         marketCap.reserveCapacity(count); capScope.reserveCapacity(count); floatFraction.reserveCapacity(count)
         votingFraction.reserveCapacity(count); volume.reserveCapacity(count); eligibleExchange.reserveCapacity(count)
@@ -60,12 +80,13 @@ public struct Universe: Sendable {
     }
 
     /// Appends one line's ids and figures (its texts are ``text``'s).
-    public mutating func append(company: Int32, symbol: Int32, type: SecurityType, typeInferred: Bool, price: Double,
+    public mutating func append(company: Int32, symbol: Int32, name: Int32, type: SecurityType, typeInferred: Bool, price: Double,
                                 averagePrice30Days: Double = .nan, marketCap: Double, capScope: CapScope,
                                 floatFraction: Double = .nan, votingFraction: Double = .nan, volume: Double = .nan,
                                 eligibleExchange: Bool?, country: CountryEvidence, ipoYear: Int32, hasPriorExclusion: Bool = false) {
         self.company.append(company)
         self.symbol.append(symbol)
+        self.name.append(name)
         self.type.append(type)
         self.typeInferred.append(typeInferred)
         self.price.append(price)
@@ -96,8 +117,6 @@ public protocol UniverseText: Sendable {
     func symbol(_ line: Int) -> String
     /// The line's own name.
     func name(_ line: Int) -> String
-    /// The company's display name as the line gives it.
-    func companyName(_ line: Int) -> String
     /// Why the line's type was inferred, when it was.
     func typeEvidence(_ line: Int) -> String?
     /// The listing exchange as the source reports it.
@@ -137,7 +156,7 @@ extension Universe {
         var subset = Universe(keys: keys, text: SubsetText(base: text, lines: lines))
         subset.reserveCapacity(lines.count)
         for line in lines {
-            subset.append(company: company[line], symbol: symbol[line], type: type[line], typeInferred: typeInferred[line],
+            subset.append(company: company[line], symbol: symbol[line], name: name[line], type: type[line], typeInferred: typeInferred[line],
                           price: price[line], averagePrice30Days: averagePrice30Days[line], marketCap: marketCap[line],
                           capScope: capScope[line], floatFraction: floatFraction[line], votingFraction: votingFraction[line],
                           volume: volume[line], eligibleExchange: eligibleExchange[line], country: country[line],
@@ -154,7 +173,6 @@ private struct SubsetText: UniverseText {
 
     func symbol(_ line: Int) -> String { base.symbol(lines[line]) }
     func name(_ line: Int) -> String { base.name(lines[line]) }
-    func companyName(_ line: Int) -> String { base.companyName(lines[line]) }
     func typeEvidence(_ line: Int) -> String? { base.typeEvidence(lines[line]) }
     func exchange(_ line: Int) -> String? { base.exchange(lines[line]) }
     func country(_ line: Int) -> String? { base.country(lines[line]) }

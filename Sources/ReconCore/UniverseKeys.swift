@@ -1,5 +1,5 @@
-/// The id spaces of one market: its company keys and its normalised tickers, each numbered
-/// densely, with their texts. Every universe of the market, and the prior membership it is ranked
+/// The id spaces of one market: its company keys, its normalised tickers and its company display
+/// names, each numbered densely, with their texts. Every universe of the market, and the prior membership it is ranked
 /// against, number into the same spaces, so that a company is the same id at every date.
 ///
 /// Ties between companies are broken by key text (``Ranking``), and a replay lists new companies
@@ -12,11 +12,14 @@ public final class UniverseKeys: Sendable {
     public let companyRank: [Int32]
     /// The normalised ticker of each ticker id.
     public let symbols: [String]
+    /// The company display name of each name id (ids need not be unique to a text).
+    public let names: [String]
 
-    /// Keys and tickers in the order of their ids; `companyRank` computed when `nil`.
-    public init(companyKeys: [String], symbols: [String], companyRank: [Int32]? = nil) {
+    /// Keys, tickers and names in the order of their ids; `companyRank` computed when `nil`.
+    public init(companyKeys: [String], symbols: [String], names: [String], companyRank: [Int32]? = nil) {
         self.companyKeys = companyKeys
         self.symbols = symbols
+        self.names = names
         if let companyRank {
             self.companyRank = companyRank
         } else {
@@ -35,8 +38,10 @@ public final class UniverseKeys: Sendable {
     public struct Builder: Sendable {
         private var companyIDs: [String: Int32] = [:]
         private var symbolIDs: [String: Int32] = [:]
+        private var nameIDs: [String: Int32] = [:]
         private(set) var companyKeys: [String] = []
         private(set) var symbols: [String] = []
+        private(set) var names: [String] = []
 
         public init(capacity: Int = 0) {
             companyIDs.reserveCapacity(capacity)
@@ -62,12 +67,21 @@ public final class UniverseKeys: Sendable {
             return id
         }
 
+        /// The id of a company display name, new when the name is.
+        public mutating func name(_ text: String) -> Int32 {
+            if let known = nameIDs[text] { return known }
+            let id = Int32(names.count)
+            nameIDs[text] = id
+            names.append(text)
+            return id
+        }
+
         /// How many company keys were met.
         public var companyCount: Int { companyKeys.count }
 
         /// The id of a company key, `nil` when it was never met.
         public func existingCompany(_ key: String) -> Int32? { companyIDs[key] }
 
-        public func finish() -> UniverseKeys { UniverseKeys(companyKeys: companyKeys, symbols: symbols) }
+        public func finish() -> UniverseKeys { UniverseKeys(companyKeys: companyKeys, symbols: symbols, names: names) }
     }
 }

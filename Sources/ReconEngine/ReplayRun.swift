@@ -67,8 +67,10 @@ public enum ReplayRun {
         }
         let published: HistoryReplay
         do {
+            // Without the run folders only the headline figures are written (history.csv, variants.csv).
             published = try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table,
-                                          from: from, through: last, variant: nil, onMeasured: stage) { rulebook in
+                                          from: from, through: last, variant: nil, measures: writeRuns ? .all : .headline,
+                                          onMeasured: stage) { rulebook in
                 console.progress("reconstituting \(rulebook.run)\(rulebook.run.year < from ? " (warm-up)" : "")")
             }
         } catch {

@@ -57,7 +57,7 @@ final class PriorMembershipTests: XCTestCase {
                 } else {
                     let company = companies[random(companies.count)]
                     let entry = PriorMembership.Entry(symbol: symbols[random(symbols.count)], company: company,
-                                                      key: company >= 0 ? company : 9, name: "",
+                                                      key: company >= 0 ? company : 9, name: 0,
                                                       tier: random(2) == 0 ? .r1000 : .r2000,
                                                       isMicrocap: random(3) == 0 ? nil : random(2) == 0)
                     membership.add(entry)
@@ -82,9 +82,9 @@ final class PriorMembershipTests: XCTestCase {
 
     /// Equal lines make equal memberships, however they came to be.
     func testEqualityIsByLines() {
-        let a = PriorMembership.Entry(symbol: 0, company: 1, name: "A", tier: .r1000)
-        let b = PriorMembership.Entry(symbol: 1, company: 2, name: "B", tier: .r2000)
-        var removed = PriorMembership([a, b, PriorMembership.Entry(symbol: 2, company: 3, name: "C", tier: .r2000)])
+        let a = PriorMembership.Entry(symbol: 0, company: 1, name: 0, tier: .r1000)
+        let b = PriorMembership.Entry(symbol: 1, company: 2, name: 1, tier: .r2000)
+        var removed = PriorMembership([a, b, PriorMembership.Entry(symbol: 2, company: 3, name: 2, tier: .r2000)])
         removed.remove(at: [2])
         XCTAssertEqual(removed, PriorMembership([a, b]))
         XCTAssertEqual(removed.hashValue, PriorMembership([a, b]).hashValue)

@@ -313,7 +313,7 @@ private enum ReferenceReplay {
 
     /// A prior entry of the engine with its ticker and company key as text.
     static func entry(_ entry: PriorMembership.Entry, keys: UniverseKeys) -> PriorLines.Entry {
-        PriorLines.Entry(symbol: keys.symbols[Int(entry.symbol)], name: entry.name, tier: entry.tier,
+        PriorLines.Entry(symbol: keys.symbols[Int(entry.symbol)], name: keys.names[Int(entry.name)], tier: entry.tier,
                          companyKey: keys.companyKeys[Int(entry.company)], isMicrocap: entry.isMicrocap, weight: entry.weight)
     }
 

@@ -58,9 +58,10 @@ public struct CRSPPanel: Sendable {
     /// The month key of each security's first row.
     let securityFirstMonthKey: [Int32]
 
-    /// The panel's companies and tickers as universe ids: a company id is the place of its PERMCO
-    /// in key order (the PERMCOs' decimal texts ascending), a ticker id numbers each security's
-    /// normalised ticker (`PERMNO n` for a security without one).
+    /// The panel's companies, tickers and names as universe ids: a company id is the place of its
+    /// PERMCO in key order (the PERMCOs' decimal texts ascending), a ticker id numbers each
+    /// security's normalised ticker (`PERMNO n` for a security without one), a name id is a
+    /// security's index (its name is its company's display name).
     public let keys: UniverseKeys
     /// The ticker id of each security.
     let securitySymbol: [Int32]
@@ -137,7 +138,8 @@ public struct CRSPPanel: Sendable {
         securitySymbol = securities.permno.indices.map { s in
             builder.symbol(securities.ticker[s].isEmpty ? "PERMNO \(securities.permno[s])" : securities.ticker[s])
         }
-        keys = UniverseKeys(companyKeys: permcos.map { String($0) }, symbols: builder.finish().symbols,
+        // A line's company name is its security's name: name ids are security indices.
+        keys = UniverseKeys(companyKeys: permcos.map { String($0) }, symbols: builder.finish().symbols, names: securities.name,
                             companyRank: (0 ..< Int32(permcos.count)).map { $0 })
     }
 

@@ -55,24 +55,26 @@ extension CRSPPanel {
         return withExtendedLifetime(self) { lines }
     }
 
-    /// The universe of these rows (rows of a cross-section), as ``securities(rows:)`` gives them.
+    /// The universe of these rows (rows of a cross-section), as ``securities(rows:)`` gives them,
+    /// each column made in one pass over the rows.
     public func universe(rows lineRows: [Int32]) -> Universe {
         let firstMonthKey = monthKeys.first ?? 0
-        var universe = Universe(keys: keys, text: PanelLineTexts(panel: self, rows: lineRows))
-        universe.reserveCapacity(lineRows.count)
-        for row in lineRows {
-            let index = Int(row), s = Int(rowSecurity[index])
-            let price = rowPrice[index], shares = rowShares[index] * 1_000
-            let isCommon = CRSPCodes.isCommon(shareCode: Int(rowShareCode[index]))
-            let firstKey = securityFirstMonthKey[s]
-            universe.append(company: companyID(permco: rowCompany[index]), symbol: securitySymbol[s],
-                            type: isCommon ? .commonStock : .otherNonCommon, typeInferred: !isCommon,
-                            price: price, marketCap: price * shares, capScope: .security,
-                            eligibleExchange: CRSPCodes.isEligibleExchange(Int(rowExchangeCode[index])),
-                            country: isCommon ? .unitedStates : .other,
-                            ipoYear: firstKey > firstMonthKey ? firstKey / 12 : 0)
-        }
-        return universe
+        let security = lineRows.map { rowSecurity[Int($0)] }
+        let isCommon = lineRows.map { CRSPCodes.isCommon(shareCode: Int(rowShareCode[Int($0)])) }
+        let price = lineRows.map { rowPrice[Int($0)] }
+        let none = [Double](repeating: .nan, count: lineRows.count)
+        return Universe(
+            keys: keys, text: PanelLineTexts(panel: self, rows: lineRows),
+            company: lineRows.map { companyID(permco: rowCompany[Int($0)]) },
+            symbol: security.map { securitySymbol[Int($0)] }, name: security,
+            type: isCommon.map { $0 ? .commonStock : .otherNonCommon }, typeInferred: isCommon.map { !$0 },
+            price: price, averagePrice30Days: none,
+            marketCap: lineRows.indices.map { price[$0] * (rowShares[Int(lineRows[$0])] * 1_000) },
+            capScope: [CapScope](repeating: .security, count: lineRows.count), floatFraction: none, votingFraction: none, volume: none,
+            eligibleExchange: lineRows.map { CRSPCodes.isEligibleExchange(Int(rowExchangeCode[Int($0)])) },
+            country: isCommon.map { $0 ? .unitedStates : .other },
+            ipoYear: security.map { securityFirstMonthKey[Int($0)] > firstMonthKey ? securityFirstMonthKey[Int($0)] / 12 : 0 },
+            hasPriorExclusion: [Bool](repeating: false, count: lineRows.count))
     }
 
     /// The security of each of these rows (rows of a cross-section).
@@ -86,7 +88,7 @@ extension CRSPPanel {
             let firstKey = securityFirstMonthKey[s]
             return Security(
                 symbol: texts.symbol(line), id: String(securityPermno[s]), name: texts.name(line),
-                companyKey: keys.companyKeys[Int(companyID(permco: rowCompany[index]))], companyName: texts.companyName(line),
+                companyKey: keys.companyKeys[Int(companyID(permco: rowCompany[index]))], companyName: texts.name(line),
                 type: isCommon ? .commonStock : .otherNonCommon, typeEvidence: texts.typeEvidence(line),
                 price: price, marketCap: price * shares, capScope: .security, sharesOutstanding: shares,
                 country: texts.country(line), exchange: texts.exchange(line),
@@ -136,7 +138,6 @@ struct PanelLineTexts: UniverseText {
         return panel.securityTicker[s].isEmpty ? "PERMNO \(panel.securityPermno[s])" : panel.securityTicker[s]
     }
     func name(_ line: Int) -> String { panel.securityName[security(line)] }
-    func companyName(_ line: Int) -> String { panel.securityName[security(line)] }
     func typeEvidence(_ line: Int) -> String? { CRSPCodes.typeEvidence(shareCode: shareCode(line)) }
     func exchange(_ line: Int) -> String? { CRSPCodes.exchangeName(Int(panel.rowExchangeCode[Int(rows[line])])) }
     func country(_ line: Int) -> String? { CRSPCodes.isCommon(shareCode: shareCode(line)) ? "United States" : nil }
