@@ -33,9 +33,9 @@ public enum Eligibility {
 
         // Exchange (M7 §5.6–5.7): excluded only when no class is known to be on an eligible exchange
         // and at least one is known not to be.
-        if classes.allSatisfy({ universe.eligibleExchange[Int($0)] == false }) {
-            return .exchange(universe.text.exchange(vehicle) ?? "unknown")
-        }
+        var everyClassOffExchange = true
+        for line in classes where universe.eligibleExchange[Int(line)] != false { everyClassOffExchange = false }
+        if everyClassOffExchange { return .exchange(universe.text.exchange(vehicle) ?? "unknown") }
         // Country (M7 §5.3–5.5).
         if !CountryAssignment.isUnitedStates(universe.country[vehicle], wasPriorMember: isMember, rulebook: rulebook) {
             return .country(universe.text.country(vehicle) ?? "")

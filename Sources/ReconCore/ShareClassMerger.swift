@@ -23,8 +23,9 @@ public enum ShareClassMerger {
         var group = [Int32](repeating: -1, count: universe.keys.companyCount)
         var groupIDs: [Int32] = [], sizes: [Int32] = []
         var groupOfLine = [Int32](repeating: 0, count: lines.count)
+        let companyOfLine = universe.company
         for (position, line) in lines.enumerated() {
-            let company = Int(universe.company[Int(line)])
+            let company = Int(companyOfLine[Int(line)])
             if group[company] < 0 {
                 group[company] = Int32(groupIDs.count)
                 groupIDs.append(Int32(company))
@@ -48,16 +49,24 @@ public enum ShareClassMerger {
             orderByPricingVehicle(&classes[Int(start[index]) ..< Int(start[index + 1])], in: universe)
         }
         companies.lines = classes
+        let caps = universe.marketCap, prices = universe.price
         for (index, id) in groupIDs.enumerated() {
-            let own = classes[Int(start[index]) ..< Int(start[index + 1])]
-            let vehicle = Int(own.first!)
-            let (cap, method) = totalCap(of: own, in: universe)
-            let tier = own.count == 1 ? priorTiers[vehicle] : own.map { priorTiers[Int($0)] }.min() ?? .none
-            let microcap = own.count == 1 ? priorMicrocap[vehicle] : own.lazy.compactMap { priorMicrocap[Int($0)] }.first
+            let vehicle = Int(classes[Int(start[index])])
+            let cap: Double, method: CapMethod, tier: IndexTier, microcap: Bool?
+            if sizes[index] == 1 {
+                // Most companies have one class: its cap, tier and Microcap flag.
+                (cap, method) = caps[vehicle] > 0 ? (caps[vehicle], .singleClass) : (.nan, .missing)
+                (tier, microcap) = (priorTiers[vehicle], priorMicrocap[vehicle])
+            } else {
+                let own = classes[Int(start[index]) ..< Int(start[index + 1])]
+                (cap, method) = totalCap(of: own, in: universe)
+                tier = own.map { priorTiers[Int($0)] }.min() ?? .none
+                microcap = own.lazy.compactMap { priorMicrocap[Int($0)] }.first
+            }
             companies.id.append(id)
             companies.totalMarketCap.append(cap)
             companies.capMethod.append(method)
-            companies.price.append(universe.price[vehicle])
+            companies.price.append(prices[vehicle])
             companies.priorTier.append(tier)
             companies.priorMicrocap.append(microcap)
         }
@@ -76,13 +85,9 @@ public enum ShareClassMerger {
         }
     }
 
-    /// The company's total cap from its classes (pricing vehicle first); NaN when none has one.
+    /// The total cap of a company of several classes (pricing vehicle first); NaN when none has one.
     static func totalCap(of classes: ArraySlice<Int32>, in universe: Universe) -> (Double, CapMethod) {
         let caps = universe.marketCap
-        if classes.count == 1 {
-            let cap = caps[Int(classes.first!)]
-            return cap > 0 ? (cap, .singleClass) : (.nan, .missing)
-        }
         let withCap = classes.filter { caps[Int($0)] > 0 }
         guard let first = withCap.first else { return (.nan, .missing) }
         if withCap.count == 1 { return (caps[Int(first)], .pricingVehicle) }
