@@ -33,13 +33,14 @@ reconstitute: build
 clean:
 	rm -rf .build out
 
-# Benchmarks (not part of `make test`): pandas goes into Benchmarks/.venv (git-ignored) from PyPI.
+# Benchmarks (not part of `make test`): pandas, polars and pyarrow go into Benchmarks/.venv
+# (git-ignored) from PyPI, pinned by Benchmarks/requirements.txt.
 BENCH_PY = Benchmarks/.venv/bin/python
 .PHONY: bench
 bench:
 	$(SWIFT) build -c release --product recon $(STATIC_STDLIB)
 	@test -x $(BENCH_PY) || python3 -m venv Benchmarks/.venv
-	@$(BENCH_PY) -c "import pandas" 2>/dev/null || $(BENCH_PY) -m pip install --quiet -r Benchmarks/requirements.txt
+	@$(BENCH_PY) -c "import pandas, polars, pyarrow" 2>/dev/null || $(BENCH_PY) -m pip install --quiet -r Benchmarks/requirements.txt
 	RECON=.build/release/recon $(BENCH_PY) Benchmarks/bench.py
 
 # Reports (docs/reports.md). `make report YEAR=2025` writes out/2025/report.md and report.html;

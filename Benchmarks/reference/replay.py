@@ -11,8 +11,10 @@ What a researcher writes today (vectorised pandas, groupby; cf. pyndex, prior-ar
   year's members (a hard cut before);
 - count Russell 3000 additions / deletions and R1000 <-> R2000 moves per year.
 The only Python loop is over years (each year's band needs the previous year's membership).
+`--engine pyarrow` parses the CSV with pyarrow's multithreaded reader instead of pandas' own C
+parser; everything after the read is the same.
 
-Usage: python replay.py --from 1979 --to 2025 --panel PANEL.csv [--out DIR]
+Usage: python replay.py --from 1979 --to 2025 --panel PANEL.csv [--out DIR] [--engine c|pyarrow]
 """
 
 import argparse
@@ -81,9 +83,10 @@ def main() -> None:
     ap.add_argument("--to", dest="last", type=int, default=2025)
     ap.add_argument("--panel", required=True)
     ap.add_argument("--out")
+    ap.add_argument("--engine", choices=["c", "pyarrow"], default="c", help="read_csv's parser (default: c)")
     args = ap.parse_args()
 
-    panel = pd.read_csv(args.panel, usecols=list(COLUMNS), dtype=COLUMNS)
+    panel = pd.read_csv(args.panel, usecols=list(COLUMNS), dtype=COLUMNS, engine=args.engine)
     summary, membership = replay(panel, args.first, args.last)
     if args.out:
         os.makedirs(args.out, exist_ok=True)
