@@ -25,7 +25,6 @@ public enum ReconCommandLine {
         commands: [ReconstituteCommand.spec, ValidateCommand.spec, ReplayCommand.spec, ImportCommand.spec, GenerateCommand.spec, ReportCommand.spec])
 
     public static func main() {
-        ProcessLifetime.keepsUntilExit = true
         exit(run(Array(CommandLine.arguments.dropFirst()), console: .standard()))
     }
 

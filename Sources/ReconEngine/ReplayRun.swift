@@ -54,7 +54,6 @@ public enum ReplayRun {
         let last = table.runs(from: to, to: to).last ?? RunID(year: to)
         // One history for every replay: cross-sections and IPO listings are made once.
         let history = PanelHistory(panel: panel)
-        defer { ProcessLifetime.keepUntilExit(history) }
         // Each run's folder is made and written as soon as the run is measured, and put in place
         // with history.csv at the end (AtomicFile.Batch): nothing replaces an old file before then.
         let writeRuns = request.writesRuns
@@ -77,7 +76,6 @@ public enum ReplayRun {
             batch?.discard()
             throw error
         }
-        defer { ProcessLifetime.keepUntilExit(published) }
         PhaseTimer.mark("replayed the published rules")
         try ReplayOutput.writeHistory(published, to: out, staged: batch)
         PhaseTimer.mark("wrote the history")

@@ -97,7 +97,6 @@ public enum SnapshotRun {
                 analysis: analysis, dropped: universe.dropped, drag: drag, warnings: warnings)))
         }
         PhaseTimer.mark("reconstituted")
-        defer { ProcessLifetime.keepUntilExit((universe, matchedPrior, runs)) }
         try RunOutput.write(runs, to: out, console: console)
         PhaseTimer.mark("wrote the run")
     }

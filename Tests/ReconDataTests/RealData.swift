@@ -2,12 +2,21 @@ import XCTest
 
 /// The shared real data (`../shared/data` next to the package), never copied into the repo.
 enum RealData {
+    /// Where the folder is expected: `../shared/data` next to the package.
+    static var expectedPath: String {
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return packageRoot.appendingPathComponent("../shared/data").standardizedFileURL.path
+    }
+
+    /// The folder, or `nil` when it is absent (for tests that add real names to their own when they can).
+    static var folderIfPresent: String? {
+        FileManager.default.fileExists(atPath: expectedPath + "/2025/nasdaq_screener_2025-05-23.csv") ? expectedPath : nil
+    }
+
     /// The folder, or `XCTSkip` when it is absent.
     static func folder() throws -> String {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder = packageRoot.appendingPathComponent("../shared/data").standardizedFileURL.path
-        guard FileManager.default.fileExists(atPath: folder + "/2025/nasdaq_screener_2025-05-23.csv") else {
-            throw XCTSkip("real data not found at \(folder) (expected ../shared/data next to the package); real-data checks skipped")
+        guard let folder = folderIfPresent else {
+            throw XCTSkip("real data not found at \(expectedPath) (expected ../shared/data next to the package); real-data checks skipped")
         }
         return folder
     }

@@ -28,5 +28,9 @@ final class SecurityNameTests: XCTestCase {
         XCTAssertEqual(words.map(\.folded), ["dillards", "capital", "trust", "i", "energy", "transfer", "lp", "the", "6", "5", "%", "sab", "de", "cv"])
         XCTAssertEqual(words.filter(\.inParentheses).map(\.folded), ["the"])
         XCTAssertEqual(SecurityName("Société Générale").words.map(\.folded), ["societe", "generale"])
+        // Initials merge only across exactly one dot; an apostrophe not inside a word splits.
+        XCTAssertEqual(SecurityName("L. P. U.S. Bancorp").words.map(\.folded), ["l", "p", "us", "bancorp"])
+        XCTAssertEqual(SecurityName("Rock 'n' Roll AT&T L’Oréal").words.map(\.folded), ["rock", "n", "roll", "at", "&", "t", "loreal"])
+        XCTAssertEqual(SecurityName("((A)) B").words.map(\.inParentheses), [true, false])
     }
 }

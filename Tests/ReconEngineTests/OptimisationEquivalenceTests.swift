@@ -242,21 +242,6 @@ final class OptimisationEquivalenceTests: XCTestCase {
         assertSame(headline, full, "variant figures")
     }
 
-    /// A snapshot makes its run files side by side (`spreadOverCores`), a replay one after the
-    /// other: the same files, byte for byte, in the same order.
-    func testRunFilesMadeSideBySideAreTheFilesMadeInTurn() throws {
-        let fixture = try fixture()
-        let replay = try HistoryReplay(history: PanelHistory(panel: fixture.panel), panelPath: fixture.path, synthetic: false,
-                                       table: fixture.table, from: 2003, through: RunID(year: 2008), variant: nil) { _ in }
-        XCTAssertFalse(replay.runs.isEmpty)
-        for run in replay.runs {
-            let inTurn = RunWriter.files(run, in: "run"), sideBySide = RunWriter.files(run, in: "run", spreadOverCores: true)
-            XCTAssertEqual(inTurn.count, 5)
-            XCTAssertEqual(sideBySide.map(\.path), inTurn.map(\.path))
-            XCTAssertTrue(zip(sideBySide, inTurn).allSatisfy { $0.bytes == $1.bytes }, "\(run.summary.run)")
-        }
-    }
-
     func testAVariantInsideASweepIsTheVariantAlone() throws {
         let fixture = try fixture()
         let out = fixture.folder + "/sweep"

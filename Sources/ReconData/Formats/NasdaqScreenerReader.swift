@@ -184,8 +184,6 @@ public enum NasdaqScreenerReader {
         let issuers = IssuerKey.separatingUnrelatedTickers(nameKeys) { securities[$0].symbol }
         let inferences = SecurityTypeClassifier.classify(names: names, fields: .init(
             symbol: { securities[$0].symbol }, industry: { securities[$0].industry }, companyKey: { issuers[$0].key }))
-        // Thousands of split names, freed at exit at once (``ProcessLifetime``).
-        ProcessLifetime.keepUntilExit(names)
         return (issuers, nameKeys, inferences)
     }
 }

@@ -27,8 +27,6 @@ struct SecurityName: Sendable {
 
         var isNumber: Bool { folded.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 } }
 
-        /// Whether the first byte is an ASCII digit, as it is for every number (``isNumber``).
-        var startsWithDigit: Bool { folded.utf8.first.map { $0 &- 0x30 < 10 } ?? true }
     }
 
     /// The name as given.
@@ -54,7 +52,7 @@ struct SecurityName: Sendable {
         self.text = text
         self.words = SecurityName.tokenize(text)
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        self.descriptorStart = SecurityName.findDescriptorStart(words, isASCII: isASCII)
+        self.descriptorStart = SecurityName.findDescriptorStart(words)
         self.initials = SecurityName.initials(of: words, isASCII: isASCII)
         self.fingerprintBits = isASCII ? words.reduce(0) { $0 | WordFingerprint.bit($1.fingerprint) } : nil
     }
@@ -292,26 +290,10 @@ struct SecurityName: Sendable {
     ]
 
     /// The index of the first descriptor word, never 0 (a name is never all descriptor).
-    ///
-    /// In an ASCII name, a word whose fingerprint is not among ``descriptorWordPrints`` and that
-    /// is not a number opens nothing (every test of ``opensDescriptor(_:at:)`` starts by comparing
-    /// the word with one of those words or by reading it as a number), so most words are passed
-    /// over without comparing them to any text.
-    static func findDescriptorStart(_ words: [Word], isASCII: Bool = false) -> Int {
+    static func findDescriptorStart(_ words: [Word]) -> Int {
         guard words.count > 1 else { return words.count }
-        for index in 1..<words.count {
-            if isASCII, !descriptorWordPrints.mayContain(words[index].fingerprint), !words[index].startsWithDigit { continue }
-            if opensDescriptor(words, at: index) { return index }
-        }
-        return words.count
+        return (1..<words.count).first { opensDescriptor(words, at: $0) } ?? words.count
     }
-
-    /// Every word ``opensDescriptor(_:at:)`` compares the word at its index with: a word it
-    /// comes to test must be added here too (`PhraseListTests` compares the filtered search with
-    /// the unfiltered one on every real name).
-    private static let descriptorWordPrints = FingerprintFilter(
-        descriptorOpeners.union(["preferred", "shares", "share", "class", "cl", "series", "$", "new", "reit", "common"])
-            .union(descriptorPhrases.map { $0[0] }))
 
     private static func opensDescriptor(_ words: [Word], at index: Int) -> Bool {
         let word = words[index].folded

@@ -111,7 +111,6 @@ public enum SecurityTypeClassifier {
         for index in facts.indices {
             facts[index].issuerBlankCheck = companyOfLine[index].flatMap { blankCheck[$0] }
         }
-        defer { ProcessLifetime.keepUntilExit(facts) }
         return Parallel.mapInBlocks(facts.count) { classify(facts[$0]) }
     }
 

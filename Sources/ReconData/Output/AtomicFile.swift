@@ -120,28 +120,23 @@ public enum AtomicFile {
         if let error = firstError ?? writeError { throw error }
     }
 
-    /// Flushes open temporary files to disk together (a flush waits on the disk for milliseconds
-    /// whatever its size, so the waits overlap) and closes them: each file's failure, or `nil`.
+    /// Flushes open temporary files to disk and closes them: each file's failure, or `nil`.
     static func flushAndClose(_ files: [(path: String, descriptor: Int32)]) -> [OutputError?] {
-        let flushErrors = Concurrently.map(files.count) { [files] index -> Int32 in
-            fsync(files[index].descriptor) == 0 ? 0 : errno
-        }
-        return files.indices.map { index in
-            let closed = close(files[index].descriptor) == 0
-            if flushErrors[index] != 0 {
-                errno = flushErrors[index]
-                return failure(files[index].path, "cannot flush the file to disk")
+        files.map { file in
+            let flushed = fsync(file.descriptor) == 0
+            let flushError = errno
+            let closed = close(file.descriptor) == 0
+            if !flushed {
+                errno = flushError
+                return failure(file.path, "cannot flush the file to disk")
             }
-            return closed ? nil : failure(files[index].path, "cannot close the file")
+            return closed ? nil : failure(file.path, "cannot close the file")
         }
     }
 
-    /// Makes the renames in these folders durable, every folder at once (best effort).
+    /// Makes the renames in these folders durable (best effort).
     static func syncFolders(_ folders: [String]) {
-        _ = Concurrently.map(folders.count) { [folders] index -> Int32 in
-            syncFolder(folders[index])
-            return 0
-        }
+        for folder in folders { syncFolder(folder) }
     }
 
     /// A temporary file beside `path` holding `bytes`, open, with the old file's permissions.

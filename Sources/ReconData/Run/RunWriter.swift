@@ -55,32 +55,24 @@ public enum RunWriter {
 
     public static func write(_ run: Run, to directory: String) throws {
         try Directories.create(directory)
-        try AtomicFile.write(files(run, in: directory, spreadOverCores: true))
+        try AtomicFile.write(files(run, in: directory))
     }
 
     /// The files of a run in `directory`, in the order ``write(_:to:)`` writes them (a replay
     /// writes the files of all its runs together).
-    ///
-    /// With `spreadOverCores`, the files are made side by side, one per core: a single run
-    /// waits for its two large files (membership.csv and excluded.csv) one after the other
-    /// otherwise. A replay leaves it off, since it already makes each run's files on another
-    /// core while the next run is reconstituted. The bytes are the same either way.
-    public static func files(_ run: Run, in directory: String, spreadOverCores: Bool = false) -> [(path: String, bytes: [UInt8])] {
-        var makers: [@Sendable () -> (path: String, bytes: [UInt8])] = [
-            { (FilePaths.join(directory, "membership.csv"), membership(run).bytes) },
-            { (FilePaths.join(directory, "excluded.csv"), excluded(run).bytes) },
-            { (FilePaths.join(directory, "summary.json"), Array(JSONWriter.string(summary(run)).utf8)) },
-            { (FilePaths.join(directory, "migration.csv"), migration(run).bytes) },
-            { (FilePaths.join(directory, "turnover.csv"), turnover(run).bytes) },
+    public static func files(_ run: Run, in directory: String) -> [(path: String, bytes: [UInt8])] {
+        var files = [
+            (FilePaths.join(directory, "membership.csv"), membership(run).bytes),
+            (FilePaths.join(directory, "excluded.csv"), excluded(run).bytes),
+            (FilePaths.join(directory, "summary.json"), Array(JSONWriter.string(summary(run)).utf8)),
+            (FilePaths.join(directory, "migration.csv"), migration(run).bytes),
+            (FilePaths.join(directory, "turnover.csv"), turnover(run).bytes),
         ]
         if let drag = run.drag {
-            makers.append {
-                (FilePaths.join(directory, "drag.json"),
-                 Array(JSONWriter.string(dragJSON(main: drag, windows: run.dragWindows, graduates: run.graduates)).utf8))
-            }
+            files.append((FilePaths.join(directory, "drag.json"),
+                          Array(JSONWriter.string(dragJSON(main: drag, windows: run.dragWindows, graduates: run.graduates)).utf8)))
         }
-        let allMakers = makers
-        return spreadOverCores ? Parallel.map(allMakers.count) { allMakers[$0]() } : allMakers.map { $0() }
+        return files.map { (path: $0.0, bytes: $0.1) }
     }
 
     // MARK: - membership.csv
