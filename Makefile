@@ -19,7 +19,7 @@ help:
 	@echo "make reconstitute YEAR=2024 [UNIVERSE=FILE] [PRIOR=\"FILE ...\"] [FORWARD=FILE] [OUT=DIR]"
 	@echo "make test        run every test"
 	@echo "make build       build recon ($(CONFIG))"
-	@echo "make bench       benchmarks vs the pandas pipeline (BENCH_RUNS=5; see Benchmarks/README.md)"
+	@echo "make bench       benchmarks vs pandas and polars (BENCH_RUNS=5; see Benchmarks/README.md)"
 
 build:
 	$(SWIFT) build -c $(CONFIG) --product recon $(STATIC_STDLIB)
