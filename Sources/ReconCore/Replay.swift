@@ -4,8 +4,9 @@ public protocol MarketHistory {
     /// The id spaces of the market's companies and tickers.
     var keys: UniverseKeys { get }
 
-    /// The universe at the last observation on or before `date` (a CRSP panel's last month-end).
-    func universe(onOrBefore date: CalendarDate) -> Universe
+    /// The universe at the last observation on or before `date` (a CRSP panel's last month-end),
+    /// its share types and exchanges read by `convention`.
+    func universe(onOrBefore date: CalendarDate, convention: ShareTypeConvention) -> Universe
 
     /// The universe at an IPO window as a replay uses it (``IPOWindowUniverse``), after a run
     /// that ranked `rankDay` under `rulebook`. A history that serves many replays works it out
@@ -15,7 +16,8 @@ public protocol MarketHistory {
 
 extension MarketHistory {
     public func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: Universe, rulebook: Rulebook) -> IPOWindowUniverse {
-        IPOWindowUniverse(universe: universe(onOrBefore: date), listedAtRankDay: rankDay, rulebook: rulebook)
+        IPOWindowUniverse(universe: universe(onOrBefore: date, convention: rulebook.shareTypeConvention),
+                          listedAtRankDay: rankDay, rulebook: rulebook)
     }
 }
 
@@ -196,7 +198,7 @@ public enum Replay {
         var events = state.events
         for rulebook in rulebooks {
             progress(rulebook)
-            let universe = history.universe(onOrBefore: rulebook.rankDay)
+            let universe = history.universe(onOrBefore: rulebook.rankDay, convention: rulebook.shareTypeConvention)
             let result = Reconstitution.run(universe: universe, prior: prior, rulebook: rulebook)
             step(ReplayStep(result: result, eventsBefore: events))
             prior = membership(of: result)

@@ -6,12 +6,15 @@
 /// - `microcap_band=W`: half-width of the #2,000 Microcap band (0 = hard cut).
 /// - `rank_shift=N`: move the rank day by N months (negative = earlier).
 /// - `frequency=annual|semiannual`: drop the December runs, or add one every year.
+/// - `convention=rulebook|academic`: which CRSP share types and exchanges are eligible
+///   (``ShareTypeConvention``).
 public struct RuleVariant: Sendable, Hashable, CustomStringConvertible {
     public enum Change: Sendable, Hashable {
         case band1000(Double)
         case microcapBand(Double)
         case rankShift(months: Int)
         case frequency(semiannual: Bool)
+        case convention(ShareTypeConvention)
     }
 
     public var changes: [Change]
@@ -26,7 +29,7 @@ public struct RuleVariant: Sendable, Hashable, CustomStringConvertible {
         public var description: String { message }
     }
 
-    public static let keys = ["band", "microcap_band", "rank_shift", "frequency"]
+    public static let keys = ["band", "microcap_band", "rank_shift", "frequency", "convention"]
 
     public init(parsing text: String) throws {
         name = text
@@ -55,6 +58,11 @@ public struct RuleVariant: Sendable, Hashable, CustomStringConvertible {
             case "semiannual", "semi-annual": return .frequency(semiannual: true)
             default: throw ParseError(message: "frequency expects annual or semiannual, found '\(parts[1])'")
             }
+        case "convention":
+            guard let convention = ShareTypeConvention(rawValue: parts[1].lowercased()) else {
+                throw ParseError(message: "convention expects rulebook or academic, found '\(parts[1])'")
+            }
+            return .convention(convention)
         default:
             throw ParseError(message: "unknown variant key '\(parts[0])', expected one of \(keys.joined(separator: ", "))")
         }
@@ -81,6 +89,8 @@ public struct RuleVariant: Sendable, Hashable, CustomStringConvertible {
                 changed.rankDay = rulebook.rankDay.adding(months: months).endOfMonthIfEndOfMonth(from: rulebook.rankDay)
             case .frequency:
                 break // which runs exist is the caller's choice; see ``semiannual``
+            case .convention(let convention):
+                changed.shareTypeConvention = convention
             }
         }
         return changed

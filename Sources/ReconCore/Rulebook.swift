@@ -48,6 +48,9 @@ public struct Rulebook: Sendable, Hashable {
     /// Minimum daily traded value (price × volume) of a share class other than the pricing vehicle
     /// to be an index line of its own (M7 §6.5.1: ADDTV above the global median); `nil` when not in force.
     public var additionalClassMinimumDailyValue: Double?
+    /// Which CRSP share types and exchanges are eligible: FTSE Russell's (the default) or the
+    /// academic convention (``ShareTypeConvention``; `--variant convention=academic`).
+    public var shareTypeConvention: ShareTypeConvention = .rulebook
     /// The citation of the rows this rulebook was built from.
     public var source: String
 

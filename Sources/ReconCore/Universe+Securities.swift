@@ -80,7 +80,8 @@ public struct SecurityHistory: MarketHistory, Sendable {
         }
     }
 
-    public func universe(onOrBefore date: CalendarDate) -> Universe {
+    /// The lines say their own types, so `convention` (a reading of CRSP codes) changes nothing.
+    public func universe(onOrBefore date: CalendarDate, convention: ShareTypeConvention) -> Universe {
         universes.last { $0.date <= date }?.universe ?? Universe(keys: keys, text: SecurityTexts([]))
     }
 }

@@ -35,7 +35,7 @@ enum PanelLoading {
 }
 
 extension CRSPPanel: MarketHistory {
-    public func universe(onOrBefore date: CalendarDate) -> Universe {
-        monthIndex(onOrBefore: date).map { crossSection(month: $0).universe } ?? universe(rows: [])
+    public func universe(onOrBefore date: CalendarDate, convention: ShareTypeConvention) -> Universe {
+        monthIndex(onOrBefore: date).map { crossSection(month: $0, convention: convention).universe } ?? universe(rows: [], convention: convention)
     }
 }

@@ -16,7 +16,9 @@ struct ForwardPrices {
     var toLabel: String
 
     static func load(path: String, format: String?, universe: [Security]) throws -> ForwardPrices {
-        let later = try UniverseLoading.universe(path: path, format: format, rankDay: CalendarDate(year: 9999, month: 12, day: 31))
+        // Only prices and caps are read: how share codes are read does not matter.
+        let later = try UniverseLoading.universe(path: path, format: format, rankDay: CalendarDate(year: 9999, month: 12, day: 31),
+                                                 convention: .rulebook).result
         var prices: [String: Double] = [:], caps: [String: Double] = [:]
         for security in later.securities {
             if let price = security.price, price > 0 { prices[security.normalizedSymbol] = price }

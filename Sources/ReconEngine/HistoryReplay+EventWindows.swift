@@ -12,7 +12,7 @@ extension HistoryReplay {
         let rankDay = step.result.rulebook.rankDay, effective = step.result.rulebook.effectiveDate
         guard step.prior.count(.r2000) > 0, rankDay.months(to: effective) > 0,
               let lastMonth = panel.months.last, effective.endOfMonth <= lastMonth,
-              let lineRows = history.section(onOrBefore: rankDay)?.rows else { return nil }
+              let lineRows = history.section(onOrBefore: rankDay, convention: step.result.rulebook.shareTypeConvention)?.rows else { return nil }
         let result = step.result
         let byWeighting = analysis.drag(result) { row in
             result.isLine(row) ? panel.windowReturn(row: lineRows[row], after: rankDay, through: effective) : nil
@@ -25,7 +25,7 @@ extension HistoryReplay {
     /// rank day (``GraduateContribution``).
     static func graduates(step: ReplayStep, analysis: RunAnalysis, history: PanelHistory) -> GraduateContribution? {
         let rankDay = step.result.rulebook.rankDay, yearBefore = rankDay.adding(months: -12)
-        guard step.prior.count(.r2000) > 0, let lineRows = history.section(onOrBefore: rankDay)?.rows else { return nil }
+        guard step.prior.count(.r2000) > 0, let lineRows = history.section(onOrBefore: rankDay, convention: step.result.rulebook.shareTypeConvention)?.rows else { return nil }
         let result = step.result
         return GraduateContribution(result: result, isGraduate: { analysis.migration.classes[$0] == .upward }) { row in
             result.isLine(row) ? history.panel.windowReturn(row: lineRows[row], after: yearBefore, through: rankDay) : nil

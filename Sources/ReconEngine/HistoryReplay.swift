@@ -60,7 +60,11 @@ struct HistoryReplay: Sendable {
         let ipoWindows = { (rulebook: Rulebook) in
             table.quarterlyIPODates(after: rulebook.run).map { (rankDay: $0.rankDay, effectiveDate: $0.effectiveDate) }
         }
-        history.prepare(months: HistoryReplay.months(of: Array(rulebooks[shared...]), panel: panel))
+        let toReplay = Array(rulebooks[shared...])
+        for convention in Set(toReplay.map(\.shareTypeConvention)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            history.prepare(months: HistoryReplay.months(of: toReplay.filter { $0.shareTypeConvention == convention }, panel: panel),
+                            convention: convention)
+        }
         history.prepareIPOWindows(after: Array(rulebooks[shared...]), ipoWindows: ipoWindows)
         if base == nil { PhaseTimer.mark("replay: cross-sections") }
 
@@ -162,7 +166,7 @@ struct HistoryReplay: Sendable {
         let start = step.result.rulebook.effectiveDate
         // With no prior Russell 2000 there is no frozen portfolio to compare with.
         guard let lastMonth = panel.months.last, step.prior.count(.r2000) > 0,
-              let section = history.section(onOrBefore: step.result.rulebook.rankDay) else { return [] }
+              let section = history.section(onOrBefore: step.result.rulebook.rankDay, convention: step.result.rulebook.shareTypeConvention) else { return [] }
         let result = step.result, lineRows = section.rows
         let portfolios = DragAnalysis.Portfolios(result: result, classes: analysis.migration.classes)
         let windows = months.map { (months: $0, end: start.adding(months: $0).endOfMonth) }.filter { $0.end <= lastMonth }

@@ -12,8 +12,8 @@ final class PanelHistory: MarketHistory, Sendable {
     private let caches = LockedBox(Caches())
 
     private struct Caches {
-        var sections: [Int: CRSPPanel.CrossSection] = [:]
-        var windows: [Int: WindowCompanies] = [:]
+        var sections: [SectionKey: CRSPPanel.CrossSection] = [:]
+        var windows: [SectionKey: WindowCompanies] = [:]
         var listings: [ListingKey: Listings] = [:]
         var returns: [ReturnsKey: [[Double?]]] = [:]
     }
@@ -24,9 +24,9 @@ final class PanelHistory: MarketHistory, Sendable {
 
     var keys: UniverseKeys { panel.keys }
 
-    func universe(onOrBefore date: CalendarDate) -> Universe {
-        guard let month = panel.monthIndex(onOrBefore: date) else { return panel.universe(rows: []) }
-        return section(month: month).universe
+    func universe(onOrBefore date: CalendarDate, convention: ShareTypeConvention) -> Universe {
+        guard let month = panel.monthIndex(onOrBefore: date) else { return panel.universe(rows: [], convention: convention) }
+        return section(month: month, convention: convention).universe
     }
 
     /// The value of `key` in one of the caches, made by `make` when absent (outside the lock).
@@ -41,23 +41,34 @@ final class PanelHistory: MarketHistory, Sendable {
         }
     }
 
+    /// A month's cross-section as one reading of the share codes makes it.
+    private struct SectionKey: Hashable {
+        let month: Int
+        let convention: ShareTypeConvention
+    }
+
     /// The cross-section of the month at `month` in ``CRSPPanel/months``.
-    func section(month: Int) -> CRSPPanel.CrossSection {
-        shared(\.sections, month) { panel.crossSection(month: month) }
+    func section(month: Int, convention: ShareTypeConvention) -> CRSPPanel.CrossSection {
+        shared(\.sections, SectionKey(month: month, convention: convention)) { panel.crossSection(month: month, convention: convention) }
     }
 
     /// The cross-section at the last month-end on or before `date`, `nil` before the panel.
-    func section(onOrBefore date: CalendarDate) -> CRSPPanel.CrossSection? {
-        panel.monthIndex(onOrBefore: date).map { section(month: $0) }
+    func section(onOrBefore date: CalendarDate, convention: ShareTypeConvention) -> CRSPPanel.CrossSection? {
+        panel.monthIndex(onOrBefore: date).map { section(month: $0, convention: convention) }
     }
 
     /// Makes the cross-sections of these months on every core (they are then shared).
-    func prepare(months: Set<Int>) {
-        let missing = caches.withLock { months.subtracting($0.sections.keys).sorted() }
+    func prepare(months: Set<Int>, convention: ShareTypeConvention) {
+        let missing = caches.withLock { caches in
+            months.filter { caches.sections[SectionKey(month: $0, convention: convention)] == nil }.sorted()
+        }
         let panel = self.panel
-        let made = Parallel.map(missing.count) { panel.crossSection(month: missing[$0]) }
+        let made = Parallel.map(missing.count) { panel.crossSection(month: missing[$0], convention: convention) }
         caches.withLock { caches in
-            for (month, section) in zip(missing, made) where caches.sections[month] == nil { caches.sections[month] = section }
+            for (month, section) in zip(missing, made) {
+                let key = SectionKey(month: month, convention: convention)
+                if caches.sections[key] == nil { caches.sections[key] = section }
+            }
         }
     }
 
@@ -65,7 +76,8 @@ final class PanelHistory: MarketHistory, Sendable {
     /// made once for all the variants whose steps rank that month with that effective date.
     func windowReturns(month: Int, after start: CalendarDate, through ends: [CalendarDate]) -> [[Double?]] {
         shared(\.returns, ReturnsKey(month: month, start: start, ends: ends)) {
-            section(month: month).rows.map { panel.windowReturns(row: $0, after: start, through: ends) }
+            // A cross-section's rows are the same under either convention.
+            panel.crossSectionRows(month: month).map { panel.windowReturns(row: $0, after: start, through: ends) }
         }
     }
 
@@ -76,13 +88,16 @@ final class PanelHistory: MarketHistory, Sendable {
     }
 
     func ipoWindow(onOrBefore date: CalendarDate, listedAtRankDay rankDay: Universe, rulebook: Rulebook) -> IPOWindowUniverse {
+        let convention = rulebook.shareTypeConvention
         guard let month = panel.monthIndex(onOrBefore: date) else {
             let none = [Bool](repeating: false, count: keys.companyCount)
             return IPOWindowUniverse(isListed: none, goneSinceRankDay: IPOWindowUniverse.gone(wasListed: IPOWindowUniverse.listed(rankDay),
                                                                                               isListed: none, keys: keys),
                                      listings: [], companyCaps: [])
         }
-        let companies = shared(\.windows, month) { makeCompanies(month: month) }
+        let companies = shared(\.windows, SectionKey(month: month, convention: convention)) {
+            makeCompanies(SectionKey(month: month, convention: convention))
+        }
         let key = ListingKey(month: month, rankMonth: panel.monthIndex(onOrBefore: rulebook.rankDay) ?? -1, rulebook: rulebook)
         let made = shared(\.listings, key) {
             makeListings(companies, wasListed: IPOWindowUniverse.listed(rankDay), rulebook: rulebook)
@@ -102,18 +117,22 @@ final class PanelHistory: MarketHistory, Sendable {
                 }
             }
         }
-        let months = caches.withLock { Array(Set(tasks.map(\.key.month)).subtracting($0.windows.keys)).sorted() }
-        let companies = Parallel.map(months.count) { self.makeCompanies(month: months[$0]) }
+        let sections = caches.withLock { caches in
+            Set(tasks.map { SectionKey(month: $0.key.month, convention: $0.rulebook.shareTypeConvention) })
+                .filter { caches.windows[$0] == nil }.sorted { ($0.month, $0.convention.rawValue) < ($1.month, $1.convention.rawValue) }
+        }
+        let companies = Parallel.map(sections.count) { self.makeCompanies(sections[$0]) }
         let missing = caches.withLock { caches -> [(key: ListingKey, rulebook: Rulebook)] in
-            for (month, made) in zip(months, companies) where caches.windows[month] == nil { caches.windows[month] = made }
+            for (section, made) in zip(sections, companies) where caches.windows[section] == nil { caches.windows[section] = made }
             var seen = Set(caches.listings.keys)
             return tasks.filter { seen.insert($0.key).inserted }
         }
         let made = Parallel.map(missing.count) { index in
             let (key, rulebook) = missing[index]
-            let companies = self.shared(\.windows, key.month) { self.makeCompanies(month: key.month) }
-            return self.makeListings(companies, wasListed: IPOWindowUniverse.listed(self.section(month: key.rankMonth).universe),
-                                     rulebook: rulebook)
+            let section = SectionKey(month: key.month, convention: rulebook.shareTypeConvention)
+            let companies = self.shared(\.windows, section) { self.makeCompanies(section) }
+            let rankDay = self.section(month: key.rankMonth, convention: rulebook.shareTypeConvention).universe
+            return self.makeListings(companies, wasListed: IPOWindowUniverse.listed(rankDay), rulebook: rulebook)
         }
         caches.withLock { caches in
             for (task, listing) in zip(missing, made) where caches.listings[task.key] == nil { caches.listings[task.key] = listing }
@@ -121,8 +140,8 @@ final class PanelHistory: MarketHistory, Sendable {
     }
 
     /// The companies of a window's month, from its cross-section.
-    private func makeCompanies(month: Int) -> WindowCompanies {
-        let universe = (caches.withLock { $0.sections[month] } ?? panel.crossSection(month: month)).universe
+    private func makeCompanies(_ key: SectionKey) -> WindowCompanies {
+        let universe = (caches.withLock { $0.sections[key] } ?? panel.crossSection(month: key.month, convention: key.convention)).universe
         let (listed, caps) = IPOWindowUniverse.companies(of: universe)
         return WindowCompanies(universe: universe, isListed: listed, caps: caps)
     }

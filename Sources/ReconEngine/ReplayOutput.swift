@@ -19,12 +19,23 @@ enum ReplayOutput {
             staged?.discard()
             throw error
         }
-        var csv = CSVWriter(header: historyHeader)
-        for (run, step) in zip(replay.runs, replay.steps) { csv.appendRow(historyRow(run, step: step)) }
-        let history = (path: FilePaths.join(directory, "history.csv"), bytes: csv.bytes)
+        let history = (path: FilePaths.join(directory, "history.csv"), bytes: historyBytes(replay))
         guard let staged else { return try AtomicFile.write([history]) }
         staged.stage([history], order: Int.max)
         try staged.commit()
+    }
+
+    /// The bytes of a replay's history.csv: one row per run.
+    static func historyBytes(_ replay: HistoryReplay) -> [UInt8] {
+        var csv = CSVWriter(header: historyHeader)
+        for (run, step) in zip(replay.runs, replay.steps) { csv.appendRow(historyRow(run, step: step)) }
+        return csv.bytes
+    }
+
+    /// Where a variant's history.csv goes in a replay's folder: `variants/NAME/history.csv`, as a
+    /// snapshot run writes a variant's files in `variants/NAME/` (``VariantNames``).
+    static func variantHistoryPath(_ name: String, in directory: String) -> String {
+        FilePaths.join(FilePaths.join(FilePaths.join(directory, "variants"), VariantNames.folder(name)), "history.csv")
     }
 
     /// Makes a run's files and hands them to `batch` to be written in its folder of `directory`

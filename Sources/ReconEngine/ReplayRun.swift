@@ -84,16 +84,26 @@ public enum ReplayRun {
             // The variants on every core, each taking from the published replay the steps whose
             // rules it shares; a sweep keeps only the figures of its runs.
             console.progress("replaying \(variants.count) variant\(variants.count == 1 ? "" : "s")")
+            // Each variant keeps its figures and its history.csv rows, not its runs.
             let replayed = Parallel.map(variants.count) { index in
                 Result {
-                    try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table, from: from,
-                                      through: last, variant: variants[index], base: published, measures: .headline) { _ in }
-                        .runs.map(VariantTable.Figures.init)
+                    let replay = try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table,
+                                                   from: from, through: last, variant: variants[index], base: published,
+                                                   measures: .headline) { _ in }
+                    return (figures: replay.runs.map(VariantTable.Figures.init), history: ReplayOutput.historyBytes(replay))
                 }
             }
-            for (variant, result) in zip(variants, replayed) { replays.append((variant.name, try result.get())) }
+            var histories: [[UInt8]] = []
+            for (variant, result) in zip(variants, replayed) {
+                let (figures, history) = try result.get()
+                replays.append((variant.name, figures))
+                histories.append(history)
+            }
             PhaseTimer.mark("replayed \(variants.count) variants")
-            try VariantTable.write(replays, to: FilePaths.join(out, "variants.csv"))
+            let paths = variants.map { ReplayOutput.variantHistoryPath($0.name, in: out) }
+            for path in paths { try Directories.create(FilePaths.directory(of: path)) }
+            try AtomicFile.write(zip(paths, histories).map { (path: $0, bytes: $1) }
+                                 + [(path: FilePaths.join(out, "variants.csv"), bytes: VariantTable.bytes(replays))])
         }
         try ReplayOutput.writeSummary(from: from, to: to, panel: panelPath, synthetic: synthetic,
                                       runs: published.runs.count, variants: variants.map(\.name), to: out)
@@ -102,6 +112,7 @@ public enum ReplayRun {
             console.print("")
             console.print(VariantTable.text(replays))
         }
-        console.print("wrote \(out)/history.csv\(variants.isEmpty ? "" : ", variants.csv")\(writeRuns ? " and a folder per run" : "")")
+        console.print("wrote \(out)/history.csv\(variants.isEmpty ? "" : ", variants.csv, variants/NAME/history.csv")"
+                      + (writeRuns ? " and a folder per run" : ""))
     }
 }

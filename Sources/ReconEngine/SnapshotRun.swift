@@ -40,9 +40,10 @@ public enum SnapshotRun {
         let priorPaths = request.priors
         let priorConsole = console.held()
         let pendingPrior = BackgroundWork { [priorConsole] in try UniverseLoading.prior(arguments: priorPaths, console: priorConsole.console) }
-        var universe: UniverseReadResult
+        let loaded: UniverseLoading.Loaded
         do {
-            universe = try UniverseLoading.universe(path: universePath, format: request.format, rankDay: rulebook.rankDay)
+            loaded = try UniverseLoading.universe(path: universePath, format: request.format, rankDay: rulebook.rankDay,
+                                                  convention: rulebook.shareTypeConvention)
         } catch {
             _ = try? pendingPrior.value()  // a universe error comes first, as when the two were read in turn
             throw error
@@ -55,12 +56,19 @@ public enum SnapshotRun {
         PhaseTimer.mark("read the prior membership")
         let forward = try request.forward.map { path -> ForwardPrices in
             console.progress("reading \(path)")
-            return try ForwardPrices.load(path: path, format: request.format, universe: universe.securities)
+            // The same lines, in the same order, under either convention: their prices are the start prices.
+            return try ForwardPrices.load(path: path, format: request.format, universe: loaded.result.securities)
         }
         // What the prior says that the snapshot cannot: ticker changes and earlier verdicts (docs/methodology.md).
-        let matchedPrior = prior.matchingTickerChanges(in: universe)
-        // In place: the universe's only copy, so marking it copies no line.
-        universe.markPriorExclusions(matchedPrior.membership, rulebook: rulebook)
+        func matched(_ read: UniverseReadResult) -> (universe: UniverseReadResult, prior: UniverseLoading.Prior) {
+            var universe = read
+            let matchedPrior = prior.matchingTickerChanges(in: universe)
+            // In place: the universe's only copy, so marking it copies no line.
+            universe.markPriorExclusions(matchedPrior.membership, rulebook: rulebook)
+            return (universe, matchedPrior)
+        }
+        var byConvention = [rulebook.shareTypeConvention: matched(loaded.result)]
+        let (universe, matchedPrior) = byConvention[rulebook.shareTypeConvention]!
         let input = RunSummary.Input(
             universe: universePath, format: universe.format.rawValue, priors: priorPaths,
             forward: request.forward, synthetic: false,
@@ -74,6 +82,12 @@ public enum SnapshotRun {
         var runs: [(String, RunWriter.Run)] = []
         for (name, rules) in [("published", rulebook)] + variants.map({ ($0.name, $0.apply(to: rulebook)) }) {
             console.progress("reconstituting \(rules.run)\(name == "published" ? "" : " under \(name)")")
+            // A CRSP panel's codes read by another convention give another universe; other formats say their own types.
+            if byConvention[rules.shareTypeConvention] == nil, let panel = loaded.panel {
+                byConvention[rules.shareTypeConvention] = matched(UniverseLoading.crossSection(
+                    panel, convention: rules.shareTypeConvention, rankDay: rulebook.rankDay))
+            }
+            let (universe, matchedPrior) = byConvention[rules.shareTypeConvention] ?? (universe, matchedPrior)
             let result = Reconstitution.run(universe: universe.securities, prior: matchedPrior.membership, rulebook: rules)
             let analysis = RunAnalysis(result: result, isNewListing: isNewListing)
             var runInput = input

@@ -3,25 +3,39 @@ import ReconData
 
 /// Reads the universe and prior-membership files a command names.
 enum UniverseLoading {
-    /// Reads a universe snapshot in the detected (or given) format.
-    static func universe(path: String, format explicit: String?, rankDay: CalendarDate) throws -> UniverseReadResult {
+    /// A universe as read, and for a CRSP panel the panel, which can read the same rank day again
+    /// under another convention (``crossSection(_:convention:rankDay:)``).
+    struct Loaded {
+        var result: UniverseReadResult
+        var panel: CRSPPanel? = nil
+    }
+
+    /// Reads a universe snapshot in the detected (or given) format; a CRSP panel's share codes
+    /// are read by `convention`.
+    static func universe(path: String, format explicit: String?, rankDay: CalendarDate,
+                         convention: ShareTypeConvention) throws -> Loaded {
         let detection = try FormatDetector.detect(path: path, explicit: explicit)
         switch detection.format {
         case .nasdaqScreener:
-            return try NasdaqScreenerReader.read(path: path)
+            return Loaded(result: try NasdaqScreenerReader.read(path: path))
         case .nativeUniverse:
-            return try NativeUniverseReader.read(path: path)
+            return Loaded(result: try NativeUniverseReader.read(path: path))
         case .crsp:
             let panel = try CRSPPanel.load(path: path)
-            let wholePanel = panel.report.dropped.sorted { $0.key < $1.key }.map {
-                "\($0.value) rows of the whole panel have \($0.key.rawValue) (left out of every cross-section)"
-            }
-            return UniverseReadResult(format: .crsp, securities: panel.snapshot(onOrBefore: rankDay),
-                                      dropped: panel.droppedRows(onOrBefore: rankDay), notes: wholePanel)
+            return Loaded(result: crossSection(panel, convention: convention, rankDay: rankDay), panel: panel)
         case .isharesHoldings, .nativeMembership:
             throw InputError(file: path, message: "is a \(detection.format) file (a membership), expected a universe",
                              help: "pass it with --prior, and give the universe with --universe")
         }
+    }
+
+    /// A CRSP panel's cross-section at `rankDay` as a universe file's read result.
+    static func crossSection(_ panel: CRSPPanel, convention: ShareTypeConvention, rankDay: CalendarDate) -> UniverseReadResult {
+        let wholePanel = panel.report.dropped.sorted { $0.key < $1.key }.map {
+            "\($0.value) rows of the whole panel have \($0.key.rawValue) (left out of every cross-section)"
+        }
+        return UniverseReadResult(format: .crsp, securities: panel.snapshot(onOrBefore: rankDay, convention: convention),
+                                  dropped: panel.droppedRows(onOrBefore: rankDay), notes: wholePanel)
     }
 
     /// The prior membership and the notes its readers made.

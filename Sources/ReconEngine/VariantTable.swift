@@ -33,7 +33,8 @@ enum VariantTable {
         }
     }
 
-    static func write(_ variants: [(name: String, runs: [Figures])], to path: String) throws {
+    /// The bytes of variants.csv.
+    static func bytes(_ variants: [(name: String, runs: [Figures])]) -> [UInt8] {
         var csv = CSVWriter(header: header)
         for (name, runs) in variants {
             for run in runs {
@@ -46,7 +47,11 @@ enum VariantTable {
                 ])
             }
         }
-        try csv.write(to: path)
+        return csv.bytes
+    }
+
+    static func write(_ variants: [(name: String, runs: [Figures])], to path: String) throws {
+        try AtomicFile.write([(path: path, bytes: bytes(variants))])
     }
 
     /// Averages per variant: runs, R2000 name and weight turnover, moves, drag.

@@ -7,26 +7,28 @@ import ReconData
 /// `--forward` and its validation (skipped without `../shared/data`).
 ///
 /// The pins were taken from recon as it stood before the engine was rebuilt on integer ids
-/// (commit 055dca1): a change of any output byte fails here and names the file. When a change
-/// of output is intended (a rule fixed, a column added), rerun, check the diff by hand, and
-/// paste the table the failure prints.
+/// (commit 055dca1), and changed once since, when CRSP codes came to be read by the rulebook
+/// (REITs, NYSE Arca and Cboe admitted): the academic variant still gives the history of before
+/// (``testTheAcademicConventionGivesTheHistoryOfBefore``). A change of any output byte fails here
+/// and names the file. When a change of output is intended (a rule fixed, a column added), rerun,
+/// check the diff by hand, and paste the table the failure prints.
 final class OutputPinTests: XCTestCase {
     func testEmbedded2024RunAndReport() throws {
         let out = try TestPaths.temporaryFolder() + "/run"
         try run(["reconstitute", "--quiet", "--year", "2024", "--out", out])
         try run(["report", "--quiet", out])
         assertPinned(out, [
-            "drag.json": "c81d9fe1cd918eef",
-            "excluded.csv": "b00a3fe7638a4c29",
-            "membership.csv": "fcd2c4f6a5f68a10",
-            "migration.csv": "a494494c195de528",
-            "report-caps-1000.svg": "5a53efcddc04b598",
-            "report-caps-3000.svg": "af1e50404b233cf1",
-            "report-flow.svg": "1d9daf8dbb5bb1d0",
-            "report.html": "890b0cbed0ab36e9",
-            "report.md": "0828398e203cffed",
-            "summary.json": "b812b16e2ae770d2",
-            "turnover.csv": "77096a0484e1a6cd",
+            "drag.json": "5dfea6a0b4634482",
+            "excluded.csv": "11bd55d3e82cbcaa",
+            "membership.csv": "a33e30c9e00fa440",
+            "migration.csv": "5dc7f29f669bd99f",
+            "report-caps-1000.svg": "9128114ba92a255f",
+            "report-caps-3000.svg": "f1ac52380073334f",
+            "report-flow.svg": "d0abdb3c6b085205",
+            "report.html": "abc22f69bb25e515",
+            "report.md": "b905ec1774c646bc",
+            "summary.json": "75a6ea3c14558889",
+            "turnover.csv": "d3d479391c9170dc",
         ])
     }
 
@@ -35,55 +37,56 @@ final class OutputPinTests: XCTestCase {
         try run(["replay", "--quiet", "--from", "1989", "--to", "2026", "--variant", "band=0.01", "--out", out])
         try run(["report", "--quiet", out])
         assertPinned(out, [
-            "1989-06/": "6be11fd4ed07aba6",
-            "1990-06/": "773356547d3e4249",
-            "1991-06/": "54f89bc45d66fa64",
-            "1992-06/": "c0cf1539d16ea672",
-            "1993-06/": "2734b80017a545ad",
-            "1994-06/": "1490fb376c4f3358",
-            "1995-06/": "4e67d22527aa978f",
-            "1996-06/": "c1c71d4f89054bd4",
-            "1997-06/": "51c3456274aaf365",
-            "1998-06/": "00b6553ef9b15a8a",
-            "1999-06/": "04429c948e76e2dd",
-            "2000-06/": "90ce2a0a44a9b36b",
-            "2001-06/": "fe3c5e4b9c579e7a",
-            "2002-06/": "00896b3db4ed788c",
-            "2003-06/": "b1d0e57003a8751b",
-            "2004-06/": "c1ef6a61ccdb436e",
-            "2005-06/": "5a4acb438e9d3e58",
-            "2006-06/": "9433bf062d65351f",
-            "2007-06/": "833bb0937dde7bfb",
-            "2008-06/": "9580c28fa5f85640",
-            "2009-06/": "09b7afbad9eaa8ab",
-            "2010-06/": "94196a56618f571c",
-            "2011-06/": "1eeb9581bfdac73e",
-            "2012-06/": "cb600d6a418cf568",
-            "2013-06/": "1645aea72b2f321f",
-            "2014-06/": "6e785a4ab9ef1330",
-            "2015-06/": "ceee7f5a998965db",
-            "2016-06/": "75dcd31355e80b6b",
-            "2017-06/": "2ccfd0340c2cb0de",
-            "2018-06/": "d87ea4dc57b03002",
-            "2019-06/": "f0fbd9e86914c747",
-            "2020-06/": "5efa26955d2c15c9",
-            "2021-06/": "38e28a1af948a862",
-            "2022-06/": "5cf5b200fc47545b",
-            "2023-06/": "afc74fa27aaed164",
-            "2024-06/": "da0634715ba82036",
-            "2025-06/": "8c031e4d4da88ef7",
-            "2026-06/": "02044a19f5a83be3",
-            "2026-12/": "1441dbe697ee3e9d",
-            "history.csv": "782b6af9e0833272",
-            "report-breakpoints.svg": "79e85a9b3fb9e968",
-            "report-drag.svg": "2a0325571ca1aa67",
-            "report-growth.svg": "b1ae657767a864b6",
-            "report-turnover.svg": "cbf727009e96e023",
-            "report-variants.svg": "8ec8e548130be23a",
-            "report.html": "5957ddd1069ce627",
-            "report.md": "4b7147a1211e28dc",
+            "1989-06/": "d9fe9e559d7704d4",
+            "1990-06/": "b7ec74231c193181",
+            "1991-06/": "3c60f5b147f28e7c",
+            "1992-06/": "5d2edf895de7cca8",
+            "1993-06/": "83ebfcc550665150",
+            "1994-06/": "5f18f13cac798966",
+            "1995-06/": "cca833fa242cec92",
+            "1996-06/": "ba1d0046d7934195",
+            "1997-06/": "0c52f27dfe3ceee8",
+            "1998-06/": "cf19df58107dcbcf",
+            "1999-06/": "f3d5b3cb88cd4645",
+            "2000-06/": "20272788ac82312c",
+            "2001-06/": "5447307f126394f7",
+            "2002-06/": "e9d719fb5d8c3640",
+            "2003-06/": "2ed8ceb876790a8b",
+            "2004-06/": "2d97130223764507",
+            "2005-06/": "fd843c5c8837f198",
+            "2006-06/": "ab19e6f22bab6e4f",
+            "2007-06/": "fe6e75df661de870",
+            "2008-06/": "489a14fa2aa79886",
+            "2009-06/": "5349c32daed9c5f5",
+            "2010-06/": "e76bfd609211e0e5",
+            "2011-06/": "0e634f816dc98e8c",
+            "2012-06/": "0eda0338145bad0c",
+            "2013-06/": "acb6c25e221824a8",
+            "2014-06/": "fdec479cf3ded0e9",
+            "2015-06/": "7909db0c81dcb3aa",
+            "2016-06/": "b97639b4851b22f6",
+            "2017-06/": "d1a81f8dfe4477ae",
+            "2018-06/": "4906ae3faabd4c1c",
+            "2019-06/": "75d54af7a4cf6d11",
+            "2020-06/": "56b6c5af3d8680bd",
+            "2021-06/": "296ae36679d2a2fa",
+            "2022-06/": "7b30ae08934fc31f",
+            "2023-06/": "87edfd17dd0313c6",
+            "2024-06/": "3043626d86547ae0",
+            "2025-06/": "dacfc190d0fd4586",
+            "2026-06/": "9ea61da7518c7d28",
+            "2026-12/": "c8f70942750a65f0",
+            "history.csv": "ffdb5f709d58032d",
+            "report-breakpoints.svg": "08b3f938672f3f0f",
+            "report-drag.svg": "821097ea72ee032c",
+            "report-growth.svg": "5696f0244a80afc9",
+            "report-turnover.svg": "8ae2a8ef59c81a11",
+            "report-variants.svg": "55289e1b6b7e7cfb",
+            "report.html": "4b35a2b97f0039a5",
+            "report.md": "4e63faeb03e7e422",
             "summary.json": "096ef79efa00a2f6",
-            "variants.csv": "46d82a50e915300e",
+            "variants.csv": "868e111f9f48482f",
+            "variants/": "ce72d8813078a376",
         ])
     }
 
@@ -92,10 +95,19 @@ final class OutputPinTests: XCTestCase {
         try run(["replay", "--quiet", "--from", "1995", "--to", "2026", "--history-only",
                  "--variant", "band=0", "--variant", "frequency=semiannual", "--variant", "rank_shift=5", "--out", out])
         assertPinned(out, [
-            "history.csv": "255739b562d657ce",
+            "history.csv": "71c6ca7d7938548c",
             "summary.json": "e712172c128f9a7d",
-            "variants.csv": "498d7d58a2aaa9d9",
+            "variants.csv": "a6837429bd46b77e",
+            "variants/": "d8e9773ea65e6362",
         ])
+    }
+
+    /// The embedded market's 1995–2026 history as recon wrote it before the rulebook's reading of
+    /// CRSP codes became the default (commit 055dca1's history.csv, byte for byte).
+    func testTheAcademicConventionGivesTheHistoryOfBefore() throws {
+        let out = try TestPaths.temporaryFolder() + "/academic"
+        try run(["replay", "--quiet", "--from", "1995", "--to", "2026", "--history-only", "--variant", "convention=academic", "--out", out])
+        XCTAssertEqual(Self.hashes(under: out + "/variants/convention-academic")["history.csv"], "255739b562d657ce")
     }
 
     func testRealData2025WithForwardPricesValidationAndReport() throws {

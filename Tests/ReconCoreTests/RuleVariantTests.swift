@@ -21,10 +21,22 @@ final class RuleVariantTests: XCTestCase {
 
     func testErrorsSayWhatToType() {
         XCTAssertThrowsError(try RuleVariant(parsing: "bnad=0.1")) { error in
-            XCTAssertEqual("\(error)", "unknown variant key 'bnad', expected one of band, microcap_band, rank_shift, frequency")
+            XCTAssertEqual("\(error)", "unknown variant key 'bnad', expected one of band, microcap_band, rank_shift, frequency, convention")
         }
         XCTAssertThrowsError(try RuleVariant(parsing: "band=2"))
         XCTAssertThrowsError(try RuleVariant(parsing: "frequency=weekly"))
         XCTAssertEqual(try RuleVariant(parsing: "frequency=annual").semiannual, false)
+        XCTAssertThrowsError(try RuleVariant(parsing: "convention=chl")) { error in
+            XCTAssertEqual("\(error)", "convention expects rulebook or academic, found 'chl'")
+        }
+    }
+
+    func testConventionSetsHowShareCodesAreRead() throws {
+        let published = TestUniverse.rulebook
+        XCTAssertEqual(published.shareTypeConvention, .rulebook, "the rulebook's reading is the default")
+        let academic = try RuleVariant(parsing: "convention=Academic,band=0").apply(to: published)
+        XCTAssertEqual(academic.shareTypeConvention, .academic)
+        XCTAssertNil(academic.band1000)
+        XCTAssertEqual(try RuleVariant(parsing: "convention=rulebook").apply(to: academic).shareTypeConvention, .rulebook)
     }
 }

@@ -66,15 +66,25 @@ final class CRSPPanelTests: XCTestCase {
         XCTAssertEqual(beta.map(\.marketCap), [11 * 2_000_000, 9.9 * 500_000])
     }
 
-    func testNonCommonShareCodesAndOtherExchangesAreMarked() throws {
+    func testNonCommonShareCodesAndOtherExchangesAreMarkedByTheRulebook() throws {
         let may = try panel(sample).snapshot(onOrBefore: date(1999, 6, 15))
         let units = try XCTUnwrap(may.first { $0.symbol == "GAMU" })
+        XCTAssertEqual(units.type, .exchangeTradedFund)
+        XCTAssertEqual(units.typeEvidence, "SHRCD 73 (units, an ETF (an Americus Trust component before 1993))")
+        let arca = try XCTUnwrap(may.first { $0.symbol == "DLTA" })
+        XCTAssertEqual(arca.type, .commonStock)
+        XCTAssertEqual(arca.exchange, "NYSE Arca")
+        XCTAssertEqual(arca.isOnEligibleExchange, true, "M7 §5.6 lists NYSE Arca")
+    }
+
+    func testTheAcademicConventionKeepsShareCodes10And11OnExchanges1To3() throws {
+        let may = try panel(sample).snapshot(onOrBefore: date(1999, 6, 15), convention: .academic)
+        let units = try XCTUnwrap(may.first { $0.symbol == "GAMU" })
         XCTAssertEqual(units.type, .otherNonCommon)
-        XCTAssertEqual(units.typeEvidence, "SHRCD 73 (units, Americus Trust component)")
+        XCTAssertEqual(units.typeEvidence, "SHRCD 73 (units, an ETF (an Americus Trust component before 1993))")
         let arca = try XCTUnwrap(may.first { $0.symbol == "DLTA" })
         XCTAssertEqual(arca.type, .commonStock)
         XCTAssertEqual(arca.isOnEligibleExchange, false)
-        XCTAssertEqual(CRSPCodes.typeEvidence(shareCode: 18), "SHRCD 18 (ordinary common shares, REIT)")
     }
 
     func testMidMonthDatesUseThePreviousMonthEnd() throws {

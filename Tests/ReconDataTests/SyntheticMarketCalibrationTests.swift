@@ -27,10 +27,11 @@ final class SyntheticMarketCalibrationTests: XCTestCase {
         return Written(summary: summary, panel: try CRSPPanel.load(path: path))
     }
 
-    /// The eligible companies of a panel at a rank day, largest first: (PERMCO, total cap).
+    /// The eligible companies of a panel at a rank day, largest first: (PERMCO, total cap). The
+    /// generator calibrates the companies of the academic convention (`SyntheticFirm.isEligibleType`).
     static func eligibleCompanies(panel: CRSPPanel, rankDay: CalendarDate) -> [(permco: Int, cap: Double)] {
         var caps: [String: Double] = [:]
-        for security in panel.snapshot(onOrBefore: rankDay)
+        for security in panel.snapshot(onOrBefore: rankDay, convention: .academic)
         where security.type == .commonStock && security.isOnEligibleExchange == true && (security.price ?? 0) >= 1 {
             caps[security.companyKey, default: 0] += security.marketCap ?? 0
         }

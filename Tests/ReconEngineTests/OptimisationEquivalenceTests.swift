@@ -168,7 +168,7 @@ final class OptimisationEquivalenceTests: XCTestCase {
             // Drag: each window's holdings built, sorted by their key strings and summed as Drag
             // was written before, with returns from every row of the security in the window.
             let windows = HistoryReplay.dragWindows(step: step, analysis: analysis, history: history)
-            let lineRows = try XCTUnwrap(history.section(onOrBefore: step.result.rulebook.rankDay)).rows
+            let lineRows = try XCTUnwrap(history.section(onOrBefore: step.result.rulebook.rankDay, convention: step.result.rulebook.shareTypeConvention)).rows
             for window in windows {
                 let start = step.result.rulebook.effectiveDate, end = start.adding(months: window.months!).endOfMonth
                 let windowReturn = { (row: MembershipRow) -> Double? in
@@ -307,7 +307,7 @@ private enum ReferenceReplay {
         var prior = PriorLines()
         var events: [Event] = []
         for rulebook in rulebooks {
-            let universe = panel.snapshot(onOrBefore: rulebook.rankDay)
+            let universe = panel.snapshot(onOrBefore: rulebook.rankDay, convention: rulebook.shareTypeConvention)
             let result = Reconstitution.run(universe: universe, prior: prior, rulebook: rulebook)
             steps.append(Step(result: result, eventsBefore: events, prior: prior))
             prior = membership(of: result, universe: universe)
@@ -316,7 +316,7 @@ private enum ReferenceReplay {
             let listedAtRankDay = Set(universe.map(\.companyKey))
             var added = Set<String>()
             for window in ipoWindows(rulebook) {
-                let now = panel.snapshot(onOrBefore: window.rankDay)
+                let now = panel.snapshot(onOrBefore: window.rankDay, convention: rulebook.shareTypeConvention)
                 events += removeAbsentMembers(from: &prior, universe: now, date: window.rankDay)
                 events += addIPOs(to: &prior, universe: now, listedAtRankDay: listedAtRankDay, alreadyAdded: &added,
                                   last: result, rulebook: rulebook, date: window.rankDay)

@@ -7,7 +7,7 @@ enum CommonOptions {
     static let data = OptionSpec.single("--data", value: "DIR",
         help: "Folder of the rules as data (calendar.csv, eras.csv). Default: found beside the recon package, or $RECON_DATA.")
     static let variant = OptionSpec.repeating("--variant", value: "KEY=VALUE",
-        help: "Replay under a rule variant as well: band=W, microcap_band=W, rank_shift=N, frequency=annual|semiannual; join changes with commas.")
+        help: "Replay under a rule variant as well: band=W, microcap_band=W, rank_shift=N, frequency=annual|semiannual, convention=academic|rulebook; join changes with commas.")
     static let quiet = OptionSpec.flag("--quiet", help: "No progress lines on standard error.")
 
     /// The rules as data, from `--data` or the located `Data/` folder.

@@ -11,21 +11,22 @@ extension CRSPPanel {
     ///
     /// Each row becomes one ``Security``: `companyKey` is the PERMCO, so share classes of a
     /// company merge (M7 §6.2.2, §6.5.2: classes are summed); `marketCap` is |PRC| × SHROUT × 1,000
-    /// with ``CapScope/security`` scope; share codes other than 10/11 are
-    /// ``SecurityType/otherNonCommon`` with the code as evidence (M7 §5.13); exchange codes other
-    /// than 1–3 are not on an eligible exchange (M7 §5.6–5.7; see ``CRSPCodes``). CRSP's share
-    /// codes 10 and 11 are the ordinary common shares of US-incorporated companies (code 12 marks a
-    /// company incorporated outside the US), so their country is the US (M7 §5.3); other codes are
-    /// screened out by type anyway. The PERMNO is the line's ``Security/id``. Rows without a
-    /// price or shares are left out (``CRSPLoadReport``). Empty before the panel's first month.
-    public func snapshot(onOrBefore date: CalendarDate) -> [Security] {
+    /// with ``CapScope/security`` scope; the share and exchange codes give the type (with the code
+    /// as evidence when it is not common stock, M7 §5.11, §5.13) and whether the exchange is
+    /// eligible (M7 §5.6–5.7), read by `convention` (see ``CRSPCodes``). A common share code says
+    /// whether the company is incorporated in the US (code 12 marks one incorporated outside it):
+    /// a US one's country is the US (M7 §5.3); one incorporated outside is left to the
+    /// home-country rules, which without other facts do not assign it to the US. The PERMNO is the
+    /// line's ``Security/id``. Rows without a price or shares are left out (``CRSPLoadReport``).
+    /// Empty before the panel's first month.
+    public func snapshot(onOrBefore date: CalendarDate, convention: ShareTypeConvention = .rulebook) -> [Security] {
         guard let month = monthIndex(onOrBefore: date) else { return [] }
-        return snapshot(month: month)
+        return snapshot(month: month, convention: convention)
     }
 
     /// The cross-section of the month at `monthIndex` in ``months``.
-    public func snapshot(month monthIndex: Int) -> [Security] {
-        securities(rows: crossSectionRows(month: monthIndex))
+    public func snapshot(month monthIndex: Int, convention: ShareTypeConvention = .rulebook) -> [Security] {
+        securities(rows: crossSectionRows(month: monthIndex), convention: convention)
     }
 
     /// A month's cross-section as a universe (numbered into ``keys``), with the panel row of each line.
@@ -39,9 +40,9 @@ extension CRSPPanel {
 
     /// The cross-section of the month at `monthIndex`: the lines ``snapshot(month:)`` gives, as
     /// columns, their texts read from the panel when asked for.
-    public func crossSection(month monthIndex: Int) -> CrossSection {
+    public func crossSection(month monthIndex: Int, convention: ShareTypeConvention) -> CrossSection {
         let rows = crossSectionRows(month: monthIndex)
-        return CrossSection(month: monthIndex, universe: universe(rows: rows), rows: rows)
+        return CrossSection(month: monthIndex, universe: universe(rows: rows, convention: convention), rows: rows)
     }
 
     /// The rows of a month that have a price and shares (the lines of its cross-section).
@@ -57,42 +58,42 @@ extension CRSPPanel {
 
     /// The universe of these rows (rows of a cross-section), as ``securities(rows:)`` gives them,
     /// each column made in one pass over the rows.
-    public func universe(rows lineRows: [Int32]) -> Universe {
+    public func universe(rows lineRows: [Int32], convention: ShareTypeConvention) -> Universe {
         let firstMonthKey = monthKeys.first ?? 0
         let security = lineRows.map { rowSecurity[Int($0)] }
-        let isCommon = lineRows.map { CRSPCodes.isCommon(shareCode: Int(rowShareCode[Int($0)])) }
+        let type = lineRows.map { CRSPCodes.securityType(shareCode: Int(rowShareCode[Int($0)]), convention: convention) }
         let price = lineRows.map { rowPrice[Int($0)] }
         let none = [Double](repeating: .nan, count: lineRows.count)
         return Universe(
-            keys: keys, text: PanelLineTexts(panel: self, rows: lineRows),
+            keys: keys, text: PanelLineTexts(panel: self, rows: lineRows, convention: convention),
             company: lineRows.map { companyID(permco: rowCompany[Int($0)]) },
             symbol: security.map { securitySymbol[Int($0)] }, name: security,
-            type: isCommon.map { $0 ? .commonStock : .otherNonCommon }, typeInferred: isCommon.map { !$0 },
+            type: type, typeInferred: type.map { $0 != .commonStock },
             price: price, averagePrice30Days: none,
             marketCap: lineRows.indices.map { price[$0] * (rowShares[Int(lineRows[$0])] * 1_000) },
             capScope: [CapScope](repeating: .security, count: lineRows.count), floatFraction: none, votingFraction: none, volume: none,
-            eligibleExchange: lineRows.map { CRSPCodes.isEligibleExchange(Int(rowExchangeCode[Int($0)])) },
-            country: isCommon.map { $0 ? .unitedStates : .other },
+            eligibleExchange: lineRows.map { CRSPCodes.isEligibleExchange(Int(rowExchangeCode[Int($0)]), convention: convention) },
+            country: lineRows.indices.map { type[$0] == .commonStock && CRSPCodes.isUSIncorporated(shareCode: Int(rowShareCode[Int(lineRows[$0])])) ? .unitedStates : .other },
             ipoYear: security.map { securityFirstMonthKey[Int($0)] > firstMonthKey ? securityFirstMonthKey[Int($0)] / 12 : 0 },
             hasPriorExclusion: [Bool](repeating: false, count: lineRows.count))
     }
 
     /// The security of each of these rows (rows of a cross-section).
-    public func securities(rows lineRows: [Int32]) -> [Security] {
-        let texts = PanelLineTexts(panel: self, rows: lineRows)
+    public func securities(rows lineRows: [Int32], convention: ShareTypeConvention) -> [Security] {
+        let texts = PanelLineTexts(panel: self, rows: lineRows, convention: convention)
         let firstMonthKey = monthKeys.first ?? 0
         return lineRows.indices.map { line in
             let index = Int(lineRows[line]), s = Int(rowSecurity[index])
             let price = rowPrice[index], shares = rowShares[index] * 1_000
-            let isCommon = CRSPCodes.isCommon(shareCode: Int(rowShareCode[index]))
+            let type = CRSPCodes.securityType(shareCode: Int(rowShareCode[index]), convention: convention)
             let firstKey = securityFirstMonthKey[s]
             return Security(
                 symbol: texts.symbol(line), id: String(securityPermno[s]), name: texts.name(line),
                 companyKey: keys.companyKeys[Int(companyID(permco: rowCompany[index]))], companyName: texts.name(line),
-                type: isCommon ? .commonStock : .otherNonCommon, typeEvidence: texts.typeEvidence(line),
+                type: type, typeEvidence: texts.typeEvidence(line),
                 price: price, marketCap: price * shares, capScope: .security, sharesOutstanding: shares,
                 country: texts.country(line), exchange: texts.exchange(line),
-                isOnEligibleExchange: CRSPCodes.isEligibleExchange(Int(rowExchangeCode[index])),
+                isOnEligibleExchange: CRSPCodes.isEligibleExchange(Int(rowExchangeCode[index]), convention: convention),
                 industry: securityIndustry[s] > 0 ? "SIC \(securityIndustry[s])" : nil,
                 // A first row after the panel's first month is a new listing (an IPO, a spin-off
                 // or a move from OTC); a security present from the start has no known listing year.
@@ -122,11 +123,13 @@ extension CRSPPanel {
 struct PanelLineTexts: UniverseText {
     let panel: CRSPPanel
     let rows: [Int32]
+    let convention: ShareTypeConvention
     let originPrefix: OriginText
 
-    init(panel: CRSPPanel, rows: [Int32]) {
+    init(panel: CRSPPanel, rows: [Int32], convention: ShareTypeConvention) {
         self.panel = panel
         self.rows = rows
+        self.convention = convention
         originPrefix = OriginText(source: panel.source)
     }
 
@@ -138,9 +141,15 @@ struct PanelLineTexts: UniverseText {
         return panel.securityTicker[s].isEmpty ? "PERMNO \(panel.securityPermno[s])" : panel.securityTicker[s]
     }
     func name(_ line: Int) -> String { panel.securityName[security(line)] }
-    func typeEvidence(_ line: Int) -> String? { CRSPCodes.typeEvidence(shareCode: shareCode(line)) }
+    func typeEvidence(_ line: Int) -> String? { CRSPCodes.typeEvidence(shareCode: shareCode(line), convention: convention) }
     func exchange(_ line: Int) -> String? { CRSPCodes.exchangeName(Int(panel.rowExchangeCode[Int(rows[line])])) }
-    func country(_ line: Int) -> String? { CRSPCodes.isCommon(shareCode: shareCode(line)) ? "United States" : nil }
+    /// What the share code says of the company's country: the US for common stock of a US
+    /// company; for common stock incorporated elsewhere, that (the country itself is not given).
+    func country(_ line: Int) -> String? {
+        let code = shareCode(line)
+        guard CRSPCodes.isCommon(shareCode: code, convention: convention) else { return nil }
+        return CRSPCodes.isUSIncorporated(shareCode: code) ? "United States" : "incorporated outside the US, SHRCD \(code)"
+    }
     func priorExclusion(_ line: Int) -> String? { nil }
     func origin(_ line: Int) -> String { originPrefix.text(line: Int(panel.rowLine[Int(rows[line])])) }
 }

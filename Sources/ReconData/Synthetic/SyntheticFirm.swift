@@ -52,7 +52,10 @@ struct SyntheticFirm {
     /// Company total cap over the first class's: 1 + the second class's share of it.
     var companyCapFactor: Double { 1 + (second.map { $0.shareFraction * $0.priceRatio } ?? 0) }
 
-    /// Whether the screens take it: common stock (SHRCD 10/11) on NYSE, AMEX or NASDAQ.
+    /// Whether the academic convention's screens take it: common stock (SHRCD 10/11) on NYSE,
+    /// AMEX or NASDAQ. The market is calibrated on these companies, as it was before recon read
+    /// CRSP codes by the rulebook (REITs and NYSE Arca/Cboe admitted, ``ShareTypeConvention``):
+    /// calibrating on the rulebook's would change every generated market.
     var isEligibleType: Bool { (shareCode == 10 || shareCode == 11) && (1 ... 3).contains(exchangeCode) }
 }
 
