@@ -14,9 +14,11 @@ public struct RunSummary: Sendable, Equatable {
         /// Rows the reader dropped, per reason (never silently).
         public var rowsDropped: [String: Int]
         public var variant: String?
+        /// Which input priced how many lines for the rank day (a snapshot run: `RankDayPrices`).
+        public var prices: [PriceSource]
 
         public init(universe: String, format: String, priors: [String], forward: String? = nil, synthetic: Bool,
-                    rowsRead: Int, rowsDropped: [String: Int], variant: String? = nil) {
+                    rowsRead: Int, rowsDropped: [String: Int], variant: String? = nil, prices: [PriceSource] = []) {
             self.universe = universe
             self.format = format
             self.priors = priors
@@ -25,6 +27,20 @@ public struct RunSummary: Sendable, Equatable {
             self.rowsRead = rowsRead
             self.rowsDropped = rowsDropped
             self.variant = variant
+            self.prices = prices
+        }
+    }
+
+    /// An input that priced lines, its date (`YYYY-MM-DD`, `nil` when unknown) and how many.
+    public struct PriceSource: Sendable, Equatable {
+        public var source: String
+        public var date: String?
+        public var lines: Int
+
+        public init(source: String, date: String?, lines: Int) {
+            self.source = source
+            self.date = date
+            self.lines = lines
         }
     }
 

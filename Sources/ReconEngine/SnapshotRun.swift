@@ -60,8 +60,12 @@ public enum SnapshotRun {
             return try ForwardPrices.load(path: path, format: request.format, universe: loaded.result.securities)
         }
         // What the prior says that the snapshot cannot: ticker changes and earlier verdicts (docs/methodology.md).
+        // Each line priced by the input dated nearest the rank day (``RankDayPrices``).
+        var priced: [RankDayPrices.Priced] = []
         func matched(_ read: UniverseReadResult) -> (universe: UniverseReadResult, prior: UniverseLoading.Prior) {
             var universe = read
+            priced = RankDayPrices.apply(to: &universe, named: FilePaths.fileName(of: universePath), sources: prior.prices,
+                                         rankDay: rulebook.rankDay)
             let matchedPrior = prior.matchingTickerChanges(in: universe)
             // In place: the universe's only copy, so marking it copies no line.
             universe.markPriorExclusions(matchedPrior.membership, rulebook: rulebook)
@@ -73,7 +77,8 @@ public enum SnapshotRun {
             universe: universePath, format: universe.format.rawValue, priors: priorPaths,
             forward: request.forward, synthetic: false,
             rowsRead: universe.securities.count + universe.dropped.count,
-            rowsDropped: DroppedRow.counts(universe.dropped))
+            rowsDropped: DroppedRow.counts(universe.dropped),
+            prices: priced.map { RunSummary.PriceSource(source: $0.source, date: $0.date?.description, lines: $0.lines) })
         let newListingYear = rulebook.run.year - 1
         let isNewListing = { (row: Int) -> Bool in
             guard row < universe.securities.count, let ipoYear = universe.securities[row].ipoYear else { return false }

@@ -35,13 +35,16 @@ enum UniverseLoading {
             "\($0.value) rows of the whole panel have \($0.key.rawValue) (left out of every cross-section)"
         }
         return UniverseReadResult(format: .crsp, securities: panel.snapshot(onOrBefore: rankDay, convention: convention),
-                                  dropped: panel.droppedRows(onOrBefore: rankDay), notes: wholePanel)
+                                  dropped: panel.droppedRows(onOrBefore: rankDay), notes: wholePanel,
+                                  asOf: panel.monthIndex(onOrBefore: rankDay).map { panel.months[$0] })
     }
 
     /// The prior membership and the notes its readers made.
     struct Prior: Sendable {
         var membership: PriorLines
         var notes: [String]
+        /// The dated prices of the prior's files, for the rank day's prices (``RankDayPrices``).
+        var prices: [DatedPrices] = []
     }
 
     /// Reads `--prior` arguments: `FILE` or `R2000=FILE` (R1000, R3000, MICROCAP).
@@ -52,6 +55,7 @@ enum UniverseLoading {
         }
         var builder = PriorMembershipBuilder()
         var fromMembershipFiles: [PriorLines.Entry] = []
+        var prices: [DatedPrices] = []
         // What the holdings readers said, and the rows they left out: shown, never dropped silently.
         var readerNotes: [String] = []
         for argument in arguments {
@@ -62,6 +66,7 @@ enum UniverseLoading {
             case .isharesHoldings:
                 let holdings = try ISharesHoldingsReader.read(path: path, index: index)
                 builder.add(holdings)
+                if let dated = holdings.datedPrices { prices.append(dated) }
                 readerNotes += holdings.notes.map { "\(path): \($0)" } + DroppedRow.summary(holdings.dropped)
             case .nativeMembership:
                 if index != nil {
@@ -81,7 +86,7 @@ enum UniverseLoading {
             notes += built.notes
             for entry in built.membership.entries { membership.add(entry) }
         }
-        return Prior(membership: membership, notes: notes)
+        return Prior(membership: membership, notes: notes, prices: prices)
     }
 }
 
@@ -92,9 +97,10 @@ extension UniverseLoading.Prior {
         let (resolved, matches) = PriorTickerChanges.resolve(membership, universe: universe.securities, issuerKeys: universe.issuerKeys)
         guard !matches.isEmpty else { return self }
         let listed = matches.map { "\($0.oldSymbol) → \($0.newSymbol)" }.joined(separator: ", ")
-        return UniverseLoading.Prior(membership: resolved, notes: notes + [
-            "\(matches.count) prior lines whose ticker is not in the universe matched by company name (a ticker change): \(listed)",
-        ])
+        var matched = self
+        matched.membership = resolved
+        matched.notes.append("\(matches.count) prior lines whose ticker is not in the universe matched by company name (a ticker change): \(listed)")
+        return matched
     }
 }
 

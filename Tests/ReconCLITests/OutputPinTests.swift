@@ -124,8 +124,8 @@ final class OutputPinTests: XCTestCase {
                  "--r2000", data + "/2025/IWM_2025-11-05.csv", "--out", folder + "/validate"])
         try run(["report", "--quiet", out])
         assertPinned(folder, [
-            "run/": "8d622052d4be89bd",
-            "validate/": "baf9e9694a44ccf9",
+            "run/": "f6ee7aa14acc006a",
+            "validate/": "34b6247e1fc2eb41",
         ])
     }
 

@@ -43,9 +43,11 @@ final class RealData2025Tests: XCTestCase {
         let deletions = try score("deletions", membership.predictedDeletions, truth: "ru3000_2025_final_deletions.csv")
         let r2000 = try score("r2000", membership.symbols(in: .r2000), truth: "IWM_2025-11-05.csv")
         print("2025 F1: additions \(additions.f1), deletions \(deletions.f1), r2000 \(r2000.f1)")
-        XCTAssertGreaterThanOrEqual(additions.f1, 0.71)
-        XCTAssertGreaterThanOrEqual(deletions.f1, 0.85)
-        XCTAssertGreaterThanOrEqual(r2000.f1, 0.92)
+        // Measured: 0.710, 0.920, 0.938 with prices nearest the rank day (before: 0.718, 0.884, 0.933;
+        // the additions lost three companies ranked 2,997–3,000 that moved a few ranks below #3,000).
+        XCTAssertGreaterThanOrEqual(additions.f1, 0.70)
+        XCTAssertGreaterThanOrEqual(deletions.f1, 0.91)
+        XCTAssertGreaterThanOrEqual(r2000.f1, 0.935)
     }
 
     func testCountsAndBreakpointAreInTheRightPlace() throws {

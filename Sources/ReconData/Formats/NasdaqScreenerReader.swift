@@ -20,7 +20,9 @@ public enum NasdaqScreenerReader {
     /// Reads the file at `path`.
     /// - Throws: ``InputError`` (with file, line and column) for a bad file.
     public static func read(path: String) throws -> UniverseReadResult {
-        try read(CSVReader(path: path))
+        var result = try read(CSVReader(path: path))
+        result.asOf = FileNameDate.date(ofFile: path)
+        return result
     }
 
     /// Reads CSV bytes in memory; `name` names them in messages.

@@ -14,13 +14,17 @@ public struct UniverseReadResult: Sendable {
     /// order of ``securities``, when the reader made them on the way to the company keys (the
     /// Nasdaq screener): ``PriorTickerChanges`` then need not split every name again.
     public var issuerKeys: [String]?
+    /// The day the file's prices are from, when known: a CRSP cross-section's month-end, the date
+    /// a screener export's file name carries (``FileNameDate``).
+    public var asOf: CalendarDate?
 
     public init(format: UniverseFormat, securities: [Security], dropped: [DroppedRow] = [], notes: [String] = [],
-                issuerKeys: [String]? = nil) {
+                issuerKeys: [String]? = nil, asOf: CalendarDate? = nil) {
         self.format = format
         self.securities = securities
         self.dropped = dropped
         self.notes = notes
         self.issuerKeys = issuerKeys
+        self.asOf = asOf
     }
 }

@@ -183,7 +183,10 @@ public enum RunWriter {
                 JSONMember("rows_read", .integer(input.rowsRead)),
                 JSONMember("rows_dropped", sortedCounts(input.rowsDropped)),
                 JSONMember("variant", input.variant.map { .string($0) } ?? .null),
-            ])),
+            ] + (input.prices.isEmpty ? [] : [JSONMember("prices", .array(input.prices.map { priced in
+                .object([JSONMember("source", .string(priced.source)), JSONMember("date", priced.date.map { .string($0) } ?? .null),
+                         JSONMember("lines", .integer(priced.lines))])
+            }))]))),
             JSONMember("counts", counts(summary.counts, ["R1000", "R2000", "R3000", "R3000E", "Microcap"])),
             JSONMember("prior_counts", counts(summary.priorCounts, ["R1000", "R2000"])),
             JSONMember("eligible_companies", .integer(summary.eligibleCompanies)),

@@ -1,0 +1,61 @@
+import XCTest
+import ReconCore
+import ReconData
+@testable import ReconEngine
+
+/// The price dated nearest the rank day wins, with hand-computed caps.
+final class RankDayPricesTests: XCTestCase {
+    private let rankDay = CalendarDate(year: 2025, month: 4, day: 30)
+
+    private func universe(asOf: CalendarDate?) -> UniverseReadResult {
+        UniverseReadResult(format: .nasdaqScreener, securities: [
+            Security(symbol: "AAA", name: "A Inc", companyKey: "a", companyName: "A Inc", price: 10, marketCap: 1_000),
+            Security(symbol: "BRK/B", name: "B Inc", companyKey: "b", companyName: "B Inc", price: 4, marketCap: 400),
+            Security(symbol: "DCOM", name: "D Inc", companyKey: "d", companyName: "D Inc", price: 40, marketCap: 800),
+            Security(symbol: "NEW", name: "N Inc", companyKey: "n", companyName: "N Inc", price: 2, marketCap: 200),
+        ], asOf: asOf)
+    }
+
+    /// May 2 (2 days after the rank day) beats May 13 (13 days), which beats the universe's May 23.
+    func testThePriceNearestTheRankDayWinsAndScalesTheCap() {
+        var read = universe(asOf: CalendarDate(year: 2025, month: 5, day: 23))
+        let iwv = DatedPrices(source: "IWV.csv", date: CalendarDate(year: 2025, month: 5, day: 2),
+                              prices: [("AAA", 8), ("BRKB", 5)])
+        let iwm = DatedPrices(source: "IWM.csv", date: CalendarDate(year: 2025, month: 5, day: 13),
+                              prices: [("AAA", 9), ("DCOM", 38), ("DCOM^", 17)])
+        let priced = RankDayPrices.apply(to: &read, named: "screener.csv", sources: [iwm, iwv], rankDay: rankDay)
+        XCTAssertEqual(read.securities.map(\.price), [8, 5, 38, 2])
+        // Shares come from the universe: the cap moves with the price (1,000 × 8/10, 400 × 5/4, 800 × 38/40).
+        XCTAssertEqual(read.securities.map(\.marketCap), [800, 500, 760, 200])
+        XCTAssertEqual(priced, [
+            RankDayPrices.Priced(source: "screener.csv", date: CalendarDate(year: 2025, month: 5, day: 23), lines: 1),
+            RankDayPrices.Priced(source: "IWM.csv", date: CalendarDate(year: 2025, month: 5, day: 13), lines: 1),
+            RankDayPrices.Priced(source: "IWV.csv", date: CalendarDate(year: 2025, month: 5, day: 2), lines: 2),
+        ])
+    }
+
+    /// A universe dated on the rank day (a CRSP cross-section) keeps its prices; an undated one too.
+    func testTheUniverseWinsTiesAndKeepsItsPricesWithoutADate() {
+        let iwv = DatedPrices(source: "IWV.csv", date: CalendarDate(year: 2025, month: 5, day: 2), prices: [("AAA", 8)])
+        var onTheDay = universe(asOf: CalendarDate(year: 2025, month: 4, day: 30))
+        _ = RankDayPrices.apply(to: &onTheDay, named: "msf.csv", sources: [iwv], rankDay: rankDay)
+        XCTAssertEqual(onTheDay.securities.map(\.price), [10, 4, 40, 2])
+        var sameDistance = universe(asOf: CalendarDate(year: 2025, month: 4, day: 28))
+        _ = RankDayPrices.apply(to: &sameDistance, named: "s.csv", sources: [iwv], rankDay: rankDay)
+        XCTAssertEqual(sameDistance.securities.map(\.price), [10, 4, 40, 2], "two days either side: the universe's own")
+        var undated = universe(asOf: nil)
+        let priced = RankDayPrices.apply(to: &undated, named: "s.csv", sources: [iwv], rankDay: rankDay)
+        XCTAssertEqual(undated.securities.map(\.price), [10, 4, 40, 2])
+        XCTAssertEqual(priced, [RankDayPrices.Priced(source: "s.csv", date: nil, lines: 4)])
+    }
+
+    /// `DCOM` and `DCOM^` normalise alike: neither lends its price to a line that matches only by
+    /// the normalised ticker.
+    func testANormalisedTickerTwoLinesShareFindsNoPrice() {
+        let prices = DatedPrices(source: "x", date: rankDay, prices: [("DCOM", 38), ("DCOM^", 17), ("BRKB", 5)])
+        XCTAssertEqual(prices.price(of: "DCOM"), 38)
+        XCTAssertEqual(prices.price(of: "DCOM^"), 17)
+        XCTAssertNil(prices.price(of: "DCOM.P"), "two lines normalise to DCOM")
+        XCTAssertEqual(prices.price(of: "BRK.B"), 5)
+    }
+}
