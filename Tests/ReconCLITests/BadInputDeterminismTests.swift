@@ -27,13 +27,10 @@ final class BadInputDeterminismTests: XCTestCase {
         let r2000 = try h.write(BadInputPriorTests.holdings((1...38).map { ("S\($0)", "0.1") }), "IWM_after.csv")
         let outputs = try twice(["validate", "--quiet", "--membership", h.folder + "/run/membership.csv", "--additions", additions,
                                  "--deletions", deletions, "--r2000", r2000], in: h.folder)
-        XCTAssertEqual(outputs[0].keys.sorted(), [
-            "validation-additions-false-hits.csv", "validation-additions-misses.csv", "validation-deletions-false-hits.csv",
-            "validation-deletions-misses.csv", "validation-r2000-false-hits.csv", "validation-r2000-misses.csv", "validation.csv",
-        ])
+        XCTAssertEqual(outputs[0].keys.sorted(), ["validation-categories.csv", "validation-scores.csv", "validation.csv"])
         XCTAssertEqual(outputs[0], outputs[1])
-        let scores = String(decoding: outputs[0]["validation.csv"]!, as: UTF8.self)
-        XCTAssertTrue(scores.hasPrefix("set,precision,recall,f1,hits,false_hits,misses\nadditions,"), scores)
+        let scores = String(decoding: outputs[0]["validation-scores.csv"]!, as: UTF8.self)
+        XCTAssertTrue(scores.hasPrefix("set,precision,recall,f1,hits,false_hits,misses,weight_overlap\nadditions,"), scores)
     }
 
     func testReplayTwiceWritesTheSameBytes() throws {

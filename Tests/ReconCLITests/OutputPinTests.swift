@@ -125,7 +125,7 @@ final class OutputPinTests: XCTestCase {
         try run(["report", "--quiet", out])
         assertPinned(folder, [
             "run/": "f6ee7aa14acc006a",
-            "validate/": "34b6247e1fc2eb41",
+            "validate/": "281166a307851514",
         ])
     }
 

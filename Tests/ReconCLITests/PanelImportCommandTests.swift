@@ -45,6 +45,9 @@ final class PanelImportCommandTests: XCTestCase {
                     for key in ["universe", "panel"] {
                         expected = expected.replacingOccurrences(of: "\"\(key)\": \"\(csv)\"", with: "\"\(key)\": \"\(panel)\"")
                     }
+                    // The input that priced the lines is named by its file name.
+                    expected = expected.replacingOccurrences(of: "\"source\": \"\(FilePaths.fileName(of: csv))\"",
+                                                             with: "\"source\": \"\(FilePaths.fileName(of: panel))\"")
                 }
                 XCTAssertEqual(String(decoding: fromPanel[path]!, as: UTF8.self), expected, "\(kind)/\(path)")
             }

@@ -11,8 +11,11 @@ enum ValidateCommand {
         Tickers are compared upper-cased with every non-letter, non-digit dropped. Predicted additions are \
         lines in the new Russell 3000 that were not prior members; predicted deletions are prior members \
         present in the universe and not in the new Russell 3000. Truth files are CSVs with a symbol (or \
-        Ticker) column, or iShares holdings files. Misses and false hits are written beside the membership \
-        file (or to --out).
+        Ticker) column, or iShares holdings files. Writes beside the membership file (or to --out): \
+        validation.csv, each miss and false hit with its category (near_1000, near_3000, country, type, \
+        price, share_class, prior, absent_from_universe, …, read from membership.csv and excluded.csv); \
+        validation-scores.csv, precision, recall, F1 and, against a holdings file, the weight overlap \
+        1 − ½Σ|w − w_true|; validation-categories.csv, the count of each category.
         """,
         options: [
             .single("--membership", value: "FILE", help: "A membership.csv written by recon reconstitute.", required: true),
@@ -20,7 +23,7 @@ enum ValidateCommand {
             .single("--deletions", value: "FILE", help: "Published Russell 3000 deletions."),
             .single("--r2000", value: "FILE", help: "Russell 2000 holdings after the reconstitution (e.g. an IWM file)."),
             .single("--r1000", value: "FILE", help: "Russell 1000 holdings after the reconstitution (e.g. an IWB file)."),
-            .single("--out", value: "DIR", help: "Folder for the misses and false hits. Default: the membership file's folder."),
+            .single("--out", value: "DIR", help: "Folder for the validation files. Default: the membership file's folder."),
             CommonOptions.quiet,
         ],
         examples: [
@@ -29,32 +32,13 @@ enum ValidateCommand {
         ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
-        let membershipPath = arguments.string("--membership")!
-        let membership = try MembershipFile.read(path: membershipPath)
-        // (set name, the option naming its truth file, the predicted tickers)
-        let sets: [(name: String, option: String, predicted: [String])] = [
-            ("additions", "--additions", membership.predictedAdditions),
-            ("deletions", "--deletions", membership.predictedDeletions),
-            ("r2000", "--r2000", membership.symbols(in: .r2000)),
-            ("r1000", "--r1000", membership.symbols(in: .r1000)),
-        ]
-        let truths = sets.compactMap { set in arguments.string(set.option).map { (set.name, $0, set.predicted) } }
+        let membership = arguments.string("--membership")!
+        let truths = ValidationRun.sets.compactMap { set in arguments.string("--" + set).map { (set: set, path: $0) } }
         guard !truths.isEmpty else {
             throw CommandError("nothing to score: give at least one of --additions, --deletions, --r2000, --r1000",
                                help: "recon validate --membership out/2025/membership.csv --additions FILE")
         }
-        let outDirectory = arguments.string("--out") ?? FilePaths.directory(of: membershipPath)
-        // Every truth file is read before anything is written: a bad one leaves no output behind.
-        let scores = try truths.map { name, path, predicted in
-            ValidationScore(name: name, predicted: predicted, truth: try TickerList.read(path: path))
-        }
-        try Directories.create(outDirectory)
-        for score in scores { try ValidationWriter.writeMisses(score, to: outDirectory) }
-        try ValidationWriter.writeScores(scores, to: FilePaths.join(outDirectory, "validation.csv"))
-        console.print("set        precision  recall     f1      hits  false  missed")
-        for score in scores {
-            console.print(ValidationWriter.line(score))
-        }
-        console.print("misses and false hits: \(outDirectory)/validation-<set>-misses.csv, validation-<set>-false-hits.csv")
+        let out = arguments.string("--out") ?? FilePaths.directory(of: membership)
+        try ValidationRun.run(ValidationRun.Request(membership: membership, truths: truths, out: out), console: console)
     }
 }

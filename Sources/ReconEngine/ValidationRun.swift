@@ -1,0 +1,164 @@
+import ReconCore
+import ReconData
+
+/// Scores a run's membership.csv against published lists and index holdings, and says where each
+/// miss and false hit comes from (``ValidationCategory``): `recon validate`.
+public enum ValidationRun {
+    /// What to score and where to write.
+    public struct Request: Sendable {
+        public var membership: String
+        /// The truth file of each set given: `additions`, `deletions`, `r2000`, `r1000`.
+        public var truths: [(set: String, path: String)]
+        public var out: String
+
+        public init(membership: String, truths: [(set: String, path: String)], out: String) {
+            self.membership = membership
+            self.truths = truths
+            self.out = out
+        }
+    }
+
+    /// The sets a membership can be scored on, in the order they are reported.
+    public static let sets = ["additions", "deletions", "r2000", "r1000"]
+
+    /// One set scored.
+    struct Scored {
+        var score: ValidationScore
+        /// The predicted index's weight overlap with a holdings file's (index sets only).
+        var weightOverlap: Double?
+        var findings: [ValidationCategory.Finding]
+    }
+
+    public static func run(_ request: Request, console: Console) throws {
+        let membership = try MembershipFile.read(path: request.membership)
+        let excluded = try excludedReasons(besides: request.membership)
+        // Every truth file is read before anything is written: a bad one leaves no output behind.
+        let scored = try request.truths.map { set, path in try score(set, truth: path, membership: membership, excluded: excluded) }
+        try Directories.create(request.out)
+        try AtomicFile.write([
+            (path: FilePaths.join(request.out, "validation.csv"), bytes: findingsFile(scored)),
+            (path: FilePaths.join(request.out, "validation-scores.csv"), bytes: scoresFile(scored)),
+            (path: FilePaths.join(request.out, "validation-categories.csv"), bytes: categoriesFile(scored)),
+        ])
+        console.print(text(scored))
+        console.print("each miss and false hit with its category: \(FilePaths.join(request.out, "validation.csv"))")
+    }
+
+    // MARK: - Scoring
+
+    private static func score(_ set: String, truth path: String, membership: MembershipFile,
+                              excluded: [String: (reason: String, detail: String)]) throws -> Scored {
+        let predicted: [String]
+        switch set {
+        case "additions": predicted = membership.predictedAdditions
+        case "deletions": predicted = membership.predictedDeletions
+        case "r2000": predicted = membership.symbols(in: .r2000)
+        default: predicted = membership.symbols(in: .r1000)
+        }
+        let score = ValidationScore(name: set, predicted: predicted, truth: try TickerList.read(path: path))
+        var overlap: Double?
+        if set == "r2000" || set == "r1000", try FormatDetector.detect(path: path).format == .isharesHoldings {
+            let tier: IndexTier = set == "r2000" ? .r2000 : .r1000
+            let holdings = try ISharesHoldingsReader.read(path: path).holdings
+            overlap = WeightOverlap.of(membership.lines.filter { $0.index == tier }.map { ($0.symbol, $0.weight ?? 0) },
+                                       holdings.map { ($0.symbol, $0.weight ?? 0) })
+        }
+        // Each ticker's line: a membership line over an excluded one (a common stock over a preferred
+        // whose ticker normalises alike).
+        var lines: [String: MembershipFile.Line] = [:]
+        for line in membership.lines where line.index != .none || lines[Ticker.normalize(line.symbol)] == nil {
+            lines[Ticker.normalize(line.symbol)] = line
+        }
+        var findings: [ValidationCategory.Finding] = []
+        for (kind, symbols) in [(ValidationCategory.Kind.miss, score.misses), (.falseHit, score.falseHits)] {
+            for symbol in symbols {
+                let line = lines[symbol]
+                let (category, detail) = ValidationCategory.of(set: set, kind: kind, evidence: .init(line: line, exclusion: excluded[symbol]))
+                findings.append(.init(set: set, kind: kind, symbol: line?.symbol ?? symbol, category: category, rank: line?.rank,
+                                      index: line?.index.rawValue ?? "", priorIndex: line?.priorIndex.rawValue ?? "", detail: detail))
+            }
+        }
+        return Scored(score: score, weightOverlap: overlap, findings: findings)
+    }
+
+    /// excluded.csv beside the membership file, by normalised ticker (its first line for each);
+    /// empty when there is none.
+    private static func excludedReasons(besides membership: String) throws -> [String: (reason: String, detail: String)] {
+        let path = FilePaths.join(FilePaths.directory(of: membership), "excluded.csv")
+        guard FileChecks.exists(path) else { return [:] }
+        let csv = try CSVReader(path: path)
+        guard try csv.next() else { return [:] }
+        let header = try CSVHeader(reader: csv)
+        let symbol = try header.require("symbol", file: path, line: csv.lineNumber, format: "excluded")
+        let reason = try header.require("reason", file: path, line: csv.lineNumber, format: "excluded")
+        let detail = header.index(of: "detail")
+        var reasons: [String: (reason: String, detail: String)] = [:]
+        while try csv.next() {
+            if csv.isBlankLine { continue }
+            let key = Ticker.normalize(try csv.trimmed(symbol))
+            if reasons[key] == nil {
+                reasons[key] = (try csv.trimmed(reason), try detail.map { try csv.trimmed($0) } ?? "")
+            }
+        }
+        return reasons
+    }
+
+    // MARK: - Files
+
+    /// `validation.csv`: every miss and false hit, set by set.
+    private static func findingsFile(_ scored: [Scored]) -> [UInt8] {
+        var csv = CSVWriter(header: ["set", "kind", "symbol", "category", "rank", "index", "prior_index", "detail"])
+        for finding in scored.flatMap(\.findings) {
+            csv.appendRow([finding.set, finding.kind.rawValue, finding.symbol, finding.category.rawValue,
+                           finding.rank.map(String.init) ?? "", finding.index, finding.priorIndex, finding.detail])
+        }
+        return csv.bytes
+    }
+
+    /// `validation-scores.csv`: `set,precision,recall,f1,hits,false_hits,misses,weight_overlap`.
+    private static func scoresFile(_ scored: [Scored]) -> [UInt8] {
+        var csv = CSVWriter(header: ["set", "precision", "recall", "f1", "hits", "false_hits", "misses", "weight_overlap"])
+        for (score, overlap) in scored.map({ ($0.score, $0.weightOverlap) }) {
+            csv.appendRow([score.name, CSVWriter.number(score.precision, decimals: 4), CSVWriter.number(score.recall, decimals: 4),
+                           CSVWriter.number(score.f1, decimals: 4), String(score.truePositives.count),
+                           String(score.falseHits.count), String(score.misses.count), CSVWriter.number(overlap, decimals: 4)])
+        }
+        return csv.bytes
+    }
+
+    /// `validation-categories.csv`: how many misses and false hits of each set fall in each category.
+    private static func categoriesFile(_ scored: [Scored]) -> [UInt8] {
+        var csv = CSVWriter(header: ["set", "kind", "category", "count"])
+        for row in categoryCounts(scored) { csv.appendRow([row.set, row.kind.rawValue, row.category.rawValue, String(row.count)]) }
+        return csv.bytes
+    }
+
+    private static func categoryCounts(_ scored: [Scored]) -> [(set: String, kind: ValidationCategory.Kind, category: ValidationCategory, count: Int)] {
+        scored.flatMap { set in
+            [ValidationCategory.Kind.miss, .falseHit].flatMap { kind in
+                ValidationCategory.allCases.compactMap { category in
+                    let count = set.findings.filter { $0.kind == kind && $0.category == category }.count
+                    return count == 0 ? nil : (set.score.name, kind, category, count)
+                }
+            }
+        }
+    }
+
+    /// The table printed on standard output: the scores, then the errors by category.
+    private static func text(_ scored: [Scored]) -> String {
+        var lines = ["set        precision  recall     f1      hits  false  missed  weight overlap"]
+        for (score, overlap) in scored.map({ ($0.score, $0.weightOverlap) }) {
+            lines.append([score.name.padding(10), formatNumber(score.precision, decimals: 3).padding(10),
+                          formatNumber(score.recall, decimals: 3).padding(10), formatNumber(score.f1, decimals: 3).padding(7),
+                          String(score.truePositives.count).padding(5), String(score.falseHits.count).padding(6),
+                          String(score.misses.count).padding(7), overlap.map { formatNumber($0, decimals: 3) } ?? ""]
+                .joined(separator: " "))
+        }
+        lines.append("")
+        lines.append("misses and false hits by category")
+        for row in categoryCounts(scored) {
+            lines.append("  \(row.set.padding(10)) \(row.kind.rawValue.padding(10)) \(row.category.rawValue.padding(21)) \(row.count)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
