@@ -60,19 +60,19 @@ public enum SnapshotRun {
             return try ForwardPrices.load(path: path, format: request.format, universe: loaded.result.securities)
         }
         // What the prior says that the snapshot cannot: ticker changes and earlier verdicts (docs/methodology.md).
-        // Each line priced by the input dated nearest the rank day (``RankDayPrices``).
-        var priced: [RankDayPrices.Priced] = []
-        func matched(_ read: UniverseReadResult) -> (universe: UniverseReadResult, prior: UniverseLoading.Prior) {
+        // Each line priced by the input dated nearest the rank day (``RankDayPrices``), then the prior matched to it.
+        func prepared(_ read: UniverseReadResult)
+            -> (universe: UniverseReadResult, prior: UniverseLoading.Prior, priced: [RankDayPrices.Priced]) {
             var universe = read
-            priced = RankDayPrices.apply(to: &universe, named: FilePaths.fileName(of: universePath), sources: prior.prices,
-                                         rankDay: rulebook.rankDay)
+            let priced = RankDayPrices.apply(to: &universe, named: FilePaths.fileName(of: universePath), sources: prior.prices,
+                                             rankDay: rulebook.rankDay)
             let matchedPrior = prior.matchingTickerChanges(in: universe)
             // In place: the universe's only copy, so marking it copies no line.
             universe.markPriorExclusions(matchedPrior.membership, rulebook: rulebook)
-            return (universe, matchedPrior)
+            return (universe, matchedPrior, priced)
         }
-        var byConvention = [rulebook.shareTypeConvention: matched(loaded.result)]
-        let (universe, matchedPrior) = byConvention[rulebook.shareTypeConvention]!
+        let (universe, matchedPrior, priced) = prepared(loaded.result)
+        var byConvention = [rulebook.shareTypeConvention: (universe: universe, prior: matchedPrior, priced: priced)]
         let input = RunSummary.Input(
             universe: universePath, format: universe.format.rawValue, priors: priorPaths,
             forward: request.forward, synthetic: false,
@@ -89,10 +89,10 @@ public enum SnapshotRun {
             console.progress("reconstituting \(rules.run)\(name == "published" ? "" : " under \(name)")")
             // A CRSP panel's codes read by another convention give another universe; other formats say their own types.
             if byConvention[rules.shareTypeConvention] == nil, let panel = loaded.panel {
-                byConvention[rules.shareTypeConvention] = matched(UniverseLoading.crossSection(
+                byConvention[rules.shareTypeConvention] = prepared(UniverseLoading.crossSection(
                     panel, convention: rules.shareTypeConvention, rankDay: rulebook.rankDay))
             }
-            let (universe, matchedPrior) = byConvention[rules.shareTypeConvention] ?? (universe, matchedPrior)
+            let (universe, matchedPrior, _) = byConvention[rules.shareTypeConvention] ?? (universe, matchedPrior, priced)
             let result = Reconstitution.run(universe: universe.securities, prior: matchedPrior.membership, rulebook: rules)
             let analysis = RunAnalysis(result: result, isNewListing: isNewListing)
             var runInput = input
