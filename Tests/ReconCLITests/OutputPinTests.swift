@@ -10,7 +10,15 @@ import ReconData
 /// (commit 055dca1): a change of any output byte fails here and names the file. When a change
 /// of output is intended (a rule fixed, a column added), rerun, check the diff by hand, and
 /// paste the table the failure prints.
+///
+/// The embedded market's files name its path (`origin` in excluded.csv, `input.universe` in
+/// summary.json), which holds the checkout's folder: each file is hashed with this checkout's
+/// package root written as the one the pins were taken in (``pinnedPackageRoot``), so that the
+/// pins hold in every checkout (a git worktree beside the main one included).
 final class OutputPinTests: XCTestCase {
+    /// The package root of the checkout the pins were taken in.
+    static let pinnedPackageRoot = "/work/main"
+
     func testEmbedded2024RunAndReport() throws {
         let out = try TestPaths.temporaryFolder() + "/run"
         try run(["reconstitute", "--quiet", "--year", "2024", "--out", out])
@@ -150,7 +158,7 @@ final class OutputPinTests: XCTestCase {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue,
                   let bytes = FileManager.default.contents(atPath: folder + "/" + path) else { continue }
-            files[path] = hex(bytes)
+            files[path] = hex(asPinned(bytes))
         }
         var hashes = files.filter { !$0.key.contains("/") }
         let nested = Dictionary(grouping: files.keys.filter { $0.contains("/") }) { String($0.prefix { $0 != "/" }) + "/" }
@@ -158,6 +166,18 @@ final class OutputPinTests: XCTestCase {
             hashes[subfolder] = hex(Data(paths.sorted().map { "\($0) \(files[$0]!)\n" }.joined().utf8))
         }
         return hashes
+    }
+
+    /// `bytes` with this checkout's package root written as ``pinnedPackageRoot``.
+    static func asPinned(_ bytes: Data) -> Data {
+        let root = Data(TestPaths.packageRoot.utf8), pinned = Data(pinnedPackageRoot.utf8)
+        guard root != pinned, bytes.range(of: root) != nil else { return bytes }
+        var result = Data(), rest = bytes[...]
+        while let found = rest.range(of: root) {
+            result += rest[..<found.lowerBound] + pinned
+            rest = rest[found.upperBound...]
+        }
+        return result + rest
     }
 
     private static func hex(_ bytes: Data) -> String {
