@@ -6,11 +6,12 @@
 /// 1. A company already in a prior Russell US index was assigned to the US by FTSE Russell:
 ///    that assignment stands (the data README's note on evidence).
 /// 2. The United States and its territories (Puerto Rico, Guam, US Virgin Islands) are US (App. B).
-/// 3. A benefit-driven-incorporation country (Bermuda, Cayman Islands, …) gives way to the country
-///    of the most liquid exchange — the US for a US listing — only when the company's headquarters
-///    are known to be in the US, in eras where such companies are eligible (from 2007; HCI step 4).
-///    A single country field names the incorporation for these companies, not the headquarters,
-///    so a BDI country alone is not evidence of a US assignment.
+/// 3. A benefit-driven-incorporation country (Bermuda, Cayman Islands, …; the rulebook's list from
+///    `Data/benefit-driven-incorporation-countries.csv`) gives way to the country of the most
+///    liquid exchange — the US for a US listing — only when the company's headquarters are known
+///    to be in the US, in eras where such companies are eligible (from 2007; HCI step 4). A single
+///    country field names the incorporation for these companies, not the headquarters, so a BDI
+///    country alone is not evidence of a US assignment.
 /// 4. Anything else, including a blank country, is not assigned to the US.
 public enum CountryAssignment {
     /// US names as sources spell them, lower-cased.
@@ -18,15 +19,6 @@ public enum CountryAssignment {
         "united states", "united states of america", "usa", "us", "u.s.", "u.s.a.",
         "puerto rico", "guam", "us virgin islands", "u.s. virgin islands", "virgin islands (u.s.)",
         "united states virgin islands", "northern mariana islands", "american samoa",
-    ]
-
-    /// Benefit-driven-incorporation countries (M7 App. B), lower-cased.
-    static let benefitDrivenIncorporation: Set<String> = [
-        "anguilla", "antigua and barbuda", "aruba", "bahamas", "the bahamas", "barbados", "belize", "bermuda",
-        "bonaire", "british virgin islands", "virgin islands (british)", "cayman islands", "channel islands",
-        "cook islands", "curacao", "curaçao", "faroe islands", "gibraltar", "guernsey", "isle of man", "jersey",
-        "liberia", "marshall islands", "panama", "saba", "sint eustatius", "sint maarten",
-        "turks and caicos", "turks and caicos islands",
     ]
 
     /// The outcome with the rule that decided it.
@@ -39,10 +31,12 @@ public enum CountryAssignment {
     public static func decide(country: String?, headquarters: String? = nil, wasPriorMember: Bool,
                               rulebook: Rulebook) -> Decision {
         decide(country: country, headquarters: headquarters, wasPriorMember: wasPriorMember,
+               benefitDrivenIncorporation: rulebook.benefitDrivenIncorporationCountries,
                benefitDrivenIncorporationEligible: rulebook.benefitDrivenIncorporationEligible)
     }
 
     static func decide(country: String?, headquarters: String?, wasPriorMember: Bool,
+                       benefitDrivenIncorporation: BenefitDrivenIncorporationCountries,
                        benefitDrivenIncorporationEligible: Bool) -> Decision {
         if wasPriorMember { return .unitedStates(rule: "prior_member") }
         // The spelling CRSP cross-sections carry, decided without lower-casing it.
@@ -50,7 +44,7 @@ public enum CountryAssignment {
         let name = (country ?? "").lowercased().trimmingSpaces
         if unitedStates.contains(name) { return .unitedStates(rule: "country") }
         let headquartersName = (headquarters ?? "").lowercased().trimmingSpaces
-        if benefitDrivenIncorporationEligible, benefitDrivenIncorporation.contains(name),
+        if benefitDrivenIncorporationEligible, benefitDrivenIncorporation.contains(name: name),
            unitedStates.contains(headquartersName) {
             return .unitedStates(rule: "benefit_driven_incorporation")
         }

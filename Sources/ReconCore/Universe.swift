@@ -139,8 +139,11 @@ public enum CountryEvidence: UInt8, Sendable, Hashable {
     /// Anything else, a blank country included.
     case other
 
-    public init(country: String?, headquarters: String?) {
+    /// - Parameter benefitDrivenIncorporation: the rulebook's list (``Rulebook/benefitDrivenIncorporationCountries``),
+    ///   read only when the source gives a headquarters country.
+    public init(country: String?, headquarters: String?, benefitDrivenIncorporation: BenefitDrivenIncorporationCountries) {
         switch CountryAssignment.decide(country: country, headquarters: headquarters, wasPriorMember: false,
+                                        benefitDrivenIncorporation: benefitDrivenIncorporation,
                                         benefitDrivenIncorporationEligible: true) {
         case .unitedStates(rule: "benefit_driven_incorporation"): self = .benefitDrivenWithUSHeadquarters
         case .unitedStates: self = .unitedStates
