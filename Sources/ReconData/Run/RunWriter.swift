@@ -145,7 +145,7 @@ public enum RunWriter {
             self.evidence = evidence
             switch exclusion {
             case .priceBelowMinimum(let value), .capBelowMinimum(let value), .floatBelowMinimum(let value),
-                 .votingBelowMinimum(let value):
+                 .votingBelowMinimum(let value), .floatFactBelowMinimum(let value, _), .votingFactBelowMinimum(let value):
                 numberBits = value.bitPattern
             default:
                 numberBits = nil
