@@ -82,10 +82,26 @@ public struct CompanyFacts: Sendable {
         public var second: Int
     }
 
+    /// Where a file's key column is, for messages about the key (`FILE:LINE:COL`).
+    public struct KeyColumn: Sendable, Hashable {
+        /// The header's line, the 1-based column and its name as written.
+        public var line: Int
+        public var column: Int
+        public var name: String
+
+        public init(line: Int, column: Int, name: String) {
+            self.line = line
+            self.column = column
+            self.name = name
+        }
+    }
+
     /// The file the facts came from, for messages.
     public let file: String
     public let keyKind: KeyKind
     public let rows: [Row]
+    /// The key column of the file, when read from one.
+    public var keyColumn: KeyColumn?
     /// The rows of each key, in file order.
     private let rowsOfKey: [String: [Int]]
 
