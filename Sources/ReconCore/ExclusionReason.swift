@@ -65,7 +65,7 @@ public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
         case .securityType(let type): return "not common stock (\(type.rawValue))"
         case .exchange(let exchange): return "exchange not eligible (\(exchange))"
         case .country(let country): return "not assigned to the US (country \(country.isEmpty ? "blank" : country))"
-        case .homeCountry(let assignment): return "assigned to \(assignment) by the home-country test on the facts"
+        case .homeCountry(let assignment): return "not assigned to the US: the home-country test on the facts gives \(assignment)"
         case .benefitDrivenIncorporation(let assignment):
             return "incorporated in \(assignment.indicators.incorporation?.alpha3 ?? "–"), a benefit-driven-incorporation country, "
                 + "before such companies were eligible (2007); the home-country test gives \(assignment)"

@@ -14,6 +14,8 @@ public struct RunSummary: Sendable, Equatable {
         /// Rows the reader dropped, per reason (never silently).
         public var rowsDropped: [String: Int]
         public var variant: String?
+        /// What a company-facts file gave the run (`--facts`), `nil` without one.
+        public var facts: FactsOverlay.Report?
 
         public init(universe: String, format: String, priors: [String], forward: String? = nil, synthetic: Bool,
                     rowsRead: Int, rowsDropped: [String: Int], variant: String? = nil) {

@@ -13,17 +13,20 @@ public enum SnapshotRun {
         /// Prior membership files (`FILE` or `R2000=FILE`, …) and a later snapshot for the drag.
         public var priors: [String]
         public var forward: String?
+        /// A company-facts file (`--facts`), laid over the universe at the rank day.
+        public var facts: String?
         public var rulebook: Rulebook
         public var variants: [RuleVariant]
         /// The output folder.
         public var out: String
 
-        public init(universe: String, format: String?, priors: [String], forward: String?, rulebook: Rulebook,
+        public init(universe: String, format: String?, priors: [String], forward: String?, facts: String? = nil, rulebook: Rulebook,
                     variants: [RuleVariant], out: String) {
             self.universe = universe
             self.format = format
             self.priors = priors
             self.forward = forward
+            self.facts = facts
             self.rulebook = rulebook
             self.variants = variants
             self.out = out
@@ -57,15 +60,28 @@ public enum SnapshotRun {
             console.progress("reading \(path)")
             return try ForwardPrices.load(path: path, format: request.format, universe: universe.securities)
         }
+        let facts = try request.facts.map { path -> CompanyFacts in
+            console.progress("reading \(path)")
+            return try FactsLoading.facts(path: path, for: universe, universePath: universePath)
+        }
         // What the prior says that the snapshot cannot: ticker changes and earlier verdicts (docs/methodology.md).
         let matchedPrior = prior.matchingTickerChanges(in: universe)
         // In place: the universe's only copy, so marking it copies no line.
         universe.markPriorExclusions(matchedPrior.membership, rulebook: rulebook)
-        let input = RunSummary.Input(
+        // The lines numbered once for every variant, with the facts laid over them at the rank day.
+        let numbering = Universe.numbering(universe.securities, prior: matchedPrior.membership,
+                                           benefitDrivenIncorporation: rulebook.benefitDrivenIncorporationCountries)
+        var numbered = numbering.universe
+        var factsReport: FactsOverlay.Report?
+        if let facts {
+            (numbered, factsReport) = FactsOverlay.apply(facts, to: numbered, keys: FactsLoading.lineKeys(of: universe), at: rulebook.rankDay)
+        }
+        var input = RunSummary.Input(
             universe: universePath, format: universe.format.rawValue, priors: priorPaths,
             forward: request.forward, synthetic: false,
             rowsRead: universe.securities.count + universe.dropped.count,
             rowsDropped: DroppedRow.counts(universe.dropped))
+        input.facts = factsReport
         let newListingYear = rulebook.run.year - 1
         let isNewListing = { (row: Int) -> Bool in
             guard row < universe.securities.count, let ipoYear = universe.securities[row].ipoYear else { return false }
@@ -74,7 +90,7 @@ public enum SnapshotRun {
         var runs: [(String, RunWriter.Run)] = []
         for (name, rules) in [("published", rulebook)] + variants.map({ ($0.name, $0.apply(to: rulebook)) }) {
             console.progress("reconstituting \(rules.run)\(name == "published" ? "" : " under \(name)")")
-            let result = Reconstitution.run(universe: universe.securities, prior: matchedPrior.membership, rulebook: rules)
+            let result = Reconstitution.run(universe: numbered, prior: numbering.prior, rulebook: rules)
             let analysis = RunAnalysis(result: result, isNewListing: isNewListing)
             var runInput = input
             runInput.variant = name == "published" ? nil : name
@@ -84,6 +100,7 @@ public enum SnapshotRun {
                                      byWeighting: analysis.drag(result) { forward.windowReturn(result, row: $0) })
             }
             var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
+                + (factsReport?.warnings ?? [])
             if let forward {
                 warnings += forward.warnings(for: drag)
                 let splits = forward.suspectedSplits(result)
