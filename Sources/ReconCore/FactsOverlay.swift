@@ -4,7 +4,10 @@
 /// that decided. Facts in force that name nothing in the universe are counted, never dropped silently.
 ///
 /// Which lines a row reaches:
-/// - a PERMNO or ticker row names one line; a PERMCO row names every line of the company;
+/// - a PERMNO or ticker row names one line; a PERMCO row names every line of the company. A
+///   ticker names only lines that can be their company's common equity: share types (a
+///   preferred, a warrant) are left out, since their normalised tickers collide with other
+///   companies' (`BC^C`, a Brunswick note, normalises to `BCC`, Boise Cascade's ticker);
 /// - the company-level facts — the home-country indicators (M7 §5.3–5.5) and the unrestricted
 ///   votes, which count "total votes, including unlisted classes" (M7 §5.15) — reach every line of
 ///   the company, from the row with the lowest file line among those naming its lines;
@@ -178,7 +181,7 @@ public enum FactsOverlay {
         case .ticker: keyOfLine = { universe.keys.symbols[Int(universe.symbol[$0])] }
         }
         guard let keyOfLine else { return own }
-        for line in universe.indices {
+        for line in universe.indices where facts.keyKind != .ticker || !universe.isShareType(line) {
             if let row = facts.row(for: keyOfLine(line), at: date) { own[line] = Int32(row) }
         }
         return own

@@ -42,6 +42,19 @@ final class FactsOverlayTests: XCTestCase {
         XCTAssertEqual(report.warnings, [])
     }
 
+    func testATickerNamesNoShareTypeWhoseTickerCollidesWithAnotherCompanys() throws {
+        // `BC^C` (a Brunswick note) normalises to `BCC`, Boise Cascade's ticker.
+        let securities = [TestUniverse.security("BCC", cap: 3e9, company: "Boise Cascade"),
+                          TestUniverse.security("BC^C", cap: 0, company: "Brunswick", type: .note),
+                          TestUniverse.security("BC", cap: 4e9, company: "Brunswick")]
+        let canada = HomeCountry.Indicators(incorporation: code("CAN"), headquarters: code("CAN"))
+        let (universe, report) = try overlay(.ticker, [.init(key: "BCC", homeCountry: canada, votingFraction: 0.5, line: 2)],
+                                             keys: .tickersOnly, universe: self.universe(securities))
+        XCTAssertEqual(universe.facts?.map(\.homeCountry), [canada, nil, nil], "Brunswick keeps its own")
+        XCTAssertEqual(report.countryLines, 1)
+        XCTAssertEqual(report.matched, 1)
+    }
+
     func testPermcoFloatSharesAreDividedByTheCompanysShares() throws {
         // 40M float shares over C's 60M + 20M shares: 0.5 on both classes.
         let (universe, report) = try overlay(.permco, [.init(key: "1", float: .shares(40e6, outstanding: nil), line: 2)])

@@ -5,7 +5,7 @@ import ReconEngine
 /// Options and steps several commands share.
 enum CommonOptions {
     static let data = OptionSpec.single("--data", value: "DIR",
-        help: "Folder of the rules as data (calendar.csv, eras.csv). Default: found beside the recon package, or $RECON_DATA.")
+        help: "Folder of the rules as data (calendar.csv, eras.csv, benefit-driven-incorporation-countries.csv). Default: found beside the recon package, or $RECON_DATA.")
     static let variant = OptionSpec.repeating("--variant", value: "KEY=VALUE",
         help: "Replay under a rule variant as well: band=W, microcap_band=W, rank_shift=N, frequency=annual|semiannual; join changes with commas.")
     static let quiet = OptionSpec.flag("--quiet", help: "No progress lines on standard error.")
