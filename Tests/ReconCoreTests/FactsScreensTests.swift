@@ -63,6 +63,9 @@ final class FactsScreensTests: XCTestCase {
         XCTAssertEqual(early.exclusion?.description,
                        "incorporated in BMU, a benefit-driven-incorporation country, before such companies were eligible (2007); "
                        + "the home-country test gives USA by hci_headquarters (incorporation BMU, headquarters USA, assets –, revenue –, exchange USA)")
+        // The same company, now US, leaves by the 5% voting screen with 65m of its 3.1bn votes unrestricted (M7 §5.15).
+        let controlled = [fact("BMUCO", incorporation: "BMU", headquarters: "USA", voting: 65e6 / 3.1e9)]
+        XCTAssertEqual(row(try run(ladder + [bermuda], facts: controlled), "BMUCO").reason, "voting_below_minimum:voting_fraction")
     }
 
     func testTheHomeCountryTestNamesTheStepThatExcluded() throws {
