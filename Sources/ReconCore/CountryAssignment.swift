@@ -1,32 +1,30 @@
-/// Decides whether a company is assigned to the US, from what a universe file carries.
+/// Decides whether a company is assigned to the US, from what a universe file carries, or from
+/// a company-facts file's home-country indicators when one is given.
 ///
 /// Rulebook: M7 §5.3–5.5 and App. B (russell-rules.md §3.1). FTSE Russell weighs incorporation,
 /// headquarters, listing, assets and revenue (home-country indicators); a snapshot carries one
 /// country field, so recon applies the parts it can:
 /// 1. A company already in a prior Russell US index was assigned to the US by FTSE Russell:
-///    that assignment stands (the data README's note on evidence).
-/// 2. The United States and its territories (Puerto Rico, Guam, US Virgin Islands) are US (App. B).
-/// 3. A benefit-driven-incorporation country (Bermuda, Cayman Islands, …) gives way to the country
-///    of the most liquid exchange — the US for a US listing — only when the company's headquarters
-///    are known to be in the US, in eras where such companies are eligible (from 2007; HCI step 4).
-///    A single country field names the incorporation for these companies, not the headquarters,
-///    so a BDI country alone is not evidence of a US assignment.
-/// 4. Anything else, including a blank country, is not assigned to the US.
+///    that assignment stands (the data README's note on evidence). It stands over the facts too:
+///    a facts file often lacks the asset and revenue locations that keep a company incorporated
+///    and headquartered abroad in the US (steps 2–3 of the test).
+/// 2. With facts (``LineFacts/homeCountry``), the home-country test (``HomeCountry``) decides;
+///    a company it assigns to the US while incorporated in a benefit-driven-incorporation country
+///    is eligible only in eras where such companies are (from 2007).
+/// 3. The United States and its territories (Puerto Rico, Guam, US Virgin Islands) are US (App. B).
+/// 4. A benefit-driven-incorporation country (Bermuda, Cayman Islands, …; the rulebook's list from
+///    `Data/benefit-driven-incorporation-countries.csv`) gives way to the country of the most
+///    liquid exchange — the US for a US listing — only when the company's headquarters are known
+///    to be in the US, in eras where such companies are eligible (from 2007; HCI step 4). A single
+///    country field names the incorporation for these companies, not the headquarters, so a BDI
+///    country alone is not evidence of a US assignment.
+/// 5. Anything else, including a blank country, is not assigned to the US.
 public enum CountryAssignment {
     /// US names as sources spell them, lower-cased.
     static let unitedStates: Set<String> = [
         "united states", "united states of america", "usa", "us", "u.s.", "u.s.a.",
         "puerto rico", "guam", "us virgin islands", "u.s. virgin islands", "virgin islands (u.s.)",
         "united states virgin islands", "northern mariana islands", "american samoa",
-    ]
-
-    /// Benefit-driven-incorporation countries (M7 App. B), lower-cased.
-    static let benefitDrivenIncorporation: Set<String> = [
-        "anguilla", "antigua and barbuda", "aruba", "bahamas", "the bahamas", "barbados", "belize", "bermuda",
-        "bonaire", "british virgin islands", "virgin islands (british)", "cayman islands", "channel islands",
-        "cook islands", "curacao", "curaçao", "faroe islands", "gibraltar", "guernsey", "isle of man", "jersey",
-        "liberia", "marshall islands", "panama", "saba", "sint eustatius", "sint maarten",
-        "turks and caicos", "turks and caicos islands",
     ]
 
     /// The outcome with the rule that decided it.
@@ -39,10 +37,12 @@ public enum CountryAssignment {
     public static func decide(country: String?, headquarters: String? = nil, wasPriorMember: Bool,
                               rulebook: Rulebook) -> Decision {
         decide(country: country, headquarters: headquarters, wasPriorMember: wasPriorMember,
+               benefitDrivenIncorporation: rulebook.benefitDrivenIncorporationCountries,
                benefitDrivenIncorporationEligible: rulebook.benefitDrivenIncorporationEligible)
     }
 
     static func decide(country: String?, headquarters: String?, wasPriorMember: Bool,
+                       benefitDrivenIncorporation: BenefitDrivenIncorporationCountries,
                        benefitDrivenIncorporationEligible: Bool) -> Decision {
         if wasPriorMember { return .unitedStates(rule: "prior_member") }
         // The spelling CRSP cross-sections carry, decided without lower-casing it.
@@ -50,7 +50,7 @@ public enum CountryAssignment {
         let name = (country ?? "").lowercased().trimmingSpaces
         if unitedStates.contains(name) { return .unitedStates(rule: "country") }
         let headquartersName = (headquarters ?? "").lowercased().trimmingSpaces
-        if benefitDrivenIncorporationEligible, benefitDrivenIncorporation.contains(name),
+        if benefitDrivenIncorporationEligible, benefitDrivenIncorporation.contains(name: name),
            unitedStates.contains(headquartersName) {
             return .unitedStates(rule: "benefit_driven_incorporation")
         }
@@ -65,6 +65,20 @@ public enum CountryAssignment {
         case .benefitDrivenWithUSHeadquarters: return rulebook.benefitDrivenIncorporationEligible
         case .other: return false
         }
+    }
+
+    /// Why a company whose facts give its home-country indicators is not assigned to the US, `nil`
+    /// when it is: the home-country test (M7 §5.3–5.5, App. B), then the era rule for companies
+    /// incorporated in a benefit-driven-incorporation country (eligible from 2007, russell-rules.md §3.2).
+    public static func exclusion(_ indicators: HomeCountry.Indicators, wasPriorMember: Bool, rulebook: Rulebook) -> ExclusionReason? {
+        if wasPriorMember { return nil }
+        let countries = rulebook.benefitDrivenIncorporationCountries
+        let assignment = HomeCountry.assign(indicators, benefitDriven: countries)
+        guard assignment.isUnitedStates else { return .homeCountry(assignment) }
+        if !rulebook.benefitDrivenIncorporationEligible, countries.contains(indicators.incorporation) {
+            return .benefitDrivenIncorporation(assignment)
+        }
+        return nil
     }
 }
 

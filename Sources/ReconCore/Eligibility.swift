@@ -36,8 +36,11 @@ public enum Eligibility {
         var everyClassOffExchange = true
         for line in classes where universe.eligibleExchange[Int(line)] != false { everyClassOffExchange = false }
         if everyClassOffExchange { return .exchange(universe.text.exchange(vehicle) ?? "unknown") }
-        // Country (M7 §5.3–5.5).
-        if !CountryAssignment.isUnitedStates(universe.country[vehicle], wasPriorMember: isMember, rulebook: rulebook) {
+        // Country (M7 §5.3–5.5): the home-country test on the facts when a facts file gives the
+        // company's indicators, else the universe's own country evidence.
+        if let indicators = universe.facts?[vehicle].homeCountry {
+            if let reason = CountryAssignment.exclusion(indicators, wasPriorMember: isMember, rulebook: rulebook) { return reason }
+        } else if !CountryAssignment.isUnitedStates(universe.country[vehicle], wasPriorMember: isMember, rulebook: rulebook) {
             return .country(universe.text.country(vehicle) ?? "")
         }
         let price = companies.price[company], cap = companies.totalMarketCap[company]
@@ -59,16 +62,20 @@ public enum Eligibility {
            let evidence = universe.text.priorExclusion(Int(line)) {
             return .excludedBefore(evidence)
         }
-        // Float (M7 §5.10).
+        // Float (M7 §5.10), naming the fact when the float is a facts file's.
         let float = universe.floatFraction[vehicle]
-        if let minimum = rulebook.minimumFloat, float < minimum { return .floatBelowMinimum(float) }
+        if let minimum = rulebook.minimumFloat, float < minimum {
+            if let fact = universe.facts?[vehicle].float { return .floatFactBelowMinimum(float, fact) }
+            return .floatBelowMinimum(float)
+        }
         // Voting rights (M7 §5.15): new members always; existing members once the era applies it to
         // them. The public holds votes through any listed class, so the test fails only when every
         // class is known to carry less than the minimum.
         if let minimum = rulebook.minimumVoting, !isMember || rulebook.votingAppliesToMembers,
            !classes.contains(where: { universe.votingFraction[Int($0)].isNaN }),
            let fraction = classes.lazy.map({ universe.votingFraction[Int($0)] }).max(), fraction < minimum {
-            return .votingBelowMinimum(fraction)
+            let fromFacts = classes.contains { universe.facts?[Int($0)].voting == true && universe.votingFraction[Int($0)] == fraction }
+            return fromFacts ? .votingFactBelowMinimum(fraction) : .votingBelowMinimum(fraction)
         }
         return nil
     }

@@ -3,7 +3,8 @@
 /// Rulebook: M7 §7 — after membership is set, each line is weighted by its available
 /// (float-adjusted) cap: primary close × available shares. A source without float gives total-cap
 /// weights, and a source that reports only company totals shares the company's cap equally among
-/// its member lines; each row records which (``WeightBasis``). Weights sum to 1 within each index.
+/// its member lines; each row records which (``WeightBasis``), naming the company-facts file's
+/// float fact when the float is its (``LineFacts/float``). Weights sum to 1 within each index.
 enum IndexWeights {
     static func assign(to result: inout ReconstitutionResult) {
         let universe = result.universe, companies = result.companies
@@ -30,7 +31,7 @@ enum IndexWeights {
             }
             if !universe.floatFraction[line].isNaN {
                 cap *= universe.floatFraction[line]
-                basis = .floatAdjusted
+                basis = WeightBasis(floatFact: universe.facts?[line].float)
             }
             result.weight[line] = cap
             result.weightBasis[line] = basis

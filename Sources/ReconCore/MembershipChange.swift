@@ -29,9 +29,22 @@ public enum MembershipChange: String, Sendable, Hashable, CaseIterable {
 public enum WeightBasis: String, Sendable, Hashable {
     /// The line's cap times its float (M7 §7).
     case floatAdjusted = "float_adjusted"
+    /// The line's cap times the float factor of a company-facts file (M7 §7).
+    case floatFactor = "float_factor"
+    /// The line's cap times a company-facts file's float shares over the shares outstanding (M7 §7).
+    case floatShares = "float_shares"
     /// The line's total cap: the source gives no float.
     case totalCap = "total_cap"
     /// The company's total cap shared equally among its member lines: the source reports only
     /// company totals (see ``ShareClassMerger``) and no float.
     case companyCapSplit = "company_cap_split"
+
+    /// The float-adjusted basis of a line whose float is known: the fact's when a facts file gave it.
+    init(floatFact: CompanyFacts.Float?) {
+        switch floatFact {
+        case .factor?: self = .floatFactor
+        case .shares?: self = .floatShares
+        case nil: self = .floatAdjusted
+        }
+    }
 }

@@ -41,6 +41,10 @@ public struct Rulebook: Sendable, Hashable {
     public var votingAppliesToMembers: Bool
     /// Whether companies in benefit-driven-incorporation countries may be assigned to the US (2007+; M7 App. B).
     public var benefitDrivenIncorporationEligible: Bool
+    /// The benefit-driven-incorporation countries (M7 App. B), from
+    /// `Data/benefit-driven-incorporation-countries.csv`; ``BenefitDrivenIncorporationCountries/none``
+    /// for a rulebook built in code without it.
+    public var benefitDrivenIncorporationCountries: BenefitDrivenIncorporationCountries = .none
     /// Whether business development companies are excluded (from 2014; M7 §5.11).
     public var excludesBusinessDevelopmentCompanies: Bool
     /// Whether IPOs are added quarterly between reconstitutions (from Q3 2004; M7 §6.8–6.9).

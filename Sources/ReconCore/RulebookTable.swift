@@ -21,14 +21,21 @@ public struct RulebookTable: Sendable, Hashable {
     public let reconstitutions: [Reconstitution]
     /// The eras, in order; together they cover every run of ``reconstitutions`` exactly once.
     public let eras: [Era]
+    /// The benefit-driven-incorporation countries (M7 App. B), handed to every rulebook.
+    public let benefitDrivenIncorporationCountries: BenefitDrivenIncorporationCountries
 
     /// Builds a table after checking it.
+    /// - Parameter benefitDrivenIncorporationCountries: the list of
+    ///   `Data/benefit-driven-incorporation-countries.csv`; ``BenefitDrivenIncorporationCountries/none``
+    ///   for a table built in code that does not need it.
     /// - Throws: ``InvalidTable`` naming the first entry (and field) that breaks an invariant.
-    public init(reconstitutions: [Reconstitution], eras: [Era]) throws {
+    public init(reconstitutions: [Reconstitution], eras: [Era],
+                benefitDrivenIncorporationCountries: BenefitDrivenIncorporationCountries = .none) throws {
         try RulebookTable.check(reconstitutions)
         try RulebookTable.check(eras, against: reconstitutions)
         self.reconstitutions = reconstitutions
         self.eras = eras
+        self.benefitDrivenIncorporationCountries = benefitDrivenIncorporationCountries
     }
 
     /// The first run of the calendar.
@@ -54,7 +61,7 @@ public struct RulebookTable: Sendable, Hashable {
         guard let entry = reconstitution(for: run), let era = era(for: run) else {
             throw RunNotInCalendar(run: run, firstRun: firstRun, lastRun: lastRun)
         }
-        return Rulebook(
+        var rulebook = Rulebook(
             run: run, rankDay: entry.rankDay, effectiveDate: entry.effectiveDate,
             band1000: era.band1000, microcapBand: era.microcapBand, hasMicrocap: era.hasMicrocap,
             minimumPrice: era.minimumPrice ?? 0,
@@ -67,6 +74,8 @@ public struct RulebookTable: Sendable, Hashable {
             quarterlyIPOAdditions: era.quarterlyIPOAdditions,
             additionalClassMinimumDailyValue: era.additionalClassMinimumDailyValue,
             source: "calendar \(run) [\(entry.tag.rawValue)] \(entry.source); era \(era.fromRun) to \(era.toRun): \(era.source)")
+        rulebook.benefitDrivenIncorporationCountries = benefitDrivenIncorporationCountries
+        return rulebook
     }
 
     /// The calendar's runs whose year lies in `firstYear...lastYear`, in order: June of each year,

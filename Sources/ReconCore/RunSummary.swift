@@ -16,6 +16,8 @@ public struct RunSummary: Sendable, Equatable {
         public var variant: String?
         /// Which input priced how many lines for the rank day (a snapshot run: `RankDayPrices`).
         public var prices: [PriceSource]
+        /// What a company-facts file gave the run (`--facts`), `nil` without one.
+        public var facts: FactsOverlay.Report?
 
         public init(universe: String, format: String, priors: [String], forward: String? = nil, synthetic: Bool,
                     rowsRead: Int, rowsDropped: [String: Int], variant: String? = nil, prices: [PriceSource] = []) {

@@ -3,8 +3,13 @@ extension Universe {
     /// numbered into one set of keys: a prior line takes the ids of the universe's company key and
     /// ticker it names, or new ones.
     ///
+    /// - Parameter benefitDrivenIncorporation: the rulebook's list of benefit-driven-incorporation
+    ///   countries (``Rulebook/benefitDrivenIncorporationCountries``), read for lines that give a
+    ///   headquarters country apart from their country (``CountryEvidence``); a universe without
+    ///   such lines does not need it.
     /// - Complexity: O(lines + prior lines), one hash of each key and ticker.
-    public static func numbering(_ securities: [Security], prior: PriorLines = PriorLines()) -> (universe: Universe, prior: PriorMembership) {
+    public static func numbering(_ securities: [Security], prior: PriorLines = PriorLines(),
+                                 benefitDrivenIncorporation: BenefitDrivenIncorporationCountries = .none) -> (universe: Universe, prior: PriorMembership) {
         var builder = UniverseKeys.Builder(capacity: securities.count + prior.entries.count)
         let companies = securities.indices.map { builder.company(securities[$0].companyKey) }
         let symbols = securities.indices.map { builder.symbol(securities[$0].symbol) }
@@ -19,19 +24,22 @@ extension Universe {
         var universe = Universe(keys: builder.finish(), text: SecurityTexts(securities))
         universe.reserveCapacity(securities.count)
         for index in securities.indices {
-            universe.append(securities[index], company: companies[index], symbol: symbols[index], name: names[index])
+            universe.append(securities[index], company: companies[index], symbol: symbols[index], name: names[index],
+                            benefitDrivenIncorporation: benefitDrivenIncorporation)
         }
         return (universe, PriorMembership(entries))
     }
 
     /// Appends a line with its ids.
-    mutating func append(_ security: Security, company: Int32, symbol: Int32, name: Int32) {
+    mutating func append(_ security: Security, company: Int32, symbol: Int32, name: Int32,
+                         benefitDrivenIncorporation: BenefitDrivenIncorporationCountries) {
         append(company: company, symbol: symbol, name: name, type: security.type, typeInferred: security.typeEvidence != nil,
                price: security.price ?? .nan, averagePrice30Days: security.averagePrice30Days ?? .nan,
                marketCap: security.marketCap ?? .nan, capScope: security.capScope,
                floatFraction: security.floatFraction ?? .nan, votingFraction: security.votingFraction ?? .nan,
                volume: security.volume ?? .nan, eligibleExchange: security.isOnEligibleExchange,
-               country: CountryEvidence(country: security.country, headquarters: security.headquartersCountry),
+               country: CountryEvidence(country: security.country, headquarters: security.headquartersCountry,
+                                        benefitDrivenIncorporation: benefitDrivenIncorporation),
                ipoYear: Int32(clamping: security.ipoYear ?? 0), hasPriorExclusion: security.priorExclusion != nil)
     }
 }
@@ -54,7 +62,8 @@ struct SecurityTexts: UniverseText {
 extension Reconstitution {
     /// A reconstitution of snapshot lines against prior lines (``Universe/numbering(_:prior:)``).
     public static func run(universe securities: [Security], prior: PriorLines = PriorLines(), rulebook: Rulebook) -> ReconstitutionResult {
-        let (universe, membership) = Universe.numbering(securities, prior: prior)
+        let (universe, membership) = Universe.numbering(securities, prior: prior,
+                                                        benefitDrivenIncorporation: rulebook.benefitDrivenIncorporationCountries)
         return run(universe: universe, prior: membership, rulebook: rulebook)
     }
 }
@@ -65,8 +74,11 @@ public struct SecurityHistory: MarketHistory, Sendable {
     public let keys: UniverseKeys
     private let universes: [(date: CalendarDate, universe: Universe)]
 
-    /// - Parameter byDate: snapshots in date order.
-    public init(_ byDate: [(date: CalendarDate, securities: [Security])]) {
+    /// - Parameters:
+    ///   - byDate: snapshots in date order.
+    ///   - benefitDrivenIncorporation: as for ``Universe/numbering(_:prior:benefitDrivenIncorporation:)``.
+    public init(_ byDate: [(date: CalendarDate, securities: [Security])],
+                benefitDrivenIncorporation: BenefitDrivenIncorporationCountries = .none) {
         var builder = UniverseKeys.Builder()
         let ids = byDate.map { snapshot in
             snapshot.securities.map { (builder.company($0.companyKey), builder.symbol($0.symbol), builder.name($0.companyName)) }
@@ -75,7 +87,9 @@ public struct SecurityHistory: MarketHistory, Sendable {
         self.keys = keys
         universes = zip(byDate, ids).map { snapshot, ids in
             var universe = Universe(keys: keys, text: SecurityTexts(snapshot.securities))
-            for (security, id) in zip(snapshot.securities, ids) { universe.append(security, company: id.0, symbol: id.1, name: id.2) }
+            for (security, id) in zip(snapshot.securities, ids) {
+                universe.append(security, company: id.0, symbol: id.1, name: id.2, benefitDrivenIncorporation: benefitDrivenIncorporation)
+            }
             return (snapshot.date, universe)
         }
     }

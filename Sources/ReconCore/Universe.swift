@@ -34,6 +34,9 @@ public struct Universe: Sendable {
     public var ipoYear: [Int32]
     /// Whether the line carries evidence of an earlier verdict of ineligibility (``Security/priorExclusion``).
     public var hasPriorExclusion: [Bool]
+    /// What a company-facts file gave each line (``FactsOverlay``), so that a screen or a weight
+    /// can name the fact it used; `nil` when no facts were overlaid.
+    public var facts: [LineFacts]? = nil
     /// The id spaces and texts of companies and tickers, shared with the universe's market.
     public let keys: UniverseKeys
     /// The texts of the lines.
@@ -139,8 +142,11 @@ public enum CountryEvidence: UInt8, Sendable, Hashable {
     /// Anything else, a blank country included.
     case other
 
-    public init(country: String?, headquarters: String?) {
+    /// - Parameter benefitDrivenIncorporation: the rulebook's list (``Rulebook/benefitDrivenIncorporationCountries``),
+    ///   read only when the source gives a headquarters country.
+    public init(country: String?, headquarters: String?, benefitDrivenIncorporation: BenefitDrivenIncorporationCountries) {
         switch CountryAssignment.decide(country: country, headquarters: headquarters, wasPriorMember: false,
+                                        benefitDrivenIncorporation: benefitDrivenIncorporation,
                                         benefitDrivenIncorporationEligible: true) {
         case .unitedStates(rule: "benefit_driven_incorporation"): self = .benefitDrivenWithUSHeadquarters
         case .unitedStates: self = .unitedStates
@@ -162,6 +168,7 @@ extension Universe {
                           volume: volume[line], eligibleExchange: eligibleExchange[line], country: country[line],
                           ipoYear: ipoYear[line], hasPriorExclusion: hasPriorExclusion[line])
         }
+        subset.facts = facts.map { facts in lines.map { facts[$0] } }
         return subset
     }
 }

@@ -5,15 +5,18 @@ import ReconData
 public enum EmbeddedMarketRun {
     /// Replays every June of the embedded market up to the run (its prior membership is the
     /// market's own), under the rules and each variant, and writes the run's folder.
+    /// - Parameter facts: company facts (`--facts`) laid over every universe of the replay.
     public static func run(_ market: EmbeddedMarket, table: RulebookTable, rulebook: Rulebook,
-                           variants: [RuleVariant], out: String, console: Console) throws {
+                           variants: [RuleVariant], out: String, facts: CompanyFacts? = nil, console: Console) throws {
         var runs: [(String, RunWriter.Run)] = []
         let history = PanelHistory(panel: market.panel)
+        let factsHistory = facts.map { FactsHistory(base: history, facts: $0) }
         var published: HistoryReplay?
         for (name, variant) in [("published", RuleVariant?.none)] + variants.map({ ($0.name, Optional($0)) }) {
             let label = variant.map { " [\($0.name)]" } ?? ""
             let replay = try HistoryReplay(history: history, panelPath: market.path, synthetic: true, table: table,
-                                           from: table.firstRun.year, through: rulebook.run, variant: variant, base: published) { rules in
+                                           from: table.firstRun.year, through: rulebook.run, variant: variant, base: published,
+                                           facts: factsHistory) { rules in
                 console.progress("reconstituting \(rules.run)\(label)")
             }
             if variant == nil { published = replay }

@@ -31,12 +31,14 @@ struct HistoryReplay: Sendable {
     ///   - base: an earlier replay over the same history (the published rules): the steps whose
     ///     rules agree with it from the start are taken from it, not replayed again.
     ///   - measures: what to measure of the runs replayed (runs taken from `base` keep its measures).
+    ///   - facts: a company-facts file laid over `history`'s universes (`--facts`), shared by every
+    ///     replay of the command.
     ///   - onMeasured: called with each run asked for (and its position among them) as soon as it
     ///     is measured, on the cores the reconstitutions leave free: a replay's files are made
     ///     and written as it goes.
     init(history: PanelHistory, panelPath: String, synthetic: Bool, table: RulebookTable, from firstYear: Int,
          through last: RunID, variant: RuleVariant?, base: HistoryReplay? = nil, measures: Measures = .all,
-         onMeasured: (@Sendable (_ position: Int, RunWriter.Run) -> Void)? = nil,
+         facts: FactsHistory? = nil, onMeasured: (@Sendable (_ position: Int, RunWriter.Run) -> Void)? = nil,
          progress: @escaping (Rulebook) -> Void) throws {
         // Warm up from the panel's first year so that the first run asked for starts from a real
         // prior membership (banding and migration need one); only the runs asked for are kept.
@@ -65,7 +67,8 @@ struct HistoryReplay: Sendable {
             history.prepare(months: HistoryReplay.months(of: toReplay.filter { $0.shareTypeConvention == convention }, panel: panel),
                             convention: convention)
         }
-        history.prepareIPOWindows(after: Array(rulebooks[shared...]), ipoWindows: ipoWindows)
+        // With facts the IPO windows are screened on the overlaid universes (FactsHistory).
+        if facts == nil { history.prepareIPOWindows(after: toReplay, ipoWindows: ipoWindows) }
         if base == nil { PhaseTimer.mark("replay: cross-sections") }
 
         // Each run asked for is measured (and handed to `onMeasured`) on the other cores as soon as
@@ -76,10 +79,11 @@ struct HistoryReplay: Sendable {
         var measuring = StepMeasuring(firstYear: firstYear, base: base, sharedSteps: shared, variant: variant,
                                       measure: { step, previous in
                                           HistoryReplay.measure(step, previousUniverse: previous, history: history, input: input,
-                                                                measures: measures, sharesReturns: sharesReturns)
+                                                                measures: measures, sharesReturns: sharesReturns, facts: facts)
                                       }, onMeasured: onMeasured)
         for step in base?.allSteps.prefix(shared) ?? [] { measuring.add(step) }
-        Replay.run(rulebooks: Array(rulebooks[shared...]), history: history, from: state, ipoWindows: ipoWindows,
+        let market: any MarketHistory = facts ?? history
+        Replay.run(rulebooks: Array(rulebooks[shared...]), history: market, from: state, ipoWindows: ipoWindows,
                    progress: progress) { measuring.add($0) }
         if base == nil { PhaseTimer.mark("replay: reconstitutions") }
         runs = measuring.finish()
@@ -94,10 +98,13 @@ struct HistoryReplay: Sendable {
     /// The run of one step: analysis, summary, drag windows (the months after the effective date
     /// and the rank day → effective date event window), the graduates' share of the prior year's
     /// return, and the rows of the ranked month the snapshot left out.
-    /// - Parameter sharesReturns: take the drag's returns from the history's cache (for the
-    ///   variants of a sweep, which meet the same steps' windows again and again).
+    /// - Parameters:
+    ///   - sharesReturns: take the drag's returns from the history's cache (for the variants of a
+    ///     sweep, which meet the same steps' windows again and again).
+    ///   - facts: the facts laid over the history: what they gave the run goes to its summary and warnings.
     static func measure(_ step: ReplayStep, previousUniverse: Universe?, history: PanelHistory,
-                        input: RunSummary.Input, measures: Measures = .all, sharesReturns: Bool = false) -> RunWriter.Run {
+                        input: RunSummary.Input, measures: Measures = .all, sharesReturns: Bool = false,
+                        facts: FactsHistory? = nil) -> RunWriter.Run {
         let result = step.result
         // New listings are lines whose company had no line in the previous step's universe.
         let listedBefore = previousUniverse.map(IPOWindowUniverse.listed)
@@ -115,6 +122,10 @@ struct HistoryReplay: Sendable {
         input.rowsDropped = DroppedRow.counts(dropped)
         var warnings: [String] = []
         if input.synthetic { warnings.append("synthetic: the embedded market is generated, not real data") }
+        if let facts {
+            input.facts = facts.report(at: result.rulebook.rankDay, convention: result.rulebook.shareTypeConvention)
+            warnings += input.facts!.warnings
+        }
         return RunWriter.Run(
             result: result, summary: RunSummary(result: result, input: input),
             analysis: analysis, dropped: dropped,

@@ -23,8 +23,11 @@ public enum ReplayRun {
         public var out: String
         public var writesRuns: Bool
         public var table: RulebookTable
+        /// A company-facts file (`--facts`), laid over every universe of the replay.
+        public var facts: String?
 
-        public init(from: Int, to: Int, market: Market, variants: [RuleVariant], out: String, writesRuns: Bool, table: RulebookTable) {
+        public init(from: Int, to: Int, market: Market, variants: [RuleVariant], out: String, writesRuns: Bool, table: RulebookTable,
+                    facts: String? = nil) {
             self.from = from
             self.to = to
             self.market = market
@@ -32,12 +35,18 @@ public enum ReplayRun {
             self.out = out
             self.writesRuns = writesRuns
             self.table = table
+            self.facts = facts
         }
     }
 
     /// Replays, writes the folder and prints the per-run table (and the variants' table).
     public static func run(_ request: Request, console: Console) throws {
         let out = request.out, variants = request.variants, table = request.table, from = request.from, to = request.to
+        // A bad facts file is said before a large panel is loaded.
+        let facts = try request.facts.map { path -> CompanyFacts in
+            console.progress("reading \(path)")
+            return try CompanyFactsReader.read(path: path)
+        }
         let panel: CRSPPanel, panelPath: String, synthetic: Bool
         switch request.market {
         case .panel(let path):
@@ -54,6 +63,7 @@ public enum ReplayRun {
         let last = table.runs(from: to, to: to).last ?? RunID(year: to)
         // One history for every replay: cross-sections and IPO listings are made once.
         let history = PanelHistory(panel: panel)
+        let factsHistory = facts.map { FactsHistory(base: history, facts: $0) }
         // Each run's folder is made and written as soon as the run is measured, and put in place
         // with history.csv at the end (AtomicFile.Batch): nothing replaces an old file before then.
         let writeRuns = request.writesRuns
@@ -69,7 +79,7 @@ public enum ReplayRun {
             // Without the run folders only the headline figures are written (history.csv, variants.csv).
             published = try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table,
                                           from: from, through: last, variant: nil, measures: writeRuns ? .all : .headline,
-                                          onMeasured: stage) { rulebook in
+                                          facts: factsHistory, onMeasured: stage) { rulebook in
                 console.progress("reconstituting \(rulebook.run)\(rulebook.run.year < from ? " (warm-up)" : "")")
             }
         } catch {
@@ -89,7 +99,7 @@ public enum ReplayRun {
                 Result {
                     let replay = try HistoryReplay(history: history, panelPath: panelPath, synthetic: synthetic, table: table,
                                                    from: from, through: last, variant: variants[index], base: published,
-                                                   measures: .headline) { _ in }
+                                                   measures: .headline, facts: factsHistory) { _ in }
                     return (figures: replay.runs.map(VariantTable.Figures.init), history: ReplayOutput.historyBytes(replay))
                 }
             }
@@ -105,6 +115,7 @@ public enum ReplayRun {
             try AtomicFile.write(zip(paths, histories).map { (path: $0, bytes: $1) }
                                  + [(path: FilePaths.join(out, "variants.csv"), bytes: VariantTable.bytes(replays))])
         }
+        for warning in FactsWarnings.acrossRuns(published.runs) { console.warn(warning) }
         try ReplayOutput.writeSummary(from: from, to: to, panel: panelPath, synthetic: synthetic,
                                       runs: published.runs.count, variants: variants.map(\.name), to: out)
         console.print(ReplayOutput.text(published.runs, synthetic: synthetic))

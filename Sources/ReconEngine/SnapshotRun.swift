@@ -13,17 +13,20 @@ public enum SnapshotRun {
         /// Prior membership files (`FILE` or `R2000=FILE`, …) and a later snapshot for the drag.
         public var priors: [String]
         public var forward: String?
+        /// A company-facts file (`--facts`), laid over the universe at the rank day.
+        public var facts: String?
         public var rulebook: Rulebook
         public var variants: [RuleVariant]
         /// The output folder.
         public var out: String
 
-        public init(universe: String, format: String?, priors: [String], forward: String?, rulebook: Rulebook,
+        public init(universe: String, format: String?, priors: [String], forward: String?, facts: String? = nil, rulebook: Rulebook,
                     variants: [RuleVariant], out: String) {
             self.universe = universe
             self.format = format
             self.priors = priors
             self.forward = forward
+            self.facts = facts
             self.rulebook = rulebook
             self.variants = variants
             self.out = out
@@ -59,26 +62,42 @@ public enum SnapshotRun {
             // The same lines, in the same order, under either convention: their prices are the start prices.
             return try ForwardPrices.load(path: path, format: request.format, universe: loaded.result.securities)
         }
+        let facts = try request.facts.map { path -> CompanyFacts in
+            console.progress("reading \(path)")
+            return try FactsLoading.facts(path: path, for: loaded.result, universePath: universePath)
+        }
         // What the prior says that the snapshot cannot: ticker changes and earlier verdicts (docs/methodology.md).
-        // Each line priced by the input dated nearest the rank day (``RankDayPrices``), then the prior matched to it.
-        func prepared(_ read: UniverseReadResult)
-            -> (universe: UniverseReadResult, prior: UniverseLoading.Prior, priced: [RankDayPrices.Priced]) {
+        // Each line priced by the input dated nearest the rank day (``RankDayPrices``), the prior
+        // matched to it, and the lines numbered once for every variant of one convention, with the
+        // facts laid over them at the rank day.
+        func prepared(_ read: UniverseReadResult) -> Prepared {
             var universe = read
             let priced = RankDayPrices.apply(to: &universe, named: FilePaths.fileName(of: universePath), sources: prior.prices,
                                              rankDay: rulebook.rankDay)
             let matchedPrior = prior.matchingTickerChanges(in: universe)
             // In place: the universe's only copy, so marking it copies no line.
             universe.markPriorExclusions(matchedPrior.membership, rulebook: rulebook)
-            return (universe, matchedPrior, priced)
+            let numbering = Universe.numbering(universe.securities, prior: matchedPrior.membership,
+                                               benefitDrivenIncorporation: rulebook.benefitDrivenIncorporationCountries)
+            var numbered = numbering.universe
+            var factsReport: FactsOverlay.Report?
+            if let facts {
+                (numbered, factsReport) = FactsOverlay.apply(facts, to: numbered, keys: FactsLoading.lineKeys(of: universe),
+                                                             at: rulebook.rankDay)
+            }
+            return Prepared(read: universe, matchedPrior: matchedPrior, numbered: numbered, prior: numbering.prior,
+                            priced: priced, facts: factsReport)
         }
-        let (universe, matchedPrior, priced) = prepared(loaded.result)
-        var byConvention = [rulebook.shareTypeConvention: (universe: universe, prior: matchedPrior, priced: priced)]
-        let input = RunSummary.Input(
+        let published = prepared(loaded.result)
+        let universe = published.read, matchedPrior = published.matchedPrior, factsReport = published.facts
+        var byConvention = [rulebook.shareTypeConvention: published]
+        var input = RunSummary.Input(
             universe: universePath, format: universe.format.rawValue, priors: priorPaths,
             forward: request.forward, synthetic: false,
             rowsRead: universe.securities.count + universe.dropped.count,
             rowsDropped: DroppedRow.counts(universe.dropped),
-            prices: priced.map { RunSummary.PriceSource(source: $0.source, date: $0.date?.description, lines: $0.lines) })
+            prices: published.priced.map { RunSummary.PriceSource(source: $0.source, date: $0.date?.description, lines: $0.lines) })
+        input.facts = factsReport
         let newListingYear = rulebook.run.year - 1
         let isNewListing = { (row: Int) -> Bool in
             guard row < universe.securities.count, let ipoYear = universe.securities[row].ipoYear else { return false }
@@ -92,8 +111,8 @@ public enum SnapshotRun {
                 byConvention[rules.shareTypeConvention] = prepared(UniverseLoading.crossSection(
                     panel, convention: rules.shareTypeConvention, rankDay: rulebook.rankDay))
             }
-            let (universe, matchedPrior, _) = byConvention[rules.shareTypeConvention] ?? (universe, matchedPrior, priced)
-            let result = Reconstitution.run(universe: universe.securities, prior: matchedPrior.membership, rulebook: rules)
+            let lines = byConvention[rules.shareTypeConvention] ?? published
+            let result = Reconstitution.run(universe: lines.numbered, prior: lines.prior, rulebook: rules)
             let analysis = RunAnalysis(result: result, isNewListing: isNewListing)
             var runInput = input
             runInput.variant = name == "published" ? nil : name
@@ -103,6 +122,7 @@ public enum SnapshotRun {
                                      byWeighting: analysis.drag(result) { forward.windowReturn(result, row: $0) })
             }
             var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
+                + (factsReport?.warnings ?? [])
             if let forward {
                 warnings += forward.warnings(for: drag)
                 let splits = forward.suspectedSplits(result)
@@ -118,5 +138,15 @@ public enum SnapshotRun {
         PhaseTimer.mark("reconstituted")
         try RunOutput.write(runs, to: out, console: console)
         PhaseTimer.mark("wrote the run")
+    }
+
+    /// A universe as a snapshot run reconstitutes it: priced, its prior matched, numbered, facts laid over.
+    private struct Prepared {
+        var read: UniverseReadResult
+        var matchedPrior: UniverseLoading.Prior
+        var numbered: Universe
+        var prior: PriorMembership
+        var priced: [RankDayPrices.Priced]
+        var facts: FactsOverlay.Report?
     }
 }

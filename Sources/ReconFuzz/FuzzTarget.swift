@@ -26,6 +26,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case rules = "rules"
     /// ``TickerList/read(path:)`` (the truth lists of `recon validate`).
     case tickerList = "ticker-list"
+    /// ``CompanyFactsReader`` (`--facts`), and the facts laid over a small universe (``FactsOverlay``).
+    case companyFacts = "company-facts"
 
     /// The environment variable that names the target.
     static let environmentVariable = "RECON_FUZZ_TARGET"

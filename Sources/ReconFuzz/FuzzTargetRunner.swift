@@ -19,6 +19,7 @@ enum FuzzTargetRunner {
         case .membershipFile: MembershipTargets.membershipFile(file)
         case .rules: RulesTarget.run(file)
         case .tickerList: MembershipTargets.tickerList(file)
+        case .companyFacts: FactsTarget.run(file)
         }
     }
 

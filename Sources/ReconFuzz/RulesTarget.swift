@@ -6,13 +6,15 @@ import ReconData
 /// and `eras.csv` is recon's own). A table read without an error must give a rulebook for every
 /// run it lists, with a band that is a fraction.
 enum RulesTarget {
-    /// The shipped `eras.csv`, read once.
+    /// The shipped `eras.csv` and `benefit-driven-incorporation-countries.csv`, read once.
     nonisolated(unsafe) static var shippedEras: [UInt8]?
+    nonisolated(unsafe) static var shippedBenefitDriven: [UInt8]?
 
     static func run(_ bytes: [UInt8]) {
         let (calendar, eras) = split(bytes)
         ScratchFolder.shared.write(calendar, named: "calendar.csv")
         ScratchFolder.shared.write(eras, named: "eras.csv")
+        ScratchFolder.shared.write((shippedBenefitDriven ?? [])[...], named: "benefit-driven-incorporation-countries.csv")
         guard let table = FuzzTargetRunner.attempt(.rules, { try RulebookLoader.load(directory: ScratchFolder.shared.path) }) else { return }
         FuzzCheck.require(table.firstRun <= table.lastRun, "rules: first run \(table.firstRun) after the last \(table.lastRun)")
         for run in table.runs(from: table.firstRun.year, to: table.lastRun.year) {
@@ -32,5 +34,6 @@ enum RulesTarget {
     static func loadShippedData() {
         guard let folder = try? DataDirectory.locate().path else { return }
         shippedEras = SeedCorpus.readFile(folder + "/eras.csv")
+        shippedBenefitDriven = SeedCorpus.readFile(folder + "/benefit-driven-incorporation-countries.csv")
     }
 }

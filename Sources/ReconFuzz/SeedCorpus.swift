@@ -86,6 +86,31 @@ enum SeedCorpus {
 
         """#
 
+    static let companyFacts = #"""
+        gvkey,permno,start,end,incorporation_country,headquarters_country,asset_country,revenue_country,float_factor,voting_fraction,conm
+        012141,10107,,,USA,USA,USA,USA,0.999,1,MICROSOFT CORP
+        099999,12345,2007-01-01,2019-12-31,BMU,USA,,,0.85,0.02097,"SOME RE, LTD"
+        099999,12345,20200101,,bmu,BMU,GBR,CHN,0.5,,SOME RE LTD
+        001234,3,,,PRI,PRI,,,,,ISLAND BANCORP
+
+        """#
+
+    static let companyFactsByTicker = #"""
+        tic,fic,loc,float_shares,shares_outstanding
+        MSFT,USA,USA,"7,400,000,000",7430000000
+        BRK.B,USA,USA,1000,
+        MSFTB,,,,
+
+        """#
+
+    static let companyFactsByPermco = #"""
+        PERMCO,Start,End,Voting_Fraction,Float_Shares
+        8048,,2024-12-31,0.5,100
+        8048,2025-01-01,,0.6,9000000000000
+        5,1990-01-01,1999-12-31,0.01,
+
+        """#
+
     static let tickers = #"""
         symbol,company,industry
         AAPL,Apple Inc.,Technology
@@ -109,6 +134,8 @@ enum SeedCorpus {
         case .membershipFile: texts = [("membership.csv", membershipFile)]
         case .rules: return rulesSeeds()
         case .tickerList: texts = [("tickers.csv", tickers), ("iwm.csv", ishares)]
+        case .companyFacts: texts = [("permno.csv", companyFacts), ("ticker.csv", companyFactsByTicker), ("permco.csv", companyFactsByPermco),
+                                     ("permno-crlf.csv", crlf(companyFacts))]
         }
         var seeds = texts.map { (name: $0.0, text: Array($0.1.utf8)) }
         if let first = seeds.first { seeds.append((name: "bom-" + first.name, text: [0xEF, 0xBB, 0xBF] + first.text)) }
@@ -150,6 +177,10 @@ enum SeedCorpus {
         case .membershipFile: return common + MembershipFile.requiredColumns + ["rank", "weight", "microcap", "R1000", "R2000", "none"]
         case .rules: return common + ["2024-06", "2024-05-31", "true", "false", "0.025", "D", "S", "\u{0}"]
         case .tickerList: return common + ["symbol", "Ticker", "Asset Class", "Equity"]
+        case .companyFacts: return common + ["permno", "permco", "ticker", "tic", "start", "end", "incorporation_country",
+                                             "headquarters_country", "asset_country", "revenue_country", "fic", "loc", "float_factor",
+                                             "float_shares", "shares_outstanding", "voting_fraction", "USA", "BMU", "CYM", "PRI", "CAN",
+                                             "Bermuda", "2024-04-30", "20240430", "0.05", "10107", "8048"]
         }
     }
 

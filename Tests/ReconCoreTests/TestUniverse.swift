@@ -3,9 +3,20 @@
 /// Small hand-made universes for engine tests.
 enum TestUniverse {
     /// A rulebook with the current rules (2025) and the real counts; tests scale counts down.
-    static let rulebook = Rulebook(
-        run: RunID(year: 2025), rankDay: CalendarDate(year: 2025, month: 4, day: 30),
-        effectiveDate: CalendarDate(year: 2025, month: 6, day: 27))
+    static let rulebook: Rulebook = {
+        var rulebook = Rulebook(run: RunID(year: 2025), rankDay: CalendarDate(year: 2025, month: 4, day: 30),
+                                effectiveDate: CalendarDate(year: 2025, month: 6, day: 27))
+        rulebook.benefitDrivenIncorporationCountries = benefitDriven
+        return rulebook
+    }()
+
+    /// Three benefit-driven-incorporation countries of M7 App. B (the shipped list is
+    /// `Data/benefit-driven-incorporation-countries.csv`, tested in ReconDataTests).
+    static let benefitDriven = BenefitDrivenIncorporationCountries([
+        .init(name: "Bermuda", code: CountryCode("BMU")),
+        .init(name: "Cayman Islands", code: CountryCode("CYM")),
+        .init(name: "Turks and Caicos", code: CountryCode("TCA"), otherNames: ["Turks and Caicos Islands"]),
+    ])
 
     /// A US common stock with a given total cap, priced at $10.
     static func security(_ symbol: String, cap: Double, price: Double = 10, company: String? = nil,

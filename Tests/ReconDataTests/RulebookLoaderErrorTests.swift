@@ -32,9 +32,18 @@ final class RulebookLoaderErrorTests: XCTestCase {
 
         """
 
-    private func write(calendar: String = calendar, eras: String = eras) throws {
+    private static let benefitDriven = """
+        country,iso_alpha3,other_names,source
+        Bermuda,BMU,,"[C] M7 App. B (russell-rules.md §3.1)"
+        Channel Islands,,,"[C] M7 App. B (russell-rules.md §3.1)"
+        Turks and Caicos,TCA,Turks and Caicos Islands,"[C] M7 App. B (russell-rules.md §3.1)"
+
+        """
+
+    private func write(calendar: String = calendar, eras: String = eras, benefitDriven: String = benefitDriven) throws {
         try calendar.write(toFile: folder + "/calendar.csv", atomically: true, encoding: .utf8)
         try eras.write(toFile: folder + "/eras.csv", atomically: true, encoding: .utf8)
+        try benefitDriven.write(toFile: folder + "/benefit-driven-incorporation-countries.csv", atomically: true, encoding: .utf8)
     }
 
     /// Replaces line `number` (1-based) of `text`.
@@ -146,6 +155,49 @@ final class RulebookLoaderErrorTests: XCTestCase {
             """
         try write(calendar: reordered)
         expectError(at: "calendar.csv:3:4", column: "rank_day", containing: "on or after the effective date")
+    }
+
+    // MARK: - benefit-driven-incorporation-countries.csv
+
+    func testBenefitDrivenIncorporationFixtureLoadsIntoEveryRulebook() throws {
+        try write()
+        let countries = try RulebookLoader.load(directory: folder).rulebook(for: RunID(year: 2007)).benefitDrivenIncorporationCountries
+        XCTAssertEqual(countries.countries.map(\.name), ["Bermuda", "Channel Islands", "Turks and Caicos"])
+        XCTAssertEqual(countries.countries.map(\.code), [CountryCode("BMU"), nil, CountryCode("TCA")])
+        XCTAssertTrue(countries.contains(name: " turks and caicos islands "))
+        XCTAssertTrue(countries.contains(CountryCode("TCA")))
+        XCTAssertFalse(countries.contains(CountryCode("GBR")))
+    }
+
+    func testBenefitDrivenIncorporationCodeThatISODoesNotAssign() throws {
+        try write(benefitDriven: "country,iso_alpha3,other_names,source\nBermuda,BMX,,x\n")
+        expectError(at: "benefit-driven-incorporation-countries.csv:2:2", column: "iso_alpha3",
+                    containing: "found 'BMX', expected an ISO 3166-1 alpha-3 code such as BMU, or blank")
+    }
+
+    func testBenefitDrivenIncorporationEmptyCountryNameTwiceAndEmptySource() throws {
+        try write(benefitDriven: "country,iso_alpha3,other_names,source\n,BMU,,x\n")
+        expectError(at: "benefit-driven-incorporation-countries.csv:2:1", column: "country",
+                    containing: "found nothing, expected a country name as App. B spells it")
+        try write(benefitDriven: "country,iso_alpha3,other_names,source\nBermuda,BMU,,x\nPanama,PAN,bermuda,x\n")
+        expectError(at: "benefit-driven-incorporation-countries.csv:3:3", column: "other_names",
+                    containing: "found 'bermuda' again (first on line 2), expected each name once")
+        try write(benefitDriven: "country,iso_alpha3,other_names,source\nBermuda,BMU,,\n")
+        expectError(at: "benefit-driven-incorporation-countries.csv:2:4", column: "source",
+                    containing: "found nothing, expected a citation of russell-rules.md")
+    }
+
+    func testBenefitDrivenIncorporationMissingColumnNoRowsAndMissingFile() throws {
+        try write(benefitDriven: "country,source\nBermuda,x\n")
+        expectError(at: "benefit-driven-incorporation-countries.csv:1", column: nil, containing: "missing the required column 'iso_alpha3'")
+        try write(benefitDriven: "country,iso_alpha3,other_names,source\n")
+        expectError(at: "benefit-driven-incorporation-countries.csv:1", column: nil,
+                    containing: "has a header but no countries, expected one row per country of M7 App. B")
+        try write()
+        try FileManager.default.removeItem(atPath: folder + "/benefit-driven-incorporation-countries.csv")
+        XCTAssertThrowsError(try RulebookLoader.load(directory: folder)) { error in
+            XCTAssertEqual((error as? InputError)?.file, folder + "/benefit-driven-incorporation-countries.csv")
+        }
     }
 
     func testMissingFileNamesThePath() {

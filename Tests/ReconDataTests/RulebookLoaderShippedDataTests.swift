@@ -34,6 +34,38 @@ final class RulebookLoaderShippedDataTests: XCTestCase {
         XCTAssertNoThrow(try RulebookLoader.load())
     }
 
+    // MARK: - Benefit-driven-incorporation countries
+
+    /// The names the Swift set of CountryAssignment held before the list became data: a universe
+    /// file's country is judged as it was.
+    private static let namesBeforeTheList: Set<String> = [
+        "anguilla", "antigua and barbuda", "aruba", "bahamas", "the bahamas", "barbados", "belize", "bermuda",
+        "bonaire", "british virgin islands", "virgin islands (british)", "cayman islands", "channel islands",
+        "cook islands", "curacao", "curaçao", "faroe islands", "gibraltar", "guernsey", "isle of man", "jersey",
+        "liberia", "marshall islands", "panama", "saba", "sint eustatius", "sint maarten",
+        "turks and caicos", "turks and caicos islands",
+    ]
+
+    func testBenefitDrivenIncorporationCountriesAreAppendixBWithTheirCodes() throws {
+        let countries = try rulebook(2024).benefitDrivenIncorporationCountries
+        XCTAssertEqual(countries.allNames, Self.namesBeforeTheList)
+        // M7 App. B as russell-rules.md §3.1 quotes it: 25 countries, in its order.
+        XCTAssertEqual(countries.countries.map(\.name), [
+            "Anguilla", "Antigua and Barbuda", "Aruba", "Bahamas", "Barbados", "Belize", "Bermuda", "Bonaire",
+            "British Virgin Islands", "Cayman Islands", "Channel Islands", "Cook Islands", "Curaçao", "Faroe Islands",
+            "Gibraltar", "Guernsey", "Isle of Man", "Jersey", "Liberia", "Marshall Islands", "Panama", "Saba",
+            "Sint Eustatius", "Sint Maarten", "Turks and Caicos",
+        ])
+        let codes = Set(countries.countries.compactMap(\.code).map(\.alpha3))
+        XCTAssertEqual(codes, ["AIA", "ATG", "ABW", "BHS", "BRB", "BLZ", "BMU", "BES", "VGB", "CYM", "COK", "CUW", "FRO",
+                               "GIB", "GGY", "IMN", "JEY", "LBR", "MHL", "PAN", "SXM", "TCA"])
+        XCTAssertNil(countries.countries.first { $0.name == "Channel Islands" }?.code, "no ISO code: Guernsey and Jersey")
+        // Every run gets the same list, whatever its era.
+        XCTAssertEqual(try rulebook(1990).benefitDrivenIncorporationCountries, countries)
+        XCTAssertFalse(try rulebook(2006).benefitDrivenIncorporationEligible)
+        XCTAssertTrue(try rulebook(2007).benefitDrivenIncorporationEligible)
+    }
+
     // MARK: - Calendar
 
     /// Hand-checked against russell-rules.md §1.3 (rank day, effective date).

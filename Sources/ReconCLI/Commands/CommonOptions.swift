@@ -5,10 +5,12 @@ import ReconEngine
 /// Options and steps several commands share.
 enum CommonOptions {
     static let data = OptionSpec.single("--data", value: "DIR",
-        help: "Folder of the rules as data (calendar.csv, eras.csv). Default: found beside the recon package, or $RECON_DATA.")
+        help: "Folder of the rules as data (calendar.csv, eras.csv, benefit-driven-incorporation-countries.csv). Default: found beside the recon package, or $RECON_DATA.")
     static let variant = OptionSpec.repeating("--variant", value: "KEY=VALUE",
         help: "Replay under a rule variant as well: band=W, microcap_band=W, rank_shift=N, frequency=annual|semiannual, convention=academic|rulebook; join changes with commas.")
     static let quiet = OptionSpec.flag("--quiet", help: "No progress lines on standard error.")
+    static let facts = OptionSpec.single("--facts", value: "FILE",
+        help: "Company facts (Compustat, FactSet) by PERMNO, PERMCO or ticker: countries of incorporation, headquarters, assets, revenue (ISO codes), float, unrestricted votes; see docs/formats.md.")
 
     /// The rules as data, from `--data` or the located `Data/` folder.
     static func rulebookTable(_ arguments: ParsedArguments) throws -> RulebookTable {

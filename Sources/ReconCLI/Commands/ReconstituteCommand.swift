@@ -14,7 +14,10 @@ enum ReconstituteCommand {
         header (--format overrides) and --prior gives the membership before the run: iShares holdings \
         (IWM = Russell 2000, IWV = Russell 3000, IWB = Russell 1000; force with R2000=FILE) or a \
         membership.csv. With no prior, every company is treated as new. --forward names a later snapshot \
-        whose prices give the drag of the frozen vs reconstituted Russell 2000.
+        whose prices give the drag of the frozen vs reconstituted Russell 2000. --facts lays a company-facts \
+        file over the universe at the rank day: the home-country test (M7 §5.3–5.5), the 5% float and voting \
+        screens and float-adjusted weights take its values, and excluded.csv and membership.csv name the fact \
+        used; PERMNO and PERMCO keys need a CRSP universe or the embedded market.
         """,
         options: [
             .single("--year", value: "YEAR", help: "Year of the June reconstitution (1979–2026).", required: true),
@@ -23,6 +26,7 @@ enum ReconstituteCommand {
             .single("--format", value: "NAME", help: "Read --universe as this format: nasdaq-screener, crsp, native-universe."),
             .repeating("--prior", value: "FILE", help: "Prior membership: iShares holdings or membership.csv; R2000=FILE, R1000=FILE, R3000=FILE force the index."),
             .single("--forward", value: "FILE", help: "A later universe snapshot: its prices give the drag until that date."),
+            CommonOptions.facts,
             .single("--out", value: "DIR", help: "Output folder.", default: "out/<YEAR>"),
             CommonOptions.variant,
             .single("--seed", value: "SEED", help: "Seed of the embedded market.", default: String(EmbeddedMarket.defaultSeed)),
@@ -36,6 +40,8 @@ enum ReconstituteCommand {
                          "June 2025 from a Nasdaq screener export with iShares holdings as the prior membership, and the drag to June 2026."),
             UsageExample("recon reconstitute --year 2025 --universe universe.csv --prior R2000=holdings.csv --variant band=0",
                          "Force a holdings file to be read as the Russell 2000, and compare with no band."),
+            UsageExample("recon reconstitute --year 2025 --universe nasdaq_screener_2025-05-23.csv --prior IWM_2025-05-13.csv --facts facts.csv",
+                         "Lay company facts keyed by ticker (countries, float, votes) over the screener for the screens and weights."),
         ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
@@ -53,7 +59,7 @@ enum ReconstituteCommand {
         if let universePath = arguments.string("--universe") {
             let request = SnapshotRun.Request(universe: universePath, format: arguments.string("--format"),
                                               priors: arguments.strings("--prior"), forward: arguments.string("--forward"),
-                                              rulebook: rulebook, variants: variants, out: out)
+                                              facts: arguments.string("--facts"), rulebook: rulebook, variants: variants, out: out)
             try SnapshotRun.run(request, console: console)
         } else {
             for option in ["--format", "--forward"] where arguments.string(option) != nil {
@@ -64,10 +70,15 @@ enum ReconstituteCommand {
                 throw CommandError("--prior needs --universe: the embedded market brings its own prior membership",
                                    help: "add --universe FILE, or drop --prior")
             }
+            // A bad facts file is said before the market is generated or loaded.
+            let facts = try arguments.string("--facts").map { path -> CompanyFacts in
+                console.progress("reading \(path)")
+                return try CompanyFactsReader.read(path: path)
+            }
             let market = try EmbeddedMarket.load(seed: try arguments.int("--seed", in: 0...Int.max)!,
                                                  firms: try arguments.int("--firms", in: 100...10_000_000)!,
                                                  lastYear: table.lastRun.year, console: console)
-            try EmbeddedMarketRun.run(market, table: table, rulebook: rulebook, variants: variants, out: out, console: console)
+            try EmbeddedMarketRun.run(market, table: table, rulebook: rulebook, variants: variants, out: out, facts: facts, console: console)
         }
     }
 

@@ -8,7 +8,7 @@ enum CalendarFile {
 
     /// The rows of the file, each with its line number.
     /// - Throws: ``InputError`` at the first bad cell.
-    static func read(path: String) throws -> (rows: [RulebookTable.Reconstitution], lines: [Int], reader: RulesFileReader) {
+    static func read(path: String) throws -> (rows: [RulebookTable.Reconstitution], lines: [Int], reader: RulesFileReader<RulebookTable.Field>) {
         let file = try RulesFileReader(path: path, fields: fields)
         var rows: [RulebookTable.Reconstitution] = [], lines: [Int] = []
         while try file.next() {

@@ -1,19 +1,21 @@
 import ReconCore
 
-/// Reads one of the rules files in `Data/` (`calendar.csv`, `eras.csv`) row by row, with typed
-/// cells and an ``InputError`` naming the file, line, column and header for every bad cell.
+/// Reads one of the rules files in `Data/` (`calendar.csv`, `eras.csv`,
+/// `benefit-driven-incorporation-countries.csv`) row by row, with typed cells and an
+/// ``InputError`` naming the file, line, column and header for every bad cell. `Field` names the
+/// file's columns (its raw values are the header names).
 ///
 /// Columns are found by name (case, spaces and underscores ignored; see ``CSVHeader``), so their
 /// order is free and extra columns are ignored. Blank lines are skipped. The formats are described
 /// in `Data/README.md`.
-final class RulesFileReader {
+final class RulesFileReader<Field: RawRepresentable & Hashable> where Field.RawValue == String {
     let path: String
     private let reader: CSVReader
     private let header: CSVHeader
-    private var columns: [RulebookTable.Field: Int] = [:]
+    private var columns: [Field: Int] = [:]
 
     /// Opens `path` and checks that its header has every one of `fields`.
-    init(path: String, fields: [RulebookTable.Field]) throws {
+    init(path: String, fields: [Field]) throws {
         self.path = path
         reader = try CSVReader(path: path)
         guard try reader.next() else {
@@ -50,25 +52,25 @@ final class RulesFileReader {
     }
 
     /// The 1-based column of `field`.
-    func column(of field: RulebookTable.Field) -> Int { columns[field]! + 1 }
+    func column(of field: Field) -> Int { columns[field]! + 1 }
 
     /// The header's spelling of `field`.
-    func columnName(of field: RulebookTable.Field) -> String { header.names[columns[field]!] }
+    func columnName(of field: Field) -> String { header.names[columns[field]!] }
 
     /// An error at `field` of the current row.
-    func error(_ field: RulebookTable.Field, _ message: String,
+    func error(_ field: Field, _ message: String,
                help: String = "fix the cell; Data/README.md describes each column") -> InputError {
         InputError(file: path, line: reader.lineNumber, column: column(of: field), columnName: columnName(of: field),
                    message: message, help: help)
     }
 
     /// The trimmed text of `field`.
-    func text(_ field: RulebookTable.Field) throws -> String {
+    func text(_ field: Field) throws -> String {
         try reader.trimmed(columns[field]!)
     }
 
     /// A required `YYYY-MM-DD` date.
-    func date(_ field: RulebookTable.Field) throws -> CalendarDate {
+    func date(_ field: Field) throws -> CalendarDate {
         let text = try text(field)
         guard let date = CalendarDate(parsing: text) else {
             throw error(field, "found \(InputError.quote(text)), expected a date YYYY-MM-DD")
@@ -77,7 +79,7 @@ final class RulesFileReader {
     }
 
     /// A required run: `YYYY-06` or `YYYY-12`.
-    func run(_ field: RulebookTable.Field) throws -> RunID {
+    func run(_ field: Field) throws -> RunID {
         let text = try text(field)
         guard let run = RunID(parsing: text) else {
             throw error(field, "found \(InputError.quote(text)), expected a run YYYY-06 or YYYY-12")
@@ -86,12 +88,12 @@ final class RulesFileReader {
     }
 
     /// A number, `nil` when the cell is blank (not in force).
-    func number(_ field: RulebookTable.Field) throws -> Double? {
+    func number(_ field: Field) throws -> Double? {
         try reader.double(columns[field]!, header: header, expected: "a number, or blank when not in force")
     }
 
     /// `true` or `false`; a blank cell is `false` (not in force).
-    func flag(_ field: RulebookTable.Field) throws -> Bool {
+    func flag(_ field: Field) throws -> Bool {
         let text = try text(field)
         switch text.lowercased() {
         case "true": return true
@@ -101,7 +103,7 @@ final class RulesFileReader {
     }
 
     /// A tag of russell-rules.md: `C`, `S`, `D` or `R`.
-    func tag(_ field: RulebookTable.Field) throws -> RulebookTable.Tag {
+    func tag(_ field: Field) throws -> RulebookTable.Tag {
         let text = try text(field)
         guard let tag = RulebookTable.Tag(rawValue: text.uppercased()) else {
             throw error(field, "found \(InputError.quote(text)), expected one of C, S, D, R (the tags of russell-rules.md)")
@@ -110,7 +112,7 @@ final class RulesFileReader {
     }
 
     /// Non-empty text.
-    func citation(_ field: RulebookTable.Field) throws -> String {
+    func citation(_ field: Field) throws -> String {
         let text = try text(field)
         guard !text.isEmpty else {
             throw error(field, "found nothing, expected a citation of russell-rules.md (section and source id)")

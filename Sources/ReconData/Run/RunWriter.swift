@@ -145,7 +145,7 @@ public enum RunWriter {
             self.evidence = evidence
             switch exclusion {
             case .priceBelowMinimum(let value), .capBelowMinimum(let value), .floatBelowMinimum(let value),
-                 .votingBelowMinimum(let value):
+                 .votingBelowMinimum(let value), .floatFactBelowMinimum(let value, _), .votingFactBelowMinimum(let value):
                 numberBits = value.bitPattern
             default:
                 numberBits = nil
@@ -186,7 +186,7 @@ public enum RunWriter {
             ] + (input.prices.isEmpty ? [] : [JSONMember("prices", .array(input.prices.map { priced in
                 .object([JSONMember("source", .string(priced.source)), JSONMember("date", priced.date.map { .string($0) } ?? .null),
                          JSONMember("lines", .integer(priced.lines))])
-            }))]))),
+            }))]) + (input.facts.map { [JSONMember("facts", facts($0))] } ?? []))),
             JSONMember("counts", counts(summary.counts, ["R1000", "R2000", "R3000", "R3000E", "Microcap"])),
             JSONMember("prior_counts", counts(summary.priorCounts, ["R1000", "R2000"])),
             JSONMember("eligible_companies", .integer(summary.eligibleCompanies)),
@@ -228,6 +228,26 @@ public enum RunWriter {
                 }
             })),
             JSONMember("warnings", .array(run.warnings.map { .string($0) })),
+        ])
+    }
+
+    /// `input.facts`: what a company-facts file gave the run (only with `--facts`).
+    static func facts(_ report: FactsOverlay.Report) -> JSONValue {
+        .object([
+            JSONMember("file", .string(report.file)),
+            JSONMember("key", .string(report.keyKind.rawValue)),
+            JSONMember("date", .string(report.date.description)),
+            JSONMember("rows", .integer(report.rows)),
+            JSONMember("in_force", .integer(report.inForce)),
+            JSONMember("matched", .integer(report.matched)),
+            JSONMember("not_in_universe", .integer(report.notInUniverse.count)),
+            JSONMember("lines", .object([
+                JSONMember("country", .integer(report.countryLines)),
+                JSONMember("float", .integer(report.floatLines)),
+                JSONMember("voting", .integer(report.votingLines)),
+            ])),
+            JSONMember("float_above_shares", .integer(report.floatAboveShares.count)),
+            JSONMember("float_without_shares", .integer(report.floatWithoutShares.count)),
         ])
     }
 
