@@ -51,6 +51,22 @@ final class ShareTypeConventionTests: XCTestCase {
         ])
     }
 
+    /// SHRCD 12 is common stock of a company incorporated outside the US: facts that put its
+    /// headquarters in the US and its incorporation in Bermuda (a BDI country, listed only in the
+    /// US) assign it to the US (M7 §5.3–5.5, App. B), and its 2.097% of the votes then removes it
+    /// (M7 §5.15).
+    func testFactsDecideTheCountryOfACompanyIncorporatedOutsideTheUS() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let us = try TestPaths.write("permno,incorporation_country,headquarters_country\n9,BMU,USA\n", named: "us.csv", in: folder)
+        let inUS = try outcome(try reconstitute(["--facts", us]).out)
+        XCTAssertTrue(inUS.members.contains("FORN"), "\(inUS.reasons)")
+        let voting = try TestPaths.write("permno,incorporation_country,headquarters_country,voting_fraction\n9,BMU,USA,0.02097\n",
+                                         named: "voting.csv", in: folder)
+        let votes = try outcome(try reconstitute(["--facts", voting]).out)
+        XCTAssertFalse(votes.members.contains("FORN"))
+        XCTAssertEqual(votes.reasons["FORN"].map { $0.hasPrefix("voting_below_minimum") }, true, "\(votes.reasons)")
+    }
+
     func testTheAcademicConventionKeepsShareCodes10And11OnNYSEAMEXAndNASDAQ() throws {
         let run = try outcome(try reconstitute(["--variant", "convention=academic"]).out + "/variants/convention-academic")
         XCTAssertEqual(run.members, ["COMA"])
