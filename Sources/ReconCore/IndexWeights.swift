@@ -4,7 +4,9 @@
 /// (float-adjusted) cap: primary close × available shares. A source without float gives total-cap
 /// weights, and a source that reports only company totals shares the company's cap equally among
 /// its member lines; each row records which (``WeightBasis``), naming the company-facts file's
-/// float fact when the float is its (``LineFacts/float``). Weights sum to 1 within each index.
+/// float fact when the float is its (``LineFacts/float``). Without a float from the source or the
+/// facts, a float inferred from a prior holdings file's weight (``Universe/holdingsFloat``) is
+/// used. Weights sum to 1 within each index.
 enum IndexWeights {
     static func assign(to result: inout ReconstitutionResult) {
         let universe = result.universe, companies = result.companies
@@ -32,6 +34,9 @@ enum IndexWeights {
             if !universe.floatFraction[line].isNaN {
                 cap *= universe.floatFraction[line]
                 basis = WeightBasis(floatFact: universe.facts?[line].float)
+            } else if let float = universe.holdingsFloat?[line], !float.isNaN {
+                cap *= float
+                basis = .holdingsFloat
             }
             result.weight[line] = cap
             result.weightBasis[line] = basis

@@ -33,6 +33,9 @@ public enum WeightBasis: String, Sendable, Hashable {
     case floatFactor = "float_factor"
     /// The line's cap times a company-facts file's float shares over the shares outstanding (M7 §7).
     case floatShares = "float_shares"
+    /// The line's cap times the float inferred from a prior holdings file's weight
+    /// (``Universe/holdingsFloat``; a fund weighs its holdings by float-adjusted cap).
+    case holdingsFloat = "holdings_float"
     /// The line's total cap: the source gives no float.
     case totalCap = "total_cap"
     /// The company's total cap shared equally among its member lines: the source reports only

@@ -37,6 +37,10 @@ public struct Universe: Sendable {
     /// What a company-facts file gave each line (``FactsOverlay``), so that a screen or a weight
     /// can name the fact it used; `nil` when no facts were overlaid.
     public var facts: [LineFacts]? = nil
+    /// The float each line's weight in a prior holdings file implies, NaN where none does; `nil`
+    /// when no holdings file was read. Used for index weights only, never for the 5% float screen
+    /// (an estimate, and a fund's weight covers its listed class only).
+    public var holdingsFloat: [Double]? = nil
     /// The id spaces and texts of companies and tickers, shared with the universe's market.
     public let keys: UniverseKeys
     /// The texts of the lines.
@@ -169,6 +173,7 @@ extension Universe {
                           ipoYear: ipoYear[line], hasPriorExclusion: hasPriorExclusion[line])
         }
         subset.facts = facts.map { facts in lines.map { facts[$0] } }
+        subset.holdingsFloat = holdingsFloat.map { floats in lines.map { floats[$0] } }
         return subset
     }
 }

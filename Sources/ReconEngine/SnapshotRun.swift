@@ -80,6 +80,9 @@ public enum SnapshotRun {
             let numbering = Universe.numbering(universe.securities, prior: matchedPrior.membership,
                                                benefitDrivenIncorporation: rulebook.benefitDrivenIncorporationCountries)
             var numbered = numbering.universe
+            if !prior.holdings.isEmpty {
+                numbered.holdingsFloat = HoldingsFloat.infer(universe.securities, holdings: prior.holdings, rankDay: rulebook.rankDay)
+            }
             var factsReport: FactsOverlay.Report?
             if let facts {
                 (numbered, factsReport) = FactsOverlay.apply(facts, to: numbered, keys: FactsLoading.lineKeys(of: universe),

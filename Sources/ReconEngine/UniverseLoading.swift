@@ -45,6 +45,8 @@ enum UniverseLoading {
         var notes: [String]
         /// The dated prices of the prior's files, for the rank day's prices (``RankDayPrices``).
         var prices: [DatedPrices] = []
+        /// The weights of the prior's holdings files, for the members' floats (``HoldingsFloat``).
+        var holdings: [HoldingsWeights] = []
     }
 
     /// Reads `--prior` arguments: `FILE` or `R2000=FILE` (R1000, R3000, MICROCAP).
@@ -56,6 +58,7 @@ enum UniverseLoading {
         var builder = PriorMembershipBuilder()
         var fromMembershipFiles: [PriorLines.Entry] = []
         var prices: [DatedPrices] = []
+        var weights: [HoldingsWeights] = []
         // What the holdings readers said, and the rows they left out: shown, never dropped silently.
         var readerNotes: [String] = []
         for argument in arguments {
@@ -67,6 +70,7 @@ enum UniverseLoading {
                 let holdings = try ISharesHoldingsReader.read(path: path, index: index)
                 builder.add(holdings)
                 if let dated = holdings.datedPrices { prices.append(dated) }
+                if let held = holdings.holdingsWeights { weights.append(held) }
                 readerNotes += holdings.notes.map { "\(path): \($0)" } + DroppedRow.summary(holdings.dropped)
             case .nativeMembership:
                 if index != nil {
@@ -86,7 +90,7 @@ enum UniverseLoading {
             notes += built.notes
             for entry in built.membership.entries { membership.add(entry) }
         }
-        return Prior(membership: membership, notes: notes, prices: prices)
+        return Prior(membership: membership, notes: notes, prices: prices, holdings: weights)
     }
 }
 

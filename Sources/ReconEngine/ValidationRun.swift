@@ -57,11 +57,12 @@ public enum ValidationRun {
         }
         let score = ValidationScore(name: set, predicted: predicted, truth: try TickerList.read(path: path))
         var overlap: Double?
+        // A fund's market values are its weights unrounded (`Weight (%)` shows small ones as 0.00).
         if set == "r2000" || set == "r1000", try FormatDetector.detect(path: path).format == .isharesHoldings {
             let tier: IndexTier = set == "r2000" ? .r2000 : .r1000
             let holdings = try ISharesHoldingsReader.read(path: path).holdings
             overlap = WeightOverlap.of(membership.lines.filter { $0.index == tier }.map { ($0.symbol, $0.weight ?? 0) },
-                                       holdings.map { ($0.symbol, $0.weight ?? 0) })
+                                       holdings.map { ($0.symbol, $0.marketValue ?? $0.weight ?? 0) })
         }
         // Each ticker's line: a membership line over an excluded one (a common stock over a preferred
         // whose ticker normalises alike).

@@ -124,8 +124,8 @@ final class OutputPinTests: XCTestCase {
                  "--r2000", data + "/2025/IWM_2025-11-05.csv", "--out", folder + "/validate"])
         try run(["report", "--quiet", out])
         assertPinned(folder, [
-            "run/": "f6ee7aa14acc006a",
-            "validate/": "281166a307851514",
+            "run/": "90104aa9c1252486",
+            "validate/": "494ea00bbde58b38",
         ])
     }
 

@@ -50,6 +50,16 @@ final class RealData2025Tests: XCTestCase {
         XCTAssertGreaterThanOrEqual(r2000.f1, 0.935)
     }
 
+    /// The predicted Russell 2000's weights (members weighted by the float their prior holdings
+    /// imply) against IWM 2025-11-05's: 0.796 measured (0.780 with total-cap weights).
+    func testWeightOverlapWithALaterRussell2000Fund() throws {
+        let membership = try run().membership
+        let fund = try ISharesHoldingsReader.read(path: try TestPaths.realData() + "/2025/IWM_2025-11-05.csv")
+        let overlap = try XCTUnwrap(WeightOverlap.of(membership.lines.filter { $0.index == .r2000 }.map { ($0.symbol, $0.weight ?? 0) },
+                                                     fund.holdings.map { ($0.symbol, $0.marketValue ?? 0) }))
+        XCTAssertGreaterThanOrEqual(overlap, 0.79)
+    }
+
     func testCountsAndBreakpointAreInTheRightPlace() throws {
         let membership = try run().membership
         let r1000 = Set(membership.lines.filter { $0.index == .r1000 }.map(\.companyKey)).count

@@ -1,0 +1,41 @@
+import ReconCore
+
+/// What a fund's holdings file says of each line's weight, and at what price, on its date: the
+/// evidence for the float of an index member (``HoldingsFloat``).
+public struct HoldingsWeights: Sendable {
+    /// The file's name.
+    public var source: String
+    public var date: CalendarDate
+    /// Each holding's weight (its market value: proportional to its weight in the fund, and
+    /// exact where `Weight (%)` rounds small holdings to 0.00) and price, by exact symbol.
+    private var exact: [String: (weight: Double, price: Double)] = [:]
+    /// By normalised ticker, `nil` where two holdings share one.
+    private var normalized: [String: (weight: Double, price: Double)?] = [:]
+
+    public init(source: String, date: CalendarDate, holdings: [(symbol: String, weight: Double?, price: Double?)]) {
+        self.source = source
+        self.date = date
+        for holding in holdings {
+            guard let weight = holding.weight, weight > 0, let price = holding.price, price > 0 else { continue }
+            exact[holding.symbol] = (weight, price)
+            let key = Ticker.normalize(holding.symbol)
+            normalized[key] = normalized[key] == nil ? .some((weight, price)) : .some(nil)
+        }
+    }
+
+    /// The holding of this symbol: exact, else the one holding whose ticker normalises alike.
+    public func holding(of symbol: String) -> (weight: Double, price: Double)? {
+        if let holding = exact[symbol] { return holding }
+        return normalized[Ticker.normalize(symbol)] ?? nil
+    }
+}
+
+extension ISharesHoldings {
+    /// The holdings' weights and prices on the `Fund Holdings as of` date, `nil` without a date.
+    public var holdingsWeights: HoldingsWeights? {
+        asOf.map { date in
+            HoldingsWeights(source: FilePaths.fileName(of: file), date: date,
+                            holdings: holdings.map { ($0.symbol, $0.marketValue, $0.price) })
+        }
+    }
+}
