@@ -50,7 +50,7 @@ enum MembershipTargets {
 
     static func tickerList(_ bytes: [UInt8]) {
         let path = ScratchFolder.shared.write(bytes, named: "tickers.csv")
-        guard let tickers = FuzzTargetRunner.attempt(.tickerList, { try TickerList.read(path: path) }) else { return }
+        guard let tickers = FuzzTargetRunner.attempt(.tickerList, { try TickerList.read(path: path).tickers }) else { return }
         FuzzCheck.require(tickers.allSatisfy { !$0.isEmpty && $0 != "-" }, "ticker-list: an empty ticker")
         _ = ValidationScore(name: "fuzz", predicted: Array(tickers.prefix(3)), truth: tickers)
     }

@@ -125,7 +125,7 @@ final class OutputPinTests: XCTestCase {
         try run(["report", "--quiet", out])
         assertPinned(folder, [
             "run/": "8d622052d4be89bd",
-            "validate/": "baf9e9694a44ccf9",
+            "validate/": "5dd145b13f2d692f",
         ])
     }
 

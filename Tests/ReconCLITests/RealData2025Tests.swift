@@ -26,7 +26,7 @@ final class RealData2025Tests: XCTestCase {
     }
 
     private func score(_ name: String, _ predicted: [String], truth file: String) throws -> ValidationScore {
-        let truth = try TickerList.read(path: try TestPaths.realData() + "/2025/" + file)
+        let truth = try TickerList.read(path: try TestPaths.realData() + "/2025/" + file).tickers
         return ValidationScore(name: name, predicted: predicted, truth: truth)
     }
 

@@ -11,8 +11,8 @@ enum ValidateCommand {
         Tickers are compared upper-cased with every non-letter, non-digit dropped. Predicted additions are \
         lines in the new Russell 3000 that were not prior members; predicted deletions are prior members \
         present in the universe and not in the new Russell 3000. Truth files are CSVs with a symbol (or \
-        Ticker) column, or iShares holdings files. Misses and false hits are written beside the membership \
-        file (or to --out).
+        Ticker) column, or iShares holdings files; the rows they leave out (non-equity lines, a disclaimer) \
+        are said. Misses and false hits are written beside the membership file (or to --out).
         """,
         options: [
             .single("--membership", value: "FILE", help: "A membership.csv written by recon reconstitute.", required: true),
@@ -46,7 +46,9 @@ enum ValidateCommand {
         let outDirectory = arguments.string("--out") ?? FilePaths.directory(of: membershipPath)
         // Every truth file is read before anything is written: a bad one leaves no output behind.
         let scores = try truths.map { name, path, predicted in
-            ValidationScore(name: name, predicted: predicted, truth: try TickerList.read(path: path))
+            let truth = try TickerList.read(path: path)
+            for note in truth.notes { console.warn(note) }
+            return ValidationScore(name: name, predicted: predicted, truth: truth.tickers)
         }
         try Directories.create(outDirectory)
         for score in scores { try ValidationWriter.writeMisses(score, to: outDirectory) }
