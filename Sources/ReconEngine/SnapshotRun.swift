@@ -99,7 +99,7 @@ public enum SnapshotRun {
             }
             var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
             if let forward {
-                warnings += forward.warnings(for: drag)
+                warnings += forward.warnings(for: drag, result: result)
                 let splits = forward.suspectedSplits(result)
                 if !splits.isEmpty {
                     warnings.append("drag: \(splits.count) Russell 2000 lines have price and market-cap relatives more than 3x apart "

@@ -124,7 +124,7 @@ final class OutputPinTests: XCTestCase {
                  "--r2000", data + "/2025/IWM_2025-11-05.csv", "--out", folder + "/validate"])
         try run(["report", "--quiet", out])
         assertPinned(folder, [
-            "run/": "8d622052d4be89bd",
+            "run/": "fb222a86e4748d8c",
             "validate/": "5dd145b13f2d692f",
         ])
     }
