@@ -125,7 +125,7 @@ final class OutputPinTests: XCTestCase {
         try run(["report", "--quiet", out])
         assertPinned(folder, [
             "run/": "fb222a86e4748d8c",
-            "validate/": "5dd145b13f2d692f",
+            "validate/": "9c3c9d961b4c5557",
         ])
     }
 

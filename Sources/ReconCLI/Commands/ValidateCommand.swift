@@ -8,9 +8,10 @@ enum ValidateCommand {
         name: "validate",
         abstract: "Score a membership.csv against published additions, deletions and index holdings.",
         discussion: """
-        Tickers are compared upper-cased with every non-letter, non-digit dropped. Predicted additions are \
-        lines in the new Russell 3000 that were not prior members; predicted deletions are prior members \
-        present in the universe and not in the new Russell 3000. Truth files are CSVs with a symbol (or \
+        Tickers are compared as spelled (any case), then upper-cased with every non-letter, non-digit dropped \
+        when only one ticker of each list reads so (BRK/B = BRK.B) and neither is a preferred's (DCOM^ is not \
+        DCOM). Predicted additions are lines in the new Russell 3000 that were not prior members; predicted \
+        deletions are prior members present in the universe and not in the new Russell 3000. Truth files are CSVs with a symbol (or \
         Ticker) column, or iShares holdings files; the rows they leave out (non-equity lines, a disclaimer) \
         are said. Misses and false hits are written beside the membership file (or to --out).
         """,
