@@ -3,11 +3,24 @@ import ReconData
 
 /// A reconstitution of the embedded synthetic market: `recon reconstitute` without `--universe`.
 public enum EmbeddedMarketRun {
-    /// Replays every June of the embedded market up to the run (its prior membership is the
-    /// market's own), under the rules and each variant, and writes the run's folder.
-    public static func run(_ market: EmbeddedMarket, table: RulebookTable, rulebook: Rulebook,
+    /// Replays every June of the embedded market of `seed` and `firms` (generated on first use) up
+    /// to the run (its prior membership is the market's own), under the rules and each variant,
+    /// and writes the run's folder: the folder is locked and checked before the market is loaded.
+    public static func run(seed: Int, firms: Int, table: RulebookTable, rulebook: Rulebook,
                            variants: [RuleVariant], out: String, console: Console) throws {
-        var runs: [(String, RunWriter.Run)] = []
+        let runs = try OutputDestination.writeFolder(out) { staging in
+            let market = try EmbeddedMarket.load(seed: seed, firms: firms, lastYear: table.lastRun.year, console: console)
+            let runs = try replay(market, table: table, rulebook: rulebook, variants: variants, console: console)
+            try RunOutput.write(runs, to: staging)
+            return runs
+        }
+        RunOutput.show(runs, directory: out, console: console)
+    }
+
+    /// The run under the rules and each variant, each replayed from the market's first year.
+    private static func replay(_ market: EmbeddedMarket, table: RulebookTable, rulebook: Rulebook, variants: [RuleVariant],
+                               console: Console) throws -> [(name: String, run: RunWriter.Run)] {
+        var runs: [(name: String, run: RunWriter.Run)] = []
         let history = PanelHistory(panel: market.panel)
         var published: HistoryReplay?
         for (name, variant) in [("published", RuleVariant?.none)] + variants.map({ ($0.name, Optional($0)) }) {
@@ -22,6 +35,6 @@ public enum EmbeddedMarketRun {
             }
             runs.append((name, last))
         }
-        try RunOutput.write(runs, to: out, console: console)
+        return runs
     }
 }

@@ -64,10 +64,9 @@ enum ReconstituteCommand {
                 throw CommandError("--prior needs --universe: the embedded market brings its own prior membership",
                                    help: "add --universe FILE, or drop --prior")
             }
-            let market = try EmbeddedMarket.load(seed: try arguments.int("--seed", in: 0...Int.max)!,
-                                                 firms: try arguments.int("--firms", in: 100...10_000_000)!,
-                                                 lastYear: table.lastRun.year, console: console)
-            try EmbeddedMarketRun.run(market, table: table, rulebook: rulebook, variants: variants, out: out, console: console)
+            try EmbeddedMarketRun.run(seed: try arguments.int("--seed", in: 0...Int.max)!,
+                                      firms: try arguments.int("--firms", in: 100...10_000_000)!,
+                                      table: table, rulebook: rulebook, variants: variants, out: out, console: console)
         }
     }
 
