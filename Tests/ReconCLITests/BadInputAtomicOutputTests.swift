@@ -87,6 +87,29 @@ final class BadInputAtomicOutputTests: XCTestCase {
                        "the variant and the report described the old run: they went with it")
     }
 
+    func testAReportAndAValidationSwapInACopyOfTheFolderThatHasThem() throws {
+        let h = try BadInputHarness()
+        let universe = try h.write(BadInputHarness.screener(count: 30), "universe.csv")
+        let truth = try h.write("symbol\nS1\nS2\nS99\n", "additions.csv")
+        XCTAssertEqual(run(universe, h.out).status, 0)
+        var before = stat()
+        XCTAssertEqual(stat(h.out + "/membership.csv", &before), 0)
+        let runFiles = try BadInputHarness.contents(of: h.out)
+
+        XCTAssertEqual(CommandRun(["report", "--quiet", h.out]).status, 0)
+        let validated = CommandRun(["validate", "--quiet", "--membership", h.out + "/membership.csv", "--additions", truth])
+        XCTAssertEqual(validated.status, 0, validated.error)
+        let after = try BadInputHarness.contents(of: h.out)
+        XCTAssertEqual(after.filter { runFiles[$0.key] != nil }, runFiles, "the run's files are kept, byte for byte")
+        XCTAssertEqual(Set(after.keys).subtracting(runFiles.keys).sorted(),
+                       ["report-caps-1000.svg", "report-caps-3000.svg", "report-flow.svg", "report.html", "report.md",
+                        "validation-additions-false-hits.csv", "validation-additions-misses.csv", "validation.csv"])
+        var linked = stat()
+        XCTAssertEqual(stat(h.out + "/membership.csv", &linked), 0)
+        XCTAssertEqual(linked.st_ino, before.st_ino, "copied as a hard link, not byte for byte")
+        XCTAssertEqual(try besideOut(h, inputs: ["universe.csv", "additions.csv"]), ["out"])
+    }
+
     func testSuccessfulRunsLeaveNothingButTheFolder() throws {
         let h = try BadInputHarness()
         let universe = try h.write(BadInputHarness.screener(count: 30), "universe.csv")

@@ -60,4 +60,17 @@ final class BadInputDestinationTests: XCTestCase {
                         error: "\(h.out): is being written by another recon process (pid \(getpid())), expected one writer at a time (lock file \(h.folder)/.out.recon-lock)",
                         help: "wait for pid \(getpid()) to finish, or write to another destination")
     }
+
+    func testAReportOrAValidationIntoAFolderWithAForeignFolderIsRefused() throws {
+        let h = try BadInputHarness()
+        let universe = try h.write(BadInputHarness.screener(count: 30), "universe.csv")
+        XCTAssertEqual(h.reconstitute(universe, ["--quiet"]).status, 0)
+        try FileManager.default.createDirectory(atPath: h.out + "/my-data", withIntermediateDirectories: false)
+        let before = try BadInputHarness.contents(of: h.out)
+        let report = CommandRun(["report", "--quiet", h.out])
+        XCTAssertEqual(report.status, 1)
+        XCTAssertEqual(report.error, "recon: error: \(h.out): holds an entry recon does not write ('my-data'), expected a new or empty folder, or one recon wrote\n"
+                       + "help: recon replaces its output folder whole: move those entries elsewhere, or choose another output folder\n")
+        XCTAssertEqual(try BadInputHarness.contents(of: h.out), before)
+    }
 }

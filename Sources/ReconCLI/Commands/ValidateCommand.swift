@@ -11,9 +11,10 @@ enum ValidateCommand {
         Tickers are compared as spelled (any case), then upper-cased with every non-letter, non-digit dropped \
         when only one ticker of each list reads so (BRK/B = BRK.B) and neither is a preferred's (DCOM^ is not \
         DCOM). Predicted additions are lines in the new Russell 3000 that were not prior members; predicted \
-        deletions are prior members present in the universe and not in the new Russell 3000. Truth files are CSVs with a symbol (or \
-        Ticker) column, or iShares holdings files; the rows they leave out (non-equity lines, a disclaimer) \
-        are said. Misses and false hits are written beside the membership file (or to --out).
+        deletions are prior members present in the universe and not in the new Russell 3000. Truth files are \
+        CSVs with a symbol (or Ticker) column, or iShares holdings files; the rows they leave out (non-equity \
+        lines, a disclaimer) are said. Misses and false hits are added to the membership file's folder (or \
+        --out), which is replaced in one step by a copy that has them.
         """,
         options: [
             .single("--membership", value: "FILE", help: "A membership.csv written by recon reconstitute.", required: true),
@@ -31,33 +32,42 @@ enum ValidateCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         let membershipPath = arguments.string("--membership")!
-        let membership = try MembershipFile.read(path: membershipPath)
-        // (set name, the option naming its truth file, the predicted tickers)
-        let sets: [(name: String, option: String, predicted: [String])] = [
-            ("additions", "--additions", membership.predictedAdditions),
-            ("deletions", "--deletions", membership.predictedDeletions),
-            ("r2000", "--r2000", membership.symbols(in: .r2000)),
-            ("r1000", "--r1000", membership.symbols(in: .r1000)),
-        ]
-        let truths = sets.compactMap { set in arguments.string(set.option).map { (set.name, $0, set.predicted) } }
+        // (set name, the option naming its truth file)
+        let sets = [("additions", "--additions"), ("deletions", "--deletions"), ("r2000", "--r2000"), ("r1000", "--r1000")]
+        let truths = sets.compactMap { name, option in arguments.string(option).map { (name: name, path: $0) } }
         guard !truths.isEmpty else {
             throw CommandError("nothing to score: give at least one of --additions, --deletions, --r2000, --r1000",
                                help: "recon validate --membership out/2025/membership.csv --additions FILE")
         }
         let outDirectory = arguments.string("--out") ?? FilePaths.directory(of: membershipPath)
-        // Every truth file is read before anything is written: a bad one leaves no output behind.
-        let scores = try truths.map { name, path, predicted in
-            let truth = try TickerList.read(path: path)
-            for note in truth.notes { console.warn(note) }
-            return ValidationScore(name: name, predicted: predicted, truth: truth.tickers)
+        // The scores are added to a copy of the folder (its other files as hard links), which
+        // replaces it in one step: the folder never holds some new files and some old.
+        let scores = try OutputDestination.writeFolder(outDirectory, start: .copyOfDestination(leavingOut: { _ in false })) { staging in
+            let membership = try MembershipFile.read(path: membershipPath)
+            // Every truth file is read before anything is written; the rows each leaves out are said.
+            let scores = try truths.map { name, path in
+                let truth = try TickerList.read(path: path)
+                for note in truth.notes { console.warn(note) }
+                return ValidationScore(name: name, predicted: predicted(name, in: membership), truth: truth.tickers)
+            }
+            for score in scores { try ValidationWriter.writeMisses(score, to: staging) }
+            try ValidationWriter.writeScores(scores, to: FilePaths.join(staging, "validation.csv"))
+            return scores
         }
-        try Directories.create(outDirectory)
-        for score in scores { try ValidationWriter.writeMisses(score, to: outDirectory) }
-        try ValidationWriter.writeScores(scores, to: FilePaths.join(outDirectory, "validation.csv"))
         console.print("set        precision  recall     f1      hits  false  missed")
         for score in scores {
             console.print(ValidationWriter.line(score))
         }
         console.print("misses and false hits: \(outDirectory)/validation-<set>-misses.csv, validation-<set>-false-hits.csv")
+    }
+
+    /// The tickers a membership predicts for a set.
+    static func predicted(_ set: String, in membership: MembershipFile) -> [String] {
+        switch set {
+        case "additions": return membership.predictedAdditions
+        case "deletions": return membership.predictedDeletions
+        case "r2000": return membership.symbols(in: .r2000)
+        default: return membership.symbols(in: .r1000)
+        }
     }
 }
