@@ -73,4 +73,12 @@ final class BadInputDestinationTests: XCTestCase {
                        + "help: recon replaces its output folder whole: move those entries elsewhere, or choose another output folder\n")
         XCTAssertEqual(try BadInputHarness.contents(of: h.out), before)
     }
+
+    func testGenerateOntoAFolderIsRefused() throws {
+        let h = try BadInputHarness()
+        try FileManager.default.createDirectory(atPath: h.out, withIntermediateDirectories: false)
+        h.assertRefused(CommandRun(["generate", "--firms", "50", "--out", h.out]), status: 1,
+                        error: "\(h.out): is a folder, expected the name of a file to write",
+                        help: "give a file name, for example --out \(h.out)/panel.recon")
+    }
 }
