@@ -110,13 +110,18 @@ public struct RunID: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.month = month
     }
 
-    /// Parses `2024`, `2024-06` or `2026-12`.
+    /// Parses `2024`, `2024-06` or `2026-12`: four digits, then a dash and two digits, nothing
+    /// else (`Int("+123")` is 123, so `+123-06` once read as the year 123).
     public init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let year = Int(parts[0]), parts[0].count == 4 else { return nil }
+        func digits(_ part: Substring, count: Int) -> Int? {
+            guard part.utf8.count == count, part.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            return Int(part)
+        }
+        guard let year = digits(parts[0], count: 4) else { return nil }
         if parts.count == 1 {
             self.init(year: year)
-        } else if parts.count == 2, let month = Int(parts[1]), parts[1].count == 2, month == 6 || month == 12 {
+        } else if parts.count == 2, let month = digits(parts[1], count: 2), month == 6 || month == 12 {
             self.init(year: year, month: month)
         } else {
             return nil

@@ -77,15 +77,22 @@ public struct PriorMembership: Sendable, Hashable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// Adds a line. A line already present (same ticker, or same company and ticker) keeps the more
-    /// specific tier: a Russell 2000 file wins over a Russell 3000 file's inference that a line is
-    /// in the Russell 1000. Lines with a company are told apart by it, so two companies that once
-    /// used one ticker stay distinct.
+    /// Adds a line. A line already present (same ticker, or same company and ticker) takes what the
+    /// new line adds: a member's tier over `none`, whichever comes first (`DCOM^`, a preferred
+    /// outside the indexes, and `DCOM`, the member, share a ticker id), and a Russell 2000 file's
+    /// tier over a Russell 3000 file's inference that a line is in the Russell 1000. Lines with a
+    /// company are told apart by it, so two companies that once used one ticker stay distinct.
     public mutating func add(_ entry: Entry) {
         let existing = entry.company >= 0
             ? positions(company: entry.company).first { entries[$0].symbol == entry.symbol }
             : first(entry.symbol, in: symbolFirst)
         if let existing {
+            if entries[existing].tier == .none, entry.tier != .none {
+                entries[existing].tier = entry.tier
+                entries[existing].isMicrocap = entry.isMicrocap
+                entries[existing].weight = entry.weight
+                return
+            }
             if entries[existing].tier == .r1000, entry.tier == .r2000 { entries[existing].tier = .r2000 }
             if entries[existing].isMicrocap == nil { entries[existing].isMicrocap = entry.isMicrocap }
             return

@@ -47,6 +47,8 @@ public enum Reconstitution {
     /// a member's (`BC^C` → `BCC`) never takes the member's place; a prior line that matches only a
     /// share-type line of a company (iShares lists CleanSpark's common stock as `CLSKW`, Nasdaq's
     /// warrant ticker) is the company's membership under another ticker, and passes to the company.
+    /// A line spelled as a preferred (`BC^C`) never takes a prior line by ticker, even one no common
+    /// took: its normalised ticker is another security's (Boise Cascade's, gone from the universe).
     struct PriorMatch {
         var tiers: [IndexTier]
         var microcap: [Bool?]
@@ -61,12 +63,19 @@ public enum Reconstitution {
             for pass in [false, true] {
                 for line in universe.indices where universe.isShareType(line) == pass {
                     guard let position = prior.position(company: universe.company[line], symbol: universe.symbol[line]),
-                          !pass || !matched[position] else { continue }
+                          !pass || !matched[position] && !Self.isClaimByAnotherSecuritysTicker(prior.entries[position], universe, line)
+                    else { continue }
                     tiers[line] = prior.entries[position].tier
                     microcap[line] = prior.entries[position].isMicrocap
                     matched[position] = true
                 }
             }
+        }
+
+        /// Whether a share-type line would take `entry` only through a ticker it does not own: the
+        /// entry names no company of the line's, and the line is spelled as a preferred.
+        static func isClaimByAnotherSecuritysTicker(_ entry: PriorMembership.Entry, _ universe: Universe, _ line: Int) -> Bool {
+            entry.company != universe.company[line] && Ticker.isPreferredSpelling(universe.text.symbol(line))
         }
 
         /// Gives each company the best prior tier of any of its lines (or of a prior entry of it); a

@@ -104,7 +104,30 @@ public struct Security: Sendable, Hashable {
 }
 
 /// Ticker normalisation shared by every comparison between sources.
+///
+/// Files of one format spell a ticker the same way, and normalising drops what tells securities
+/// apart (`DCOM` and `DCOM^`, Dime's common and preferred, both normalise to `DCOM`; `BC^C`,
+/// Brunswick's notes, to Boise Cascade's `BCC`): lines of one file are told apart by
+/// ``securityKey(_:)``, and two files of one format are matched by ``exact(_:)`` symbol first, by
+/// normalised ticker only as a fallback that a symbol of ``isPreferredSpelling(_:)`` never takes
+/// (``TickerMatch``).
 public enum Ticker {
+    /// A symbol as compared exactly: upper-cased (the readers refuse a symbol repeated in any case).
+    public static func exact(_ symbol: String) -> String {
+        symbol.utf8.contains(where: { (0x61...0x7A).contains($0) }) ? symbol.uppercased() : symbol
+    }
+
+    /// Whether a symbol is spelled as Nasdaq spells a preferred or a note (`DCOM^`, `BC^C`): its
+    /// normalised form is its issuer's common ticker, or another issuer's, never its own.
+    public static func isPreferredSpelling(_ symbol: String) -> Bool { symbol.utf8.contains(UInt8(ascii: "^")) }
+
+    /// The key under which one file lists a security once: the normalised ticker (`BRK.B`, `BRK/B`
+    /// and `BRKB` are one security spelled three ways), but a preferred's spelling as it is
+    /// (``exact(_:)``): `DCOM^` is not `DCOM`, nor `BC^C` Boise Cascade's `BCC`.
+    public static func securityKey(_ symbol: String) -> String {
+        isPreferredSpelling(symbol) ? exact(symbol) : normalize(symbol)
+    }
+
     /// Upper-cases and keeps ASCII letters and digits only.
     public static func normalize(_ symbol: String) -> String {
         // Most tickers already are (`AAPL`, `BRKB`): nothing to build.

@@ -3,12 +3,25 @@ import ReconData
 
 /// A reconstitution of the embedded synthetic market: `recon reconstitute` without `--universe`.
 public enum EmbeddedMarketRun {
-    /// Replays every June of the embedded market up to the run (its prior membership is the
-    /// market's own), under the rules and each variant, and writes the run's folder.
+    /// Replays every June of the embedded market of `seed` and `firms` (generated on first use) up
+    /// to the run (its prior membership is the market's own), under the rules and each variant,
+    /// and writes the run's folder: the folder is locked and checked before the market is loaded.
     /// - Parameter facts: company facts (`--facts`) laid over every universe of the replay.
-    public static func run(_ market: EmbeddedMarket, table: RulebookTable, rulebook: Rulebook,
+    public static func run(seed: Int, firms: Int, table: RulebookTable, rulebook: Rulebook,
                            variants: [RuleVariant], out: String, facts: CompanyFacts? = nil, console: Console) throws {
-        var runs: [(String, RunWriter.Run)] = []
+        let runs = try OutputDestination.writeFolder(out) { staging in
+            let market = try EmbeddedMarket.load(seed: seed, firms: firms, lastYear: table.lastRun.year, console: console)
+            let runs = try replay(market, table: table, rulebook: rulebook, variants: variants, facts: facts, console: console)
+            try RunOutput.write(runs, to: staging)
+            return runs
+        }
+        RunOutput.show(runs, directory: out, console: console)
+    }
+
+    /// The run under the rules and each variant, each replayed from the market's first year.
+    private static func replay(_ market: EmbeddedMarket, table: RulebookTable, rulebook: Rulebook, variants: [RuleVariant],
+                               facts: CompanyFacts?, console: Console) throws -> [(name: String, run: RunWriter.Run)] {
+        var runs: [(name: String, run: RunWriter.Run)] = []
         let history = PanelHistory(panel: market.panel)
         let factsHistory = facts.map { FactsHistory(base: history, facts: $0) }
         var published: HistoryReplay?
@@ -25,6 +38,6 @@ public enum EmbeddedMarketRun {
             }
             runs.append((name, last))
         }
-        try RunOutput.write(runs, to: out, console: console)
+        return runs
     }
 }

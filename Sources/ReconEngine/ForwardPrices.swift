@@ -2,36 +2,48 @@ import ReconCore
 import ReconData
 
 /// Prices of a later universe snapshot, as a returns source for the drag: a line's return is its
-/// later price over its price in the ranked universe, minus one. A line with no later price is
-/// left out of both portfolios (and counted), never given a made-up return.
+/// later price over its price in the ranked universe, minus one. The later line is found by exact
+/// symbol, and by normalised ticker only where that cannot be another security (``TickerMatch``).
+/// A line with no later price is left out of both portfolios (and counted), never given a made-up
+/// return.
 struct ForwardPrices {
     var path: String
-    /// Later price by normalised ticker.
-    var prices: [String: Double]
-    /// Later market cap by normalised ticker (to spot splits).
-    var caps: [String: Double]
+    /// Each universe line's later price and market cap, when the later snapshot has a positive one
+    /// for the line that answers for it (``TickerMatch``: two snapshots of one format spell a
+    /// ticker the same way).
+    var endPrices: [Double?]
+    var endCaps: [Double?]
     /// The universe's prices by line.
     var startPrices: [Double?]
+    /// Universe lines priced through their normalised ticker (a symbol spelled differently).
+    var matchedByNormalisedTicker: [Int]
+    /// The later snapshot's spelling of each of those lines' symbols.
+    var laterSymbols: [Int: String]
     var fromLabel: String
     var toLabel: String
 
     static func load(path: String, format: String?, universe: [Security]) throws -> ForwardPrices {
         // Only prices and caps are read: how share codes are read does not matter.
         let later = try UniverseLoading.universe(path: path, format: format, rankDay: CalendarDate(year: 9999, month: 12, day: 31),
-                                                 convention: .rulebook).result
-        var prices: [String: Double] = [:], caps: [String: Double] = [:]
-        for security in later.securities {
-            if let price = security.price, price > 0 { prices[security.normalizedSymbol] = price }
-            if let cap = security.marketCap, cap > 0 { caps[security.normalizedSymbol] = cap }
-        }
-        return ForwardPrices(path: path, prices: prices, caps: caps, startPrices: universe.map(\.price),
-                             fromLabel: "universe snapshot", toLabel: FilePaths.fileName(of: path))
+                                                 convention: .rulebook).result.securities
+        return ForwardPrices(path: path, universe: universe, later: later)
+    }
+
+    init(path: String, universe: [Security], later: [Security]) {
+        let match = TickerMatch(universe.map(\.symbol), later.map(\.symbol))
+        self.path = path
+        endPrices = match.match.map { line in line.flatMap { later[$0].price }.flatMap { $0 > 0 ? $0 : nil } }
+        endCaps = match.match.map { line in line.flatMap { later[$0].marketCap }.flatMap { $0 > 0 ? $0 : nil } }
+        startPrices = universe.map(\.price)
+        matchedByNormalisedTicker = match.byNormalisedTicker
+        laterSymbols = Dictionary(uniqueKeysWithValues: match.byNormalisedTicker.map { ($0, later[match.match[$0]!].symbol) })
+        fromLabel = "universe snapshot"
+        toLabel = FilePaths.fileName(of: path)
     }
 
     /// The price relative of a row of `result`, or `nil` when either price is missing.
     func windowReturn(_ result: ReconstitutionResult, row: Int) -> Double? {
-        guard result.isLine(row), let start = startPrices[row], start > 0,
-              let end = prices[Ticker.normalize(result.symbol(row))] else { return nil }
+        guard result.isLine(row), let start = startPrices[row], start > 0, let end = endPrices[row] else { return nil }
         return end / start - 1
     }
 
@@ -41,17 +53,27 @@ struct ForwardPrices {
         result.rowIndices.compactMap { row -> String? in
             let startCap = result.totalMarketCap[row]
             guard result.priorTier[row] == .r2000 || result.tier[row] == .r2000, let priceReturn = windowReturn(result, row: row),
-                  startCap > 0, let endCap = caps[Ticker.normalize(result.symbol(row))] else { return nil }
+                  startCap > 0, let endCap = endCaps[row] else { return nil }
             let ratio = (1 + priceReturn) / (endCap / startCap)
             return ratio > 3 || ratio < 1.0 / 3 ? result.symbol(row) : nil
         }
     }
 
-    /// Warnings about names left out of the drag.
-    func warnings(for drag: RunWriter.DragWindow?) -> [String] {
-        guard let cap = drag?.byWeighting[.cap], cap.leftOut > 0 else { return [] }
-        return ["drag: \(cap.leftOut) Russell 2000 lines have no price in \(FilePaths.fileName(of: path)) and are left out "
+    /// Warnings about names left out of the drag, and about Russell 2000 lines priced through their
+    /// normalised ticker.
+    func warnings(for drag: RunWriter.DragWindow?, result: ReconstitutionResult) -> [String] {
+        var warnings: [String] = []
+        if let cap = drag?.byWeighting[.cap], cap.leftOut > 0 {
+            warnings.append("drag: \(cap.leftOut) Russell 2000 lines have no price in \(FilePaths.fileName(of: path)) and are left out "
                 + "(\(formatNumber(cap.leftOutFrozenWeight * 100, decimals: 2))% of the frozen and "
-                + "\(formatNumber(cap.leftOutReconstitutedWeight * 100, decimals: 2))% of the reconstituted cap weight)"]
+                + "\(formatNumber(cap.leftOutReconstitutedWeight * 100, decimals: 2))% of the reconstituted cap weight)")
+        }
+        let normalised = matchedByNormalisedTicker.filter { result.priorTier[$0] == .r2000 || result.tier[$0] == .r2000 }
+        if drag != nil, !normalised.isEmpty {
+            let examples = normalised.prefix(5).map { "\(result.symbol($0)) → \(laterSymbols[$0]!)" }.joined(separator: ", ")
+            warnings.append("drag: \(normalised.count) Russell 2000 lines have no line of the same symbol in \(FilePaths.fileName(of: path)) "
+                + "and are priced by the one line whose ticker normalises alike (\(examples))")
+        }
+        return warnings
     }
 }

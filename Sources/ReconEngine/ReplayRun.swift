@@ -39,14 +39,42 @@ public enum ReplayRun {
         }
     }
 
-    /// Replays, writes the folder and prints the per-run table (and the variants' table).
+    /// Replays, writes the folder (whole, once the replay is done: ``OutputDestination``) and prints
+    /// the per-run table (and the variants' table).
     public static func run(_ request: Request, console: Console) throws {
-        let out = request.out, variants = request.variants, table = request.table, from = request.from, to = request.to
         // A bad facts file is said before a large panel is loaded.
         let facts = try request.facts.map { path -> CompanyFacts in
             console.progress("reading \(path)")
             return try CompanyFactsReader.read(path: path)
         }
+        // Each run's folder is made and written as soon as the run is measured, into the staging
+        // folder (AtomicFile.Batch), and put in place with history.csv at the end.
+        let batch = request.writesRuns ? AtomicFile.Batch() : nil
+        let written = try OutputDestination.writeFolder(request.out, onInterrupt: { batch?.discard() }) { staging -> Written in
+            try replay(request, facts: facts, into: staging, batch: batch, console: console)
+        }
+        let out = request.out, variants = request.variants
+        console.print(ReplayOutput.text(written.published.runs, synthetic: written.synthetic))
+        if !variants.isEmpty {
+            console.print("")
+            console.print(VariantTable.text(written.replays))
+        }
+        console.print("wrote \(out)/history.csv\(variants.isEmpty ? "" : ", variants.csv, variants/NAME/history.csv")"
+                      + (request.writesRuns ? " and a folder per run" : ""))
+    }
+
+    /// What a replay wrote, for the tables printed once its folder is in place.
+    private struct Written {
+        var published: HistoryReplay
+        var replays: [(name: String, runs: [VariantTable.Figures])]
+        var synthetic: Bool
+    }
+
+    /// Replays the published rules and each variant and writes every file into `out` (the staging
+    /// folder); the run folders through `batch` as the replay goes, when there is one.
+    private static func replay(_ request: Request, facts: CompanyFacts?, into out: String, batch: AtomicFile.Batch?,
+                               console: Console) throws -> Written {
+        let variants = request.variants, table = request.table, from = request.from, to = request.to
         let panel: CRSPPanel, panelPath: String, synthetic: Bool
         switch request.market {
         case .panel(let path):
@@ -64,12 +92,7 @@ public enum ReplayRun {
         // One history for every replay: cross-sections and IPO listings are made once.
         let history = PanelHistory(panel: panel)
         let factsHistory = facts.map { FactsHistory(base: history, facts: $0) }
-        // Each run's folder is made and written as soon as the run is measured, and put in place
-        // with history.csv at the end (AtomicFile.Batch): nothing replaces an old file before then.
         let writeRuns = request.writesRuns
-        let batch = writeRuns ? AtomicFile.Batch() : nil
-        let interrupted = batch.map { batch in InterruptCleanup { batch.discard() } }
-        defer { interrupted?.cancel() }
         var stage: (@Sendable (Int, RunWriter.Run) -> Void)?
         if let batch {
             stage = { position, run in ReplayOutput.stageRun(run, position: position, in: out, batch: batch) }
@@ -118,12 +141,6 @@ public enum ReplayRun {
         for warning in FactsWarnings.acrossRuns(published.runs) { console.warn(warning) }
         try ReplayOutput.writeSummary(from: from, to: to, panel: panelPath, synthetic: synthetic,
                                       runs: published.runs.count, variants: variants.map(\.name), to: out)
-        console.print(ReplayOutput.text(published.runs, synthetic: synthetic))
-        if !variants.isEmpty {
-            console.print("")
-            console.print(VariantTable.text(replays))
-        }
-        console.print("wrote \(out)/history.csv\(variants.isEmpty ? "" : ", variants.csv, variants/NAME/history.csv")"
-                      + (writeRuns ? " and a folder per run" : ""))
+        return Written(published: published, replays: replays, synthetic: synthetic)
     }
 }

@@ -4,17 +4,22 @@ import ReconData
 /// Writes a run's folder (and one subfolder per variant) and prints the human summary.
 enum RunOutput {
     /// `runs[0]` is the published rules; the others are variants written to `DIR/variants/NAME/`,
-    /// with `DIR/variants.csv` comparing them.
-    static func write(_ runs: [(name: String, run: RunWriter.Run)], to directory: String, console: Console) throws {
+    /// with `DIR/variants.csv` comparing them. `directory` is where the files go (a staging folder).
+    static func write(_ runs: [(name: String, run: RunWriter.Run)], to directory: String) throws {
         guard let published = runs.first else { return }
         try RunWriter.write(published.run, to: directory)
-        for warning in published.run.warnings { console.warn(warning) }
         if runs.count > 1 {
             for (name, run) in runs.dropFirst() {
                 try RunWriter.write(run, to: FilePaths.join(FilePaths.join(directory, "variants"), VariantNames.folder(name)))
             }
             try VariantTable.write(runs.map { ($0.name, [VariantTable.Figures($0.run)]) }, to: FilePaths.join(directory, "variants.csv"))
         }
+    }
+
+    /// The warnings and the summary of runs written to `directory` (the folder as the user named it).
+    static func show(_ runs: [(name: String, run: RunWriter.Run)], directory: String, console: Console) {
+        guard let published = runs.first else { return }
+        for warning in published.run.warnings { console.warn(warning) }
         printSummary(published.run, directory: directory, console: console)
         if runs.count > 1 {
             console.print("")

@@ -34,9 +34,20 @@ public enum SnapshotRun {
     }
 
     /// Reads the universe and the prior, reconstitutes under the rules and each variant, writes
-    /// the run's folder and prints its summary.
+    /// the run's folder (whole, once every run is made: ``OutputDestination``) and prints its summary.
     public static func run(_ request: Request, console: Console) throws {
-        let universePath = request.universe, rulebook = request.rulebook, variants = request.variants, out = request.out
+        let runs = try OutputDestination.writeFolder(request.out) { staging in
+            let runs = try reconstitute(request, console: console)
+            try RunOutput.write(runs, to: staging)
+            PhaseTimer.mark("wrote the run")
+            return runs
+        }
+        RunOutput.show(runs, directory: request.out, console: console)
+    }
+
+    /// The runs of a request: the published rules, then each variant.
+    private static func reconstitute(_ request: Request, console: Console) throws -> [(name: String, run: RunWriter.Run)] {
+        let universePath = request.universe, rulebook = request.rulebook, variants = request.variants
         console.progress("reading \(universePath)")
         PhaseTimer.mark("read the rules")
         // The prior membership is read on another core while the universe is read: neither needs the other.
@@ -106,7 +117,7 @@ public enum SnapshotRun {
             guard row < universe.securities.count, let ipoYear = universe.securities[row].ipoYear else { return false }
             return ipoYear >= newListingYear
         }
-        var runs: [(String, RunWriter.Run)] = []
+        var runs: [(name: String, run: RunWriter.Run)] = []
         for (name, rules) in [("published", rulebook)] + variants.map({ ($0.name, $0.apply(to: rulebook)) }) {
             console.progress("reconstituting \(rules.run)\(name == "published" ? "" : " under \(name)")")
             // A CRSP panel's codes read by another convention give another universe; other formats say their own types.
@@ -127,7 +138,7 @@ public enum SnapshotRun {
             var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
                 + (factsReport?.warnings ?? [])
             if let forward {
-                warnings += forward.warnings(for: drag)
+                warnings += forward.warnings(for: drag, result: result)
                 let splits = forward.suspectedSplits(result)
                 if !splits.isEmpty {
                     warnings.append("drag: \(splits.count) Russell 2000 lines have price and market-cap relatives more than 3x apart "
@@ -139,8 +150,7 @@ public enum SnapshotRun {
                 analysis: analysis, dropped: universe.dropped, drag: drag, warnings: warnings)))
         }
         PhaseTimer.mark("reconstituted")
-        try RunOutput.write(runs, to: out, console: console)
-        PhaseTimer.mark("wrote the run")
+        return runs
     }
 
     /// A universe as a snapshot run reconstitutes it: priced, its prior matched, numbered, facts laid over.

@@ -30,16 +30,22 @@ public enum ValidationRun {
     }
 
     public static func run(_ request: Request, console: Console) throws {
-        let membership = try MembershipFile.read(path: request.membership)
-        let excluded = try excludedReasons(besides: request.membership)
-        // Every truth file is read before anything is written: a bad one leaves no output behind.
-        let scored = try request.truths.map { set, path in try score(set, truth: path, membership: membership, excluded: excluded) }
-        try Directories.create(request.out)
-        try AtomicFile.write([
-            (path: FilePaths.join(request.out, "validation.csv"), bytes: findingsFile(scored)),
-            (path: FilePaths.join(request.out, "validation-scores.csv"), bytes: scoresFile(scored)),
-            (path: FilePaths.join(request.out, "validation-categories.csv"), bytes: categoriesFile(scored)),
-        ])
+        // The files are added to a copy of the folder (its other files as hard links), which
+        // replaces it in one step: the folder never holds some new files and some old.
+        let scored = try OutputDestination.writeFolder(request.out, start: .copyOfDestination(leavingOut: { _ in false })) { staging in
+            let membership = try MembershipFile.read(path: request.membership)
+            let excluded = try excludedReasons(besides: request.membership)
+            // Every truth file is read before anything is written: a bad one leaves no output behind.
+            let scored = try request.truths.map { set, path in
+                try score(set, truth: path, membership: membership, excluded: excluded, console: console)
+            }
+            try AtomicFile.write([
+                (path: FilePaths.join(staging, "validation.csv"), bytes: findingsFile(scored)),
+                (path: FilePaths.join(staging, "validation-scores.csv"), bytes: scoresFile(scored)),
+                (path: FilePaths.join(staging, "validation-categories.csv"), bytes: categoriesFile(scored)),
+            ])
+            return scored
+        }
         console.print(text(scored))
         console.print("each miss and false hit with its category: \(FilePaths.join(request.out, "validation.csv"))")
     }
@@ -47,7 +53,7 @@ public enum ValidationRun {
     // MARK: - Scoring
 
     private static func score(_ set: String, truth path: String, membership: MembershipFile,
-                              excluded: [String: (reason: String, detail: String)]) throws -> Scored {
+                              excluded: [String: (reason: String, detail: String)], console: Console) throws -> Scored {
         let predicted: [String]
         switch set {
         case "additions": predicted = membership.predictedAdditions
@@ -55,7 +61,10 @@ public enum ValidationRun {
         case "r2000": predicted = membership.symbols(in: .r2000)
         default: predicted = membership.symbols(in: .r1000)
         }
-        let score = ValidationScore(name: set, predicted: predicted, truth: try TickerList.read(path: path))
+        let truth = try TickerList.read(path: path)
+        // The rows a truth file leaves out (non-equity lines, a disclaimer) are said.
+        for note in truth.notes { console.warn(note) }
+        let score = ValidationScore(name: set, predicted: predicted, truth: truth.tickers)
         var overlap: Double?
         // A fund's market values are its weights unrounded (`Weight (%)` shows small ones as 0.00).
         if set == "r2000" || set == "r1000", try FormatDetector.detect(path: path).format == .isharesHoldings {
@@ -64,17 +73,21 @@ public enum ValidationRun {
             overlap = WeightOverlap.of(membership.lines.filter { $0.index == tier }.map { ($0.symbol, $0.weight ?? 0) },
                                        holdings.map { ($0.symbol, $0.marketValue ?? $0.weight ?? 0) })
         }
-        // Each ticker's line: a membership line over an excluded one (a common stock over a preferred
-        // whose ticker normalises alike).
-        var lines: [String: MembershipFile.Line] = [:]
-        for line in membership.lines where line.index != .none || lines[Ticker.normalize(line.symbol)] == nil {
-            lines[Ticker.normalize(line.symbol)] = line
+        // Each ticker's line, by its spelling upper-cased (as the score lists it), else by its
+        // normalised ticker when one line alone has it.
+        var exact: [String: MembershipFile.Line] = [:], normalized: [String: MembershipFile.Line?] = [:]
+        for line in membership.lines {
+            exact[line.symbol.uppercased()] = line
+            let key = Ticker.normalize(line.symbol)
+            normalized[key] = normalized[key] == nil ? .some(line) : .some(nil)
         }
+        let lineOf = { (symbol: String) in exact[symbol.uppercased()] ?? normalized[Ticker.normalize(symbol)] ?? nil }
         var findings: [ValidationCategory.Finding] = []
         for (kind, symbols) in [(ValidationCategory.Kind.miss, score.misses), (.falseHit, score.falseHits)] {
             for symbol in symbols {
-                let line = lines[symbol]
-                let (category, detail) = ValidationCategory.of(set: set, kind: kind, evidence: .init(line: line, exclusion: excluded[symbol]))
+                let line = lineOf(symbol)
+                let exclusion = excluded[symbol.uppercased()] ?? excluded[Ticker.normalize(symbol)]
+                let (category, detail) = ValidationCategory.of(set: set, kind: kind, evidence: .init(line: line, exclusion: exclusion))
                 findings.append(.init(set: set, kind: kind, symbol: line?.symbol ?? symbol, category: category, rank: line?.rank,
                                       index: line?.index.rawValue ?? "", priorIndex: line?.priorIndex.rawValue ?? "", detail: detail))
             }
@@ -82,8 +95,8 @@ public enum ValidationRun {
         return Scored(score: score, weightOverlap: overlap, findings: findings)
     }
 
-    /// excluded.csv beside the membership file, by normalised ticker (its first line for each);
-    /// empty when there is none.
+    /// excluded.csv beside the membership file, by ticker upper-cased and by normalised ticker
+    /// (the first line for each); empty when there is none.
     private static func excludedReasons(besides membership: String) throws -> [String: (reason: String, detail: String)] {
         let path = FilePaths.join(FilePaths.directory(of: membership), "excluded.csv")
         guard FileChecks.exists(path) else { return [:] }
@@ -96,10 +109,9 @@ public enum ValidationRun {
         var reasons: [String: (reason: String, detail: String)] = [:]
         while try csv.next() {
             if csv.isBlankLine { continue }
-            let key = Ticker.normalize(try csv.trimmed(symbol))
-            if reasons[key] == nil {
-                reasons[key] = (try csv.trimmed(reason), try detail.map { try csv.trimmed($0) } ?? "")
-            }
+            let text = try csv.trimmed(symbol)
+            let found = (try csv.trimmed(reason), try detail.map { try csv.trimmed($0) } ?? "")
+            for key in [text.uppercased(), Ticker.normalize(text)] where reasons[key] == nil { reasons[key] = found }
         }
         return reasons
     }

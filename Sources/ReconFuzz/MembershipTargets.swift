@@ -12,7 +12,7 @@ enum MembershipTargets {
         }
         // With the index given, as R2000=FILE does, the rows are read.
         guard let holdings = FuzzTargetRunner.attempt(.isharesHoldings, { try ISharesHoldingsReader.read(bytes: bytes, name: "holdings.csv", index: .r2000) }) else { return }
-        FuzzCheck.unique(holdings.holdings.map { Ticker.normalize($0.symbol) }, "ishares-holdings: tickers")
+        FuzzCheck.unique(holdings.holdings.map { Ticker.securityKey($0.symbol) }, "ishares-holdings: tickers")
         for holding in holdings.holdings {
             let name = "ishares-holdings line \(holding.line) \(holding.symbol)"
             FuzzCheck.require(!holding.symbol.isEmpty && holding.symbol != "-", "\(name): no ticker")
@@ -23,7 +23,7 @@ enum MembershipTargets {
         var builder = PriorMembershipBuilder()
         builder.add(holdings)
         if let built = FuzzTargetRunner.attempt(.isharesHoldings, { try builder.build() }) {
-            FuzzCheck.unique(built.membership.entries.map { Ticker.normalize($0.symbol) }, "ishares-holdings: prior entries")
+            FuzzCheck.unique(built.membership.entries.map(\.spelling), "ishares-holdings: prior entries")
         }
     }
 
@@ -50,15 +50,15 @@ enum MembershipTargets {
 
     static func tickerList(_ bytes: [UInt8]) {
         let path = ScratchFolder.shared.write(bytes, named: "tickers.csv")
-        guard let tickers = FuzzTargetRunner.attempt(.tickerList, { try TickerList.read(path: path) }) else { return }
+        guard let tickers = FuzzTargetRunner.attempt(.tickerList, { try TickerList.read(path: path).tickers }) else { return }
         FuzzCheck.require(tickers.allSatisfy { !$0.isEmpty && $0 != "-" }, "ticker-list: an empty ticker")
         _ = ValidationScore(name: "fuzz", predicted: Array(tickers.prefix(3)), truth: tickers)
     }
 
-    /// Weights are fractions; symbols are unique once normalised.
+    /// Weights are fractions; a company's lines are unique by spelling (`DCOM` and `DCOM^` are two).
     static func checkEntries(_ membership: PriorLines, target: FuzzTarget) {
         FuzzCheck.require(!membership.isEmpty, "\(target.rawValue): no entries and no error")
-        FuzzCheck.unique(membership.entries.map { Ticker.normalize($0.symbol) }, "\(target.rawValue): symbols")
+        FuzzCheck.unique(membership.entries.map { "\($0.companyKey ?? "")|\($0.spelling)" }, "\(target.rawValue): symbols")
         for entry in membership.entries {
             FuzzCheck.fraction(entry.weight, "\(target.rawValue) \(entry.symbol) weight")
         }

@@ -99,4 +99,29 @@ final class BadInputWarningsTests: XCTestCase {
         XCTAssertTrue(warning.hasPrefix("drag: 3 Russell 2000 lines have no price in later.csv and are left out"), warning)
         XCTAssertTrue(run.error.contains("recon: warning: " + warning + "\n"), run.error)
     }
+
+    func testLinesPricedByANormalisedTickerAreCountedInADragWarning() throws {
+        // S3 is spelled S.3 in the later file: matched by its only namesake, and said. S5 is gone
+        // while S5^ (a preferred) is there: never priced by it.
+        let h = try BadInputHarness()
+        let universe = try h.write(BadInputHarness.screener(count: 20), "universe.csv")
+        let prior = try h.write("symbol,name,index\n" + (1...20).map { "S\($0),Company \($0),R2000" }.joined(separator: "\n") + "\n", "prior.csv")
+        let later = (1...20).map { number -> (String, String, String, String) in
+            let symbol = number == 3 ? "S.3" : number == 5 ? "S5^" : "S\(number)"
+            return (symbol, "Company \(number) Inc. Common Stock", "$\(12 + number).00", "1")
+        }
+        let forward = try h.write(BadInputHarness.screener(later), "later.csv")
+        let run = h.reconstitute(universe, ["--prior", prior, "--forward", forward])
+        XCTAssertEqual(run.status, 0, run.error)
+        let said = [
+            "drag: 1 Russell 2000 lines have no line of the same symbol in later.csv and are priced by the one line whose ticker normalises alike (S3 → S.3)",
+        ]
+        let written = try warnings(h.out)
+        for line in said {
+            XCTAssertTrue(written.contains(line), written.joined(separator: "\n"))
+            XCTAssertTrue(run.error.contains("recon: warning: " + line + "\n"), run.error)
+        }
+        let dragWarning = try XCTUnwrap(try warnings(h.out).first { $0.hasPrefix("drag: 1 Russell 2000 lines have no price") }, "S5 is left out")
+        XCTAssertTrue(dragWarning.contains("in later.csv and are left out"), dragWarning)
+    }
 }

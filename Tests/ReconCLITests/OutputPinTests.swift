@@ -124,8 +124,8 @@ final class OutputPinTests: XCTestCase {
                  "--r2000", data + "/2025/IWM_2025-11-05.csv", "--out", folder + "/validate"])
         try run(["report", "--quiet", out])
         assertPinned(folder, [
-            "run/": "90104aa9c1252486",
-            "validate/": "494ea00bbde58b38",
+            "run/": "c778fcd2ae059cce",
+            "validate/": "0f8ddc8194d97f1b",
         ])
     }
 

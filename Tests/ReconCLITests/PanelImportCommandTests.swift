@@ -78,12 +78,19 @@ final class PanelImportCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.error.contains("\(damagedPath): is damaged: its section "), run.error)
         h.assertNothingWritten()
-        // Importing a panel, or into a folder that does not exist.
-        h.assertRefused(CommandRun(["import", panel, "--out", h.out + "/x.recon"]), status: 1,
+        // Importing a panel, or into a folder that does not exist (said before the CSV is read), or
+        // onto a folder.
+        h.assertRefused(CommandRun(["import", panel, "--out", h.folder + "/x.recon"]), status: 1,
                         error: "\(panel): is already a recon panel file, expected a CRSP CSV to import",
                         help: "give the panel to recon replay --panel \(panel) as it is")
-        let missing = CommandRun(["import", csv, "--out", h.folder + "/no/such/folder/x.recon"])
-        XCTAssertEqual(missing.status, 1, missing.error)
-        XCTAssertTrue(missing.error.contains("cannot create a temporary file"), missing.error)
+        h.assertRefused(CommandRun(["import", csv, "--out", h.folder + "/no/such/folder/x.recon"]), status: 1,
+                        error: "\(h.folder)/no/such/folder/x.recon: cannot be written: its folder \(h.folder)/no/such/folder does not exist",
+                        help: "create the folder first, or write the file elsewhere")
+        try FileManager.default.createDirectory(atPath: h.folder + "/folder.recon", withIntermediateDirectories: false)
+        h.assertRefused(CommandRun(["import", csv, "--out", h.folder + "/folder.recon"]), status: 1,
+                        error: "\(h.folder)/folder.recon: is a folder, expected the name of a file to write",
+                        help: "give a file name, for example --out \(h.folder)/folder.recon/panel.recon")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: h.folder + "/x.recon"))
+        XCTAssertEqual(BadInputHarness.files(in: h.folder).filter { $0.contains(".recon-lock") || $0.contains(".tmp-") }, [])
     }
 }

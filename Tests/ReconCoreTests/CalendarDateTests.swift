@@ -23,5 +23,9 @@ final class CalendarDateTests: XCTestCase {
         XCTAssertEqual(RunID(parsing: "2026-12")?.description, "2026-12")
         XCTAssertNil(RunID(parsing: "2026-07"))
         XCTAssertNil(RunID(parsing: "26"))
+        // Int("+123") is 123: these once read as the years 123, 2024 and 2024.
+        for text in ["+123-06", "+123", "2024-+6", "2024-6 ", " 2024", "２０２４", "2024-06-30"] {
+            XCTAssertNil(RunID(parsing: text), text)
+        }
     }
 }

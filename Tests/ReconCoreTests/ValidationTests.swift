@@ -4,12 +4,39 @@ import XCTest
 final class ValidationTests: XCTestCase {
     func testScoresByHand() {
         let score = ValidationScore(name: "additions", predicted: ["BRK/B", "AAA", "BBB", "ZZZ"], truth: ["brk.b", "AAA", "CCC"])
-        XCTAssertEqual(score.truePositives, ["AAA", "BRKB"])
+        XCTAssertEqual(score.truePositives, ["AAA", "BRK.B"], "as the truth spells them, BRK/B met by its only namesake")
         XCTAssertEqual(score.falseHits, ["BBB", "ZZZ"])
         XCTAssertEqual(score.misses, ["CCC"])
         XCTAssertEqual(score.precision, 0.5)
         XCTAssertEqual(score.recall, 2.0 / 3.0, accuracy: 1e-12)
         XCTAssertEqual(score.f1, 2 * 0.5 * (2.0 / 3.0) / (0.5 + 2.0 / 3.0), accuracy: 1e-12)
+    }
+
+    /// Issue 20: tickers that only normalise alike are different securities. The pairs are the 2026
+    /// screener's collisions: a common and a preferred (`DCOM`, `DCOM^`), or another issuer's notes
+    /// (`BCC` Boise Cascade, `BC^C` Brunswick).
+    func testTickersThatOnlyNormaliseAlikeAreDifferentSecurities() {
+        let commons = ["DCOM", "TFIN", "TY", "BCC", "EPC"], preferreds = ["DCOM^", "TFIN^", "TY^", "BC^C", "EP^C"]
+        let crossed = ValidationScore(name: "r2000", predicted: commons, truth: preferreds)
+        XCTAssertEqual(crossed.truePositives, [], "a preferred is never its common")
+        XCTAssertEqual(crossed.misses, preferreds.sorted())
+        XCTAssertEqual(crossed.falseHits, commons.sorted())
+
+        let both = ValidationScore(name: "r2000", predicted: commons + preferreds, truth: commons)
+        XCTAssertEqual(both.truePositives, commons.sorted())
+        XCTAssertEqual(both.falseHits, preferreds.sorted(), "five false hits, not hidden behind their commons")
+        XCTAssertEqual(both.precision, 0.5)
+
+        let reversed = ValidationScore(name: "r2000", predicted: commons, truth: preferreds + commons)
+        XCTAssertEqual(reversed.truePositives, commons.sorted())
+        XCTAssertEqual(reversed.misses, preferreds.sorted())
+        XCTAssertEqual(reversed.recall, 0.5)
+    }
+
+    func testASymbolRepeatedOrBlankCountsOnceOrNotAtAll() {
+        let score = ValidationScore(name: "x", predicted: ["aaa", "AAA", "-", ""], truth: ["AAA"])
+        XCTAssertEqual(score.truePositives, ["AAA"])
+        XCTAssertEqual(score.falseHits, [])
     }
 
     func testEmptySetsScoreZero() {

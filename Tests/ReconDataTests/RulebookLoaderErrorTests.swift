@@ -105,6 +105,15 @@ final class RulebookLoaderErrorTests: XCTestCase {
         expectError(at: "calendar.csv:2:5", column: "source", containing: "expected a citation")
     }
 
+    func testARunWithASignOrOneMonthDigitIsRefused() throws {
+        // `Int("+123")` is 123: `+123-06` was read as the June run of the year 123.
+        try write(eras: replacing(line: 2, in: Self.eras, with: Self.eras.components(separatedBy: "\n")[1]
+            .replacingOccurrences(of: "2005-06,2006-06,", with: "+123-06,2006-06,")))
+        expectError(at: "eras.csv:2:1", column: "from_run", containing: "found '+123-06', expected a run YYYY-06 or YYYY-12")
+        try write(calendar: replacing(line: 2, in: Self.calendar, with: "2005-+6,2005-05-31,2005-06-24,D,x"))
+        expectError(at: "calendar.csv:2:1", column: "run", containing: "found '2005-+6', expected a run YYYY-06 or YYYY-12")
+    }
+
     func testWrongFieldCountAndMissingColumn() throws {
         try write(calendar: replacing(line: 3, in: Self.calendar, with: "2006-06,2006-05-31,2006-06-23,D,rule, with a comma"))
         expectError(at: "calendar.csv:3", column: nil, containing: "found 6 fields, expected 5")

@@ -121,18 +121,20 @@ final class SyntheticMarketTests: XCTestCase {
 
     func testByteWriterFormatsNumbersItself() throws {
         let path = folder + "/numbers.txt"
-        let writer = try ByteWriter(path: path, capacity: 256)
-        for value in [0, 7, -42, 10_001, Int.max] {
-            try writer.appendInteger(value)
-            try writer.append(UInt8(ascii: " "))
+        try AtomicFile.write(to: path) { pieces in
+            let writer = ByteWriter(into: pieces, capacity: 256)
+            for value in [0, 7, -42, 10_001, Int.max] {
+                try writer.appendInteger(value)
+                try writer.append(UInt8(ascii: " "))
+            }
+            for (value, decimals, trim) in [(23.125, 5, true), (10.0, 5, true), (-0.25, 6, false), (0.0000004, 6, false),
+                                            (-0.0000004, 6, false), (1.99999999, 2, true), (0.03125, 5, true)] {
+                try writer.appendDecimal(value, decimals: decimals, trimZeros: trim)
+                try writer.append(UInt8(ascii: " "))
+            }
+            for _ in 0 ..< 100 { try writer.append("abc") }     // crosses the small buffer many times
+            try writer.flush()
         }
-        for (value, decimals, trim) in [(23.125, 5, true), (10.0, 5, true), (-0.25, 6, false), (0.0000004, 6, false),
-                                        (-0.0000004, 6, false), (1.99999999, 2, true), (0.03125, 5, true)] {
-            try writer.appendDecimal(value, decimals: decimals, trimZeros: trim)
-            try writer.append(UInt8(ascii: " "))
-        }
-        for _ in 0 ..< 100 { try writer.append("abc") }     // crosses the small buffer many times
-        try writer.close()
         let text = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertTrue(text.hasPrefix("0 7 -42 10001 9223372036854775807 23.125 10 -0.250000 0.000000 0.000000 2 0.03125 abcabc"), text)
         XCTAssertEqual(text.count, 82 + 300)

@@ -33,8 +33,10 @@ enum GenerateCommand {
                                                           firms: try arguments.int("--firms", in: 50...10_000_000)!,
                                                           seed: UInt64(try arguments.int("--seed", in: 0...Int.max)!))
         let path = arguments.string("--out")!
-        let summary = try SyntheticMarket.write(to: path, configuration: configuration,
-                                                progress: console.percentProgress("generated"))
+        // The one writer of the file, checked before the market is generated; written whole or not at all.
+        let summary = try OutputDestination.writeFile(path) {
+            try SyntheticMarket.write(to: path, configuration: configuration, progress: console.percentProgress("generated"))
+        }
         console.print("wrote \(path): \(summary.rows) rows, \(summary.securities) securities, \(summary.companies) companies, \(from)–\(to) (synthetic, seed \(configuration.seed))")
     }
 }

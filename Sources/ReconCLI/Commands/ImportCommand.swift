@@ -26,7 +26,8 @@ enum ImportCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         let source = arguments.positional("CSV")!, destination = arguments.string("--out")!
         console.progress("importing \(source)")
-        let summary = try PanelImport.run(source: source, destination: destination)
+        // The one writer of the panel, checked before the CSV is read; written whole or not at all.
+        let summary = try OutputDestination.writeFile(destination) { try PanelImport.run(source: source, destination: destination) }
         console.print("wrote \(destination): \(summary.rows) rows, \(summary.securities) securities, \(summary.months) months, "
             + "\(summary.panelSize) bytes (panel format \(PanelFile.version)); source \(summary.sourceSize) bytes, "
             + "checksum \(String(summary.sourceChecksum, radix: 16))")

@@ -75,10 +75,9 @@ enum ReconstituteCommand {
                 console.progress("reading \(path)")
                 return try CompanyFactsReader.read(path: path)
             }
-            let market = try EmbeddedMarket.load(seed: try arguments.int("--seed", in: 0...Int.max)!,
-                                                 firms: try arguments.int("--firms", in: 100...10_000_000)!,
-                                                 lastYear: table.lastRun.year, console: console)
-            try EmbeddedMarketRun.run(market, table: table, rulebook: rulebook, variants: variants, out: out, facts: facts, console: console)
+            try EmbeddedMarketRun.run(seed: try arguments.int("--seed", in: 0...Int.max)!,
+                                      firms: try arguments.int("--firms", in: 100...10_000_000)!,
+                                      table: table, rulebook: rulebook, variants: variants, out: out, facts: facts, console: console)
         }
     }
 

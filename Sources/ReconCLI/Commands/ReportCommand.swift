@@ -17,8 +17,8 @@ enum ReportCommand {
 
         report.html has its CSS and charts inline and fetches nothing: it opens from disk. report.md shows the same \
         numbers and tables and links to the charts, written beside it as report-*.svg (chart files of an earlier \
-        report that this one does not draw are removed). Files are replaced atomically, and the same folder \
-        always gives the same bytes. See docs/reports.md.
+        report that this one does not draw are removed). The folder is replaced in one step by a copy that has \
+        the new report, so it never shows half a report, and the same folder always gives the same bytes. See docs/reports.md.
         """,
         options: [CommonOptions.quiet],
         positionals: [PositionalSpec("DIR", help: "A folder written by recon reconstitute --out or recon replay --out.")],
@@ -30,18 +30,23 @@ enum ReportCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         let folder = arguments.positional("DIR")!
-        let document: ReportDocument
-        switch try ReportFolderKind.of(folder) {
-        case .run:
-            console.progress("reading the run in \(folder)")
-            document = RunReport(try ReportRunFolderReader.read(folder: folder)).document
-        case .history:
-            console.progress("reading the replay in \(folder)")
-            document = HistoryReport(try ReportHistoryFolderReader.read(folder: folder)).document
+        let kind = try ReportFolderKind.of(folder)
+        // Read and written as the folder's one writer: no run replaces it meanwhile.
+        let report = try OutputDestination.writeFolder(folder, start: .copyOfDestination(leavingOut: ReportFileWriter.isReportFile)) { staging in
+            let document: ReportDocument
+            switch kind {
+            case .run:
+                console.progress("reading the run in \(folder)")
+                document = RunReport(try ReportRunFolderReader.read(folder: folder)).document
+            case .history:
+                console.progress("reading the replay in \(folder)")
+                document = HistoryReport(try ReportHistoryFolderReader.read(folder: folder)).document
+            }
+            let report = RenderedReport(document)
+            try ReportFileWriter.write(report, to: staging)
+            return report
         }
-        let report = RenderedReport(document)
-        let paths = try ReportFileWriter.write(report, to: folder)
-        try ReportFileWriter.removeStaleCharts(keeping: report, in: folder)
+        let paths = ReportFileWriter.paths(report, in: folder)
         for path in paths.prefix(2) { console.print("wrote \(path)") }
         if paths.count > 2 {
             console.print("wrote \(paths.count - 2) charts beside them: \(FilePaths.join(folder, "report-*.svg"))")

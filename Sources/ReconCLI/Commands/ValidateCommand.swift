@@ -8,14 +8,16 @@ enum ValidateCommand {
         name: "validate",
         abstract: "Score a membership.csv against published additions, deletions and index holdings.",
         discussion: """
-        Tickers are compared upper-cased with every non-letter, non-digit dropped. Predicted additions are \
-        lines in the new Russell 3000 that were not prior members; predicted deletions are prior members \
-        present in the universe and not in the new Russell 3000. Truth files are CSVs with a symbol (or \
-        Ticker) column, or iShares holdings files. Writes beside the membership file (or to --out): \
-        validation.csv, each miss and false hit with its category (near_1000, near_3000, country, type, \
-        price, share_class, prior, absent_from_universe, …, read from membership.csv and excluded.csv); \
-        validation-scores.csv, precision, recall, F1 and, against a holdings file, the weight overlap \
-        1 − ½Σ|w − w_true|; validation-categories.csv, the count of each category.
+        Tickers are compared as spelled (any case), then upper-cased with every non-letter, non-digit dropped \
+        when only one ticker of each list reads so (BRK/B = BRK.B) and neither is a preferred's (DCOM^ is not \
+        DCOM). Predicted additions are lines in the new Russell 3000 that were not prior members; predicted \
+        deletions are prior members present in the universe and not in the new Russell 3000. Truth files are \
+        CSVs with a symbol (or Ticker) column, or iShares holdings files; the rows they leave out (non-equity \
+        lines, a disclaimer) are said. Writes beside the membership file (or to --out), replacing the folder \
+        in one step by a copy that has them: validation.csv, each miss and false hit with its category \
+        (near_1000, near_3000, country, type, price, share_class, prior, absent_from_universe, …, read from \
+        membership.csv and excluded.csv); validation-scores.csv, precision, recall, F1 and, against a holdings \
+        file, the weight overlap 1 − ½Σ|w − w_true|; validation-categories.csv, the count of each category.
         """,
         options: [
             .single("--membership", value: "FILE", help: "A membership.csv written by recon reconstitute.", required: true),

@@ -129,7 +129,7 @@ public enum ISharesHoldingsReader {
                 dropped.append(DroppedRow(file: csv.name, line: csv.lineNumber, symbol: symbol == "-" ? "" : symbol, reason: reason))
                 continue
             }
-            lineOfSymbol[Ticker.normalize(symbol)] = csv.lineNumber
+            lineOfSymbol[Ticker.securityKey(symbol)] = csv.lineNumber
             holdings.append(try readHolding(csv, header, columns, symbol: symbol))
         }
         guard dataRows > 0 else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .isharesHoldings) }
@@ -191,7 +191,8 @@ public enum ISharesHoldingsReader {
         if let exchange = try csv.optionalText(columns.exchange), exchange.uppercased().containsText("NO MARKET") {
             return "not listed (exchange \"\(exchange)\")"
         }
-        if let first = lineOfSymbol[Ticker.normalize(symbol)] { return "ticker already read on line \(first)" }
+        // The same security (``Ticker/securityKey(_:)``), not a ticker that normalises alike: `BC^C` is not `BCC`.
+        if let first = lineOfSymbol[Ticker.securityKey(symbol)] { return "ticker already read on line \(first)" }
         return nil
     }
 

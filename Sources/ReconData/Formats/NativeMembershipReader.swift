@@ -41,8 +41,10 @@ public enum NativeMembershipReader {
                 throw InputError(file: csv.name, line: csv.lineNumber, column: symbolColumn + 1, columnName: header.names[symbolColumn],
                                  message: "found \(InputError.quote(symbol)), expected a ticker", help: "give every row a symbol")
             }
-            try csv.rejectDuplicate(symbol, firstLine: lineOfSymbol[normalized], column: symbolColumn, header: header)
-            lineOfSymbol[normalized] = csv.lineNumber
+            // A repeat is the same security (``Ticker/securityKey(_:)``): `BRK.B` and `BRKB` are one,
+            // `DCOM` and `DCOM^` (a common and its preferred, both in recon's own membership.csv) two.
+            try csv.rejectDuplicate(symbol, firstLine: lineOfSymbol[Ticker.securityKey(symbol)], column: symbolColumn, header: header)
+            lineOfSymbol[Ticker.securityKey(symbol)] = csv.lineNumber
             guard let tier = try csv.choice(indexColumn, header: header, of: IndexTier.allCases) else {
                 throw InputError(file: csv.name, line: csv.lineNumber, column: indexColumn + 1, columnName: header.names[indexColumn],
                                  message: "found an empty index, expected one of: R1000, R2000, none", help: "fill in the index")

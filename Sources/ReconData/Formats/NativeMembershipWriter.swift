@@ -11,7 +11,7 @@ public enum NativeMembershipWriter {
     public static func csv(_ membership: PriorLines) -> CSVWriter {
         var writer = CSVWriter(header: columns)
         for entry in membership.entries {
-            writer.appendRow([entry.symbol, entry.name, entry.tier.rawValue, entry.companyKey ?? "",
+            writer.appendRow([entry.spelling, entry.name, entry.tier.rawValue, entry.companyKey ?? "",
                               CSVWriter.boolean(entry.isMicrocap), CSVWriter.number(entry.weight)])
         }
         return writer

@@ -67,7 +67,8 @@ public struct PriorMembershipBuilder: Sendable {
         linesBySource.append(lines)
     }
 
-    /// What the sources say about one normalised ticker.
+    /// What the sources say about one security (``Ticker/securityKey(_:)``: `BRK.B` in one file and
+    /// `BRKB` in another are one; `BCC` and `BC^C`, which only normalise alike, are two).
     private struct Evidence {
         var order: Int
         var name: String
@@ -111,8 +112,8 @@ public struct PriorMembershipBuilder: Sendable {
         var order = 0
         for (position, source) in sources.enumerated() {
             for line in linesBySource[position] {
-                let symbol = Ticker.normalize(line.symbol)
-                guard !symbol.isEmpty else { continue }
+                guard !Ticker.normalize(line.symbol).isEmpty else { continue }
+                let symbol = Ticker.securityKey(line.symbol)
                 if evidence[symbol] == nil {
                     evidence[symbol] = Evidence(order: order, name: line.name)
                     order += 1

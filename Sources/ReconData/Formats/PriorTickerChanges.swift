@@ -12,7 +12,8 @@ import ReconCore
 /// look new (a false addition, outside banding) and its old line absent.
 ///
 /// The rule is general (no ticker list) and conservative:
-/// - only prior lines matched by ticker (no company key) whose ticker is on no universe line;
+/// - only prior lines matched by ticker (no company key) whose ticker is on no universe line (a
+///   line spelled as a preferred, `BC^C`, does not carry the ticker it normalises to, `BCC`);
 /// - names compare by their issuer key (``IssuerKey``: class descriptor dropped; case,
 ///   punctuation and legal-form spelling folded), so `ZOOMINFO TECHNOLOGIES INC` meets
 ///   `ZoomInfo Technologies Inc Common Stock`, but a company that changed its name as well
@@ -43,11 +44,12 @@ public enum PriorTickerChanges {
         // By index and field, not by element: a `Security` copied out of the array (as calling a
         // computed property on it does) costs a retain per text field.
         let symbols = universe.indices.map { Ticker.normalize(universe[$0].symbol) }
-        let universeTickers = Set(symbols)
+        // By security key: Brunswick's notes `BC^C` do not put Boise Cascade's `BCC` on the universe.
+        let universeTickers = Set(universe.indices.map { Ticker.securityKey(universe[$0].symbol) })
         // Prior lines matched by ticker only, whose ticker is on no universe line. Most prior files
         // have none: then there is nothing to match, and the universe's names need not be read again.
         let unmatched = prior.entries.indices.filter {
-            prior.entries[$0].companyKey == nil && !universeTickers.contains(prior.entries[$0].symbol)
+            prior.entries[$0].companyKey == nil && !universeTickers.contains(prior.entries[$0].securityKey)
         }
         guard !unmatched.isEmpty else { return (prior, []) }
         // Universe companies by issuer key, through lines that can be common equity (the keys made

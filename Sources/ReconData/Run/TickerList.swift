@@ -1,15 +1,31 @@
-/// Reads a list of tickers for validation: any CSV with a `symbol` or `Ticker` column, including
-/// FTSE Russell's addition and deletion lists and iShares holdings files (whose preamble is skipped
-/// and whose non-equity lines are left out).
-public enum TickerList {
-    public static func read(path: String) throws -> [String] {
+import ReconCore
+
+/// A list of tickers for validation: any CSV with a `symbol` or `Ticker` column, including FTSE
+/// Russell's addition and deletion lists and iShares holdings files (whose preamble is skipped).
+///
+/// Rows left out are counted and said (``dropped``, ``notes``), never dropped silently: an iShares
+/// file's non-equity lines, rows without a ticker (`-`), and single-field rows (blank lines, the
+/// disclaimer at the foot of an iShares file, which was read as a ticker before issue 20). Any
+/// other row with fewer or more fields than the header is an ``InputError``.
+public struct TickerList: Sendable {
+    /// The tickers, as the file spells them, in order.
+    public var tickers: [String]
+    /// The rows left out, with why.
+    public var dropped: [DroppedRow]
+
+    /// One line per file for warnings: `IWM.csv: 4 rows dropped (single-field row 2, no ticker 2)`.
+    public var notes: [String] { DroppedRow.summary(dropped) }
+
+    /// - Throws: ``InputError`` for a file with no ticker column, or a row whose field count is not
+    ///   the header's (but for a single field).
+    public static func read(path: String) throws -> TickerList {
         let csv = try CSVReader(path: path)
         var header: CSVHeader?
         var symbolColumn = 0
         var assetClassColumn: Int?
-        var tickers: [String] = []
+        var list = TickerList(tickers: [], dropped: [])
         while try csv.next() {
-            if header == nil {
+            guard let header else {
                 // Skip a preamble until a line names a ticker column.
                 let candidate = try CSVHeader(names: try csv.fields(), file: path, line: csv.lineNumber)
                 if let column = candidate.index(of: "symbol", "ticker") {
@@ -19,15 +35,29 @@ public enum TickerList {
                 }
                 continue
             }
-            if csv.isBlankLine || csv.fieldCount <= symbolColumn { continue }
-            if let assetClassColumn, assetClassColumn < csv.fieldCount, try csv.trimmed(assetClassColumn) != "Equity" { continue }
+            if csv.isBlankLine { continue }
+            if csv.fieldCount == 1, header.names.count > 1 {
+                list.drop(csv, "", "single-field row")
+                continue
+            }
+            try csv.requireFieldCount(header)
             let ticker = try csv.trimmed(symbolColumn)
-            if !ticker.isEmpty, ticker != "-" { tickers.append(ticker) }
+            if let assetClassColumn, case let assetClass = try csv.trimmed(assetClassColumn), assetClass.lowercased() != "equity" {
+                list.drop(csv, ticker, "asset class \"\(assetClass)\" is not Equity")
+            } else if Ticker.normalize(ticker).isEmpty {
+                list.drop(csv, "", "no ticker")
+            } else {
+                list.tickers.append(ticker)
+            }
         }
         guard header != nil else {
             throw InputError(file: path, message: "found no line with a 'symbol' or 'Ticker' column, expected a list of tickers",
                              help: "give a CSV whose header has a symbol column, or an iShares holdings file")
         }
-        return tickers
+        return list
+    }
+
+    private mutating func drop(_ csv: CSVReader, _ symbol: String, _ reason: String) {
+        dropped.append(DroppedRow(file: csv.name, line: csv.lineNumber, symbol: symbol, reason: reason))
     }
 }

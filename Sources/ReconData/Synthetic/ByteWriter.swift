@@ -1,35 +1,23 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A large buffered writer of bytes to a file, with its own number formatting (no `String` per
 /// field, no `String(format:)`, no `NumberFormatter`): what lets the synthetic market write
-/// millions of rows in seconds.
+/// millions of rows in seconds. It writes into a file ``AtomicFile/write(to:_:)`` is making, so the
+/// file appears whole once the writing is done, or not at all.
 final class ByteWriter {
-    private let path: String
-    private var descriptor: Int32
+    private let pieces: AtomicFile.Pieces
     private let capacity: Int
     private let buffer: UnsafeMutablePointer<UInt8>
     private var count = 0
     /// Bytes handed to the writer so far.
     private(set) var bytesWritten = 0
 
-    /// Creates (or truncates) the file.
-    init(path: String, capacity: Int = 1 << 22) throws {
-        self.path = path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else {
-            throw InputError(file: path, message: "cannot create the file (\(String(cString: strerror(errno))))",
-                             help: "check that the folder exists and is writable")
-        }
+    /// A writer into the file `pieces` belongs to.
+    init(into pieces: AtomicFile.Pieces, capacity: Int = 1 << 22) {
+        self.pieces = pieces
         self.capacity = max(capacity, 256)
         buffer = .allocate(capacity: self.capacity)
     }
 
     deinit {
-        if descriptor >= 0 { _ = closeDescriptor() }
         buffer.deallocate()
     }
 
@@ -48,7 +36,7 @@ final class ByteWriter {
     func append(_ bytes: [UInt8]) throws {
         if bytes.count > capacity {
             try flush()
-            try bytes.withUnsafeBufferPointer { try writeAll($0.baseAddress!, $0.count) }
+            try bytes.withUnsafeBytes { try pieces.write($0) }
             bytesWritten += bytes.count
             return
         }
@@ -116,40 +104,8 @@ final class ByteWriter {
     /// Writes the buffer out.
     func flush() throws {
         guard count > 0 else { return }
-        try writeAll(buffer, count)
+        try pieces.write(UnsafeRawBufferPointer(start: buffer, count: count))
         bytesWritten += count
         count = 0
-    }
-
-    /// Flushes and closes the file; the writer must not be used afterwards.
-    func close() throws {
-        try flush()
-        let status = closeDescriptor()
-        guard status == 0 else {
-            throw InputError(file: path, message: "cannot finish writing the file (\(String(cString: strerror(errno))))")
-        }
-    }
-
-    private func closeDescriptor() -> Int32 {
-        #if canImport(Glibc)
-        let status = Glibc.close(descriptor)
-        #else
-        let status = Darwin.close(descriptor)
-        #endif
-        descriptor = -1
-        return status
-    }
-
-    private func writeAll(_ start: UnsafePointer<UInt8>, _ length: Int) throws {
-        var offset = 0
-        while offset < length {
-            let written = write(descriptor, start + offset, length - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw InputError(file: path, message: "cannot write the file (\(String(cString: strerror(errno))))",
-                                 help: "check the free disk space")
-            }
-            offset += written
-        }
     }
 }

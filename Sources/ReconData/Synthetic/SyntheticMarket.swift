@@ -87,30 +87,25 @@ public enum SyntheticMarket {
         public var years: [YearStatistics]
     }
 
-    /// Writes the panel to `path`, through a temporary file renamed at the end, so that an
-    /// interrupted generation never leaves half a file. Same configuration, same bytes.
+    /// Writes the panel to `path` with ``AtomicFile`` (a temporary file beside it, flushed, renamed
+    /// over it), so that an interrupted generation never leaves half a file. Same configuration,
+    /// same bytes.
     /// - Parameter progress: called now and then with the fraction done (0...1).
     public static func write(to path: String, configuration: Configuration = Configuration(),
                              progress: ((Double) -> Void)? = nil) throws -> Summary {
         try validate(configuration, path: path)
-        let temporary = "\(path).partial-\(getpid())"
-        do {
-            let writer = try ByteWriter(path: temporary)
+        var summary: Summary?
+        try AtomicFile.write(to: path) { pieces in
+            let writer = ByteWriter(into: pieces)
             let simulation = MarketSimulation(configuration: configuration, writer: writer)
             try simulation.run(progress: progress)
-            try writer.close()
-            guard rename(temporary, path) == 0 else {
-                throw InputError(file: path, message: "cannot move the generated file into place (\(String(cString: strerror(errno))))")
-            }
-            var summary = simulation.summary
-            summary.path = path
-            summary.bytes = writer.bytesWritten
-            progress?(1)
-            return summary
-        } catch {
-            unlink(temporary)
-            throw error
+            try writer.flush()
+            summary = simulation.summary
+            summary!.path = path
+            summary!.bytes = writer.bytesWritten
         }
+        progress?(1)
+        return summary!
     }
 
     /// Runs the generation without writing the file: the same market and the same measurements
@@ -162,6 +157,11 @@ public enum SyntheticMarket {
         if mkdir(folder, 0o755) != 0, errno != EEXIST {
             throw InputError(file: folder, message: "cannot create the cache folder (\(String(cString: strerror(errno))))")
         }
+        // Two processes starting at once (two test runs, a replay and a reconstitute) generate it
+        // once: the second waits for the first, then finds the file.
+        let destination = try FileDestination.begin(path, waiting: true)
+        defer { destination.finish() }
+        if stat(path, &status) == 0, status.st_size > 0 { return path }
         _ = try write(to: path, configuration: configuration, progress: progress)
         return path
     }
