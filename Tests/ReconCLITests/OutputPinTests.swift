@@ -141,6 +141,11 @@ final class OutputPinTests: XCTestCase {
                 + "\nthe files as they now are:\n\(table)", file: file, line: line)
     }
 
+    /// The folder of the checkout the pins were taken in. The embedded market's runs name its
+    /// cached panel by absolute path (`summary.json`'s `universe`, `panel`), so a file is hashed
+    /// with this checkout's folder written as that one: the pins then hold in any checkout.
+    static let pinnedPackageRoot = "/work/main"
+
     /// The XXH64 (16 hex digits) of every regular file directly in `folder`, by name, and of
     /// every folder in it (`1989-06/`): the XXH64 of its files' lines `path hash`, in path order.
     static func hashes(under folder: String) -> [String: String] {
@@ -150,7 +155,7 @@ final class OutputPinTests: XCTestCase {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue,
                   let bytes = FileManager.default.contents(atPath: folder + "/" + path) else { continue }
-            files[path] = hex(bytes)
+            files[path] = hex(asIfPinnedCheckout(bytes))
         }
         var hashes = files.filter { !$0.key.contains("/") }
         let nested = Dictionary(grouping: files.keys.filter { $0.contains("/") }) { String($0.prefix { $0 != "/" }) + "/" }
@@ -158,6 +163,13 @@ final class OutputPinTests: XCTestCase {
             hashes[subfolder] = hex(Data(paths.sorted().map { "\($0) \(files[$0]!)\n" }.joined().utf8))
         }
         return hashes
+    }
+
+    /// The bytes with this checkout's folder replaced by ``pinnedPackageRoot``.
+    private static func asIfPinnedCheckout(_ bytes: Data) -> Data {
+        let root = TestPaths.packageRoot
+        guard root != pinnedPackageRoot, let text = String(data: bytes, encoding: .utf8), text.contains(root) else { return bytes }
+        return Data(text.replacingOccurrences(of: root, with: pinnedPackageRoot).utf8)
     }
 
     private static func hex(_ bytes: Data) -> String {
