@@ -228,6 +228,37 @@ final class CIZLoadEquivalenceTests: XCTestCase {
         XCTAssertGreaterThan(accepted, 15, "many edits leave a file the loader reads")
     }
 
+    /// The CIZ files of the bad-input catalogue (`BadInputCIZTests`), after good rows so that
+    /// stretches split before them: the same error in one, two and three stretches.
+    func testEveryCIZCaseOfTheBadInputCatalogueGivesOneErrorInAnyNumberOfStretches() {
+        let header = "PERMNO,PrimaryExch,ConditionalType,TradingStatusFlg,USIncFlg,IssuerType,SecurityType,SecuritySubType,"
+            + "ShareType,Ticker,PERMCO,SICCD,IssuerNm,MthCalDt,MthPrc,MthPrcFlg,MthCap,MthRet,ShrOut"
+        let good = (0 ..< 40).map { "\(20001 + $0),Q,RW,A,Y,CORP,EQTY,COM,NS,T\($0),\(900 + $0),4911,FIRM \($0),2020-01-31,5,TR,500,0.01,100" }
+        func replacing(_ field: Int, _ value: String) -> String {
+            var fields = "10001,N,RW,A,Y,CORP,EQTY,COM,NS,ALFA,500,4911,ALFA CORP,2020-01-31,20.5,TR,20500,0.025,1000"
+                .split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[field] = value
+            return fields.joined(separator: ",")
+        }
+        let rows = [replacing(14, "-20.5"), replacing(13, "2020-02-30"), replacing(13, "abc"), replacing(17, "C"), replacing(17, "-1.5"),
+                    replacing(18, "-5"), replacing(0, "x1"), replacing(12, "ALFA, CORP")]
+        for bad in rows {
+            let text = ([header] + good + [bad] + good.map { $0.replacingOccurrences(of: "2020-01-31", with: "2020-02-28") }).joined(separator: "\n") + "\n"
+            guard case .failure(let expected) = load(text, stretches: 1) else {
+                XCTFail("read: \(bad)")
+                continue
+            }
+            for count in [2, 3] {
+                guard case .failure(let error) = load(text, stretches: count) else {
+                    XCTFail("\(count) stretches read: \(bad)")
+                    continue
+                }
+                XCTAssertEqual(error as? InputError, expected as? InputError, bad)
+                XCTAssertEqual((error as? InputError)?.line, 42, bad)
+            }
+        }
+    }
+
     /// The hand-made rows of the tests, through the converter: the reference's panel.
     func testHandMadeRowsAreTheReferencePanelOfTheirConversion() throws {
         let text = """
