@@ -121,6 +121,24 @@ final class CIZReplayTests: XCTestCase {
         XCTAssertEqual(try history(panel), try history(ciz), "history.csv byte for byte")
     }
 
+    /// `reconstitute --universe` detects a CIZ file as CRSP and writes the legacy file's membership.
+    func testReconstitutionFromACIZUniverseIsTheLegacyOne() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for layout in ["legacy", "ciz"] {
+            try run(["generate", "--quiet", "--layout", layout, "--from", "2017", "--to", "2020", "--firms", "3000", "--seed", "9",
+                     "--out", "\(folder)/\(layout).csv"])
+            try run(["reconstitute", "--quiet", "--year", "2020", "--universe", "\(folder)/\(layout).csv", "--out", "\(folder)/run-\(layout)"])
+        }
+        for file in ["membership.csv", "turnover.csv", "migration.csv"] {
+            let legacy = try String(contentsOfFile: "\(folder)/run-legacy/\(file)", encoding: .utf8)
+            XCTAssertEqual(try String(contentsOfFile: "\(folder)/run-ciz/\(file)", encoding: .utf8), legacy, file)
+        }
+        XCTAssertGreaterThan(try String(contentsOfFile: "\(folder)/run-legacy/membership.csv", encoding: .utf8).split(separator: "\n").count, 500)
+        let summary = try String(contentsOfFile: "\(folder)/run-ciz/summary.json", encoding: .utf8)
+        XCTAssertTrue(summary.contains("\"format\": \"crsp\""), summary)
+    }
+
     /// The embedded market itself (25,000 firms, 1979–2026) in the CIZ layout, as `recon generate
     /// --layout ciz` writes it, against the legacy file every embedded run uses: 40 s in a debug
     /// build, so only with `RECON_EMBEDDED_CIZ=1`.

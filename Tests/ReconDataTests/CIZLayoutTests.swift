@@ -195,6 +195,12 @@ final class CIZLayoutTests: XCTestCase {
         assertSamePanel(try load(loose.joined(separator: "\n") + "\n"), try load(Self.sample), "lower case, spaces")
     }
 
+    func testFormatDetectionTakesACIZHeaderForCRSP() throws {
+        XCTAssertEqual(try FormatDetector.detect(bytes: Array(Self.sample.utf8), name: "ciz.csv").format, .crsp)
+        XCTAssertEqual(FormatDetector.format(ofHeader: ["permno", "yyyymm", "mthprc"]), .crsp)
+        XCTAssertEqual(FormatDetector.format(ofHeader: ["PERMNO", "MTHCALDT"]), .crsp)
+    }
+
     func testBadCIZFieldsAreRefusedWithLineColumnAndWhatWasExpected() {
         let help = "fix the value, or re-export the file from CRSP"
         func refused(_ row: String, column: Int, name: String, message: String, header: String = CIZLayoutTests.header) {
