@@ -29,8 +29,9 @@
 ///
 /// Any other combination (another `ShareType` such as CE certificates, another security type
 /// such as preferred stock, a blank or unknown attribute) is 0: unknown, so not common stock,
-/// as a blank `SHRCD` is in a legacy file. (The macro itself has rows for certificates, 20–24,
-/// and writes 75 for every other combination; both are non-common codes like 0.)
+/// as a blank `SHRCD` is in a legacy file. (The macro's full text also has rows for certificates,
+/// CE: 20, 21, 24, Americus Trust components, NS DERV ATR: 23, and unit ETVs, UG FUND ETV: 74, and
+/// writes 75 for every other combination; all are non-common codes, as 0 is.)
 ///
 /// Exchange code:
 ///
