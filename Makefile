@@ -64,7 +64,7 @@ report-check: report
 # AddressSanitizer, FUZZ_SECONDS each, one after the other. Seeds, corpus, logs and crash files go
 # to .cache/fuzz/; the closing table gives the executions per reader.
 FUZZ_SECONDS ?= 40
-FUZZ_TARGETS ?= csv nasdaq-screener ishares-holdings native-universe native-membership crsp panel-file membership-csv rules ticker-list company-facts
+FUZZ_TARGETS ?= csv nasdaq-screener ishares-holdings native-universe native-membership crsp crsp-ciz panel-file membership-csv rules ticker-list company-facts
 FUZZ_BUILD    = .build-fuzz
 FUZZ_BIN      = $(FUZZ_BUILD)/release/ReconFuzz
 FUZZ_DIR      = .cache/fuzz

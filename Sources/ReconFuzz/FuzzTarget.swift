@@ -17,6 +17,9 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case nativeMembership = "native-membership"
     /// ``CRSPPanel/load(path:progress:)`` and a snapshot of every month.
     case crsp = "crsp"
+    /// ``CRSPPanel/load(path:progress:)`` of files in CRSP's CIZ layout (seeds and dictionary in
+    /// that layout), with what the layout promises of the panel.
+    case crspCIZ = "crsp-ciz"
     /// ``PanelFile/open(path:)`` (recon's binary panel), as given and with its checksums made to match.
     case panelFile = "panel-file"
     /// ``MembershipFile/read(path:)`` (recon's `membership.csv`, read by `recon validate`).

@@ -15,6 +15,7 @@ enum FuzzTargetRunner {
         case .nativeUniverse: UniverseTargets.nativeUniverse(file)
         case .nativeMembership: MembershipTargets.nativeMembership(file)
         case .crsp: CRSPTarget.run(file)
+        case .crspCIZ: CRSPCIZTarget.run(file)
         case .panelFile: PanelFileTarget.run(file)
         case .membershipFile: MembershipTargets.membershipFile(file)
         case .rules: RulesTarget.run(file)

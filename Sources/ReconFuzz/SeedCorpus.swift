@@ -110,6 +110,26 @@ enum SeedCorpus {
         5,1990-01-01,1999-12-31,0.01,
 
         """#
+    /// CIZ rows: ISO dates, a bid/ask midpoint (BA), a missing price (MP), halted, suspended,
+    /// when-issued and unlisted rows, a REIT, an ADR, a fund, units, attributes in lower case
+    /// and quoted, a name with a comma, MthRet with the delisting return in it.
+    static let crspCIZ = #"""
+        PERMNO,PrimaryExch,ConditionalType,TradingStatusFlg,USIncFlg,IssuerType,SecurityType,SecuritySubType,ShareType,Ticker,PERMCO,SICCD,IssuerNm,YYYYMM,MthCalDt,MthPrc,MthPrcFlg,MthCap,MthRet,ShrOut
+        10001,N,RW,A,Y,CORP,EQTY,COM,NS,ALFA,500,4911,ALFA CORP,199904,1999-04-30,20.5,TR,20500,0.025,1000
+        10001,N,RW,A,Y,CORP,EQTY,COM,NS,ALFA,500,4911,ALFA CORP,199905,1999-05-28,21,BA,21000,,1000
+        10002,Q,RW,H,Y,ACOR,EQTY,COM,NS,BETA,600,6020,"BETA BANCORP, CL A",199904,1999-04-30,10,TR,20000,0.01,2000
+        10003,a,rw,s,y,reit,eqty,com,ns,GAMA,700,6798,GAMMA REALTY,199905,1999-05-28,9.9,TR,4950,0.1,500
+        10004,"Q","WI","A","N","CORP","EQTY","COM","AD",DLTA,800,3571,DELTA ADR,199905,1999-05-28,15,TR,4500,,300
+        10005,X,NT,,Y,ACOR,FUND,CEF,NS,EPSF,900,6726,EPSILON FUND,199905,1999-05-28,,MP,,-0.3,0
+        10006,R,NW,A,Y,ACOR,FUND,ETF,NS,ZETF,901,6726,ZETA ETF,199905,1999-05-28,3,TR,300,-1,100
+        10007,B,RW,A,N,CORP,EQTY,COM,UG,ETAU,902,,ETA UNITS,199905,1999-05-28,0.5,BA,50,1.5,100
+
+        """#
+
+    /// The CIZ seed with `YYYYMM` for a date (no `MthCalDt`) and YYYYMMDD dates.
+    static var crspCIZMonths: String {
+        crspCIZ.replacingOccurrences(of: "YYYYMM,MthCalDt", with: "YYYYMM,Day")
+    }
 
     static let tickers = #"""
         symbol,company,industry
@@ -130,6 +150,8 @@ enum SeedCorpus {
         case .nativeUniverse: texts = [("universe.csv", nativeUniverse)]
         case .nativeMembership: texts = [("membership.csv", nativeMembership)]
         case .crsp: texts = [("msf.csv", crsp), ("msf-crlf.csv", crlf(crsp))]
+        case .crspCIZ: texts = [("msf_v2.csv", crspCIZ), ("msf_v2-crlf.csv", crlf(crspCIZ)), ("msf_v2-months.csv", crspCIZMonths),
+                                ("msf_v2-days.csv", crspCIZ.replacingOccurrences(of: "-04-30", with: "0430").replacingOccurrences(of: "-05-28", with: "0528"))]
         case .panelFile: return panelSeeds()
         case .membershipFile: texts = [("membership.csv", membershipFile)]
         case .rules: return rulesSeeds()
@@ -174,6 +196,12 @@ enum SeedCorpus {
         case .panelFile: return ["RECONPNL", "\u{1}\u{0}\u{0}\u{0}", "\u{0}\u{0}\u{0}\u{0}", "\u{FF}\u{FF}\u{FF}\u{7F}"]
         case .crsp: return common + ["PERMNO", "PERMCO", "date", "SHRCD", "EXCHCD", "TICKER", "COMNAM", "PRC", "RET", "SHROUT",
                                      "DLRET", "SICCD", "NCUSIP", "19991231", "2020-02-29", "-99", "C", "B"]
+        case .crspCIZ: return common + ["PERMNO", "PERMCO", "MthCalDt", "YYYYMM", "MthPrc", "MthPrcFlg", "MthRet", "MthCap", "ShrOut",
+                                        "PrimaryExch", "ConditionalType", "TradingStatusFlg", "ShareType", "SecurityType", "SecuritySubType",
+                                        "USIncFlg", "IssuerType", "Ticker", "IssuerNm", "SICCD", "CUSIP", "DLRET",
+                                        "NS", "AD", "SB", "UG", "CE", "EQTY", "FUND", "COM", "CEF", "ETF", "ACOR", "CORP", "REIT",
+                                        "RW", "NW", "WI", "NT", "BA", "TR", "MP", ",N,", ",Y,", ",A,", ",Q,", ",X,", ",H,", ",S,",
+                                        "1999-12-31", "2020-02-29", "199912", "202013", "-1"]
         case .membershipFile: return common + MembershipFile.requiredColumns + ["rank", "weight", "microcap", "R1000", "R2000", "none"]
         case .rules: return common + ["2024-06", "2024-05-31", "true", "false", "0.025", "D", "S", "\u{0}"]
         case .tickerList: return common + ["symbol", "Ticker", "Asset Class", "Equity"]

@@ -11,7 +11,7 @@ final class BadInputCatalogueTests: XCTestCase {
         + "nasdaq-screener: Nasdaq stock screener CSV (Symbol, Name, Last Sale, Market Cap, ...); "
         + "ishares-holdings: iShares fund holdings CSV (Ticker, Name, ..., Asset Class, Market Value, Weight (%), ...); "
         + "native-universe: recon universe CSV (symbol, market_cap or price and shares_outstanding, ...); "
-        + "native-membership: recon membership CSV (symbol, name, index, ...); crsp: CRSP monthly stock file (PERMNO, date, ...)"
+        + "native-membership: recon membership CSV (symbol, name, index, ...); crsp: CRSP monthly stock file (PERMNO, date, ... or CIZ: PERMNO, MthCalDt, ...)"
 
     func testEmptyFile() throws {
         let h = try BadInputHarness()

@@ -17,7 +17,7 @@ enum ImportCommand {
             .single("--out", value: "FILE", help: "The panel file to write (e.g. panel.recon).", required: true),
             CommonOptions.quiet,
         ],
-        positionals: [PositionalSpec("CSV", help: "A CRSP monthly stock file (PERMNO, PERMCO, date, SHRCD, EXCHCD, TICKER, COMNAM, PRC, RET, SHROUT, …).")],
+        positionals: [PositionalSpec("CSV", help: "A CRSP monthly stock file, legacy (PERMNO, PERMCO, date, SHRCD, EXCHCD, TICKER, COMNAM, PRC, RET, SHROUT, …) or CIZ (msf_v2 with stksecurityinfohist: PERMNO, PERMCO, MthCalDt, MthPrc, MthRet, ShrOut, ShareType, PrimaryExch, …).")],
         examples: [
             UsageExample("recon import crsp_msf.csv --out crsp.recon", "Import a CRSP export once; then recon replay --panel crsp.recon maps it."),
             UsageExample("recon import /dev/stdin --out crsp.recon --quiet", "Import from a pipe (read whole), without progress lines."),

@@ -19,7 +19,7 @@ enum ReplayCommand {
         options: [
             .single("--from", value: "YEAR", help: "First June to replay.", required: true),
             .single("--to", value: "YEAR", help: "Last year to replay (its December run too, where there is one).", required: true),
-            .single("--panel", value: "FILE", help: "A CRSP monthly stock file (PERMNO, PERMCO, date, SHRCD, EXCHCD, TICKER, COMNAM, PRC, RET, SHROUT, …), or a panel written from one by recon import."),
+            .single("--panel", value: "FILE", help: "A CRSP monthly stock file, legacy (PERMNO, PERMCO, date, SHRCD, EXCHCD, TICKER, COMNAM, PRC, RET, SHROUT, …) or CIZ (PERMNO, PERMCO, MthCalDt, MthPrc, MthRet, ShrOut, ShareType, PrimaryExch, …), or a panel written from one by recon import."),
             .single("--out", value: "DIR", help: "Output folder.", default: "out/replay"),
             CommonOptions.facts,
             CommonOptions.variant,

@@ -64,6 +64,18 @@ enum CRSPFieldParsing {
         return .value(value)
     }
 
+    /// A CIZ `YYYYMM` month, returned as the integer `YYYYMMDD` of its last business day
+    /// (``CIZMonthEnd``); a month outside 01–12 is invalid.
+    static func yearMonth(_ field: UnsafeBufferPointer<UInt8>) -> Field<Int> {
+        let bytes = trimmed(field)
+        if bytes.isEmpty { return .blank }
+        guard bytes.count == 6, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return .invalid }
+        let value = bytes.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
+        let month = value % 100
+        guard (1...12).contains(month) else { return .invalid }
+        return .value(CIZMonthEnd.yyyymmdd(year: value / 100, month: month))
+    }
+
     /// A number where blank and `0` both mean "none" (PRC, SHROUT); the sign is kept.
     static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Field<Double> {
         switch NumberParsing.parse(bytes, allowThousandsSeparators: false) {
@@ -93,6 +105,17 @@ enum CRSPFieldParsing {
             // Returns are kept as `Float`: a larger one would silently become infinite.
             if value >= -1 { return value <= Double(Float.greatestFiniteMagnitude) ? .value(value) : .invalid }
             return [-66, -77, -88, -99].contains(value) ? .missingCode : .invalid
+        }
+    }
+
+    /// A CIZ return (`MthRet`): a decimal fraction of at least −1, or blank. The CIZ layout has no
+    /// missing-value codes (a missing return is blank), so a letter or −99 is invalid; so is a
+    /// return too large for a `Float`, as for ``return(_:)``.
+    static func totalReturn(_ field: UnsafeBufferPointer<UInt8>) -> Field<Double> {
+        switch NumberParsing.parse(field, allowThousandsSeparators: false) {
+        case .blank: return .blank
+        case .number(let value) where value >= -1 && value <= Double(Float.greatestFiniteMagnitude): return .value(value)
+        default: return .invalid
         }
     }
 }

@@ -58,29 +58,10 @@ struct CRSPRecordReader {
         var row = CRSPRowSink.RowFields()
         row.permno = try identifier(reader, columns.permno, what: "a PERMNO (a positive integer)")
         row.permco = try identifier(reader, columns.permco, what: "a PERMCO (a positive integer)")
-        guard case .value(let date) = reader.withBytes(columns.date, CRSPFieldParsing.date) else {
-            throw fieldError(reader, columns.date, expected: "a date as YYYYMMDD or YYYY-MM-DD")
+        switch columns.layoutColumns {
+        case .legacy(let legacy): try checkLegacy(reader, legacy, into: &row)
+        case .ciz(let ciz): try checkCIZ(reader, ciz, into: &row)
         }
-        row.date = date
-        row.shareCode = try code(reader, columns.shareCode, what: "a CRSP share code (an integer such as 10 or 11)")
-        row.exchangeCode = try code(reader, columns.exchangeCode, what: "a CRSP exchange code (an integer such as 1, 2 or 3)")
-        switch reader.withBytes(columns.price, CRSPFieldParsing.number) {
-        case .value(let value) where value != 0: (row.price, row.midpoint) = (abs(value), value < 0)
-        case .value, .blank: break
-        default: throw fieldError(reader, columns.price, expected: "a price (negative for a bid/ask midpoint, blank or 0 for none)")
-        }
-        switch reader.withBytes(columns.sharesOutstanding, CRSPFieldParsing.number) {
-        case .value(let value) where value > 0: row.shares = value
-        case .value(let value) where value == 0: break
-        case .blank: break
-        default: throw fieldError(reader, columns.sharesOutstanding, expected: "shares outstanding in thousands (a number ≥ 0)")
-        }
-        guard CRSPRowSink.hasFiniteCap(row) else {
-            throw fieldError(reader, row.shares.isNaN ? columns.price : columns.sharesOutstanding,
-                             expected: "a price and shares outstanding whose product |PRC| × SHROUT × 1,000 is a finite market cap")
-        }
-        row.return = try returnValue(reader, columns.return)
-        if let column = columns.delistingReturn { row.delistingReturn = try returnValue(reader, column) }
         if let column = columns.industryCode, case .value(let code) = reader.withBytes(column, CRSPFieldParsing.integer) {
             row.industry = code
         }
@@ -97,6 +78,76 @@ struct CRSPRecordReader {
                 throw InputError(file: self.name, line: reader.lineNumber, message: "found a name that cannot be kept as text",
                                  help: "re-save the file as UTF-8")
             }
+        }
+    }
+
+    /// The legacy file's date, codes, price (negative: a bid/ask midpoint), shares and returns.
+    private func checkLegacy(_ reader: CSVReader, _ legacy: CRSPColumns.LegacyColumns, into row: inout CRSPRowSink.RowFields) throws {
+        guard case .value(let date) = reader.withBytes(columns.date, CRSPFieldParsing.date) else {
+            throw fieldError(reader, columns.date, expected: "a date as YYYYMMDD or YYYY-MM-DD")
+        }
+        row.date = date
+        row.shareCode = try code(reader, legacy.shareCode, what: "a CRSP share code (an integer such as 10 or 11)")
+        row.exchangeCode = try code(reader, legacy.exchangeCode, what: "a CRSP exchange code (an integer such as 1, 2 or 3)")
+        switch reader.withBytes(columns.price, CRSPFieldParsing.number) {
+        case .value(let value) where value != 0: (row.price, row.midpoint) = (abs(value), value < 0)
+        case .value, .blank: break
+        default: throw fieldError(reader, columns.price, expected: "a price (negative for a bid/ask midpoint, blank or 0 for none)")
+        }
+        try checkShares(reader, &row, capRule: "|PRC| × SHROUT × 1,000")
+        row.return = try returnValue(reader, columns.return)
+        if let column = legacy.delistingReturn { row.delistingReturn = try returnValue(reader, column) }
+    }
+
+    /// A CIZ row's date (`MthCalDt`, or `YYYYMM` as its last business day), price (positive),
+    /// shares, return (delisting included) and attributes, and the legacy codes they make.
+    private func checkCIZ(_ reader: CSVReader, _ ciz: CIZColumns, into row: inout CRSPRowSink.RowFields) throws {
+        if ciz.dateIsYearMonth {
+            guard case .value(let date) = reader.withBytes(columns.date, CRSPFieldParsing.yearMonth) else {
+                throw fieldError(reader, columns.date, expected: "a month as YYYYMM (such as 202001)")
+            }
+            row.date = date
+        } else {
+            guard case .value(let date) = reader.withBytes(columns.date, CRSPFieldParsing.date) else {
+                throw fieldError(reader, columns.date, expected: "a date as YYYY-MM-DD or YYYYMMDD")
+            }
+            row.date = date
+        }
+        switch reader.withBytes(columns.price, CRSPFieldParsing.number) {
+        case .value(let value) where value > 0: row.price = value
+        case .value(let value) where value == 0: break
+        case .blank: break
+        default:
+            throw fieldError(reader, columns.price,
+                             expected: "a price that is not negative (blank or 0 for none; MthPrcFlg BA marks a bid/ask midpoint)")
+        }
+        try checkShares(reader, &row, capRule: "MthPrc × ShrOut × 1,000")
+        switch reader.withBytes(columns.return, CRSPFieldParsing.totalReturn) {
+        case .value(let value): row.return = value
+        case .blank: break
+        default: throw fieldError(reader, columns.return, expected: "a return as a decimal fraction (≥ −1, the delisting return included) or blank")
+        }
+        func attribute(_ column: Int) -> UInt64 { reader.withBytes(column, CIZAttributes.pack) }
+        row.attributes = CIZAttributes(
+            primaryExchange: attribute(ciz.primaryExchange), conditionalType: attribute(ciz.conditionalType),
+            tradingStatus: attribute(ciz.tradingStatus), shareType: attribute(ciz.shareType),
+            securityType: attribute(ciz.securityType), securitySubType: attribute(ciz.securitySubType),
+            incorporation: attribute(ciz.incorporation), issuerType: attribute(ciz.issuerType),
+            priceFlag: ciz.priceFlag.map(attribute) ?? 0)
+        row.deriveLegacyCodes()
+    }
+
+    /// Shares outstanding (in thousands; blank or 0 for none), and a finite cap with the price.
+    private func checkShares(_ reader: CSVReader, _ row: inout CRSPRowSink.RowFields, capRule: String) throws {
+        switch reader.withBytes(columns.sharesOutstanding, CRSPFieldParsing.number) {
+        case .value(let value) where value > 0: row.shares = value
+        case .value(let value) where value == 0: break
+        case .blank: break
+        default: throw fieldError(reader, columns.sharesOutstanding, expected: "shares outstanding in thousands (a number ≥ 0)")
+        }
+        guard CRSPRowSink.hasFiniteCap(row) else {
+            throw fieldError(reader, row.shares.isNaN ? columns.price : columns.sharesOutstanding,
+                             expected: "a price and shares outstanding whose product \(capRule) is a finite market cap")
         }
     }
 

@@ -57,6 +57,9 @@ struct CRSPRowSink {
         var ticker = RawText(), name = RawText(), cusip = RawText()
         /// The SIC code when the field is a valid integer (anything else is ignored).
         var industry: Int?
+        /// A CIZ row's attributes, from which ``CIZCodes`` derives `shareCode`, `exchangeCode` and
+        /// `midpoint` (``deriveLegacyCodes()``); unused for a legacy row.
+        var attributes = CIZAttributes()
     }
 
     /// A text field's raw bytes: between the quotes of a quoted field, doubled quotes still

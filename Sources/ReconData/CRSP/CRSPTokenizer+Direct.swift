@@ -6,8 +6,9 @@ extension CRSPTokenizer {
     /// a byte-by-byte loop, mostly by avoiding a mispredicted branch at the end of every field.
     ///
     /// It takes the shapes a CRSP export almost always has: plain integers and decimals of up to
-    /// seven digits on each side of the point, `YYYYMMDD` dates, blank fields, one-letter return
-    /// codes, and unquoted text. Anything else makes it answer `nil`, and the record is read again
+    /// seven digits on each side of the point, `YYYYMMDD` and `YYYY-MM-DD` dates (WRDS writes CIZ
+    /// exports' dates the ISO way), `YYYYMM` months, blank fields, one-letter return codes,
+    /// unquoted text, and the CIZ layout's short codes in capitals (`NS`, `EQTY`, `RW`). Anything else makes it answer `nil`, and the record is read again
     /// from its start by ``generalRecord(at:end:into:newlinesInQuotes:)``, which takes every form CSV
     /// allows. Every value it does produce is computed with the ``CRSPFieldParsing`` arithmetic.
     ///
@@ -18,6 +19,7 @@ extension CRSPTokenizer {
         row.cusip = CRSPRowSink.RawText()
         row.industry = nil
         row.delistingReturn = .nan
+        row.attributes.priceFlag = 0
         let last = kinds.count - 1
         for column in 0 ... last {
             // Each field stops on the first byte that is not its own; the byte must then be a
@@ -30,7 +32,7 @@ extension CRSPTokenizer {
                 guard let value = unsignedInteger(&p), value > 0 else { return nil }
                 row.permco = value
             case .date:
-                guard let value = yyyymmdd(&p) else { return nil }
+                guard let value = yyyymmdd(&p) ?? isoDate(&p) else { return nil }
                 row.date = value
             case .shareCode:
                 guard let value = code(&p) else { return nil }
@@ -77,6 +79,48 @@ extension CRSPTokenizer {
                 row.cusip = raw(range)
             case .skip:
                 guard text(&p) != nil else { return nil }
+            case .yearMonth:
+                guard let value = yearMonth(&p) else { return nil }
+                row.date = value
+            case .positivePrice:
+                guard p + 8 <= readableEnd else { return nil }
+                if isSeparatorByte(data[p]) {
+                    row.price = .nan
+                } else {
+                    // A negative price goes to the careful path, which refuses it.
+                    guard let value = decimal(&p), !(value < 0) else { return nil }
+                    row.price = value == 0 ? .nan : value
+                }
+            case .totalReturn:
+                guard let value = totalReturn(&p) else { return nil }
+                row.return = value
+            case .priceFlag:
+                guard let code = shortCode(&p) else { return nil }
+                row.attributes.priceFlag = code
+            case .primaryExchange:
+                guard let code = shortCode(&p) else { return nil }
+                row.attributes.primaryExchange = code
+            case .conditionalType:
+                guard let code = shortCode(&p) else { return nil }
+                row.attributes.conditionalType = code
+            case .tradingStatus:
+                guard let code = shortCode(&p) else { return nil }
+                row.attributes.tradingStatus = code
+            case .shareType:
+                guard let code = shortCode(&p) else { return nil }
+                row.attributes.shareType = code
+            case .securityType:
+                guard let code = shortCode(&p) else { return nil }
+                row.attributes.securityType = code
+            case .securitySubType:
+                guard let code = shortCode(&p) else { return nil }
+                row.attributes.securitySubType = code
+            case .incorporation:
+                guard let code = shortCode(&p) else { return nil }
+                row.attributes.incorporation = code
+            case .issuerType:
+                guard let code = shortCode(&p) else { return nil }
+                row.attributes.issuerType = code
             }
             // Every field parser reads within an 8-byte window it checked, so `p` is readable.
             let byte = data[p]
@@ -170,16 +214,47 @@ extension CRSPTokenizer {
     /// `YYYYMMDD`, a day the calendar has.
     @inline(__always)
     private func yyyymmdd(_ p: inout Int) -> Int? {
-        guard p + 9 <= readableEnd else { return nil }
-        let word = word(p)
-        guard CRSPTokenizer.nonDigits(word) == 0 else { return nil }
+        guard p + 9 <= readableEnd, let value = CRSPTokenizer.date(ofDigits: word(p)) else { return nil }
+        p += 8
+        return value
+    }
+
+    /// `YYYY-MM-DD`, a day the calendar has: its eight digits gathered into one word and read as
+    /// ``yyyymmdd(_:)`` reads one.
+    @inline(__always)
+    private func isoDate(_ p: inout Int) -> Int? {
+        guard p + 11 <= readableEnd, data[p + 4] == Byte.minus, data[p + 7] == Byte.minus else { return nil }
+        let raw = UnsafeRawPointer(data + p)
+        let year = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+        let month = UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 5, as: UInt16.self)))
+        let day = UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)))
+        guard let value = CRSPTokenizer.date(ofDigits: year | month << 32 | day << 48) else { return nil }
+        p += 10
+        return value
+    }
+
+    /// The `YYYYMMDD` of eight ASCII digits in a word (first digit lowest), when they are a day
+    /// the calendar has.
+    @inline(__always)
+    private static func date(ofDigits word: UInt64) -> Int? {
+        guard nonDigits(word) == 0 else { return nil }
         // Pairs of digits (19 79 01 31) in 16-bit lanes: month and day without a division.
         let pairs = (((word &- 0x3030_3030_3030_3030) &* 2561) >> 8) & 0x00FF_00FF_00FF_00FF
         let year = Int(pairs & 0xFF) * 100 + Int((pairs >> 16) & 0xFF)
         let month = Int((pairs >> 32) & 0xFF), day = Int(pairs >> 48)
         guard month >= 1, month <= 12, day >= 1, day <= 28 || day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
-        p += 8
         return year * 10_000 + month * 100 + day
+    }
+
+    /// CIZ `YYYYMM`: the `YYYYMMDD` of the month's last business day (``CIZMonthEnd``).
+    @inline(__always)
+    private func yearMonth(_ p: inout Int) -> Int? {
+        var q = p
+        guard let (value, count) = digits(&q), count == 6 else { return nil }
+        let year = value / 100, month = value % 100
+        guard month >= 1, month <= 12 else { return nil }
+        p = q
+        return CIZMonthEnd.yyyymmdd(year: year, month: month, table: monthEnds)
     }
 
     /// `-?digits[.digits]`, at most seven digits on each side: the mantissa (all the digits) over
@@ -219,6 +294,46 @@ extension CRSPTokenizer {
         guard let value = decimal(&q), value >= -1 else { return nil }
         p = q
         return value
+    }
+
+    /// CIZ MthRet: NaN when blank; a decimal of at least −1 (no letter codes in this layout).
+    @inline(__always)
+    private func totalReturn(_ p: inout Int) -> Double? {
+        guard p + 8 <= readableEnd else { return nil }
+        if isSeparatorByte(data[p]) { return .nan }
+        var q = p
+        guard let value = decimal(&q), value >= -1 else { return nil }
+        p = q
+        return value
+    }
+
+    /// A CIZ code of one to seven capital letters, or blank: its bytes packed as
+    /// ``CIZAttributes/pack(_:)`` packs them (first byte lowest). Anything else (spaces, lower
+    /// case, quotes, digits, eight letters or more) goes to the careful path.
+    @inline(__always)
+    private func shortCode(_ p: inout Int) -> UInt64? {
+        guard p + 8 <= readableEnd else { return nil }
+        let word = word(p)
+        let stops = CRSPTokenizer.equal(word, Byte.comma) | CRSPTokenizer.equal(word, Byte.lf) | CRSPTokenizer.equal(word, Byte.cr)
+        guard stops != 0 else { return nil }
+        let count = stops.trailingZeroBitCount >> 3
+        guard count > 0 else { return 0 }
+        let mask = ~UInt64(0) >> UInt64(64 - 8 * count)
+        let code = word & mask
+        // Every byte of the code a capital letter: the bytes past it are made 'A' for the test.
+        guard !CRSPTokenizer.hasByteOutsideCapitals(code | (0x4141_4141_4141_4141 & ~mask)) else { return nil }
+        p += count
+        return code
+    }
+
+    /// Whether any byte of `word` is not `A`…`Z` (exact as a yes or no: the tests of "Bit
+    /// Twiddling Hacks", hasless(x, 0x41) and hasmore(x, 0x5A), whose carries never make a
+    /// byte in range look out of range nor hide every byte out of it).
+    @inline(__always)
+    static func hasByteOutsideCapitals(_ word: UInt64) -> Bool {
+        let below = (word &- 0x4141_4141_4141_4141) & ~word & 0x8080_8080_8080_8080
+        let above = ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x2525_2525_2525_2525 | word) & 0x8080_8080_8080_8080
+        return below | above != 0
     }
 
     /// An unquoted text field without quotes inside: its bytes.

@@ -21,10 +21,16 @@ import ReconCore
 /// Several threads parse stretches of one file with one tokenizer: it only reads `data` (a file
 /// mapped read-only, alive for the whole load) and its own constants, hence `@unchecked Sendable`.
 struct CRSPTokenizer: @unchecked Sendable {
-    /// What a column holds.
+    /// What a column holds. The CIZ layout's own columns (``CIZColumns``) have their own kinds:
+    /// `yearMonth` (`YYYYMM` without `MthCalDt`), `positivePrice` (`MthPrc`), `totalReturn`
+    /// (`MthRet`) and the short text attributes from `priceFlag` on, packed into the row's
+    /// ``CIZAttributes``.
     enum Kind: UInt8 {
         case skip, permno, permco, date, shareCode, exchangeCode, ticker, name, price, `return`, shares
         case delistingReturn, industry, cusip
+        case yearMonth, positivePrice, totalReturn
+        case priceFlag, primaryExchange, conditionalType, tradingStatus, shareType, securityType, securitySubType
+        case incorporation, issuerType
     }
 
     /// The tokenizer declines a record (or a stretch cannot be merged): read it another way.
@@ -37,6 +43,11 @@ struct CRSPTokenizer: @unchecked Sendable {
     let hasDelistingReturn: Bool
     let hasIndustry: Bool
     let hasCusip: Bool
+    /// Whether the file is in the CIZ layout: each row's legacy codes are then derived from its
+    /// attributes (``CRSPRowSink/RowFields/deriveLegacyCodes()``).
+    let isCIZ: Bool
+    /// ``CIZMonthEnd/table``, held here so that a `YYYYMM` row costs an array load.
+    let monthEnds: [Int32]
     /// The whole data (a file mapped in memory); parsing reads `data[start..<end]` only, and the
     /// direct path reads up to 7 bytes past a field, never at or past `readableEnd`.
     let data: UnsafePointer<UInt8>
@@ -46,21 +57,39 @@ struct CRSPTokenizer: @unchecked Sendable {
         var kinds = [Kind](repeating: .skip, count: columns.names.count)
         kinds[columns.permno] = .permno
         kinds[columns.permco] = .permco
-        kinds[columns.date] = .date
-        kinds[columns.shareCode] = .shareCode
-        kinds[columns.exchangeCode] = .exchangeCode
         kinds[columns.ticker] = .ticker
         kinds[columns.name] = .name
-        kinds[columns.price] = .price
-        kinds[columns.return] = .return
         kinds[columns.sharesOutstanding] = .shares
-        if let column = columns.delistingReturn { kinds[column] = .delistingReturn }
         if let column = columns.industryCode { kinds[column] = .industry }
         if let column = columns.cusip { kinds[column] = .cusip }
+        switch columns.layoutColumns {
+        case .legacy(let legacy):
+            kinds[columns.date] = .date
+            kinds[legacy.shareCode] = .shareCode
+            kinds[legacy.exchangeCode] = .exchangeCode
+            kinds[columns.price] = .price
+            kinds[columns.return] = .return
+            if let column = legacy.delistingReturn { kinds[column] = .delistingReturn }
+        case .ciz(let ciz):
+            kinds[columns.date] = ciz.dateIsYearMonth ? .yearMonth : .date
+            kinds[columns.price] = .positivePrice
+            kinds[columns.return] = .totalReturn
+            if let column = ciz.priceFlag { kinds[column] = .priceFlag }
+            kinds[ciz.primaryExchange] = .primaryExchange
+            kinds[ciz.conditionalType] = .conditionalType
+            kinds[ciz.tradingStatus] = .tradingStatus
+            kinds[ciz.shareType] = .shareType
+            kinds[ciz.securityType] = .securityType
+            kinds[ciz.securitySubType] = .securitySubType
+            kinds[ciz.incorporation] = .incorporation
+            kinds[ciz.issuerType] = .issuerType
+        }
         self.kinds = kinds
-        hasDelistingReturn = columns.delistingReturn != nil
+        hasDelistingReturn = columns.legacy?.delistingReturn != nil
         hasIndustry = columns.industryCode != nil
         hasCusip = columns.cusip != nil
+        isCIZ = columns.layout == .ciz
+        monthEnds = columns.ciz?.dateIsYearMonth == true ? CIZMonthEnd.table : []
         self.data = data.baseAddress!
         readableEnd = data.count
     }
@@ -97,6 +126,7 @@ struct CRSPTokenizer: @unchecked Sendable {
             do {
                 let next = try directRecord(at: p, into: &row)
                     ?? generalRecord(at: p, end: end, into: &row, newlinesInQuotes: &newlinesInQuotes)
+                if isCIZ { row.deriveLegacyCodes() }
                 guard CRSPRowSink.hasFiniteCap(row) else { throw Refusal() }
                 try sink.add(row, line: line, writer: &writer)
                 p = next
@@ -162,6 +192,7 @@ struct CRSPTokenizer: @unchecked Sendable {
         row.cusip = CRSPRowSink.RawText()
         row.industry = nil
         row.delistingReturn = .nan
+        row.attributes.priceFlag = 0
         try kinds.withUnsafeBufferPointer { kinds in
             for column in 0 ... last {
                 switch kinds[column] {
@@ -179,6 +210,18 @@ struct CRSPTokenizer: @unchecked Sendable {
                 case .cusip: row.cusip = raw(try field(&p, end, &newlinesInQuotes))
                 case .industry: row.industry = industry(try field(&p, end, &newlinesInQuotes))
                 case .skip: _ = try field(&p, end, &newlinesInQuotes)
+                case .yearMonth: row.date = try yearMonth(&p, end, &newlinesInQuotes)
+                case .positivePrice: row.price = try positivePrice(&p, end, &newlinesInQuotes)
+                case .totalReturn: row.return = try totalReturn(&p, end, &newlinesInQuotes)
+                case .priceFlag: row.attributes.priceFlag = try attribute(&p, end, &newlinesInQuotes)
+                case .primaryExchange: row.attributes.primaryExchange = try attribute(&p, end, &newlinesInQuotes)
+                case .conditionalType: row.attributes.conditionalType = try attribute(&p, end, &newlinesInQuotes)
+                case .tradingStatus: row.attributes.tradingStatus = try attribute(&p, end, &newlinesInQuotes)
+                case .shareType: row.attributes.shareType = try attribute(&p, end, &newlinesInQuotes)
+                case .securityType: row.attributes.securityType = try attribute(&p, end, &newlinesInQuotes)
+                case .securitySubType: row.attributes.securitySubType = try attribute(&p, end, &newlinesInQuotes)
+                case .incorporation: row.attributes.incorporation = try attribute(&p, end, &newlinesInQuotes)
+                case .issuerType: row.attributes.issuerType = try attribute(&p, end, &newlinesInQuotes)
                 }
                 // The byte after the field: a separator before the last column needed.
                 if column < last {
@@ -408,6 +451,46 @@ struct CRSPTokenizer: @unchecked Sendable {
         case .blank, .missingCode: return .nan
         case .invalid: throw Refusal()
         }
+    }
+
+    // MARK: - CIZ fields
+
+    /// `YYYYMM` as the `YYYYMMDD` of the month's last business day (``CIZMonthEnd``).
+    private func yearMonth(_ p: inout Int, _ end: Int, _ newlinesInQuotes: inout Int) throws -> Int {
+        guard case .value(let value) = CRSPFieldParsing.yearMonth(bytes(try field(&p, end, &newlinesInQuotes))) else { throw Refusal() }
+        return value
+    }
+
+    /// MthPrc: NaN for blank or 0; a negative price is refused (the CIZ layout marks a bid/ask
+    /// midpoint with `MthPrcFlg` BA, never with a sign).
+    private func positivePrice(_ p: inout Int, _ end: Int, _ newlinesInQuotes: inout Int) throws -> Double {
+        switch try number(&p, end, &newlinesInQuotes) {
+        case .value(let value) where value > 0: return value
+        case .value(let value) where value == 0: return .nan
+        case .blank: return .nan
+        default: throw Refusal()
+        }
+    }
+
+    /// MthRet: NaN for blank; a decimal of at least −1 (``CRSPFieldParsing/totalReturn(_:)``).
+    private func totalReturn(_ p: inout Int, _ end: Int, _ newlinesInQuotes: inout Int) throws -> Double {
+        if isFieldEnd(p, end) { return .nan }
+        var next = p
+        if let value = plainDecimal(&next, end), value >= -1, value <= Double(Float.greatestFiniteMagnitude) {
+            p = next
+            return value
+        }
+        switch CRSPFieldParsing.totalReturn(bytes(try field(&p, end, &newlinesInQuotes))) {
+        case .value(let value): return value
+        case .blank: return .nan
+        case .missingCode, .invalid: throw Refusal()
+        }
+    }
+
+    /// A short text attribute, packed (``CIZAttributes/pack(_:)``); any text is taken (an unknown
+    /// code maps to 0, as a blank one does).
+    private func attribute(_ p: inout Int, _ end: Int, _ newlinesInQuotes: inout Int) throws -> UInt64 {
+        CIZAttributes.pack(bytes(try field(&p, end, &newlinesInQuotes)))
     }
 
     /// The SIC code of a field (only a valid integer counts).

@@ -42,7 +42,8 @@ public enum FormatDetector {
     ///
     /// - `nasdaq-screener`: Symbol, Name, Last Sale, Market Cap.
     /// - `ishares-holdings`: Ticker, Asset Class.
-    /// - `crsp`: PERMNO, date.
+    /// - `crsp`: PERMNO and date (the legacy layout), or PERMNO and MthCalDt or YYYYMM (the CIZ
+    ///   layout; ``CRSPLayout``).
     /// - `native-membership`: symbol, index.
     /// - `native-universe`: symbol and market_cap, or symbol, price and shares_outstanding.
     public static func format(ofHeader names: [String]) -> UniverseFormat? {
@@ -50,7 +51,7 @@ public enum FormatDetector {
         func has(_ columns: String...) -> Bool { columns.allSatisfy { keys.contains(CSVHeader.key($0)) } }
         if has("Symbol", "Name", "Last Sale", "Market Cap") { return .nasdaqScreener }
         if has("Ticker", "Asset Class") { return .isharesHoldings }
-        if has("PERMNO", "date") { return .crsp }
+        if has("PERMNO", "date") || has("PERMNO", "MthCalDt") || has("PERMNO", "YYYYMM") { return .crsp }
         if has("symbol", "index") { return .nativeMembership }
         if has("symbol", "market_cap") || has("symbol", "price", "shares_outstanding") { return .nativeUniverse }
         return nil

@@ -8,7 +8,8 @@ public enum UniverseFormat: String, CaseIterable, Sendable, CustomStringConverti
     case nativeUniverse = "native-universe"
     /// recon's own membership CSV (`symbol,name,index,…`), also recon's `membership.csv` output.
     case nativeMembership = "native-membership"
-    /// A CRSP monthly stock file (`PERMNO,date,…`), read by the CRSP reader.
+    /// A CRSP monthly stock file (`PERMNO,date,…`, or the CIZ layout `PERMNO,MthCalDt,…`), read
+    /// by the CRSP reader.
     case crsp = "crsp"
 
     public var description: String { rawValue }
@@ -20,7 +21,7 @@ public enum UniverseFormat: String, CaseIterable, Sendable, CustomStringConverti
         case .isharesHoldings: return "ishares-holdings: iShares fund holdings CSV (Ticker, Name, ..., Asset Class, Market Value, Weight (%), ...)"
         case .nativeUniverse: return "native-universe: recon universe CSV (symbol, market_cap or price and shares_outstanding, ...)"
         case .nativeMembership: return "native-membership: recon membership CSV (symbol, name, index, ...)"
-        case .crsp: return "crsp: CRSP monthly stock file (PERMNO, date, ...)"
+        case .crsp: return "crsp: CRSP monthly stock file (PERMNO, date, ... or CIZ: PERMNO, MthCalDt, ...)"
         }
     }
 

@@ -47,6 +47,16 @@ final class ByteWriter {
         count += bytes.count
     }
 
+    func append(_ bytes: ArraySlice<UInt8>) throws {
+        guard bytes.count <= capacity else { return try append(Array(bytes)) }
+        try reserve(bytes.count)
+        bytes.withUnsafeBufferPointer { source in
+            guard let start = source.baseAddress else { return }
+            (buffer + count).update(from: start, count: source.count)
+        }
+        count += bytes.count
+    }
+
     func append(_ text: String) throws { try append(Array(text.utf8)) }
 
     /// A decimal integer.

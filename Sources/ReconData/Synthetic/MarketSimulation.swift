@@ -25,6 +25,8 @@ final class MarketSimulation {
     private let configuration: SyntheticMarket.Configuration
     private let calibration: MarketCalibration
     private let writer: ByteWriter?
+    /// How the rows are spelled: the legacy file's layout or CIZ's.
+    private let format: SyntheticRowFormat
     /// The market's size relative to the default (``SyntheticMarket/defaultFirms``).
     private let scale: Double
     /// The rank put on the breakpoint: 1,000 in the default market, in proportion otherwise (a
@@ -61,16 +63,17 @@ final class MarketSimulation {
     private var logTarget: [Double] = []
     /// Rank month key → year.
     private var rankYear: [Int: Int] = [:]
-    private var monthEndBytes: [[UInt8]] = []
+    private var monthEnds: [SyntheticMonthEnd] = []
 
     private var records: [MonthRecord] = []
     private var listingsSinceRank = 0, delistingsSinceRank = 0
     private(set) var summary = SyntheticMarket.Summary(path: "", rows: 0, bytes: 0, securities: 0, companies: 0, years: [])
 
-    init(configuration: SyntheticMarket.Configuration, writer: ByteWriter?) {
+    init(configuration: SyntheticMarket.Configuration, writer: ByteWriter?, layout: CRSPLayout = .legacy) {
         self.configuration = configuration
         calibration = configuration.calibration
         self.writer = writer
+        format = SyntheticRowFormats.format(layout)
         scale = Double(configuration.firms) / Double(SyntheticMarket.defaultFirms)
         calibrationRank = max(1, Int((1_000 * scale).rounded()))
         dynamics = SyntheticRandom(seed: configuration.seed, stream: 1)
@@ -116,7 +119,7 @@ final class MarketSimulation {
         }
         for month in startMonth ... endMonth {
             let date = TradingCalendar.lastBusinessDay(of: CalendarDate(year: month / 12, month: month % 12 + 1, day: 1))
-            monthEndBytes.append(Array(String(date.yyyymmdd).utf8))
+            monthEnds.append(SyntheticMonthEnd(date))
         }
     }
 
@@ -125,7 +128,7 @@ final class MarketSimulation {
     // MARK: - Running
 
     func run(progress: ((Double) -> Void)?) throws {
-        try writer?.append("PERMNO,date,SHRCD,EXCHCD,SICCD,TICKER,COMNAM,PERMCO,DLRET,PRC,RET,SHROUT\n")
+        try writer?.append(format.header)
         var level = target(startMonth)
         seedPopulation(month: startMonth, level: level)
         var boundaries = rankYear.keys.filter { $0 > startMonth && $0 <= endMonth }.sorted()
@@ -432,7 +435,7 @@ final class MarketSimulation {
     /// Writes (or, during the burn-in, only plays) the rows of one month at market level `level`.
     private func writeMonth(_ month: Int, records range: Range<Int>, level: Double) throws {
         let writing = month >= firstWrittenMonth
-        let dateBytes = monthEndBytes[month - startMonth]
+        let monthEnd = monthEnds[month - startMonth]
         let isRank = rankYear[month] != nil
         // Total caps of the companies passing the screens (classes summed; a second class
         // follows its first), measured at rank months.
@@ -473,7 +476,7 @@ final class MarketSimulation {
                           returnCode: record.flags.contains(.returnCode),
                           delisted: record.flags.contains(.delisted), delistingReturn: record.delistingReturn)
             if writing {
-                try write(row, permno: firm.permno, permco: firm.permco, label: labels[Int(record.firm)], date: dateBytes,
+                try write(row, permno: firm.permno, permco: firm.permco, label: labels[Int(record.firm)], monthEnd: monthEnd,
                           shareCode: Int(firm.shareCode), exchangeCode: exchangeCode, industry: Int(firm.industryCode),
                           midpoint: firm.relativeSize < -2.5 && exchangeCode == 3 && presentation.chance(0.08))
             }
@@ -492,7 +495,7 @@ final class MarketSimulation {
                           dividend: row.dividend > 0 ? second.lastPrice * firm.dividendYield / 4 : 0,
                           returnCode: row.returnCode, delisted: row.delisted, delistingReturn: row.delistingReturn)
                 if writing {
-                    try write(row, permno: second.permno, permco: firm.permco, label: secondLabels[Int(record.firm)], date: dateBytes,
+                    try write(row, permno: second.permno, permco: firm.permco, label: secondLabels[Int(record.firm)], monthEnd: monthEnd,
                               shareCode: Int(firm.shareCode), exchangeCode: exchangeCode, industry: Int(firm.industryCode), midpoint: false)
                 }
                 if let price = row.price { second.lastPrice = price }
@@ -572,35 +575,26 @@ final class MarketSimulation {
         return max(size, (price / size).rounded() * size)
     }
 
-    private func write(_ row: Row, permno: Int32, permco: Int32, label: [UInt8], date: [UInt8], shareCode: Int,
+    private func write(_ row: Row, permno: Int32, permco: Int32, label: [UInt8], monthEnd: SyntheticMonthEnd, shareCode: Int,
                        exchangeCode: Int, industry: Int, midpoint: Bool) throws {
         summary.rows += 1
         guard let writer else { return }
-        let comma = UInt8(ascii: ",")
-        try writer.appendInteger(Int(permno)); try writer.append(comma)
-        try writer.append(date); try writer.append(comma)
-        try writer.appendInteger(shareCode); try writer.append(comma)
-        try writer.appendInteger(exchangeCode); try writer.append(comma)
-        try writer.appendInteger(industry); try writer.append(comma)
-        try writer.append(label); try writer.append(comma)
-        try writer.appendInteger(Int(permco)); try writer.append(comma)
-        if row.delisted {
-            if row.delistingReturn.isNaN { try writer.append(UInt8(ascii: "S")) } else { try writer.appendDecimal(row.delistingReturn, decimals: 6) }
+        let monthlyReturn: SyntheticRow.MonthlyReturn
+        if row.price == nil {
+            monthlyReturn = .blank
+        } else if row.previousPrice <= 0 {
+            monthlyReturn = .noPreviousPrice
+        } else if row.returnCode {
+            monthlyReturn = .missingCode
+        } else {
+            monthlyReturn = row.monthlyReturn.map { .value($0) } ?? .blank
         }
-        try writer.append(comma)
-        if let price = row.price { try writer.appendDecimal(midpoint ? -price : price, decimals: 5, trimZeros: true) }
-        try writer.append(comma)
-        if row.price != nil {
-            if row.previousPrice <= 0 {
-                try writer.append(UInt8(ascii: "C"))
-            } else if row.returnCode {
-                try writer.append(UInt8(ascii: "B"))
-            } else if let value = row.monthlyReturn {
-                try writer.appendDecimal(value, decimals: 6)
-            }
-        }
-        try writer.append(comma)
-        if let shares = row.shares { try writer.appendInteger(Int(shares)) }
-        try writer.append(UInt8(ascii: "\n"))
+        let delistingReturn: SyntheticRow.DelistingReturn = !row.delisted ? .none
+            : row.delistingReturn.isNaN ? .unknown : .value(row.delistingReturn)
+        try format.write(SyntheticRow(permno: permno, permco: permco, label: label, monthEnd: monthEnd, shareCode: shareCode,
+                                      exchangeCode: exchangeCode, industry: industry, price: row.price,
+                                      midpoint: midpoint && row.price != nil, shares: row.shares,
+                                      monthlyReturn: monthlyReturn, delistingReturn: delistingReturn),
+                         to: writer)
     }
 }

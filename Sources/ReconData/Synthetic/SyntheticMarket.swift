@@ -90,14 +90,17 @@ public enum SyntheticMarket {
     /// Writes the panel to `path` with ``AtomicFile`` (a temporary file beside it, flushed, renamed
     /// over it), so that an interrupted generation never leaves half a file. Same configuration,
     /// same bytes.
-    /// - Parameter progress: called now and then with the fraction done (0...1).
-    public static func write(to path: String, configuration: Configuration = Configuration(),
+    /// - Parameters:
+    ///   - layout: the legacy monthly stock file's columns (the default) or CRSP's CIZ layout
+    ///     (``SyntheticCIZRows``): the same market, the same rows, spelled as each layout spells them.
+    ///   - progress: called now and then with the fraction done (0...1).
+    public static func write(to path: String, configuration: Configuration = Configuration(), layout: CRSPLayout = .legacy,
                              progress: ((Double) -> Void)? = nil) throws -> Summary {
         try validate(configuration, path: path)
         var summary: Summary?
         try AtomicFile.write(to: path) { pieces in
             let writer = ByteWriter(into: pieces)
-            let simulation = MarketSimulation(configuration: configuration, writer: writer)
+            let simulation = MarketSimulation(configuration: configuration, writer: writer, layout: layout)
             try simulation.run(progress: progress)
             try writer.flush()
             summary = simulation.summary

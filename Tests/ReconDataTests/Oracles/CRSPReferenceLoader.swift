@@ -92,8 +92,11 @@ struct CRSPPanelLoader {
         case .value(let value): yyyymmdd = value
         default: throw Self.fieldError(reader, columns, columns.date, expected: "a date as YYYYMMDD or YYYY-MM-DD")
         }
-        let share = try Self.code(reader, columns, columns.shareCode, what: "a CRSP share code (an integer such as 10 or 11)")
-        let exchange = try Self.code(reader, columns, columns.exchangeCode, what: "a CRSP exchange code (an integer such as 1, 2 or 3)")
+        // The oracle reads the legacy layout only (the CIZ layout is checked against it through
+        // conversions to the legacy file: CIZLayoutEquivalenceTests).
+        guard let legacy = columns.legacy else { preconditionFailure("the reference loader reads legacy files only") }
+        let share = try Self.code(reader, columns, legacy.shareCode, what: "a CRSP share code (an integer such as 10 or 11)")
+        let exchange = try Self.code(reader, columns, legacy.exchangeCode, what: "a CRSP exchange code (an integer such as 1, 2 or 3)")
 
         var rowPrice = Double.nan
         switch reader.withBytes(columns.price, CRSPFieldParsing.number) {
@@ -118,7 +121,7 @@ struct CRSPPanelLoader {
         let rowReturn = try Self.returnValue(reader, columns, columns.return)
         if rowReturn.isNaN { report.missingReturns += 1 }
         var rowDelisting = Double.nan
-        if let column = columns.delistingReturn { rowDelisting = try Self.returnValue(reader, columns, column) }
+        if let column = legacy.delistingReturn { rowDelisting = try Self.returnValue(reader, columns, column) }
 
         if rowPrice.isNaN {
             report.dropped[.missingPrice, default: 0] += 1
