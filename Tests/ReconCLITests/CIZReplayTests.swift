@@ -8,10 +8,8 @@ import ReconData
 /// columns within 1e-6 (MthRet is the legacy (1 + RET)(1 + DLRET) − 1, rounded to six decimals).
 ///
 /// The market is a seeded one of 10,000 firms, 1979–2025 (the Russell 1000 full and part of the
-/// 2000 every year), replayed 1989–2025: in a debug build the embedded market (25,000 firms) costs
-/// about 14 s to generate in the CIZ layout and 13–15 s a replay, 40 s for the CIZ-against-legacy
-/// comparison alone, so it runs only when `RECON_EMBEDDED_CIZ=1` is set (it was run for this
-/// change: identical columns, drag within 2.4e-9; docs/crsp.md).
+/// 2000 every year), replayed 1989–2025; the embedded market itself (25,000 firms) is compared
+/// too, about 40 s in a debug build (identical columns, drag within 2.4e-9; docs/crsp.md).
 final class CIZReplayTests: XCTestCase {
     private static let dragColumns: Set<String> = ["drag_12m_cap", "drag_12m_equal"]
 
@@ -140,12 +138,9 @@ final class CIZReplayTests: XCTestCase {
     }
 
     /// The embedded market itself (25,000 firms, 1979–2026) in the CIZ layout, as `recon generate
-    /// --layout ciz` writes it, against the legacy file every embedded run uses: 40 s in a debug
-    /// build, so only with `RECON_EMBEDDED_CIZ=1`.
+    /// --layout ciz` writes it, against the legacy file every embedded run uses (about 40 s in a
+    /// debug build).
     func testEmbeddedMarketInTheCIZLayoutReplaysTheLegacyHistory() throws {
-        guard ProcessInfo.processInfo.environment["RECON_EMBEDDED_CIZ"] == "1" else {
-            throw XCTSkip("the embedded market's CIZ replay takes 40 s in a debug build; set RECON_EMBEDDED_CIZ=1 to run it")
-        }
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let legacy = try SyntheticMarket.cachedPanel(configuration: .init(firstYear: 1979, lastYear: 2026, firms: 25_000, seed: 1),
