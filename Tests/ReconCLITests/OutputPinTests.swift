@@ -153,10 +153,12 @@ final class OutputPinTests: XCTestCase {
                 + "\nthe files as they now are:\n\(table)", file: file, line: line)
     }
 
-    /// The folder of the checkout the pins were taken in. The embedded market's runs name its
-    /// cached panel by absolute path (`summary.json`'s `universe`, `panel`), so a file is hashed
-    /// with this checkout's folder written as that one: the pins then hold in any checkout.
+    /// The folders of the checkout the pins were taken in: the package and the real data beside
+    /// it. Runs name their inputs by absolute path (`summary.json`'s `universe`, `panel`, the
+    /// source column of `excluded.csv`), so a file is hashed with this checkout's folders written
+    /// as those: the pins then hold wherever the checkout and `../shared` are.
     static let pinnedPackageRoot = "/work/main"
+    static let pinnedDataFolder = "/work/shared/data"
 
     /// The XXH64 (16 hex digits) of every regular file directly in `folder`, by name, and of
     /// every folder in it (`1989-06/`): the XXH64 of its files' lines `path hash`, in path order.
@@ -177,11 +179,16 @@ final class OutputPinTests: XCTestCase {
         return hashes
     }
 
-    /// The bytes with this checkout's folder replaced by ``pinnedPackageRoot``.
+    /// The bytes with this checkout's data folder replaced by ``pinnedDataFolder`` and its
+    /// package folder by ``pinnedPackageRoot``.
     private static func asIfPinnedCheckout(_ bytes: Data) -> Data {
-        let root = TestPaths.packageRoot
-        guard root != pinnedPackageRoot, let text = String(data: bytes, encoding: .utf8), text.contains(root) else { return bytes }
-        return Data(text.replacingOccurrences(of: root, with: pinnedPackageRoot).utf8)
+        let replacements = [(TestPaths.realDataFolder, pinnedDataFolder), (TestPaths.packageRoot, pinnedPackageRoot)]
+            .filter { here, pinned in here != pinned }
+        guard !replacements.isEmpty, var text = String(data: bytes, encoding: .utf8) else { return bytes }
+        for (here, pinned) in replacements where text.contains(here) {
+            text = text.replacingOccurrences(of: here, with: pinned)
+        }
+        return Data(text.utf8)
     }
 
     private static func hex(_ bytes: Data) -> String {

@@ -21,9 +21,12 @@ enum TestPaths {
     /// The package root (from this file's path).
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-    /// `../shared/data` beside the package, or a skip with a clear message.
+    /// Where the real data is looked for: `../shared/data` beside the package.
+    static let realDataFolder = URL(fileURLWithPath: packageRoot + "/../shared/data").standardizedFileURL.path
+
+    /// ``realDataFolder``, or a skip with a clear message.
     static func realData() throws -> String {
-        let folder = URL(fileURLWithPath: packageRoot + "/../shared/data").standardizedFileURL.path
+        let folder = realDataFolder
         guard FileManager.default.fileExists(atPath: folder + "/2025/nasdaq_screener_2025-05-23.csv") else {
             throw XCTSkip("real data not found at \(folder) (expected ../shared/data next to the package); real-data checks skipped")
         }
