@@ -204,17 +204,8 @@ final class CIZLoadEquivalenceTests: XCTestCase {
 
         """
         let pieces: [String] = ["\"", " ", "\t", "\r", "\n", ",", "-", ".", "0", "9", "e", "B", "a", "\u{00E9}", ""]
-        var generator = SyntheticRandom(seed: 2024)
         var accepted = 0
-        for _ in 0 ..< 150 {
-            var bytes = Array(base.utf8)
-            for _ in 0 ..< Int(generator.next() % 3) + 1 {
-                let position = Int(generator.next() % UInt64(bytes.count))
-                let piece = Array(pieces[Int(generator.next() % UInt64(pieces.count))].utf8)
-                if generator.next() % 2 == 0, position < bytes.count { bytes.remove(at: position) }
-                bytes.insert(contentsOf: piece, at: position)
-            }
-            guard let text = String(validating: bytes, as: UTF8.self) else { continue }
+        for text in RandomEdits.texts(of: base, pieces: pieces, seed: 2024) {
             let one = load(text, stretches: 1)
             for count in [2, 4] {
                 switch (one, load(text, stretches: count)) {
