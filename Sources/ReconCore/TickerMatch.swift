@@ -44,3 +44,35 @@ public struct TickerMatch: Sendable, Equatable {
         self.byNormalisedTicker = byNormalisedTicker
     }
 }
+
+/// Values by symbol, found as ``TickerMatch`` pairs symbols: by exact symbol first, and failing
+/// that by normalised ticker when exactly one entry normalises to it and neither spelling is a
+/// preferred's. For the look-ups of one security's facts in another file (prices, weights, a
+/// run's lines), where `BRK/B` must find `BRKB` but `DCOM^` never `DCOM`.
+public struct TickerTable<Value> {
+    private var exact: [String: Value] = [:]
+    /// `nil` for a normalised ticker two entries share, or one only a preferred's spelling has.
+    private var normalized: [String: Value?] = [:]
+
+    /// Entries in order; a later entry with the same exact symbol replaces an earlier one.
+    public init(_ entries: [(symbol: String, value: Value)]) {
+        for (symbol, value) in entries {
+            exact[Ticker.exact(symbol)] = value
+            guard !Ticker.isPreferredSpelling(symbol) else { continue }
+            let ticker = Ticker.normalize(symbol)
+            normalized[ticker] = normalized[ticker] == nil ? .some(value) : .some(nil)
+        }
+    }
+
+    /// The value of the entry with this symbol, `nil` when none (or two) match.
+    public func value(for symbol: String) -> Value? {
+        if let value = exact[Ticker.exact(symbol)] { return value }
+        guard !Ticker.isPreferredSpelling(symbol) else { return nil }
+        return normalized[Ticker.normalize(symbol)] ?? nil
+    }
+
+    /// How many distinct exact symbols the table holds.
+    public var count: Int { exact.count }
+}
+
+extension TickerTable: Sendable where Value: Sendable {}

@@ -23,9 +23,7 @@ enum HoldingsFloat {
     /// Each line's inferred float (NaN where no file holds it).
     /// - Complexity: O(lines × files + ratios sorted per file).
     static func infer(_ securities: [Security], holdings: [HoldingsWeights], rankDay: CalendarDate) -> [Double] {
-        let byNearness = holdings.indices.sorted {
-            (abs(holdings[$0].date.dayNumber - rankDay.dayNumber), $0) < (abs(holdings[$1].date.dayNumber - rankDay.dayNumber), $1)
-        }
+        let byNearness = RankDayPrices.nearestFirst(holdings.map(\.date), to: rankDay)
         // Each file's ratio for every line it holds.
         let ratios: [[Double]] = holdings.map { file in
             securities.map { security in

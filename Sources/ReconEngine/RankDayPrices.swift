@@ -29,10 +29,9 @@ enum RankDayPrices {
                       rankDay: CalendarDate) -> [Priced] {
         let fromUniverse = universe.securities.filter { ($0.price ?? 0) > 0 }.count
         guard let own = universe.asOf else { return [Priced(source: name, date: nil, lines: fromUniverse)] }
-        let distance = { (date: CalendarDate) in abs(date.dayNumber - rankDay.dayNumber) }
         // The inputs nearer the rank day than the universe, nearest first (in input order on a tie).
-        let nearer = sources.indices.filter { distance(sources[$0].date) < distance(own) }
-            .sorted { (distance(sources[$0].date), $0) < (distance(sources[$1].date), $1) }
+        let nearer = nearestFirst(sources.map(\.date), to: rankDay)
+            .filter { days(from: sources[$0].date, to: rankDay) < days(from: own, to: rankDay) }
         var counts = [Int](repeating: 0, count: sources.count)
         var kept = 0
         for index in universe.securities.indices {
@@ -49,4 +48,12 @@ enum RankDayPrices {
         return [Priced(source: name, date: own, lines: kept)]
             + zip(sources, counts).map { Priced(source: $0.source, date: $0.date, lines: $1) }
     }
+
+    /// The indices of `dates`, the one nearest `day` first (in their order on a tie).
+    static func nearestFirst(_ dates: [CalendarDate], to day: CalendarDate) -> [Int] {
+        dates.indices.sorted { (days(from: dates[$0], to: day), $0) < (days(from: dates[$1], to: day), $1) }
+    }
+
+    /// Days between two dates, either way round.
+    private static func days(from date: CalendarDate, to day: CalendarDate) -> Int { abs(date.dayNumber - day.dayNumber) }
 }

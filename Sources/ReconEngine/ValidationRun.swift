@@ -73,19 +73,13 @@ public enum ValidationRun {
             overlap = WeightOverlap.of(membership.lines.filter { $0.index == tier }.map { ($0.symbol, $0.weight ?? 0) },
                                        holdings.map { ($0.symbol, $0.marketValue ?? $0.weight ?? 0) })
         }
-        // Each ticker's line, by its spelling upper-cased (as the score lists it), else by its
-        // normalised ticker when one line alone has it.
-        var exact: [String: MembershipFile.Line] = [:], normalized: [String: MembershipFile.Line?] = [:]
-        for line in membership.lines {
-            exact[line.symbol.uppercased()] = line
-            let key = Ticker.normalize(line.symbol)
-            normalized[key] = normalized[key] == nil ? .some(line) : .some(nil)
-        }
-        let lineOf = { (symbol: String) in exact[symbol.uppercased()] ?? normalized[Ticker.normalize(symbol)] ?? nil }
+        // Each ticker's line, found as the score pairs tickers (its spelling, upper-cased as the
+        // score lists it, else its normalised ticker when one line alone has it).
+        let lines = TickerTable(membership.lines.map { ($0.symbol, $0) })
         var findings: [ValidationCategory.Finding] = []
         for (kind, symbols) in [(ValidationCategory.Kind.miss, score.misses), (.falseHit, score.falseHits)] {
             for symbol in symbols {
-                let line = lineOf(symbol)
+                let line = lines.value(for: symbol)
                 let exclusion = excluded[symbol.uppercased()] ?? excluded[Ticker.normalize(symbol)]
                 let (category, detail) = ValidationCategory.of(set: set, kind: kind, evidence: .init(line: line, exclusion: exclusion))
                 findings.append(.init(set: set, kind: kind, symbol: line?.symbol ?? symbol, category: category, rank: line?.rank,

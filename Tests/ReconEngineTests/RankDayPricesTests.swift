@@ -49,13 +49,24 @@ final class RankDayPricesTests: XCTestCase {
         XCTAssertEqual(priced, [RankDayPrices.Priced(source: "s.csv", date: nil, lines: 4)])
     }
 
-    /// `DCOM` and `DCOM^` normalise alike: neither lends its price to a line that matches only by
-    /// the normalised ticker.
-    func testANormalisedTickerTwoLinesShareFindsNoPrice() {
-        let prices = DatedPrices(source: "x", date: rankDay, prices: [("DCOM", 38), ("DCOM^", 17), ("BRKB", 5)])
-        XCTAssertEqual(prices.price(of: "DCOM"), 38)
-        XCTAssertEqual(prices.price(of: "DCOM^"), 17)
-        XCTAssertNil(prices.price(of: "DCOM.P"), "two lines normalise to DCOM")
-        XCTAssertEqual(prices.price(of: "BRK.B"), 5)
+    /// `DCOM` and `DCOM^` normalise alike, but a preferred's spelling is matched exactly or not at
+    /// all: a holdings file with the common only lends the preferred no price, nor the other way.
+    func testAPreferredNeverTakesItsCommonsPrice() {
+        let both = DatedPrices(source: "x", date: rankDay, prices: [("DCOM", 38), ("DCOM^", 17), ("BRKB", 5)])
+        XCTAssertEqual(both.price(of: "DCOM"), 38)
+        XCTAssertEqual(both.price(of: "DCOM^"), 17)
+        XCTAssertEqual(both.price(of: "BRK.B"), 5)
+        let common = DatedPrices(source: "IWV.csv", date: rankDay, prices: [("DCOM", 38)])
+        XCTAssertNil(common.price(of: "DCOM^"))
+        let preferred = DatedPrices(source: "x", date: rankDay, prices: [("DCOM^", 17)])
+        XCTAssertNil(preferred.price(of: "DCOM"))
+    }
+
+    /// The files nearest the rank day first, either side of it, in input order on a tie.
+    func testNearestFirstOrdersByDaysEitherSide() {
+        let dates = [CalendarDate(year: 2025, month: 5, day: 13), CalendarDate(year: 2025, month: 5, day: 2),
+                     CalendarDate(year: 2025, month: 4, day: 28), CalendarDate(year: 2025, month: 6, day: 1)]
+        // 13, 2, 2 and 32 days away.
+        XCTAssertEqual(RankDayPrices.nearestFirst(dates, to: rankDay), [1, 2, 0, 3])
     }
 }

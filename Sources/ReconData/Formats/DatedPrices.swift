@@ -3,39 +3,27 @@ import ReconCore
 /// What one input says each of its lines traded at, and on which day: the prices a run can
 /// choose from for the rank day (``RankDayPrices`` in the engine).
 ///
-/// A line is found by its exact symbol, else by its normalised ticker (``Ticker/normalize(_:)``)
-/// when exactly one of the input's lines normalises to it: iShares writes `BRKB` where the
-/// screener writes `BRK/B`, but `DCOM` and `DCOM^` (a common stock and a preferred) must not
-/// lend each other a price.
+/// A line is found as ``TickerTable`` finds it: iShares writes `BRKB` where the screener writes
+/// `BRK/B`, but `DCOM` and `DCOM^` (a common stock and a preferred) must not lend each other a price.
 public struct DatedPrices: Sendable {
     /// The input's file name, as summary.json names it.
     public var source: String
     /// The day its prices are from.
     public var date: CalendarDate
-    private var exact: [String: Double] = [:]
-    /// `nil` for a normalised ticker that two lines share.
-    private var normalized: [String: Double?] = [:]
+    private let prices: TickerTable<Double>
 
     /// - Parameter prices: each line's symbol and price; lines without a positive price are left out.
     public init(source: String, date: CalendarDate, prices: [(symbol: String, price: Double?)]) {
         self.source = source
         self.date = date
-        for (symbol, price) in prices {
-            guard let price, price > 0 else { continue }
-            exact[symbol] = price
-            let key = Ticker.normalize(symbol)
-            normalized[key] = normalized[key] == nil ? .some(price) : .some(nil)
-        }
+        self.prices = TickerTable(prices.compactMap { line in line.price.flatMap { $0 > 0 ? (line.symbol, $0) : nil } })
     }
 
     /// The price of the line with this symbol, `nil` when the input has none (or two candidates).
-    public func price(of symbol: String) -> Double? {
-        if let price = exact[symbol] { return price }
-        return normalized[Ticker.normalize(symbol)] ?? nil
-    }
+    public func price(of symbol: String) -> Double? { prices.value(for: symbol) }
 
     /// How many lines have a price.
-    public var count: Int { exact.count }
+    public var count: Int { prices.count }
 }
 
 extension ISharesHoldings {

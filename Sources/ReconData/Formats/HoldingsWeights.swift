@@ -7,27 +7,21 @@ public struct HoldingsWeights: Sendable {
     public var source: String
     public var date: CalendarDate
     /// Each holding's weight (its market value: proportional to its weight in the fund, and
-    /// exact where `Weight (%)` rounds small holdings to 0.00) and price, by exact symbol.
-    private var exact: [String: (weight: Double, price: Double)] = [:]
-    /// By normalised ticker, `nil` where two holdings share one.
-    private var normalized: [String: (weight: Double, price: Double)?] = [:]
+    /// exact where `Weight (%)` rounds small holdings to 0.00) and price, found as ``TickerTable``
+    /// finds a symbol.
+    private let holdings: TickerTable<(weight: Double, price: Double)>
 
     public init(source: String, date: CalendarDate, holdings: [(symbol: String, weight: Double?, price: Double?)]) {
         self.source = source
         self.date = date
-        for holding in holdings {
-            guard let weight = holding.weight, weight > 0, let price = holding.price, price > 0 else { continue }
-            exact[holding.symbol] = (weight, price)
-            let key = Ticker.normalize(holding.symbol)
-            normalized[key] = normalized[key] == nil ? .some((weight, price)) : .some(nil)
-        }
+        self.holdings = TickerTable(holdings.compactMap { holding in
+            guard let weight = holding.weight, weight > 0, let price = holding.price, price > 0 else { return nil }
+            return (holding.symbol, (weight, price))
+        })
     }
 
-    /// The holding of this symbol: exact, else the one holding whose ticker normalises alike.
-    public func holding(of symbol: String) -> (weight: Double, price: Double)? {
-        if let holding = exact[symbol] { return holding }
-        return normalized[Ticker.normalize(symbol)] ?? nil
-    }
+    /// The holding of this symbol, `nil` when the file holds none (or two candidates).
+    public func holding(of symbol: String) -> (weight: Double, price: Double)? { holdings.value(for: symbol) }
 }
 
 extension ISharesHoldings {
