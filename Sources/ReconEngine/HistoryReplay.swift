@@ -191,9 +191,9 @@ struct HistoryReplay: Sendable {
             let lineReturns = history.windowReturns(month: section.month, after: start, through: ends)
             returns = portfolios.rows.map { result.isLine($0) ? lineReturns[$0] : none }
         } else {
-            returns = portfolios.rows.map { row in
-                result.isLine(row) ? panel.windowReturns(row: lineRows[row], after: start, through: ends) : none
-            }
+            let holdings = portfolios.rows.filter(result.isLine)
+            var computed = panel.windowReturns(ofRows: holdings.map { lineRows[$0] }, after: start, through: ends).makeIterator()
+            returns = portfolios.rows.map { result.isLine($0) ? computed.next()! : none }
         }
         return windows.enumerated().map { index, window in
             RunWriter.DragWindow(label: "\(window.months)m", source: "crsp", from: start.description, to: window.end.description,

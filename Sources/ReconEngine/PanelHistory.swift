@@ -72,12 +72,12 @@ final class PanelHistory: MarketHistory, Sendable {
         }
     }
 
-    /// The drag windows' returns of every line of a month's cross-section (``CRSPPanel/windowReturns(row:after:through:)``),
+    /// The drag windows' returns of every line of a month's cross-section (``CRSPPanel/windowReturns(ofRows:after:through:)``),
     /// made once for all the variants whose steps rank that month with that effective date.
     func windowReturns(month: Int, after start: CalendarDate, through ends: [CalendarDate]) -> [[Double?]] {
         shared(\.returns, ReturnsKey(month: month, start: start, ends: ends)) {
             // A cross-section's rows are the same under either convention.
-            panel.crossSectionRows(month: month).map { panel.windowReturns(row: $0, after: start, through: ends) }
+            panel.windowReturns(ofRows: panel.crossSectionRows(month: month), after: start, through: ends)
         }
     }
 

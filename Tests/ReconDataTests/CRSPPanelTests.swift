@@ -127,6 +127,66 @@ final class CRSPPanelTests: XCTestCase {
         XCTAssertNil(whole.endedAt)
     }
 
+    /// Three windows after January: through February, March and May. Security 1 has a gap in
+    /// March and a missing return in April; 2 starts in March; 3 left after January; row 1's
+    /// line is asked for twice.
+    func testWindowReturnsOfManyRowsAreEachRowsCompoundReturns() throws {
+        let panel = try self.panel("""
+        PERMNO,PERMCO,date,SHRCD,EXCHCD,TICKER,COMNAM,PRC,RET,SHROUT,DLRET
+        1,1,20200131,11,3,A,A INC,5,0.1,100,
+        1,1,20200228,11,3,A,A INC,5,0.1,100,
+        1,1,20200430,11,3,A,A INC,5,C,100,
+        1,1,20200529,11,3,A,A INC,5,-0.5,100,
+        2,2,20200131,11,3,B,B INC,5,0.3,100,
+        2,2,20200331,11,3,B,B INC,5,0.2,100,
+        2,2,20200529,11,3,B,B INC,5,0.25,100,
+        3,3,20200131,11,3,C,C INC,5,0.1,100,
+        """)
+        let january = try XCTUnwrap(panel.monthIndex(onOrBefore: date(2020, 1, 31)))
+        let rows = panel.crossSectionRows(month: january)
+        XCTAssertEqual(rows.count, 3)
+        let ends = [date(2020, 2, 29), date(2020, 3, 31), date(2020, 5, 31)]
+        let returns = panel.windowReturns(ofRows: [rows[0], rows[1], rows[2], rows[0]], after: date(2020, 1, 31), through: ends)
+        XCTAssertEqual(returns.count, 4)
+        // Returns are stored as Float: equal to a millionth.
+        for (value, expected) in zip(returns[0], [0.1, 0.1, 1.1 * 0.5 - 1]) {
+            XCTAssertEqual(try XCTUnwrap(value), expected, accuracy: 1e-6, "February; no March row; April missing, May −50%")
+        }
+        XCTAssertNil(returns[1][0], "no row in February")
+        XCTAssertEqual(try XCTUnwrap(returns[1][1]), 0.2, accuracy: 1e-6)
+        XCTAssertEqual(try XCTUnwrap(returns[1][2]), 1.2 * 1.25 - 1, accuracy: 1e-6)
+        XCTAssertEqual(returns[2], [nil, nil, nil], "no row after January")
+        XCTAssertEqual(returns[3], returns[0])
+        // Each value is the single-window return, bit for bit.
+        for (row, values) in zip([rows[0], rows[1], rows[2]], returns) {
+            XCTAssertEqual(values, ends.map { panel.windowReturn(row: row, after: date(2020, 1, 31), through: $0) })
+        }
+        XCTAssertEqual(panel.windowReturns(ofRows: [], after: date(2020, 1, 31), through: ends), [])
+    }
+
+    /// On a generated market: every line of a June cross-section, the drag's windows (1, 3, 12 and
+    /// 60 months), bit for bit the single-window returns.
+    func testWindowReturnsMatchSingleWindowsOnAGeneratedMarket() throws {
+        let folder = NSTemporaryDirectory() + "recon-window-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try SyntheticMarket.write(to: folder + "/market.csv", configuration: .init(firstYear: 1990, lastYear: 1998, firms: 800, seed: 5))
+        let panel = try CRSPPanel.load(path: folder + "/market.csv")
+        let start = date(1992, 6, 30)
+        let may = try XCTUnwrap(panel.monthIndex(onOrBefore: date(1992, 5, 31)))
+        let rows = panel.crossSectionRows(month: may)
+        XCTAssertGreaterThan(rows.count, 150)
+        let ends = [1, 3, 12, 60].map { start.adding(months: $0).endOfMonth }
+        let returns = panel.windowReturns(ofRows: rows, after: start, through: ends)
+        var compared = 0
+        for (row, values) in zip(rows, returns) {
+            let expected = ends.map { panel.windowReturn(row: row, after: start, through: $0) }
+            XCTAssertEqual(values, expected, "row \(row)")
+            compared += expected.compactMap { $0 }.count
+        }
+        XCTAssertGreaterThan(compared, rows.count * 3, "most lines have returns in most windows")
+    }
+
     func testCompanyReturnWeightsClassesByCap() throws {
         let panel = try panel(sample)
         let company = try XCTUnwrap(panel.compoundReturn(companyKey: "600", after: date(1999, 4, 30), through: date(1999, 5, 31)))
