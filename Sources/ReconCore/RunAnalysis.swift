@@ -7,10 +7,14 @@ public struct RunAnalysis: Sendable {
         public var top10Weight: Double
         public var effectiveNames: Double
 
+        /// - Parameter weights: non-negative; summed smallest first, so the figures do not
+        ///   depend on the order they come in.
         public init(weights: [Double]) {
             let sorted = weights.sorted(by: >)
             top10Weight = sorted.prefix(10).reduce(0, +)
-            let squares = sorted.map { $0 * $0 }.sorted().reduce(0, +)
+            // Squares of non-negative weights in descending order descend too: reversed, they
+            // are in ascending order without a second sort.
+            let squares = sorted.reversed().reduce(0) { $0 + $1 * $1 }
             effectiveNames = squares > 0 ? 1 / squares : 0
         }
     }

@@ -84,28 +84,24 @@ public struct RunSummary: Sendable, Equatable {
     public var excluded: [String: Int]
 
     public init(result: ReconstitutionResult, input: Input) {
-        var counter = CompanyCounter(result)
-        func companies(_ include: (Int) -> Bool) -> Int { counter.count(where: include) }
-        func count(_ include: (Int) -> Bool) -> Count {
-            Count(companies: companies(include), securities: result.rowIndices.lazy.filter(include).count)
-        }
+        let tally = Counts(result)
         let prior = result.prior
         run = result.rulebook.run.description
         rankDay = result.rulebook.rankDay.description
         effectiveDate = result.rulebook.effectiveDate.description
         self.input = input
         counts = [
-            "R1000": count { result.tier[$0] == .r1000 },
-            "R2000": count { result.tier[$0] == .r2000 },
-            "R3000": count { result.tier[$0].isInRussell3000 },
-            "R3000E": count { result.isRussell3000E[$0] },
-            "Microcap": count { result.isMicrocap[$0] },
+            "R1000": tally.count(.r1000),
+            "R2000": tally.count(.r2000),
+            "R3000": tally.count(.r3000),
+            "R3000E": tally.count(.r3000E),
+            "Microcap": tally.count(.microcap),
         ]
         let priorR1000 = prior.entries.filter { $0.tier == .r1000 }.count
         let priorR2000 = prior.entries.filter { $0.tier == .r2000 }.count
         priorCounts = [
-            "R1000": Count(companies: companies { result.priorTier[$0] == .r1000 }, securities: priorR1000),
-            "R2000": Count(companies: companies { result.priorTier[$0] == .r2000 }, securities: priorR2000),
+            "R1000": Count(companies: tally.companies(.priorR1000), securities: priorR1000),
+            "R2000": Count(companies: tally.companies(.priorR2000), securities: priorR2000),
         ]
         let breakpoints = result.breakpoints
         eligibleCompanies = breakpoints.eligibleCompanies
@@ -120,11 +116,13 @@ public struct RunSummary: Sendable, Equatable {
         bandHighShare = breakpoints.band1000?.upperEdge
         bandCapHigh = breakpoints.bandCapHigh
         bandCapLow = breakpoints.bandCapLow
-        var changes: [String: Int] = [:]
-        for change in MembershipChange.allCases where change != .none {
-            changes[change.rawValue] = companies { result.change($0) == change }
-        }
-        self.changes = changes
+        changes = [
+            MembershipChange.addition.rawValue: tally.companies(.addition),
+            MembershipChange.deletion.rawValue: tally.companies(.deletion),
+            MembershipChange.upward.rawValue: tally.companies(.upward),
+            MembershipChange.downward.rawValue: tally.companies(.downward),
+            MembershipChange.stay.rawValue: tally.companies(.stay),
+        ]
         var excluded: [String: Int] = [:]
         for position in result.exclusions.indices {
             if let code = result.exclusions[position]?.code { excluded[code, default: 0] += 1 }

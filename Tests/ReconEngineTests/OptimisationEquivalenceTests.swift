@@ -157,9 +157,12 @@ final class OptimisationEquivalenceTests: XCTestCase {
                 let lines = rows.filter(include)
                 return RunSummary.Count(companies: Set(lines.map(\.companyKey)).count, securities: lines.count)
             }
+            XCTAssertEqual(summary.counts["R1000"], count { $0.index == .r1000 }, run)
             XCTAssertEqual(summary.counts["R2000"], count { $0.index == .r2000 }, run)
+            XCTAssertEqual(summary.counts["R3000"], count { $0.index == .r1000 || $0.index == .r2000 }, run)
             XCTAssertEqual(summary.counts["R3000E"], count { $0.isRussell3000E }, run)
             XCTAssertEqual(summary.counts["Microcap"], count { $0.isMicrocap }, run)
+            XCTAssertEqual(summary.priorCounts["R1000"]?.companies, count { $0.priorIndex == .r1000 }.companies, run)
             XCTAssertEqual(summary.priorCounts["R2000"]?.companies, count { $0.priorIndex == .r2000 }.companies, run)
             for change in MembershipChange.allCases where change != .none {
                 XCTAssertEqual(summary.changes[change.rawValue], step.result.companyCount(changed: change), "\(run) \(change)")
