@@ -59,32 +59,15 @@ public struct Ranking: Sendable {
 
     /// The indices in rank order: caps descending, ties by key rank ascending.
     ///
-    /// An LSD radix sort (the order a comparison sort gives, as `RankingTests` checks): the
-    /// indices are sorted by key rank, then stably by cap, a byte at a time. The bits of a
-    /// positive `Double` order as the number does, so the complemented bits order it descending.
-    /// A byte every key shares is skipped.
+    /// A radix sort (``RadixSort``; the order a comparison sort gives, as `RankingTests` checks):
+    /// the indices are sorted by key rank, then stably by cap. The bits of a positive `Double`
+    /// order as the number does, so the complemented bits order it descending.
     ///
     /// - Complexity: O(n) (at most eleven passes over the indices).
     static func order(caps: [Double], keyRanks: [Int32]) -> [Int] {
-        let count = caps.count
-        var order = Array(0 ..< count), scratch = [Int](repeating: 0, count: count)
-        func sort(bytes: Int, by key: (Int) -> UInt64) {
-            for byte in 0 ..< bytes {
-                let shift = UInt64(8 * byte)
-                var counts = [Int](repeating: 0, count: 257)
-                for index in order { counts[Int((key(index) >> shift) & 0xFF) + 1] += 1 }
-                if counts.contains(count) { continue }   // every key has this byte
-                for digit in 1 ..< 257 { counts[digit] += counts[digit - 1] }
-                for index in order {
-                    let digit = Int((key(index) >> shift) & 0xFF)
-                    scratch[counts[digit]] = index
-                    counts[digit] += 1
-                }
-                swap(&order, &scratch)
-            }
-        }
-        sort(bytes: 4) { UInt64(UInt32(bitPattern: keyRanks[$0])) }
-        sort(bytes: 8) { ~caps[$0].bitPattern }
+        var order = Array(0 ..< caps.count)
+        RadixSort.sort(&order, bytes: 4) { UInt64(UInt32(bitPattern: keyRanks[$0])) }
+        RadixSort.sort(&order, bytes: 8) { ~caps[$0].bitPattern }
         return order
     }
 }

@@ -7,14 +7,12 @@ public struct RunAnalysis: Sendable {
         public var top10Weight: Double
         public var effectiveNames: Double
 
-        /// - Parameter weights: non-negative; summed smallest first, so the figures do not
-        ///   depend on the order they come in.
+        /// - Parameter weights: non-negative; the figures do not depend on their order.
         public init(weights: [Double]) {
-            let sorted = weights.sorted(by: >)
-            top10Weight = sorted.prefix(10).reduce(0, +)
-            // Squares of non-negative weights in descending order descend too: reversed, they
-            // are in ascending order without a second sort.
-            let squares = sorted.reversed().reduce(0) { $0 + $1 * $1 }
+            let ascending = SortedSum.ascending(weights)
+            top10Weight = ascending.suffix(10).reversed().reduce(0, +)
+            // Squares of non-negative weights in ascending order ascend too: summed smallest first.
+            let squares = ascending.reduce(0) { $0 + $1 * $1 }
             effectiveNames = squares > 0 ? 1 / squares : 0
         }
     }

@@ -20,14 +20,14 @@ public struct Turnover: Sendable, Equatable {
         additions = new.keys.lazy.filter { old[$0] == nil }.count
         deletions = old.keys.lazy.filter { new[$0] == nil }.count
         nameTurnover = old.isEmpty ? 0 : Double(additions + deletions) / Double(2 * old.count)
-        let oldTotal = Turnover.sortedSum(old.values), newTotal = Turnover.sortedSum(new.values)
+        let oldTotal = SortedSum.of(Array(old.values)), newTotal = SortedSum.of(Array(new.values))
         var difference: [Double] = []
         for key in Set(old.keys).union(new.keys) {
             let before = oldTotal > 0 ? (old[key] ?? 0) / oldTotal : 0
             let after = newTotal > 0 ? (new[key] ?? 0) / newTotal : 0
             difference.append(abs(after - before))
         }
-        weightTurnover = Turnover.sortedSum(difference) / 2
+        weightTurnover = SortedSum.of(difference) / 2
     }
 
     /// The same from one entry per member (its old weight when it was a member before, its new
@@ -46,7 +46,7 @@ public struct Turnover: Sendable, Equatable {
         self.additions = additions
         self.deletions = deletions
         nameTurnover = oldWeights.isEmpty ? 0 : Double(additions + deletions) / Double(2 * oldWeights.count)
-        let oldTotal = Turnover.sortedSum(oldWeights), newTotal = Turnover.sortedSum(newWeights)
+        let oldTotal = SortedSum.of(oldWeights), newTotal = SortedSum.of(newWeights)
         var difference: [Double] = []
         difference.reserveCapacity(members.count)
         for member in members where member.old != nil || member.new != nil {
@@ -54,11 +54,6 @@ public struct Turnover: Sendable, Equatable {
             let after = newTotal > 0 ? (member.new ?? 0) / newTotal : 0
             difference.append(abs(after - before))
         }
-        weightTurnover = Turnover.sortedSum(difference) / 2
-    }
-
-    /// A sum that does not depend on dictionary order: values are sorted first (deterministic output).
-    static func sortedSum<S: Sequence>(_ values: S) -> Double where S.Element == Double {
-        values.sorted().reduce(0, +)
+        weightTurnover = SortedSum.of(difference) / 2
     }
 }
