@@ -26,10 +26,17 @@ public enum Eligibility {
     }
 
     /// Company screens on the pricing vehicle and the company's total cap.
+    ///
+    /// A non-member some of whose classes carry an earlier verdict (``Universe/hasPriorExclusion``)
+    /// is judged on its other classes: one of them is the pricing vehicle (``ShareClassMerger``),
+    /// the exchange and vote screens read them alone, and the marked classes are left out as lines
+    /// (``earlierVerdict(onClass:of:companies:universe:)``). Every class marked, it is excluded.
     public static func companyScreen(_ company: Int, of companies: Companies, universe: Universe, rulebook: Rulebook) -> ExclusionReason? {
         let vehicle = companies.pricingVehicle(company)
-        let classes = companies.classes(company)
         let isMember = companies.wasInRussell3000(company)
+        let classesWithoutVerdict = companies.classesWithoutEarlierVerdict(company, in: universe)
+        let everyClassJudgedBefore = !isMember && classesWithoutVerdict.isEmpty
+        let classes = isMember || everyClassJudgedBefore ? companies.classes(company) : classesWithoutVerdict
 
         // Exchange (M7 §5.6–5.7): excluded only when no class is known to be on an eligible exchange
         // and at least one is known not to be.
@@ -57,11 +64,8 @@ public enum Eligibility {
         // Total market cap (M7 §5.9).
         if cap < rulebook.minimumTotalCap { return .capBelowMinimum(cap) }
         // What the source cannot test (the full HCI country test, float, votes): a company the prior
-        // Russell files left out although it was listed and large then (`PriorExclusion`).
-        if !isMember, let line = classes.first(where: { universe.hasPriorExclusion[Int($0)] }),
-           let evidence = universe.text.priorExclusion(Int(line)) {
-            return .excludedBefore(evidence)
-        }
+        // Russell files left out although it was large and every class of it listed then (`PriorExclusion`).
+        if everyClassJudgedBefore, let evidence = universe.text.priorExclusion(vehicle) { return .excludedBefore(evidence) }
         // Float (M7 §5.10), naming the fact when the float is a facts file's.
         let float = universe.floatFraction[vehicle]
         if let minimum = rulebook.minimumFloat, float < minimum {
@@ -78,6 +82,16 @@ public enum Eligibility {
             return fromFacts ? .votingFactBelowMinimum(fraction) : .votingBelowMinimum(fraction)
         }
         return nil
+    }
+
+    /// The earlier verdict on one class of a company that passed the company screens: a class the
+    /// prior Russell files left out although it was listed then (`PriorExclusion`) is no index line
+    /// of its own (M7 §6.5.1), while the company stays through its other classes and its shares
+    /// still count in the total cap (§6.5.2). A member's classes carry no verdict.
+    public static func earlierVerdict(onClass line: Int, of company: Int, companies: Companies, universe: Universe) -> ExclusionReason? {
+        guard !companies.wasInRussell3000(company), universe.hasPriorExclusion[line],
+              let evidence = universe.text.priorExclusion(line) else { return nil }
+        return .excludedBefore(evidence)
     }
 
     /// Whether a share class other than the pricing vehicle is an index line of its own (M7 §6.5.1):

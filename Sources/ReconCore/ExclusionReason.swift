@@ -28,9 +28,10 @@ public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
     case floatFactBelowMinimum(Double, CompanyFacts.Float)
     /// Unrestricted votes under the minimum (M7 §5.15), the votes being a company-facts file's.
     case votingFactBelowMinimum(Double)
-    /// Not in the prior Russell 3000 although listed and large at the previous reconstitution: an
-    /// earlier judgement of ineligibility (country, float, votes) the source cannot re-test;
-    /// carries the evidence.
+    /// A class in no prior Russell index although listed, and its company large, at the previous
+    /// reconstitution: an earlier judgement of ineligibility (country, float, votes) the source
+    /// cannot re-test; carries the evidence. The whole company's reason when every class has one,
+    /// else the line's own (``Eligibility/earlierVerdict(onClass:of:companies:universe:)``).
     case excludedBefore(String)
     /// A share class other than the pricing vehicle that does not qualify as an index line of its
     /// own (M7 §6.5.1); its shares still count in the company's total cap.

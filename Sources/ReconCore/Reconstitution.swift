@@ -125,6 +125,9 @@ public enum Reconstitution {
             switch Eligibility.companyScreen(company, of: companies, universe: universe, rulebook: rulebook) {
             case nil:
                 eligible.append(company)
+                for line in companies.classes(company) {
+                    exclusions[Int(line)] = Eligibility.earlierVerdict(onClass: Int(line), of: company, companies: companies, universe: universe)
+                }
             case .missingData("market cap") where companies.wasInRussell3000(company):
                 carriedOver[company] = Placed(rank: 0, share: .nan, tier: companies.priorTier[company], isRussell3000E: true,
                                               isMicrocap: companies.priorMicrocap[company] ?? false, reason: .carriedOverNoCap)
@@ -136,12 +139,12 @@ public enum Reconstitution {
     }
 
     /// Classes other than the pricing vehicle of an eligible company must qualify as index lines of
-    /// their own (M7 §6.5.1).
+    /// their own (M7 §6.5.1); a class already left out on an earlier verdict keeps that reason.
     static func screenAdditionalClasses(of eligible: [Int], companies: Companies, universe: Universe, rulebook: Rulebook,
                                         exclusions: inout [ExclusionReason?]) {
         guard rulebook.additionalClassMinimumDailyValue != nil else { return }
         for company in eligible where companies.classes(company).count > 1 {
-            for line in companies.classes(company).dropFirst() {
+            for line in companies.classes(company).dropFirst() where exclusions[Int(line)] == nil {
                 exclusions[Int(line)] = Eligibility.additionalClassScreen(Int(line), universe: universe, rulebook: rulebook)
             }
         }

@@ -57,9 +57,10 @@ public struct Security: Sendable, Hashable {
     /// Trading volume (shares), used to choose the pricing vehicle among share classes (§6.5.3).
     public var volume: Double?
     public var ipoYear: Int?
-    /// Evidence, inferred from the prior membership, that FTSE Russell already judged the company
-    /// ineligible on a screen the source cannot run (``Eligibility/companyScreen(_:universe:rulebook:)``);
-    /// `nil` when there is none. Set by `PriorExclusion` for snapshot sources.
+    /// Evidence, inferred from the prior membership, that FTSE Russell already judged this class
+    /// ineligible on a screen the source cannot run (``Eligibility/companyScreen(_:of:universe:rulebook:)``);
+    /// `nil` when there is none. Set by `PriorExclusion` for snapshot sources, on each class listed
+    /// on the previous rank day.
     public var priorExclusion: String? = nil
     /// Where the line came from (`file:line`), for messages.
     public var origin: String

@@ -2,7 +2,10 @@
 ///
 /// Rulebook: all share classes of a company are aggregated for ranking (M7 §6.5.2); the pricing
 /// vehicle is the class with the highest trading volume (§6.5.3 uses two-year volume; a snapshot's
-/// volume is the proxy), ties broken by the larger reported cap and then the ticker.
+/// volume is the proxy), ties broken by the larger reported cap and then the ticker. A class that
+/// carries an earlier verdict of its own (``Universe/hasPriorExclusion``) comes after every class
+/// that does not: it is no index line (`PriorExclusion`), so it cannot price a company that its
+/// other classes carry.
 ///
 /// Sources report caps differently (``CapScope``). CRSP caps cover the row's own shares and are
 /// summed. The Nasdaq screener reports, for every class, that class's price times the company's
@@ -73,10 +76,13 @@ public enum ShareClassMerger {
         return companies
     }
 
-    /// The classes with the pricing vehicle first (highest volume, then larger cap, then ticker).
+    /// The classes with the pricing vehicle first (classes without an earlier verdict first, then
+    /// highest volume, then larger cap, then ticker).
     static func orderByPricingVehicle(_ classes: inout ArraySlice<Int32>, in universe: Universe) {
         func orNone(_ value: Double) -> Double { value.isNaN ? -1 : value }
         classes.sort { a, b in
+            let verdictA = universe.hasPriorExclusion[Int(a)], verdictB = universe.hasPriorExclusion[Int(b)]
+            if verdictA != verdictB { return verdictB }
             let volumeA = orNone(universe.volume[Int(a)]), volumeB = orNone(universe.volume[Int(b)])
             if volumeA != volumeB { return volumeA > volumeB }
             let capA = orNone(universe.marketCap[Int(a)]), capB = orNone(universe.marketCap[Int(b)])
@@ -116,7 +122,8 @@ public enum ShareClassMerger {
 public struct Companies: Sendable {
     /// The company id (of the universe's keys) of each company.
     public var id: [Int32] = []
-    /// The lines of company `c`, pricing vehicle first: `lines[lineStart[c] ..< lineStart[c + 1]]`.
+    /// The lines of company `c`, pricing vehicle first and lines with an earlier verdict
+    /// (``Universe/hasPriorExclusion``) last: `lines[lineStart[c] ..< lineStart[c + 1]]`.
     public var lineStart: [Int32] = [0]
     public var lines: [Int32] = []
     /// Total cap of all classes (NaN when no class has one), and how it was formed.
@@ -139,6 +146,12 @@ public struct Companies: Sendable {
 
     /// The company's lines, pricing vehicle first.
     public func classes(_ company: Int) -> ArraySlice<Int32> { lines[Int(lineStart[company]) ..< Int(lineStart[company + 1])] }
+
+    /// The company's lines without an earlier verdict of their own (``Universe/hasPriorExclusion``),
+    /// pricing vehicle first; empty when every line has one.
+    public func classesWithoutEarlierVerdict(_ company: Int, in universe: Universe) -> ArraySlice<Int32> {
+        classes(company).prefix { !universe.hasPriorExclusion[Int($0)] }
+    }
 
     /// The line of the company's pricing vehicle.
     public func pricingVehicle(_ company: Int) -> Int { Int(lines[Int(lineStart[company])]) }

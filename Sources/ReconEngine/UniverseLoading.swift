@@ -109,12 +109,15 @@ extension UniverseLoading.Prior {
 }
 
 extension UniverseReadResult {
-    /// Marks the companies the prior shows were judged ineligible (``PriorExclusion``), in place,
-    /// and adds a note naming them.
+    /// Marks the classes the prior shows were judged ineligible (``PriorExclusion``), in place,
+    /// and adds a note naming their companies, and the classes a company is judged on instead.
     mutating func markPriorExclusions(_ prior: PriorLines, rulebook: Rulebook) {
         let findings = PriorExclusion.mark(&securities, prior: prior, run: rulebook.run, largest: rulebook.russell1000Count)
         guard !findings.isEmpty else { return }
-        let listed = findings.map(\.symbol).joined(separator: ", ")
+        let listed = findings.map { finding in
+            finding.unmarkedClasses.isEmpty ? finding.symbol
+                : "\(finding.symbol) (judged on \(finding.unmarkedClasses.joined(separator: " and ")))"
+        }.joined(separator: ", ")
         notes.append("\(findings.count) companies among the \(rulebook.russell1000Count) largest, listed before the previous "
             + "rank day and in no prior Russell index, read as judged ineligible then (excluded_before): \(listed)")
     }

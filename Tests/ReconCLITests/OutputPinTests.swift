@@ -7,13 +7,15 @@ import ReconData
 /// `--forward` and its validation (skipped without `../shared/data`).
 ///
 /// The pins were taken from recon as it stood before the engine was rebuilt on integer ids
-/// (commit 055dca1), and changed twice since: when CRSP codes came to be read by the rulebook
-/// (REITs, NYSE Arca and Cboe admitted; the academic variant still gives the history of before,
-/// ``testTheAcademicConventionGivesTheHistoryOfBefore``), and when a preferred's spelling
-/// (`DCOM^`) stopped taking its common's price from a holdings file (the 2025 run's price
-/// counts in `summary.json`). A change of any output byte fails here and names the file. When a
-/// change of output is intended (a rule fixed, a column added), rerun, check the diff by hand,
-/// and paste the table the failure prints.
+/// (commit 055dca1), and changed three times since: when CRSP codes came to be read by the
+/// rulebook (REITs, NYSE Arca and Cboe admitted; the academic variant still gives the history of
+/// before, ``testTheAcademicConventionGivesTheHistoryOfBefore``), when a preferred's spelling
+/// (`DCOM^`) stopped taking its common's price from a holdings file (the 2025 run's price counts
+/// in `summary.json`), and when an earlier verdict (`PriorExclusion`) came to mark a class on its
+/// own IPO year (the 2025 run's note names Corebridge by its common `CRBG`, no longer by its notes
+/// `CRBD`, listed 2024 and so unmarked: `summary.json`, `report.md`, `report.html`). A change of
+/// any output byte fails here and names the file. When a change of output is intended (a rule
+/// fixed, a column added), rerun, check the diff by hand, and paste the table the failure prints.
 final class OutputPinTests: XCTestCase {
     func testEmbedded2024RunAndReport() throws {
         let out = try TestPaths.temporaryFolder() + "/run"
@@ -126,7 +128,7 @@ final class OutputPinTests: XCTestCase {
                  "--r2000", data + "/2025/IWM_2025-11-05.csv", "--out", folder + "/validate"])
         try run(["report", "--quiet", out])
         assertPinned(folder, [
-            "run/": "6c66f64df668ea5b",
+            "run/": "63cd19931dd532a8",
             "validate/": "0f8ddc8194d97f1b",
         ])
     }

@@ -214,6 +214,27 @@ final class ReconstitutionTests: XCTestCase {
         XCTAssertNil(result.rows.first { $0.symbol == "XA" }?.exclusion, "the B shares carry unknown votes: not tested")
     }
 
+    /// A non-member with a class judged ineligible before (`PriorExclusion`) is judged on its other
+    /// classes: the vote screen reads them alone, so unknown votes on the judged class save nothing,
+    /// and the company's verdict is every line's. A member's marked class counts as any other.
+    func testAClassWithAnEarlierVerdictLeavesTheScreensToItsSiblings() {
+        var judged = TestUniverse.security("XA", cap: 800e6, company: "x", volume: 9)   // votes unknown
+        judged.priorExclusion = "listed since 2010"
+        var nonVoting = TestUniverse.security("XB", cap: 100e6, company: "x", volume: 1)
+        nonVoting.votingFraction = 0
+        var memberJudged = judged, memberNonVoting = nonVoting
+        memberJudged.symbol = "MA"; memberJudged.companyKey = "m"
+        memberNonVoting.symbol = "MB"; memberNonVoting.companyKey = "m"
+        let prior = PriorLines([.init(symbol: "MB", name: "", tier: .r2000)])
+        let result = Reconstitution.run(universe: ladder + [judged, nonVoting, memberJudged, memberNonVoting], prior: prior,
+                                        rulebook: small)
+        let rows = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.symbol, $0) })
+        XCTAssertEqual(rows["XB"]?.exclusion, .votingBelowMinimum(0))
+        XCTAssertEqual(rows["XA"]?.exclusion, .votingBelowMinimum(0))
+        XCTAssertNil(rows["MA"]?.exclusion, "a member's classes carry no verdict; MA's unknown votes are not tested")
+        XCTAssertNil(rows["MB"]?.exclusion)
+    }
+
     /// A member whose source has no market cap keeps its index rather than being dropped on no data.
     func testMemberWithoutCapIsCarriedOver() {
         var blank = TestUniverse.security("BFB", cap: 0)

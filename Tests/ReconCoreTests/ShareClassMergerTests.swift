@@ -65,4 +65,15 @@ final class ShareClassMergerTests: XCTestCase {
         let merged = company([heiA, TestUniverse.security("HEI", cap: 37e9, price: 268, company: "heico", volume: 2, scope: .unknown)])
         XCTAssertEqual(merged.totalMarketCap, 37e9)
     }
+
+    /// A class judged ineligible before (`PriorExclusion`) is no index line: the company is priced
+    /// by its other class although the judged one trades more, and both still count in its cap.
+    func testAClassWithAnEarlierVerdictIsNotThePricingVehicle() {
+        var judged = TestUniverse.security("A", cap: 300e6, price: 12, company: "X", volume: 20)
+        judged.priorExclusion = "listed since 2010"
+        let merged = company([judged, TestUniverse.security("B", cap: 200e6, price: 9, company: "X", volume: 10)])
+        XCTAssertEqual(merged.pricingVehicle, 1)
+        XCTAssertEqual(merged.price, 9)
+        XCTAssertEqual(merged.totalMarketCap, 500e6)
+    }
 }

@@ -1,7 +1,8 @@
 import ReconCore
 
-/// Marks companies that FTSE Russell already judged ineligible, as the prior membership shows:
-/// a large company, listed before the previous reconstitution, that no prior Russell file holds.
+/// Marks the share classes that FTSE Russell already judged ineligible, as the prior membership
+/// shows: the classes, listed before the previous reconstitution, of a large company that no prior
+/// Russell file holds.
 ///
 /// Why: some screens need data a snapshot such as the Nasdaq screener does not carry — the
 /// unrestricted share of votes (M7 §5.15), the float (§5.10), and the home-country indicators
@@ -18,28 +19,37 @@ import ReconCore
 /// thirty-fold in a year (the #1,000 breakpoint is about 30 times the #3,000 one: $4.6B and $150M
 /// as of April 2024, russell-rules.md §4.3–4.4).
 ///
-/// "Listed on the previous rank day" is read from the IPO year: for a June run, an IPO year at
-/// least two years before (the previous rank day is in April or May of the year before); for a
-/// December run, at least one year before. A blank IPO year says nothing, so it marks nothing.
+/// The verdict is a class's, not its company's: only a class that was itself listed on the previous
+/// rank day was there to be judged. "Listed then" is read from each line's own IPO year (the
+/// screener gives one per line): for a June run, at least two years before (the previous rank day
+/// is in April or May of the year before); for a December run, at least one year before. A blank
+/// IPO year says nothing, so it marks nothing. The safeguard: a class listed since (a new class, or
+/// one that newly qualifies) is never marked because a sibling was; the company is then judged on
+/// it (`Eligibility.companyScreen`), and the marked classes are left out as lines (M7 §6.5.1) while
+/// their shares still count in the total cap (§6.5.2). A company every class of which is marked is
+/// excluded.
 ///
 /// The rule applies only when the prior names the Russell 1000 (a Russell 1000 or 3000 file): with
-/// a Russell 2000 file alone, every large company is absent from it. It never touches a prior
-/// member. Known limits: a company whose verdict changed (votes or float raised above 5%, a new
-/// country assignment) stays out; a company that merged into a listed blank-cheque company
+/// a Russell 2000 file alone, every large company is absent from it. It never touches a company
+/// with a prior line. Known limits: a company whose verdict changed (votes or float raised above 5%,
+/// a new country assignment) stays out; a company that merged into a listed blank-cheque company
 /// (a SPAC, excluded then) keeps the SPAC's IPO year in the screener and is marked too.
 public enum PriorExclusion {
-    /// One company marked.
+    /// One company with classes marked.
     public struct Finding: Sendable, Hashable {
-        /// The ticker of the company's first line.
+        /// The ticker of the company's first line marked.
         public var symbol: String
         public var companyKey: String
         /// The earliest IPO year among its lines.
         public var ipoYear: Int
         /// Its rank by total cap among the universe's common-stock companies.
         public var sizeRank: Int
+        /// The tickers of its common-stock lines left unmarked (listed after the previous rank day,
+        /// or with a blank IPO year): the company is judged on them. Empty when every class is marked.
+        public var unmarkedClasses: [String] = []
     }
 
-    /// The universe with ``Security/priorExclusion`` set on every line of each company marked.
+    /// The universe with ``Security/priorExclusion`` set on each line marked.
     /// - Parameters:
     ///   - run: the reconstitution (its year and month say which IPO years predate the previous rank day).
     ///   - largest: how many of the largest companies can be marked (the Russell 1000 count).
@@ -80,13 +90,21 @@ public enum PriorExclusion {
             let indices = companies.lines(of: company.company)
             // Any line matching a prior line (even a share-type line under the member's ticker) is membership.
             guard !indices.contains(where: { prior.position(for: universe[$0]) != nil }) else { continue }
-            guard let ipoYear = indices.compactMap({ universe[$0].ipoYear }).min(), ipoYear <= latestIPOYear else { continue }
-            let evidence = "listed since \(ipoYear), among the \(largest) largest listed companies, in no prior Russell index"
-            for index in indices { universe[index].priorExclusion = evidence }
-            findings.append(Finding(symbol: universe[indices.first!].symbol, companyKey: companies.keys[company.company],
-                                    ipoYear: ipoYear, sizeRank: position + 1))
+            // Each line on its own IPO year: a sibling's listing says nothing of when this class was listed.
+            let (listedThen, notListedThen) = indices.partitioned { universe[$0].ipoYear.map { $0 <= latestIPOYear } ?? false }
+            guard let first = listedThen.first else { continue }
+            for index in listedThen { universe[index].priorExclusion = evidence(listedSince: universe[index].ipoYear!, largest: largest) }
+            let unmarked = notListedThen.filter { universe[$0].type.isEligibleType }
+            findings.append(Finding(symbol: universe[first].symbol, companyKey: companies.keys[company.company],
+                                    ipoYear: listedThen.map { universe[$0].ipoYear! }.min()!, sizeRank: position + 1,
+                                    unmarkedClasses: unmarked.map { universe[$0].symbol }))
         }
         return findings
+    }
+
+    /// The evidence a marked line carries into `excluded.csv`.
+    private static func evidence(listedSince ipoYear: Int, largest: Int) -> String {
+        "listed since \(ipoYear), among the \(largest) largest listed companies, in no prior Russell index"
     }
 
     /// A universe's lines grouped by company key: companies numbered in order of first line,
@@ -126,5 +144,16 @@ public enum PriorExclusion {
         }
 
         func lines(of company: Int) -> ArraySlice<Int> { lineIndices[starts[company] ..< starts[company + 1]] }
+    }
+}
+
+private extension ArraySlice<Int> {
+    /// The elements `belongs` picks and the others, each in order.
+    func partitioned(by belongs: (Int) -> Bool) -> (picked: [Int], others: [Int]) {
+        var picked: [Int] = [], others: [Int] = []
+        for element in self {
+            if belongs(element) { picked.append(element) } else { others.append(element) }
+        }
+        return (picked, others)
     }
 }
