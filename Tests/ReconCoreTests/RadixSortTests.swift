@@ -14,7 +14,8 @@ final class RadixSortTests: XCTestCase {
         XCTAssertEqual(lowByteOnly, [3, 4, 0, 2, 1, 5])
     }
 
-    func testNonNegativeNumbersSortAsTheStandardLibrarySortsThem() {
+    /// The bits of a non-negative `Double` order as the number does (what ``Ranking`` relies on).
+    func testNonNegativeNumbersByTheirBitsSortAsTheStandardLibrarySortsThem() {
         for count in [0, 1, 2, 17, 2_500] {
             // Scattered, fixed values (a multiplicative hash of the index) spanning many magnitudes.
             var values = (0 ..< count).map { index -> Double in
@@ -28,14 +29,14 @@ final class RadixSortTests: XCTestCase {
                 values[7] = .infinity
                 values[8] = 1e-300
             }
-            XCTAssertEqual(SortedSum.ascending(values), values.sorted(), "\(count) values")
-            XCTAssertEqual(SortedSum.of(values).bitPattern, values.sorted().reduce(0, +).bitPattern)
+            var order = Array(values.indices)
+            RadixSort.sort(&order, bytes: 8) { values[$0].bitPattern }
+            XCTAssertEqual(order.map { values[$0] }, values.sorted(), "\(count) values")
         }
     }
 
-    func testNegativeNumbersTakeTheStandardLibrarySort() {
-        let values = [3.0, -1.0, 0.5, -2.5]
-        XCTAssertEqual(SortedSum.ascending(values), [-2.5, -1.0, 0.5, 3.0])
-        XCTAssertEqual(SortedSum.of([0.1, 0.2, 0.3]), (0.1 + 0.2) + 0.3)
+    func testSortedSumAddsSmallestFirst() {
+        XCTAssertEqual(SortedSum.ascending([3.0, -1.0, 0.5, -2.5]), [-2.5, -1.0, 0.5, 3.0])
+        XCTAssertEqual(SortedSum.of([0.3, 1e16, 1.0, -1e16]).bitPattern, (((-1e16 + 0.3) + 1.0) + 1e16).bitPattern)
     }
 }
