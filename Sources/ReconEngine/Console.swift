@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// Where a command writes: results on standard output, progress and warnings on standard error.
 /// Tests pass a console that records both.

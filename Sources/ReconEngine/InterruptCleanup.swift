@@ -1,9 +1,5 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// Runs a clean-up when the user interrupts the command (Ctrl-C, `kill`), then exits with the
 /// status a signal gives (128 + its number): a replay writes its run folders to temporary files

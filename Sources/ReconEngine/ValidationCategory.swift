@@ -84,7 +84,7 @@ enum ValidationCategory: String, CaseIterable, Sendable {
     private static func screen(_ exclusion: (reason: String, detail: String)) -> (ValidationCategory, String) {
         let reason = exclusion.reason
         let category: ValidationCategory
-        switch reason.prefix { $0 != ":" } {
+        switch reason.prefix(while: { $0 != ":" }) {
         case "country": category = .country
         case "type": category = .type
         case "price_below_minimum": category = .price

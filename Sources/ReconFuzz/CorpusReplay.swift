@@ -1,9 +1,5 @@
 #if !FUZZING
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 import ReconData
 
 /// Without `-DFUZZING`, `ReconFuzz` replays inputs instead of generating them, so the normal build

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// Properties a reader's result must have: a reader that returns, rather than throws, must have
 /// read the numbers right. A broken property is a finding, reported as a crash so that libFuzzer

@@ -1,9 +1,5 @@
 #if FUZZING
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// The libFuzzer entry points, compiled with `-DFUZZING` and `-sanitize=fuzzer,address`
 /// (libFuzzer brings `main`):

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// A private temporary folder for the readers that take a path, not bytes: each input is written
 /// to a file there before it is read. One folder per process, made on first use and removed with

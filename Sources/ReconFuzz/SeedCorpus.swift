@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 import ReconData
 
 /// The seed inputs of each target, written by `make fuzz` into `.cache/fuzz/seeds/TARGET/`, and a

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// Messages of the fuzz executable on standard error (file descriptor 2, unbuffered).
 enum StandardError {

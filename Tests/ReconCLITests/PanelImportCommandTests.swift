@@ -13,8 +13,8 @@ final class PanelImportCommandTests: XCTestCase {
         let enumerator = FileManager.default.enumerator(atPath: folder)!
         while let relative = enumerator.nextObject() as? String {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder)
-            if !isFolder.boolValue { out[relative] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + relative)) }
+            let exists = FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder)
+            if exists, !isFolder.boolValue { out[relative] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + relative)) }
         }
         return out
     }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 import ReconCore
 
 /// Reads the data rows of a CRSP file straight from its bytes into a ``CRSPRowSink``: no

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 import Dispatch
 
 /// `recon import`: a CRSP CSV read once by its load path (``CRSPLoad``) and written as a binary

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// A streaming reader of comma-separated values (RFC 4180) that never holds a whole file.
 ///

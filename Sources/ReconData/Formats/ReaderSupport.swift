@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// Steps every format reader shares: finding the header, refusing empty files and files with a
 /// header but no rows, and checking a row's field count.

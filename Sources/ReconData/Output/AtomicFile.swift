@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// Writes a file so that readers see either the old content or the whole new content, never a
 /// half-written file: the bytes go to a temporary file in the same folder, are flushed to disk

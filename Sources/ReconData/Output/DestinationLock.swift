@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// One writer per destination: an exclusive `flock` on a lock file beside it
 /// (``DestinationSiblings/lock``), holding the writer's process id.

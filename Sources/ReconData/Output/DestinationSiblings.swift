@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// The names recon gives, beside a destination (`out/2025`), to what it needs while it writes it:
 ///

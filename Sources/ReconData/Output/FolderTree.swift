@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 import Foundation
 
 /// Whole folders: their entries, a copy made of hard links, and removal.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// The one part of a full disk that can be known before a run starts: a disk with (almost) no
 /// room left. How much a run will write is not known in advance; a disk that fills up during the

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// Removes what a killed run left beside a destination: its staging folder, its temporary files,
 /// and an old folder moved aside. Run by the next writer of the same destination once it holds the

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// The file-system calls that differ between Linux and the other systems recon builds on, in one
 /// place (as apple/swift-system keeps its system calls in one file): every other file calls these

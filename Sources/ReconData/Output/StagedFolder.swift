@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// An output folder written whole or not at all: the command writes into a staging folder beside
 /// the destination (``DestinationSiblings/staging``), and ``commit()`` puts it in place of the

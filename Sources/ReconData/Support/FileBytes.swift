@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// The bytes of a file read with `read(2)`: the whole of one that cannot be mapped (a pipe, a
 /// device, an empty file), or its first bytes.

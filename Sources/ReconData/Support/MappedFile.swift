@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// A regular file mapped read-only into memory, its pages read in at once. Read-only memory
 /// that is never written may be read from any thread (`@unchecked Sendable`).

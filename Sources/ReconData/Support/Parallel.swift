@@ -1,9 +1,5 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// Work spread over the machine's cores, with results in a fixed order: whatever the threads'
 /// timing, the output is the same as running the work in a loop.

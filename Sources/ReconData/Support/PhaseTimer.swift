@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// Prints how long the phases of a command take, and the process's peak memory after each, on
 /// standard error, when the environment sets `RECON_PROFILE=1` (for profiling:

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// Finds the market level at a rank month that puts company #k (by total market cap, among
 /// those passing the screens) exactly on the calibrated breakpoint.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 import ReconCore
 
 /// The figures the synthetic market is calibrated to, one row per year: `Data/market-calibration.csv`.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 import ReconCore
 
 /// The embedded synthetic market: a seeded generator that writes a CRSP-format monthly panel

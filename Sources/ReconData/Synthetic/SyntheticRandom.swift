@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReconPlatform
 
 /// The synthetic market's random numbers: xoshiro256** (Blackman and Vigna, 2018) seeded through
 /// SplitMix64, with uniform and normal draws written here so that a seed gives the same numbers
