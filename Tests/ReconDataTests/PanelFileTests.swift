@@ -139,6 +139,25 @@ final class PanelFileTests: XCTestCase {
                        "is inconsistent: an index points outside its column, expected a recon panel file as `recon import` writes it")
     }
 
+    /// A row whose PERMCO the company section does not list (found by the panel-file fuzz target:
+    /// it crashed a snapshot of the forged panel) is refused when the file is opened.
+    func testARowOfAnUnlistedCompanyIsRefusedEvenWithGoodChecksums() throws {
+        let (_, panel, _) = try imported()
+        var bytes = try self.bytes(panel)
+        let layout = try PanelFile.Layout(file: XCTUnwrap(MappedFile(path: panel, sequential: false)), path: panel)
+        let offset = layout.sections[.rowCompany]!.offset
+        bytes.replaceSubrange(offset ..< offset + 4, with: [0xFF, 0xFF, 0xFF, 0x7F])
+        let path = try write(PanelFileTests.resealed(bytes), "unlisted.recon")
+        XCTAssertEqual(openError(path)?.message,
+                       "is inconsistent: a row names a PERMCO that its section companyPermco does not list, expected a recon panel file as `recon import` writes it")
+        // A negative PERMCO in the company section (it also crashed the fuzz target).
+        var negative = try self.bytes(panel)
+        let companies = layout.sections[.companyPermco]!.offset
+        negative.replaceSubrange(companies ..< companies + 4, with: [0xFF, 0xFF, 0xFF, 0xFF])
+        XCTAssertEqual(openError(try write(PanelFileTests.resealed(negative), "negative.recon"))?.message,
+                       "is inconsistent: its section companyPermco lists PERMCO -1 (negative), expected a recon panel file as `recon import` writes it")
+    }
+
     /// `bytes` with every checksum recomputed (the way the fuzz target reaches the checks behind them).
     static func resealed(_ bytes: [UInt8]) -> [UInt8] {
         var bytes = bytes

@@ -157,6 +157,21 @@ public struct CRSPPanel: Sendable {
         permco >= 0 && Int(permco) < companyOfPermco.count ? companyOfPermco[Int(permco)] : companyOfLargePermco[permco] ?? -1
     }
 
+    /// Whether every row's PERMCO is one of the panel's companies: always so for a panel loaded
+    /// from a CSV; a panel file is checked with it when opened (``PanelFile``), since a damaged one
+    /// could name a company its company section does not list.
+    /// - Complexity: O(rows), on every core.
+    func everyRowHasACompany() -> Bool {
+        let parts = Parallel.cores, rows = rowCount
+        return Parallel.map(parts) { part in
+            var unknown = false
+            for index in rows * part / parts ..< rows * (part + 1) / parts {
+                unknown = unknown || companyID(permco: rowCompany[index]) < 0
+            }
+            return !unknown
+        }.allSatisfy { $0 }
+    }
+
     /// Number of rows.
     public var rowCount: Int { rowDate.count }
     /// Number of distinct PERMNOs.

@@ -183,6 +183,9 @@ extension PanelFile {
             var securitiesOfCompany: [Int32: [Int32]] = [:]
             securitiesOfCompany.reserveCapacity(permcos.count)
             for (index, permco) in permcos.enumerated() {
+                guard permco >= 0, securitiesOfCompany[permco] == nil else {
+                    throw inconsistent("its section \(Tag.companyPermco) lists PERMCO \(permco) \(permco < 0 ? "(negative)" : "twice")")
+                }
                 securitiesOfCompany[permco] = Array(companySecurities[companyStart[index] ..< companyStart[index + 1]])
             }
             let table = CRSPSecurityTable(
@@ -202,10 +205,12 @@ extension PanelFile {
             if counts[3] > 0 { report.dropped[.missingShares] = counts[3] }
             (report.missingReturns, report.midpointPrices, report.blankLines) = (counts[4], counts[5], counts[6])
             (report.securities, report.companies, report.months) = (securities, permcos.count, months)
-            return CRSPPanel(source: source, report: report, rows: columns, monthKeys: monthKeys, monthRowStart: monthRowStart,
-                             months: ends.map { CRSPPanel.date($0) }, securities: table, securityRowStart: securityRowStart,
-                             securityRows: column(.securityRows, Int32.self), securityRowMonth: column(.securityRowMonth, Int32.self),
-                             securitiesOfCompany: securitiesOfCompany)
+            let panel = CRSPPanel(source: source, report: report, rows: columns, monthKeys: monthKeys, monthRowStart: monthRowStart,
+                                  months: ends.map { CRSPPanel.date($0) }, securities: table, securityRowStart: securityRowStart,
+                                  securityRows: column(.securityRows, Int32.self), securityRowMonth: column(.securityRowMonth, Int32.self),
+                                  securitiesOfCompany: securitiesOfCompany)
+            guard panel.everyRowHasACompany() else { throw inconsistent("a row names a PERMCO that its section \(Tag.companyPermco) does not list") }
+            return panel
         }
     }
 
