@@ -126,7 +126,9 @@ public struct CRSPPanel: Sendable {
         securityFirstMonthKey = firstMonthKey
 
         // Company ids in key order; ticker ids in order of first security.
-        let permcos = securitiesOfCompany.keys.sorted { CRSPPanel.textOrder($0) < CRSPPanel.textOrder($1) }
+        // Each PERMCO's order key made once, not twice per comparison (distinct PERMCOs, distinct keys).
+        let permcos = securitiesOfCompany.keys.map { (order: CRSPPanel.textOrder($0), permco: $0) }
+            .sorted { $0.order < $1.order }.map(\.permco)
         var direct = [Int32](repeating: -1, count: Int(min(permcos.max() ?? 0, CRSPPanel.directPermcos - 1)) + 1)
         var large: [Int32: Int32] = [:]
         for (id, permco) in permcos.enumerated() {
