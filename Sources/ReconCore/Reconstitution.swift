@@ -126,7 +126,9 @@ public enum Reconstitution {
             case nil:
                 eligible.append(company)
                 for line in companies.classes(company) {
-                    exclusions[Int(line)] = Eligibility.earlierVerdict(onClass: Int(line), of: company, companies: companies, universe: universe)
+                    if let verdict = Eligibility.earlierVerdict(onClass: Int(line), of: company, companies: companies, universe: universe) {
+                        exclusions[Int(line)] = verdict
+                    }
                 }
             case .missingData("market cap") where companies.wasInRussell3000(company):
                 carriedOver[company] = Placed(rank: 0, share: .nan, tier: companies.priorTier[company], isRussell3000E: true,
