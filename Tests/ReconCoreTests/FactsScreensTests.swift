@@ -5,22 +5,8 @@ import XCTest
 /// §5.3–5.5, App. B) with the BDI era rule, the 5% float (§5.10) and voting (§5.15) screens, and
 /// float-adjusted weights (§7). Each exclusion names the fact that decided it.
 final class FactsScreensTests: XCTestCase {
-    /// A rulebook scaled down: R1000 = top 4, R3000 = top 10, R3000E = top 12, no bands.
-    private var small: Rulebook {
-        var rulebook = TestUniverse.rulebook
-        rulebook.russell1000Count = 4
-        rulebook.russell3000Count = 10
-        rulebook.russell3000ECount = 12
-        rulebook.microcapStartRank = 7
-        rulebook.band1000 = nil
-        rulebook.microcapBand = nil
-        return rulebook
-    }
-
-    /// Fourteen US companies S1…S14 with caps $1,400M, $1,300M, …, $100M at $10.
-    private var ladder: [Security] {
-        (0..<14).map { TestUniverse.security("S\($0 + 1)", cap: Double(14 - $0) * 100e6) }
-    }
+    private var small: Rulebook { TestUniverse.small }
+    private var ladder: [Security] { TestUniverse.ladder }
 
     private func code(_ text: String) -> CountryCode { CountryCode(text)! }
 

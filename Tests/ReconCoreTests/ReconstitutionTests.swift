@@ -2,22 +2,8 @@ import XCTest
 @testable import ReconCore
 
 final class ReconstitutionTests: XCTestCase {
-    /// A rulebook scaled down: R1000 = top 4, R3000 = top 10, R3000E = top 12, Microcap after #7.
-    private var small: Rulebook {
-        var rulebook = TestUniverse.rulebook
-        rulebook.russell1000Count = 4
-        rulebook.russell3000Count = 10
-        rulebook.russell3000ECount = 12
-        rulebook.microcapStartRank = 7
-        rulebook.band1000 = nil
-        rulebook.microcapBand = nil
-        return rulebook
-    }
-
-    /// Fourteen companies with caps 1400M, 1300M, …, 100M.
-    private var ladder: [Security] {
-        (0..<14).map { TestUniverse.security("S\($0 + 1)", cap: Double(14 - $0) * 100e6) }
-    }
+    private var small: Rulebook { TestUniverse.small }
+    private var ladder: [Security] { TestUniverse.ladder }
 
     private func tiers(_ result: ReconstitutionResult) -> [String: IndexTier] {
         Dictionary(uniqueKeysWithValues: result.rows.map { ($0.symbol, $0.index) })
