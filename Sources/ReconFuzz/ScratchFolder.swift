@@ -42,20 +42,11 @@ final class ScratchFolder: @unchecked Sendable {
         var offset = 0
         while offset < contiguous.count {
             let written = contiguous.withUnsafeBytes { buffer in
-                Self.systemWrite(descriptor, buffer.baseAddress! + offset, contiguous.count - offset)
+                posixWrite(descriptor, buffer.baseAddress! + offset, contiguous.count - offset)
             }
             guard written > 0 else { fatalError("cannot write \(file): \(String(cString: strerror(errno)))") }
             offset += written
         }
         return file
-    }
-
-    /// POSIX `write(2)`, named apart from ``write(_:named:)``.
-    private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        return Glibc.write(descriptor, buffer, count)
-        #else
-        return Darwin.write(descriptor, buffer, count)
-        #endif
     }
 }

@@ -9,3 +9,16 @@
 #elseif canImport(Darwin)
 @_exported import Darwin
 #endif
+
+/// POSIX `write(2)` under a name that no type's own `write` method hides (a writer calling
+/// `write` inside its type reaches its own method, not the system call).
+@inlinable
+public func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(descriptor, buffer, count)
+    #elseif canImport(Musl)
+    return Musl.write(descriptor, buffer, count)
+    #else
+    return Darwin.write(descriptor, buffer, count)
+    #endif
+}

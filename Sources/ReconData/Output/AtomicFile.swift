@@ -168,7 +168,7 @@ public enum AtomicFile {
     static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = PlatformFileSystem.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw failure(path, "cannot write the file")

@@ -24,15 +24,6 @@ enum PlatformFileSystem {
         return -1
         #endif
     }
-
-    /// POSIX `write(2)`, named apart from the writers' own `write` methods.
-    static func write(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        return Glibc.write(descriptor, buffer, count)
-        #else
-        return Darwin.write(descriptor, buffer, count)
-        #endif
-    }
 }
 
 #if os(Linux)
