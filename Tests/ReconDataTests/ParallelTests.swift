@@ -16,4 +16,19 @@ final class ParallelTests: XCTestCase {
             XCTAssertEqual(Parallel.map(count) { [$0, $0 * 2] }, (0 ..< count).map { [$0, $0 * 2] }, "count \(count)")
         }
     }
+
+    /// The blocks cover every index once, and one failing index anywhere fails the whole.
+    func testAllBlocksSatisfyChecksEveryIndex() {
+        for count in [0, 1, 2, 3, 1_001] {
+            let seen = LockedBox([Int]())
+            XCTAssertTrue(Parallel.allBlocksSatisfy(count) { block in
+                seen.withLock { $0 += Array(block) }
+                return true
+            })
+            XCTAssertEqual(seen.withLock { $0.sorted() }, Array(0 ..< count), "count \(count)")
+            for bad in [0, count / 2, count - 1] where count > 0 {
+                XCTAssertFalse(Parallel.allBlocksSatisfy(count) { $0.allSatisfy { $0 != bad } }, "count \(count), bad \(bad)")
+            }
+        }
+    }
 }

@@ -164,14 +164,7 @@ public struct CRSPPanel: Sendable {
     /// could name a company its company section does not list.
     /// - Complexity: O(rows), on every core.
     func everyRowHasACompany() -> Bool {
-        let parts = Parallel.cores, rows = rowCount
-        return Parallel.map(parts) { part in
-            var unknown = false
-            for index in rows * part / parts ..< rows * (part + 1) / parts {
-                unknown = unknown || companyID(permco: rowCompany[index]) < 0
-            }
-            return !unknown
-        }.allSatisfy { $0 }
+        Parallel.allBlocksSatisfy(rowCount) { block in block.allSatisfy { companyID(permco: rowCompany[$0]) >= 0 } }
     }
 
     /// Number of rows.

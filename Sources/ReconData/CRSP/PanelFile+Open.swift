@@ -140,14 +140,9 @@ extension PanelFile {
         /// Whether every value of an Int32 section is in `0 ..< limit`.
         func allBelow(_ tag: Tag, _ limit: Int) -> Bool {
             let values = SendableInt32s(values: bytes(tag).assumingMemoryBound(to: Int32.self))
-            let parts = Parallel.cores
-            return Parallel.map(parts) { part in
-                var outside = false
-                for index in values.values.count * part / parts ..< values.values.count * (part + 1) / parts {
-                    outside = outside || UInt32(bitPattern: values.values[index]) >= UInt32(limit)
-                }
-                return !outside
-            }.allSatisfy { $0 }
+            return Parallel.allBlocksSatisfy(values.values.count) { block in
+                block.allSatisfy { UInt32(bitPattern: values.values[$0]) < UInt32(limit) }
+            }
         }
 
         func panel() throws -> CRSPPanel {

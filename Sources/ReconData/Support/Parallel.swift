@@ -43,6 +43,13 @@ public enum Parallel {
         }
     }
 
+    /// Whether `check` holds for each of `0..<count`'s blocks, one contiguous block per core: a
+    /// check over a column, its loop in the caller's closure so that it runs without a call per index.
+    public static func allBlocksSatisfy(_ count: Int, _ check: @Sendable (Range<Int>) -> Bool) -> Bool {
+        let parts = cores
+        return map(parts) { part in check(count * part / parts ..< count * (part + 1) / parts) }.allSatisfy { $0 }
+    }
+
     /// The number of cores to spread work over.
     public static let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
