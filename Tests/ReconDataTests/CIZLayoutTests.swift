@@ -33,17 +33,10 @@ final class CIZLayoutTests: XCTestCase {
     private static var sample: String { ([header] + rows).joined(separator: "\n") + "\n" }
 
     private func load(_ text: String, name: String = "ciz.csv") throws -> CRSPPanel {
-        try CRSPPanel.load(bytes: Array(text.utf8), name: name)
+        try CRSPPanel.load(text: text, name: name)
     }
 
-    private func loadError(_ text: String, name: String = "ciz.csv") -> InputError? {
-        do {
-            _ = try load(text, name: name)
-            return nil
-        } catch {
-            return error as? InputError
-        }
-    }
+    private func loadError(_ text: String, name: String = "ciz.csv") -> InputError? { CRSPPanel.loadError(text: text, name: name) }
 
     private func date(_ y: Int, _ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: y, month: m, day: d) }
 

@@ -4,17 +4,10 @@ import ReconCore
 
 final class CRSPPanelTests: XCTestCase {
     private func panel(_ text: String, name: String = "msf.csv") throws -> CRSPPanel {
-        try CRSPPanel.load(bytes: Array(text.utf8), name: name)
+        try CRSPPanel.load(text: text, name: name)
     }
 
-    private func loadError(_ text: String, name: String = "bad.csv") -> InputError? {
-        do {
-            _ = try panel(text, name: name)
-            return nil
-        } catch {
-            return error as? InputError
-        }
-    }
+    private func loadError(_ text: String, name: String = "bad.csv") -> InputError? { CRSPPanel.loadError(text: text, name: name) }
 
     private func date(_ y: Int, _ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: y, month: m, day: d) }
 
