@@ -50,6 +50,7 @@ struct HistoryReplay: Sendable {
             throw CommandError("no reconstitution from \(firstYear) to \(last) in the calendar",
                                help: "choose years from \(table.firstRun.year) to \(table.lastRun.year)")
         }
+        try HistoryReplay.requireData(for: rulebooks, in: panel, synthetic: synthetic)
         self.rulebooks = rulebooks
 
         // Steps shared with the base: a replay is a function of its rulebooks, so while they agree
@@ -150,6 +151,24 @@ struct HistoryReplay: Sendable {
                 : december(after: try table.rulebook(for: RunID(year: run.year, month: 6)))
             return variant?.apply(to: rulebook) ?? rulebook
         }
+    }
+
+    /// Refuses runs whose rank day is past the panel's data (``CRSPPanel/reaches(_:)``): their
+    /// cross-section would be the panel's last month-end, months old, ranked as if it were the
+    /// rank day's. The message names the first such run.
+    static func requireData(for rulebooks: [Rulebook], in panel: CRSPPanel, synthetic: Bool) throws {
+        guard let first = rulebooks.first(where: { !panel.reaches($0.rankDay) }) else { return }
+        let needed = CRSPPanel.rankedMonth(first.rankDay)
+        let neededMonth = "\(needed.year)-\(needed.month < 10 ? "0" : "")\(needed.month)"
+        let ends = panel.months.last.map { "ends with \($0)" } ?? "has no month"
+        // The last year whose every run the data reaches (`--to` takes a year's December run too).
+        let years = Set(rulebooks.map(\.run.year)).sorted()
+        let covered = years.last { year in rulebooks.allSatisfy { $0.run.year != year || panel.reaches($0.rankDay) } }
+        throw CommandError(
+            "\(synthetic ? "the embedded market" : "the panel")'s data \(ends); the run \(first.run) ranks on \(first.rankDay), "
+                + "expected data through the month-end of \(neededMonth), not an older month's prices",
+            help: (covered.map { "replay up to \($0) (--to \($0)), or " } ?? "") + "give a panel that reaches \(first.run)",
+            exitCode: 1)
     }
 
     /// The months whose cross-sections these runs rank.

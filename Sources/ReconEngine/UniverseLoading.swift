@@ -22,11 +22,23 @@ enum UniverseLoading {
             return Loaded(result: try NativeUniverseReader.read(path: path))
         case .crsp:
             let panel = try CRSPPanel.load(path: path)
+            try requireData(panel, path: path, rankDay: rankDay)
             return Loaded(result: crossSection(panel, convention: convention, rankDay: rankDay), panel: panel)
         case .isharesHoldings, .nativeMembership:
             throw InputError(file: path, message: "is a \(detection.format) file (a membership), expected a universe",
                              help: "pass it with --prior, and give the universe with --universe")
         }
+    }
+
+    /// Refuses a CRSP file whose data ends before the rank day (``CRSPPanel/reaches(_:)``): its
+    /// last month-end would be ranked as the rank day's.
+    private static func requireData(_ panel: CRSPPanel, path: String, rankDay: CalendarDate) throws {
+        guard !panel.reaches(rankDay) else { return }
+        let needed = CRSPPanel.rankedMonth(rankDay)
+        throw InputError(file: path,
+                         message: "has data \(panel.months.last.map { "up to \($0)" } ?? "of no month"), expected the month-end ranked on "
+                            + "the rank day \(rankDay) (\(needed.year)-\(needed.month < 10 ? "0" : "")\(needed.month)) or later",
+                         help: "give a CRSP file that reaches the rank day, or the --year its data covers")
     }
 
     /// A CRSP panel's cross-section at `rankDay` as a universe file's read result.

@@ -89,6 +89,25 @@ final class CRSPPanelTests: XCTestCase {
         XCTAssertTrue(panel.snapshot(onOrBefore: date(1999, 4, 29)).isEmpty)
     }
 
+    /// The month a rank day ranks, and whether a panel ending in May 1999 reaches it.
+    func testARankDayIsReachedWhenThePanelHoldsTheMonthItRanks() throws {
+        // May 28, 1999 is the last business day of May (the 31st is Memorial Day): May itself.
+        XCTAssertEqual(CRSPPanel.rankedMonth(date(1999, 5, 28)), date(1999, 5, 1))
+        // Inside the month: the month before (2017's May 12 ranks April).
+        XCTAssertEqual(CRSPPanel.rankedMonth(date(2017, 5, 12)), date(2017, 4, 1))
+        // April 28, 2023 is a Friday, the 29th and 30th a weekend: April.
+        XCTAssertEqual(CRSPPanel.rankedMonth(date(2023, 4, 28)), date(2023, 4, 1))
+        XCTAssertEqual(CRSPPanel.rankedMonth(date(2026, 10, 30)), date(2026, 10, 1))
+        XCTAssertEqual(CRSPPanel.rankedMonth(date(2000, 1, 3)), date(1999, 12, 1))
+
+        let panel = try panel(sample)   // April and May 1999
+        XCTAssertTrue(panel.reaches(date(1999, 5, 28)))
+        XCTAssertTrue(panel.reaches(date(1999, 6, 11)), "ranks May, the panel's last month")
+        XCTAssertFalse(panel.reaches(date(1999, 6, 30)), "ranks June, after the panel")
+        XCTAssertFalse(panel.reaches(date(2026, 4, 30)))
+        XCTAssertTrue(panel.reaches(date(1999, 4, 30)))
+    }
+
     func testReturnsFoldInTheDelistingReturn() throws {
         let panel = try panel(sample)
         let delisting = try XCTUnwrap(panel.monthlyReturn(permno: 10006, monthOf: date(1999, 5, 1)))

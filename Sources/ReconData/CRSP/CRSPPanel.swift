@@ -190,6 +190,23 @@ public struct CRSPPanel: Sendable {
         return low == 0 ? nil : low - 1
     }
 
+    /// The month whose month-end a rank day ranks: the rank day's own month when the rank day is
+    /// that month's last business day (April 30, 2026), else the month before (May 12, 2017 ranks
+    /// April's month-end), as ``monthIndex(onOrBefore:)`` finds it in a panel that goes on.
+    public static func rankedMonth(_ rankDay: CalendarDate) -> CalendarDate {
+        let month = CalendarDate(year: rankDay.year, month: rankDay.month, day: 1)
+        return rankDay >= TradingCalendar.lastBusinessDay(of: month) ? month : month.adding(months: -1)
+    }
+
+    /// Whether the panel's data reaches `rankDay`: it holds the month ``rankedMonth(_:)`` names, or
+    /// a later one. A panel that ends before would rank an older month-end as if it were the rank
+    /// day's (the December 2025 prices for April 2026), so its cross-section there is not a snapshot
+    /// of that day.
+    public func reaches(_ rankDay: CalendarDate) -> Bool {
+        guard let last = monthKeys.last else { return false }
+        return last >= CRSPPanel.monthKey(CRSPPanel.rankedMonth(rankDay))
+    }
+
     /// The index in ``months`` of the calendar month containing `date`, `nil` when absent.
     public func monthIndex(containing date: CalendarDate) -> Int? {
         let key = CRSPPanel.monthKey(date)
