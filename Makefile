@@ -2,10 +2,11 @@
 SWIFT      ?= swift
 CONFIG     ?= release
 YEAR       ?= 2024
+MONTH      ?=
 UNIVERSE   ?=
 PRIOR      ?=
 FORWARD    ?=
-OUT        ?= out/$(YEAR)
+OUT        ?= out/$(YEAR)$(if $(filter 12,$(MONTH)),-12)
 BIN         = .build/$(CONFIG)/recon
 # On Linux, recon links the Swift runtime and Foundation into its executable (SwiftPM's own
 # --static-swift-stdlib): a process then starts in about 5 ms instead of 12, which is most of
@@ -16,7 +17,7 @@ STATIC_STDLIB ?= $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib)
 .PHONY: help build test reconstitute clean
 
 help:
-	@echo "make reconstitute YEAR=2024 [UNIVERSE=FILE] [PRIOR=\"FILE ...\"] [FORWARD=FILE] [OUT=DIR]"
+	@echo "make reconstitute YEAR=2024 [MONTH=12] [UNIVERSE=FILE] [PRIOR=\"FILE ...\"] [FORWARD=FILE] [OUT=DIR]"
 	@echo "make test        run every test"
 	@echo "make build       build recon ($(CONFIG))"
 	@echo "make bench       benchmarks vs pandas and polars (BENCH_RUNS=5; see Benchmarks/README.md)"
@@ -28,7 +29,7 @@ test:
 	$(SWIFT) test
 
 reconstitute: build
-	$(BIN) reconstitute --year $(YEAR) $(if $(UNIVERSE),--universe $(UNIVERSE)) $(foreach p,$(PRIOR),--prior $(p)) $(if $(FORWARD),--forward $(FORWARD)) --out $(OUT)
+	$(BIN) reconstitute --year $(YEAR) $(if $(MONTH),--month $(MONTH)) $(if $(UNIVERSE),--universe $(UNIVERSE)) $(foreach p,$(PRIOR),--prior $(p)) $(if $(FORWARD),--forward $(FORWARD)) --out $(OUT)
 
 clean:
 	rm -rf .build out

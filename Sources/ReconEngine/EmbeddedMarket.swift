@@ -7,12 +7,24 @@ public struct EmbeddedMarket: Sendable {
     public static let defaultSeed = 1
     public static let defaultFirms = SyntheticMarket.defaultFirms
     public static let firstYear = 1979
+    /// The last year the market covers (every month through its December): that of its
+    /// calibration (``MarketCalibration/embedded``), not the calendar's, which may list runs the
+    /// published breakpoints do not reach yet.
+    public static let lastYear = MarketCalibration.embedded.lastYear
 
     public var panel: CRSPPanel
     public var path: String
 
-    /// The market of `seed` and `firms` through `lastYear`, generated on first use.
-    public static func load(seed: Int, firms: Int, lastYear: Int, console: Console) throws -> EmbeddedMarket {
+    /// Refuses a run after ``lastYear`` before the market is generated or loaded.
+    public static func requireCovers(_ run: RunID) throws {
+        guard run.year > lastYear else { return }
+        throw CommandError("the embedded market covers \(firstYear)–\(lastYear), not the run \(run)",
+                           help: "choose a year up to \(lastYear), or give data that reaches \(run): "
+                               + "--universe FILE (reconstitute) or --panel CRSP.csv (replay)")
+    }
+
+    /// The market of `seed` and `firms`, generated on first use.
+    public static func load(seed: Int, firms: Int, console: Console) throws -> EmbeddedMarket {
         let configuration = SyntheticMarket.Configuration(firstYear: firstYear, lastYear: lastYear, firms: firms, seed: UInt64(seed))
         let expected = SyntheticMarket.defaultCachePath(configuration: configuration)
         if !FileChecks.exists(expected) {

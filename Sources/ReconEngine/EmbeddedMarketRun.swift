@@ -9,8 +9,9 @@ public enum EmbeddedMarketRun {
     /// - Parameter facts: company facts (`--facts`) laid over every universe of the replay.
     public static func run(seed: Int, firms: Int, table: RulebookTable, rulebook: Rulebook,
                            variants: [RuleVariant], out: String, facts: CompanyFacts? = nil, console: Console) throws {
+        try EmbeddedMarket.requireCovers(rulebook.run)
         let runs = try OutputDestination.writeFolder(out) { staging in
-            let market = try EmbeddedMarket.load(seed: seed, firms: firms, lastYear: table.lastRun.year, console: console)
+            let market = try EmbeddedMarket.load(seed: seed, firms: firms, console: console)
             let runs = try replay(market, table: table, rulebook: rulebook, variants: variants, facts: facts, console: console)
             try RunOutput.write(runs, to: staging)
             return runs

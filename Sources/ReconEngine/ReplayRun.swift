@@ -42,6 +42,7 @@ public enum ReplayRun {
     /// Replays, writes the folder (whole, once the replay is done: ``OutputDestination``) and prints
     /// the per-run table (and the variants' table).
     public static func run(_ request: Request, console: Console) throws {
+        if case .embedded = request.market { try EmbeddedMarket.requireCovers(RunID(year: request.to)) }
         // A bad facts file is said before a large panel is loaded.
         let facts = try request.facts.map { path -> CompanyFacts in
             console.progress("reading \(path)")
@@ -82,7 +83,7 @@ public enum ReplayRun {
             panelPath = path
             synthetic = false
         case .embedded(let seed, let firms):
-            let market = try EmbeddedMarket.load(seed: seed, firms: firms, lastYear: table.lastRun.year, console: console)
+            let market = try EmbeddedMarket.load(seed: seed, firms: firms, console: console)
             panel = market.panel
             panelPath = market.path
             synthetic = true

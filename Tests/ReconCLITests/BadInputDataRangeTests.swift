@@ -3,7 +3,9 @@ import XCTest
 @testable import ReconCLI
 
 /// Runs past the end of the data: a CRSP file that ends before a rank day (as a replay's panel and
-/// as a universe) is refused, rather than ranked on its last month-end as if it were the rank day's.
+/// as a universe) and the embedded market after its last year are refused, rather than ranked on
+/// their last month-end as if it were the rank day's; the calendar's rule-derived 2027 runs work
+/// from a universe snapshot.
 final class BadInputDataRangeTests: XCTestCase {
     private let header = BadInputHarness.crspHeader
 
@@ -50,5 +52,26 @@ final class BadInputDataRangeTests: XCTestCase {
                         error: "the panel's data ends with 2020-05-29; the run 2021-06 ranks on 2021-05-07, "
                             + "expected data through the month-end of 2021-04, not an older month's prices",
                         help: "replay up to 2020 (--to 2020), or give a panel that reaches 2021-06")
+    }
+
+    /// The embedded market is calibrated through 2026: a 2027 run is refused before it is generated.
+    func testEmbeddedMarketEndsWithItsCalibration() throws {
+        let h = try BadInputHarness()
+        let error = "the embedded market covers 1979–2026, not the run 2027-06"
+        let help = "choose a year up to 2026, or give data that reaches 2027-06: --universe FILE (reconstitute) or --panel CRSP.csv (replay)"
+        h.assertRefused(CommandRun(["reconstitute", "--year", "2027", "--out", h.out]), status: 2, error: error, help: help)
+        h.assertRefused(CommandRun(["replay", "--from", "2025", "--to", "2027", "--out", h.out]), status: 2, error: error, help: help)
+    }
+
+    /// June 2027 from a universe snapshot: the calendar's rule-derived dates (rank day the last
+    /// business day of April, effective the 4th Friday of June; M7 §5.14, App. F).
+    func testJune2027FromAUniverse() throws {
+        let h = try BadInputHarness()
+        let universe = try h.write(BadInputHarness.screener(count: 30), "universe.csv")
+        let run = CommandRun(["reconstitute", "--quiet", "--year", "2027", "--universe", universe, "--out", h.out])
+        XCTAssertEqual(run.status, 0, run.error)
+        let summary = try String(contentsOfFile: h.out + "/summary.json", encoding: .utf8)
+        XCTAssertTrue(summary.contains("\"rank_day\": \"2027-04-30\""), summary)
+        XCTAssertTrue(summary.contains("\"effective_date\": \"2027-06-25\""), summary)
     }
 }

@@ -40,14 +40,14 @@ final class BadInputUsageTests: XCTestCase {
         let universe = try h.write(BadInputHarness.screener(count: 3), "universe.csv")
         for (year, month) in [("1975", "6"), ("2025", "12")] {
             h.assertRefused(CommandRun(["reconstitute", "--year", year, "--month", month, "--universe", universe, "--out", h.out]), status: 2,
-                            error: "no reconstitution \(year)-\(month == "6" ? "06" : month) in the calendar; the calendar covers 1979-06 to 2026-12",
-                            help: "choose a year from 1979 to 2026")
+                            error: "no reconstitution \(year)-\(month == "6" ? "06" : month) in the calendar; the calendar covers 1979-06 to 2027-12",
+                            help: "choose a year from 1979 to 2027")
         }
         h.assertRefused(CommandRun(["reconstitute", "--year", "2101", "--universe", universe, "--out", h.out]), status: 2,
                         error: "--year expects a whole number from 1900 to 2100, found '2101'",
-                        help: "--year <YEAR>  Year of the June reconstitution (1979–2026).")
+                        help: "--year <YEAR>  Year of the June reconstitution (1979–2027; the embedded market ends in 2026).")
         h.assertRefused(CommandRun(["replay", "--from", "1950", "--to", "2010", "--out", h.out]), status: 2,
-                        error: "--from expects a whole number from 1979 to 2026, found '1950'",
+                        error: "--from expects a whole number from 1979 to 2027, found '1950'",
                         help: "--from <YEAR>  First June to replay.")
     }
 

@@ -28,7 +28,7 @@ final class CommandLineTests: XCTestCase {
         let run = CommandRun(["reconstitute", "--year", "1975", "--universe", "x.csv"])
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.error.contains("no reconstitution 1975-06 in the calendar"), run.error)
-        XCTAssertTrue(run.error.contains("help: choose a year from 1979 to 2026"), run.error)
+        XCTAssertTrue(run.error.contains("help: choose a year from 1979 to 2027"), run.error)
     }
 
     func testContradictoryFlagsAreRefused() {

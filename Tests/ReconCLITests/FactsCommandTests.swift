@@ -153,8 +153,7 @@ final class FactsCommandTests: XCTestCase {
     /// exchange over $1, one between $300M and $1B, and two over $2B.
     private func embeddedPermnos() throws -> (small: [(permno: Int, ticker: String)], large: [(permno: Int, ticker: String)]) {
         let (console, _) = Console.recording()
-        let market = try EmbeddedMarket.load(seed: EmbeddedMarket.defaultSeed, firms: EmbeddedMarket.defaultFirms, lastYear: 2026,
-                                             console: console)
+        let market = try EmbeddedMarket.load(seed: EmbeddedMarket.defaultSeed, firms: EmbeddedMarket.defaultFirms, console: console)
         let panel = market.panel
         let month = try XCTUnwrap(panel.monthIndex(onOrBefore: CalendarDate(year: 2024, month: 4, day: 30)))
         var small: [(Int, String)] = [], large: [(Int, String)] = []

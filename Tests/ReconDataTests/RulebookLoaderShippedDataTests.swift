@@ -17,14 +17,14 @@ final class RulebookLoaderShippedDataTests: XCTestCase {
     private func run(_ text: String) -> RunID { RunID(parsing: text)! }
     private func rulebook(_ year: Int) throws -> Rulebook { try table().rulebook(for: RunID(year: year)) }
 
-    func testShippedDataLoadsAndCoversJune1979ToDecember2026() throws {
+    func testShippedDataLoadsAndCoversJune1979ToDecember2027() throws {
         let table = try table()
         let runs = table.runs(from: 1900, to: 2100)
-        XCTAssertEqual(runs.count, 49)
-        XCTAssertEqual(runs.filter { $0.month == 6 }.map(\.year), Array(1979...2026))
-        XCTAssertEqual(runs.filter { $0.month == 12 }, [run("2026-12")])
+        XCTAssertEqual(runs.count, 51)
+        XCTAssertEqual(runs.filter { $0.month == 6 }.map(\.year), Array(1979...2027))
+        XCTAssertEqual(runs.filter { $0.month == 12 }, [run("2026-12"), run("2027-12")])
         XCTAssertEqual(table.firstRun, run("1979-06"))
-        XCTAssertEqual(table.lastRun, run("2026-12"))
+        XCTAssertEqual(table.lastRun, run("2027-12"))
         for run in runs { XCTAssertNoThrow(try table.rulebook(for: run), "\(run)") }
     }
 
@@ -77,6 +77,11 @@ final class RulebookLoaderShippedDataTests: XCTestCase {
             ("2024-06", "2024-04-30", "2024-06-28"),
             ("2025-06", "2025-04-30", "2025-06-27"),
             ("2026-12", "2026-10-30", "2026-12-11"),
+            // Derived by the v7.0 rule (no dated schedule): April 30, 2027 is a Friday, the Fridays
+            // of June 2027 are the 4th, 11th, 18th and 25th; October 30-31, 2027 are a weekend, and
+            // the Fridays of December 2027 are the 3rd and 10th.
+            ("2027-06", "2027-04-30", "2027-06-25"),
+            ("2027-12", "2027-10-29", "2027-12-10"),
         ]
         for (runText, rank, effective) in expected {
             let row = try XCTUnwrap(table.reconstitution(for: run(runText)), runText)
@@ -110,7 +115,7 @@ final class RulebookLoaderShippedDataTests: XCTestCase {
             ("2025-06", "2025-04-30", "2025-06-27"), ("2026-06", "2026-04-30", "2026-06-26"),
             ("2026-12", "2026-10-30", "2026-12-11"),
         ]
-        XCTAssertEqual(table.reconstitutions.filter { $0.run.year >= 1989 }.count, document.count)
+        XCTAssertEqual(table.reconstitutions.filter { (1989...2026).contains($0.run.year) }.count, document.count)
         for (runText, rank, effective) in document {
             let row = try XCTUnwrap(table.reconstitution(for: run(runText)), runText)
             XCTAssertEqual("\(row.rankDay) \(row.effectiveDate)", "\(rank) \(effective)", runText)
@@ -187,6 +192,7 @@ final class RulebookLoaderShippedDataTests: XCTestCase {
         XCTAssertNil(try rulebook(2006).band1000, "hard cut before 2007")
         XCTAssertEqual(try rulebook(2007).band1000, 0.025)
         XCTAssertEqual(try rulebook(2026).band1000, 0.025)
+        XCTAssertEqual(try rulebook(2027).band1000, 0.025)
     }
 
     func testMicrocapFrom2005WithItsBandFrom2007() throws {
@@ -239,14 +245,19 @@ final class RulebookLoaderShippedDataTests: XCTestCase {
         XCTAssertEqual(dates("2004-06"), ["2004-07-30/2004-09-17", "2004-10-29/2004-12-17", "2005-01-31/2005-03-18"])
         XCTAssertEqual(dates("2025-06"), ["2025-07-31/2025-09-19", "2025-10-31/2025-12-19", "2026-01-30/2026-03-20"])
         XCTAssertEqual(dates("2026-06"), ["2026-07-31/2026-09-18"])
+        // Semi-annual: March and September only (M7 §6.8-6.9); January 31, 2027 is a Sunday and
+        // July 31, 2027 a Saturday.
+        XCTAssertEqual(dates("2026-12"), ["2027-01-29/2027-03-19"])
+        XCTAssertEqual(dates("2027-06"), ["2027-07-30/2027-09-17"])
+        XCTAssertEqual(dates("2027-12"), [], "the last run of the calendar: the next is unknown")
     }
 
     func testOutOfRangeRunNamesTheCoveredRange() throws {
         XCTAssertThrowsError(try table().rulebook(for: RunID(year: 1975))) { error in
-            XCTAssertEqual("\(error)", "no reconstitution 1975-06 in the calendar; the calendar covers 1979-06 to 2026-12")
+            XCTAssertEqual("\(error)", "no reconstitution 1975-06 in the calendar; the calendar covers 1979-06 to 2027-12")
         }
         XCTAssertThrowsError(try table().rulebook(for: run("2025-12"))) { error in
-            XCTAssertEqual("\(error)", "no reconstitution 2025-12 in the calendar; the calendar covers 1979-06 to 2026-12")
+            XCTAssertEqual("\(error)", "no reconstitution 2025-12 in the calendar; the calendar covers 1979-06 to 2027-12")
         }
     }
 

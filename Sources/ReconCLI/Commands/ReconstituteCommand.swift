@@ -20,7 +20,7 @@ enum ReconstituteCommand {
         used; PERMNO and PERMCO keys need a CRSP universe or the embedded market.
         """,
         options: [
-            .single("--year", value: "YEAR", help: "Year of the June reconstitution (1979–2026).", required: true),
+            .single("--year", value: "YEAR", help: "Year of the June reconstitution (1979–2027; the embedded market ends in 2026).", required: true),
             .single("--month", value: "MONTH", help: "6 for June, 12 for the December run (from 2026).", default: "6"),
             .single("--universe", value: "FILE", help: "Universe snapshot: Nasdaq screener export, CRSP monthly file or native universe CSV."),
             .single("--format", value: "NAME", help: "Read --universe as this format: nasdaq-screener, crsp, native-universe."),

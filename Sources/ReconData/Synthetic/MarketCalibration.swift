@@ -130,8 +130,9 @@ public struct MarketCalibration: Sendable, Hashable {
         }
     }
 
-    var firstYear: Int { years[0].year }
-    var lastYear: Int { years[years.count - 1].year }
+    public var firstYear: Int { years[0].year }
+    /// The last year of the table: a market generated past it has no published breakpoint to aim at.
+    public var lastYear: Int { years[years.count - 1].year }
 
     private func position(_ year: Int) -> Int { min(max(year - firstYear, 0), years.count - 1) }
 
