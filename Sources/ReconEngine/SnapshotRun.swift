@@ -136,7 +136,7 @@ public enum SnapshotRun {
                                      byWeighting: analysis.drag(result) { forward.windowReturn(result, row: $0) })
             }
             var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
-                + (factsReport?.warnings ?? [])
+                + prior.datedAfterTheRun(rulebook) + (factsReport?.warnings ?? [])
             if let forward {
                 warnings += forward.warnings(for: drag, result: result)
                 let splits = forward.suspectedSplits(result)

@@ -59,6 +59,8 @@ enum UniverseLoading {
         var prices: [DatedPrices] = []
         /// The weights of the prior's holdings files, for the members' floats (``HoldingsFloat``).
         var holdings: [HoldingsWeights] = []
+        /// Each holdings file's `Fund Holdings as of` date, where it has one.
+        var holdingsDates: [(file: String, asOf: CalendarDate)] = []
     }
 
     /// Reads `--prior` arguments: `FILE` or `R2000=FILE` (R1000, R3000, MICROCAP).
@@ -71,6 +73,7 @@ enum UniverseLoading {
         var fromMembershipFiles: [PriorLines.Entry] = []
         var prices: [DatedPrices] = []
         var weights: [HoldingsWeights] = []
+        var holdingsDates: [(file: String, asOf: CalendarDate)] = []
         // What the holdings readers said, and the rows they left out: shown, never dropped silently.
         var readerNotes: [String] = []
         for argument in arguments {
@@ -83,6 +86,7 @@ enum UniverseLoading {
                 builder.add(holdings)
                 if let dated = holdings.datedPrices { prices.append(dated) }
                 if let held = holdings.holdingsWeights { weights.append(held) }
+                if let asOf = holdings.asOf { holdingsDates.append((path, asOf)) }
                 readerNotes += holdings.notes.map { "\(path): \($0)" } + DroppedRow.summary(holdings.dropped)
             case .nativeMembership:
                 if index != nil {
@@ -102,11 +106,22 @@ enum UniverseLoading {
             notes += built.notes
             for entry in built.membership.entries { membership.add(entry) }
         }
-        return Prior(membership: membership, notes: notes, prices: prices, holdings: weights)
+        return Prior(membership: membership, notes: notes, prices: prices, holdings: weights, holdingsDates: holdingsDates)
     }
 }
 
 extension UniverseLoading.Prior {
+    /// A warning for each holdings file dated after `rulebook`'s run took effect: such a file holds
+    /// the run's result, not the membership before it, and as the prior it would lend the answer
+    /// to the banding and the migration (a file between the rank day and the effective date still
+    /// holds the membership before, as IWM_2025-05-13 does for June 2025).
+    func datedAfterTheRun(_ rulebook: Rulebook) -> [String] {
+        holdingsDates.filter { $0.asOf > rulebook.effectiveDate }.map { file, asOf in
+            "\(file): holdings as of \(asOf), after the \(rulebook.run) run took effect (\(rulebook.effectiveDate)): "
+                + "they hold its result, not the membership before it; give holdings dated on or before \(rulebook.effectiveDate)"
+        }
+    }
+
     /// The prior with members that changed ticker matched to their universe company by name
     /// (``PriorTickerChanges``), each match said in a note.
     func matchingTickerChanges(in universe: UniverseReadResult) -> UniverseLoading.Prior {

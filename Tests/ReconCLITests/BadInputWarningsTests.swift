@@ -21,6 +21,30 @@ final class BadInputWarningsTests: XCTestCase {
         try XCTUnwrap(try summary(folder)["warnings"] as? [String])
     }
 
+    /// A holdings file dated after the run took effect holds the run's result: as the prior it is
+    /// said (June 2025 took effect after the close of 2025-06-27); one dated between the rank day
+    /// and the effective date still holds the membership before, and is not.
+    func testHoldingsDatedAfterTheRunTookEffectAreSaid() throws {
+        let h = try BadInputHarness()
+        let universe = try h.write(BadInputHarness.screener(count: 30), "universe.csv")
+        func prior(_ date: String, _ name: String) throws -> String {
+            try h.write("iShares Russell 2000 ETF\nFund Holdings as of,\"\(date)\"\n"
+                        + BadInputPriorTests.holdings([("S10", "0.6"), ("S9", "0.4")]), name)
+        }
+        let november = try prior("Nov 05, 2025", "IWM_2025-11-05.csv")
+        let after = h.reconstitute(universe, ["--prior", november])
+        XCTAssertEqual(after.status, 0, after.error)
+        let said = "\(november): holdings as of 2025-11-05, after the 2025-06 run took effect (2025-06-27): they hold its result, "
+            + "not the membership before it; give holdings dated on or before 2025-06-27"
+        XCTAssertTrue(after.error.contains("recon: warning: " + said + "\n"), after.error)
+        XCTAssertTrue(try warnings(h.out).contains(said))
+
+        let may = try prior("May 13, 2025", "IWM_2025-05-13.csv")
+        let before = CommandRun(["reconstitute", "--year", "2025", "--universe", universe, "--prior", may, "--out", h.folder + "/may"])
+        XCTAssertEqual(before.status, 0, before.error)
+        XCTAssertFalse(before.error.contains("holdings as of"), before.error)
+    }
+
     func testScreenerRowsWithoutASymbolAreCountedListedAndSaid() throws {
         let h = try BadInputHarness()
         let universe = try h.write(BadInputHarness.screener(count: 20)
