@@ -21,12 +21,17 @@ struct ForwardPrices {
     var laterSymbols: [Int: String]
     var fromLabel: String
     var toLabel: String
+    /// The day the later snapshot is of: a CRSP file's last month-end, else the date its name
+    /// gives (``FileNameDate``); `nil` when neither says.
+    var date: CalendarDate?
 
     static func load(path: String, format: String?, universe: [Security]) throws -> ForwardPrices {
         // Only prices and caps are read: how share codes are read does not matter.
         let later = try UniverseLoading.universe(path: path, format: format, rankDay: CalendarDate(year: 9999, month: 12, day: 31),
-                                                 convention: .rulebook).result.securities
-        return ForwardPrices(path: path, universe: universe, later: later)
+                                                 convention: .rulebook).result
+        var prices = ForwardPrices(path: path, universe: universe, later: later.securities)
+        prices.date = later.asOf ?? FileNameDate.date(ofFile: path)
+        return prices
     }
 
     init(path: String, universe: [Security], later: [Security]) {
@@ -59,10 +64,15 @@ struct ForwardPrices {
         }
     }
 
-    /// Warnings about names left out of the drag, and about Russell 2000 lines priced through their
-    /// normalised ticker.
+    /// Warnings about a later snapshot that is not later than the run's effective date, names left
+    /// out of the drag, and Russell 2000 lines priced through their normalised ticker.
     func warnings(for drag: RunWriter.DragWindow?, result: ReconstitutionResult) -> [String] {
         var warnings: [String] = []
+        let effective = result.rulebook.effectiveDate
+        if drag != nil, let date, date <= effective {
+            warnings.append("drag: \(FilePaths.fileName(of: path)) is of \(date), not after the \(result.rulebook.run) run took effect "
+                + "(\(effective)): its prices measure no holding of the reconstituted Russell 2000; give a snapshot taken after \(effective)")
+        }
         if let cap = drag?.byWeighting[.cap], cap.leftOut > 0 {
             warnings.append("drag: \(cap.leftOut) Russell 2000 lines have no price in \(FilePaths.fileName(of: path)) and are left out "
                 + "(\(formatNumber(cap.leftOutFrozenWeight * 100, decimals: 2))% of the frozen and "

@@ -45,6 +45,28 @@ final class BadInputWarningsTests: XCTestCase {
         XCTAssertFalse(before.error.contains("holdings as of"), before.error)
     }
 
+    /// A `--forward` snapshot taken before the run took effect measures no holding of the new
+    /// index: said, with the date its name gives; one taken after is not.
+    func testForwardSnapshotNotAfterTheRunIsSaid() throws {
+        let h = try BadInputHarness()
+        let universe = try h.write(BadInputHarness.screener(count: 30), "universe.csv")
+        let prior = try h.write("iShares Russell 2000 ETF\nFund Holdings as of,\"May 13, 2025\"\n"
+                                + BadInputPriorTests.holdings([("S10", "0.6"), ("S9", "0.4")]), "IWM_2025-05-13.csv")
+        let early = try h.write(BadInputHarness.screener(count: 30), "nasdaq_screener_2025-05-23.csv")
+        let run = h.reconstitute(universe, ["--prior", prior, "--forward", early])
+        XCTAssertEqual(run.status, 0, run.error)
+        let said = "drag: nasdaq_screener_2025-05-23.csv is of 2025-05-23, not after the 2025-06 run took effect (2025-06-27): "
+            + "its prices measure no holding of the reconstituted Russell 2000; give a snapshot taken after 2025-06-27"
+        XCTAssertTrue(run.error.contains("recon: warning: " + said + "\n"), run.error)
+        XCTAssertTrue(try warnings(h.out).contains(said))
+
+        let later = try h.write(BadInputHarness.screener(count: 30), "nasdaq_screener_2026-06-11.csv")
+        let after = CommandRun(["reconstitute", "--year", "2025", "--universe", universe, "--prior", prior, "--forward", later,
+                                "--out", h.folder + "/later"])
+        XCTAssertEqual(after.status, 0, after.error)
+        XCTAssertFalse(after.error.contains("not after the 2025-06 run"), after.error)
+    }
+
     func testScreenerRowsWithoutASymbolAreCountedListedAndSaid() throws {
         let h = try BadInputHarness()
         let universe = try h.write(BadInputHarness.screener(count: 20)
