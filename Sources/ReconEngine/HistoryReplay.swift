@@ -45,12 +45,12 @@ struct HistoryReplay: Sendable {
         let panel = history.panel
         let panelStart = panel.months.first?.year ?? firstYear
         let warmUpYear = min(firstYear, max(table.firstRun.year, panelStart))
-        let rulebooks = try HistoryReplay.rulebooks(table: table, from: warmUpYear, through: last, variant: variant)
-        guard rulebooks.contains(where: { $0.run.year >= firstYear }) else {
+        let allRulebooks = try HistoryReplay.rulebooks(table: table, from: warmUpYear, through: last, variant: variant)
+        guard allRulebooks.contains(where: { $0.run.year >= firstYear }) else {
             throw CommandError("no reconstitution from \(firstYear) to \(last) in the calendar",
                                help: "choose years from \(table.firstRun.year) to \(table.lastRun.year)")
         }
-        try HistoryReplay.requireData(for: rulebooks, in: panel, synthetic: synthetic)
+        let rulebooks = try HistoryReplay.requireData(for: allRulebooks, in: panel, from: firstYear, synthetic: synthetic)
         self.rulebooks = rulebooks
 
         // Steps shared with the base: a replay is a function of its rulebooks, so while they agree
@@ -153,21 +153,29 @@ struct HistoryReplay: Sendable {
         }
     }
 
-    /// Refuses runs whose rank day is past the panel's data (``CRSPPanel/reaches(_:)``): their
-    /// cross-section would be the panel's last month-end, months old, ranked as if it were the
-    /// rank day's. The message names the first such run.
-    static func requireData(for rulebooks: [Rulebook], in panel: CRSPPanel, synthetic: Bool) throws {
-        guard let first = rulebooks.first(where: { !panel.reaches($0.rankDay) }) else { return }
-        let needed = CRSPPanel.rankedMonth(first.rankDay)
-        let neededMonth = "\(needed.year)-\(needed.month < 10 ? "0" : "")\(needed.month)"
-        let ends = panel.months.last.map { "ends with \($0)" } ?? "has no month"
-        // The last year whose every run the data reaches (`--to` takes a year's December run too).
-        let years = Set(rulebooks.map(\.run.year)).sorted()
-        let covered = years.last { year in rulebooks.allSatisfy { $0.run.year != year || panel.reaches($0.rankDay) } }
+    /// The runs of a replay whose cross-sections the panel holds: the warm-up starts with the first
+    /// run it has data for, and a run asked for, or after the warm-up's start, without its ranked
+    /// month (``CRSPPanel/hasRankedMonth(_:)``) is refused. Ranked anyway, it would be another
+    /// month's prices as the rank day's, or an empty market before the panel's first month.
+    static func requireData(for rulebooks: [Rulebook], in panel: CRSPPanel, from firstYear: Int, synthetic: Bool) throws -> [Rulebook] {
+        let covered = Array(rulebooks.drop { $0.run.year < firstYear && !panel.hasRankedMonth($0.rankDay) })
+        guard let missing = covered.first(where: { !panel.hasRankedMonth($0.rankDay) }) else { return covered }
+        let month = CRSPPanel.rankedMonth(missing.rankDay)
+        let monthText = "\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
+        let years = Set(covered.map(\.run.year)).sorted()
+        func whole(_ year: Int) -> Bool { covered.allSatisfy { $0.run.year != year || panel.hasRankedMonth($0.rankDay) } }
+        let instead: String
+        if let first = panel.months.first, month < first {
+            instead = years.first { $0 > missing.run.year && whole($0) }.map { "replay from \($0) (--from \($0)), or " } ?? ""
+        } else if let last = panel.months.last, month > last {
+            instead = years.last { $0 < missing.run.year && whole($0) }.map { "replay up to \($0) (--to \($0)), or " } ?? ""
+        } else {
+            instead = ""
+        }
         throw CommandError(
-            "\(synthetic ? "the embedded market" : "the panel")'s data \(ends); the run \(first.run) ranks on \(first.rankDay), "
-                + "expected data through the month-end of \(neededMonth), not an older month's prices",
-            help: (covered.map { "replay up to \($0) (--to \($0)), or " } ?? "") + "give a panel that reaches \(first.run)",
+            "\(synthetic ? "the embedded market" : "the panel") has no month-end in \(monthText), which the run \(missing.run) ranks on "
+                + "\(missing.rankDay) (its data runs from \(panel.monthRange)): another month's prices would stand for the rank day's",
+            help: instead + "give a panel with the month-end of \(monthText)",
             exitCode: 1)
     }
 

@@ -30,15 +30,15 @@ enum UniverseLoading {
         }
     }
 
-    /// Refuses a CRSP file whose data ends before the rank day (``CRSPPanel/reaches(_:)``): its
-    /// last month-end would be ranked as the rank day's.
+    /// Refuses a CRSP file without the month a rank day ranks (``CRSPPanel/hasRankedMonth(_:)``):
+    /// another month-end would stand for the rank day's prices.
     private static func requireData(_ panel: CRSPPanel, path: String, rankDay: CalendarDate) throws {
-        guard !panel.reaches(rankDay) else { return }
-        let needed = CRSPPanel.rankedMonth(rankDay)
+        guard !panel.hasRankedMonth(rankDay) else { return }
+        let month = CRSPPanel.rankedMonth(rankDay)
         throw InputError(file: path,
-                         message: "has data \(panel.months.last.map { "up to \($0)" } ?? "of no month"), expected the month-end ranked on "
-                            + "the rank day \(rankDay) (\(needed.year)-\(needed.month < 10 ? "0" : "")\(needed.month)) or later",
-                         help: "give a CRSP file that reaches the rank day, or the --year its data covers")
+                         message: "has no month-end in \(month.year)-\(month.month < 10 ? "0" : "")\(month.month), which the rank day "
+                            + "\(rankDay) ranks (its data runs from \(panel.monthRange)), expected that month's rows",
+                         help: "give a CRSP file with that month, or the --year its data covers")
     }
 
     /// A CRSP panel's cross-section at `rankDay` as a universe file's read result.

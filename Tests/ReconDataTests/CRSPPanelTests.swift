@@ -89,8 +89,8 @@ final class CRSPPanelTests: XCTestCase {
         XCTAssertTrue(panel.snapshot(onOrBefore: date(1999, 4, 29)).isEmpty)
     }
 
-    /// The month a rank day ranks, and whether a panel ending in May 1999 reaches it.
-    func testARankDayIsReachedWhenThePanelHoldsTheMonthItRanks() throws {
+    /// The month a rank day ranks, and whether a panel of April and May 1999 holds it.
+    func testARankDayNeedsTheMonthItRanks() throws {
         // May 28, 1999 is the last business day of May (the 31st is Memorial Day): May itself.
         XCTAssertEqual(CRSPPanel.rankedMonth(date(1999, 5, 28)), date(1999, 5, 1))
         // Inside the month: the month before (2017's May 12 ranks April).
@@ -100,12 +100,14 @@ final class CRSPPanelTests: XCTestCase {
         XCTAssertEqual(CRSPPanel.rankedMonth(date(2026, 10, 30)), date(2026, 10, 1))
         XCTAssertEqual(CRSPPanel.rankedMonth(date(2000, 1, 3)), date(1999, 12, 1))
 
-        let panel = try panel(sample)   // April and May 1999
-        XCTAssertTrue(panel.reaches(date(1999, 5, 28)))
-        XCTAssertTrue(panel.reaches(date(1999, 6, 11)), "ranks May, the panel's last month")
-        XCTAssertFalse(panel.reaches(date(1999, 6, 30)), "ranks June, after the panel")
-        XCTAssertFalse(panel.reaches(date(2026, 4, 30)))
-        XCTAssertTrue(panel.reaches(date(1999, 4, 30)))
+        let panel = try panel(sample)
+        XCTAssertEqual(panel.monthRange, "1999-04-30 to 1999-05-28")
+        XCTAssertTrue(panel.hasRankedMonth(date(1999, 5, 28)))
+        XCTAssertTrue(panel.hasRankedMonth(date(1999, 6, 11)), "ranks May, the panel's last month")
+        XCTAssertTrue(panel.hasRankedMonth(date(1999, 4, 30)))
+        XCTAssertFalse(panel.hasRankedMonth(date(1999, 6, 30)), "ranks June, after the panel")
+        XCTAssertFalse(panel.hasRankedMonth(date(1999, 4, 15)), "ranks March, before the panel")
+        XCTAssertFalse(panel.hasRankedMonth(date(2026, 4, 30)))
     }
 
     func testReturnsFoldInTheDelistingReturn() throws {

@@ -198,13 +198,17 @@ public struct CRSPPanel: Sendable {
         return rankDay >= TradingCalendar.lastBusinessDay(of: month) ? month : month.adding(months: -1)
     }
 
-    /// Whether the panel's data reaches `rankDay`: it holds the month ``rankedMonth(_:)`` names, or
-    /// a later one. A panel that ends before would rank an older month-end as if it were the rank
-    /// day's (the December 2025 prices for April 2026), so its cross-section there is not a snapshot
-    /// of that day.
-    public func reaches(_ rankDay: CalendarDate) -> Bool {
-        guard let last = monthKeys.last else { return false }
-        return last >= CRSPPanel.monthKey(CRSPPanel.rankedMonth(rankDay))
+    /// Whether the panel holds the month ``rankedMonth(_:)`` names for `rankDay`. A panel without it
+    /// (one that starts or ends before, or skips that month) would rank another month's prices as
+    /// the rank day's: December 2025's for April 2026, or none at all before its first month.
+    public func hasRankedMonth(_ rankDay: CalendarDate) -> Bool {
+        monthIndex(containing: CRSPPanel.rankedMonth(rankDay)) != nil
+    }
+
+    /// `2025-12-31 to 2026-04-30`: the panel's first and last month-ends, for messages.
+    public var monthRange: String {
+        guard let first = months.first, let last = months.last else { return "no month" }
+        return "\(first) to \(last)"
     }
 
     /// The index in ``months`` of the calendar month containing `date`, `nil` when absent.
