@@ -39,6 +39,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// `YYYY-MM`: the month of the date, as messages name a panel's month.
+    public var monthDescription: String { String(description.prefix(7)) }
+
     /// `YYYYMMDD` as an integer, handy for sorting and CRSP comparisons.
     public var yyyymmdd: Int { year * 10_000 + month * 100 + day }
 

@@ -161,7 +161,7 @@ struct HistoryReplay: Sendable {
         let covered = Array(rulebooks.drop { $0.run.year < firstYear && !panel.hasRankedMonth($0.rankDay) })
         guard let missing = covered.first(where: { !panel.hasRankedMonth($0.rankDay) }) else { return covered }
         let month = CRSPPanel.rankedMonth(missing.rankDay)
-        let monthText = "\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
+        let monthText = month.monthDescription
         let years = Set(covered.map(\.run.year)).sorted()
         func whole(_ year: Int) -> Bool { covered.allSatisfy { $0.run.year != year || panel.hasRankedMonth($0.rankDay) } }
         let instead: String

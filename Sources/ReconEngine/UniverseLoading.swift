@@ -36,7 +36,7 @@ enum UniverseLoading {
         guard !panel.hasRankedMonth(rankDay) else { return }
         let month = CRSPPanel.rankedMonth(rankDay)
         throw InputError(file: path,
-                         message: "has no month-end in \(month.year)-\(month.month < 10 ? "0" : "")\(month.month), which the rank day "
+                         message: "has no month-end in \(month.monthDescription), which the rank day "
                             + "\(rankDay) ranks (its data runs from \(panel.monthRange)), expected that month's rows",
                          help: "give a CRSP file with that month, or the --year its data covers")
     }

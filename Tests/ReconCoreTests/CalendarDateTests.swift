@@ -9,6 +9,8 @@ final class CalendarDateTests: XCTestCase {
         XCTAssertNil(CalendarDate(parsing: "2024/04/30"))
         XCTAssertNil(CalendarDate(parsing: "240430"))
         XCTAssertEqual(CalendarDate(parsing: "2024-02-29")?.description, "2024-02-29")
+        XCTAssertEqual(CalendarDate(year: 2026, month: 4, day: 30).monthDescription, "2026-04")
+        XCTAssertEqual(CalendarDate(year: 999, month: 12, day: 1).monthDescription, "0999-12")
     }
 
     func testDayNumbersAndMonthArithmetic() {

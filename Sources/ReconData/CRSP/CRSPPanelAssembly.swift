@@ -105,7 +105,7 @@ extension CRSPPanel {
                 let first = Int(order[position - 1]), second = Int(order[position])
                 let month = CRSPPanel.date(date[first])
                 throw InputError(file: source, line: Int(line[second]),
-                                 message: "found a second row for PERMNO \(permno(order[position])) in \(month.year)-\(month.month < 10 ? "0" : "")\(month.month) (lines \(line[first]) and \(line[second])), expected one row per PERMNO and month",
+                                 message: "found a second row for PERMNO \(permno(order[position])) in \(month.monthDescription) (lines \(line[first]) and \(line[second])), expected one row per PERMNO and month",
                                  help: "remove the duplicate row; a CRSP monthly export has one row per PERMNO and month-end")
             }
         }
