@@ -50,7 +50,7 @@ struct HistoryReplay: Sendable {
             throw CommandError("no reconstitution from \(firstYear) to \(last) in the calendar",
                                help: "choose years from \(table.firstRun.year) to \(table.lastRun.year)")
         }
-        let rulebooks = try HistoryReplay.requireData(for: allRulebooks, in: panel, from: firstYear, synthetic: synthetic)
+        let rulebooks = try HistoryReplay.coveredRuns(of: allRulebooks, in: panel, from: firstYear, synthetic: synthetic)
         self.rulebooks = rulebooks
 
         // Steps shared with the base: a replay is a function of its rulebooks, so while they agree
@@ -157,7 +157,7 @@ struct HistoryReplay: Sendable {
     /// run it has data for, and a run asked for, or after the warm-up's start, without its ranked
     /// month (``CRSPPanel/hasRankedMonth(_:)``) is refused. Ranked anyway, it would be another
     /// month's prices as the rank day's, or an empty market before the panel's first month.
-    static func requireData(for rulebooks: [Rulebook], in panel: CRSPPanel, from firstYear: Int, synthetic: Bool) throws -> [Rulebook] {
+    static func coveredRuns(of rulebooks: [Rulebook], in panel: CRSPPanel, from firstYear: Int, synthetic: Bool) throws -> [Rulebook] {
         let covered = Array(rulebooks.drop { $0.run.year < firstYear && !panel.hasRankedMonth($0.rankDay) })
         guard let missing = covered.first(where: { !panel.hasRankedMonth($0.rankDay) }) else { return covered }
         let month = CRSPPanel.rankedMonth(missing.rankDay)

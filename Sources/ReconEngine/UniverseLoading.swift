@@ -22,7 +22,7 @@ enum UniverseLoading {
             return Loaded(result: try NativeUniverseReader.read(path: path))
         case .crsp:
             let panel = try CRSPPanel.load(path: path)
-            try requireData(panel, path: path, rankDay: rankDay)
+            try requireRankedMonth(panel, path: path, rankDay: rankDay)
             return Loaded(result: crossSection(panel, convention: convention, rankDay: rankDay), panel: panel)
         case .isharesHoldings, .nativeMembership:
             throw InputError(file: path, message: "is a \(detection.format) file (a membership), expected a universe",
@@ -32,7 +32,7 @@ enum UniverseLoading {
 
     /// Refuses a CRSP file without the month a rank day ranks (``CRSPPanel/hasRankedMonth(_:)``):
     /// another month-end would stand for the rank day's prices.
-    private static func requireData(_ panel: CRSPPanel, path: String, rankDay: CalendarDate) throws {
+    private static func requireRankedMonth(_ panel: CRSPPanel, path: String, rankDay: CalendarDate) throws {
         guard !panel.hasRankedMonth(rankDay) else { return }
         let month = CRSPPanel.rankedMonth(rankDay)
         throw InputError(file: path,
