@@ -35,9 +35,10 @@ public enum ValidationRun {
         let scored = try OutputDestination.writeFolder(request.out, start: .copyOfDestination(leavingOut: { _ in false })) { staging in
             let membership = try MembershipFile.read(path: request.membership)
             let excluded = try excludedReasons(besides: request.membership)
+            let dates = RunSummaryDates.read(besides: request.membership)
             // Every truth file is read before anything is written: a bad one leaves no output behind.
             let scored = try request.truths.map { set, path in
-                try score(set, truth: path, membership: membership, excluded: excluded, console: console)
+                try score(set, truth: path, membership: membership, excluded: excluded, dates: dates, console: console)
             }
             try AtomicFile.write([
                 (path: FilePaths.join(staging, "validation.csv"), bytes: findingsFile(scored)),
@@ -53,7 +54,8 @@ public enum ValidationRun {
     // MARK: - Scoring
 
     private static func score(_ set: String, truth path: String, membership: MembershipFile,
-                              excluded: [String: (reason: String, detail: String)], console: Console) throws -> Scored {
+                              excluded: [String: (reason: String, detail: String)], dates: RunSummaryDates?,
+                              console: Console) throws -> Scored {
         let predicted: [String]
         switch set {
         case "additions": predicted = membership.predictedAdditions
@@ -69,7 +71,11 @@ public enum ValidationRun {
         // A fund's market values are its weights unrounded (`Weight (%)` shows small ones as 0.00).
         if set == "r2000" || set == "r1000", try FormatDetector.detect(path: path).format == .isharesHoldings {
             let tier: IndexTier = set == "r2000" ? .r2000 : .r1000
-            let holdings = try ISharesHoldingsReader.read(path: path).holdings
+            let read = try ISharesHoldingsReader.read(path: path)
+            if let dates, let asOf = read.asOf, asOf <= dates.effectiveDate {
+                console.warn(heldBefore(path, set: set, asOf: asOf, dates: dates))
+            }
+            let holdings = read.holdings
             overlap = WeightOverlap.of(membership.lines.filter { $0.index == tier }.map { ($0.symbol, $0.weight ?? 0) },
                                        holdings.map { ($0.symbol, $0.marketValue ?? $0.weight ?? 0) })
         }
@@ -87,6 +93,14 @@ public enum ValidationRun {
             }
         }
         return Scored(score: score, weightOverlap: overlap, findings: findings)
+    }
+
+    /// An index's holdings dated on or before the run took effect hold the membership before it:
+    /// scored against them, the run is scored against its own prior.
+    static func heldBefore(_ path: String, set: String, asOf: CalendarDate, dates: RunSummaryDates) -> String {
+        "--\(set) \(FilePaths.fileName(of: path)): holdings as of \(asOf), not after the \(dates.run) run took effect "
+            + "(\(dates.effectiveDate)): they hold the membership before it, so this scores the run against its prior; "
+            + "give holdings dated after \(dates.effectiveDate)"
     }
 
     /// excluded.csv beside the membership file, by ticker upper-cased and by normalised ticker

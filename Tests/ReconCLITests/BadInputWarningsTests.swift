@@ -67,6 +67,40 @@ final class BadInputWarningsTests: XCTestCase {
         XCTAssertFalse(after.error.contains("not after the 2025-06 run"), after.error)
     }
 
+    /// Index holdings dated on or before the run took effect hold the membership before it: a
+    /// validation against them is said to score the run against its prior. Later holdings, and a
+    /// membership without the summary.json that dates its run, are not warned about.
+    func testValidationAgainstHoldingsFromBeforeTheRunIsSaid() throws {
+        let h = try BadInputHarness()
+        let universe = try h.write(BadInputHarness.screener(count: 30), "universe.csv")
+        func holdings(_ date: String, _ name: String) throws -> String {
+            try h.write("iShares Russell 2000 ETF\nFund Holdings as of,\"\(date)\"\n"
+                        + BadInputPriorTests.holdings([("S10", "0.6"), ("S9", "0.4")]), name)
+        }
+        let may = try holdings("May 13, 2025", "IWM_2025-05-13.csv")
+        let november = try holdings("Nov 05, 2025", "IWM_2025-11-05.csv")
+        let made = h.reconstitute(universe, ["--prior", may, "--quiet"])
+        XCTAssertEqual(made.status, 0, made.error)
+        let membership = h.out + "/membership.csv"
+
+        let before = CommandRun(["validate", "--membership", membership, "--r2000", may, "--out", h.folder + "/v1"])
+        XCTAssertEqual(before.status, 0, before.error)
+        XCTAssertTrue(before.error.contains("recon: warning: --r2000 IWM_2025-05-13.csv: holdings as of 2025-05-13, not after the "
+            + "2025-06 run took effect (2025-06-27): they hold the membership before it, so this scores the run against its prior; "
+            + "give holdings dated after 2025-06-27\n"), before.error)
+
+        let after = CommandRun(["validate", "--membership", membership, "--r2000", november, "--out", h.folder + "/v2"])
+        XCTAssertEqual(after.status, 0, after.error)
+        XCTAssertFalse(after.error.contains("holdings as of"), after.error)
+
+        let alone = h.folder + "/alone/membership.csv"
+        try FileManager.default.createDirectory(atPath: h.folder + "/alone", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: membership, toPath: alone)
+        let undated = CommandRun(["validate", "--membership", alone, "--r2000", may, "--out", h.folder + "/v3"])
+        XCTAssertEqual(undated.status, 0, undated.error)
+        XCTAssertFalse(undated.error.contains("holdings as of"), undated.error)
+    }
+
     func testScreenerRowsWithoutASymbolAreCountedListedAndSaid() throws {
         let h = try BadInputHarness()
         let universe = try h.write(BadInputHarness.screener(count: 20)
