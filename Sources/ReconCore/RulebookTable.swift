@@ -85,6 +85,13 @@ public struct RulebookTable: Sendable, Hashable {
         reconstitutions.map(\.run).filter { firstYear <= $0.year && $0.year <= lastYear }
     }
 
+    /// The reconstitution before `run` in the calendar: `nil` for the first, or a run the calendar
+    /// does not have.
+    public func reconstitution(before run: RunID) -> Reconstitution? {
+        guard let index = index(of: run), index > 0 else { return nil }
+        return reconstitutions[index - 1]
+    }
+
     /// The run that follows `run` in the calendar, or `nil` for the last run or an unknown run.
     public func run(after run: RunID) -> RunID? {
         guard let index = index(of: run), index + 1 < reconstitutions.count else { return nil }

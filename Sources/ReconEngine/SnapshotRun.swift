@@ -16,18 +16,22 @@ public enum SnapshotRun {
         /// A company-facts file (`--facts`), laid over the universe at the rank day.
         public var facts: String?
         public var rulebook: Rulebook
+        /// The calendar's reconstitution before this one: a prior dated before it took effect
+        /// misses its changes.
+        public var previous: RulebookTable.Reconstitution?
         public var variants: [RuleVariant]
         /// The output folder.
         public var out: String
 
         public init(universe: String, format: String?, priors: [String], forward: String?, facts: String? = nil, rulebook: Rulebook,
-                    variants: [RuleVariant], out: String) {
+                    previous: RulebookTable.Reconstitution? = nil, variants: [RuleVariant], out: String) {
             self.universe = universe
             self.format = format
             self.priors = priors
             self.forward = forward
             self.facts = facts
             self.rulebook = rulebook
+            self.previous = previous
             self.variants = variants
             self.out = out
         }
@@ -136,7 +140,8 @@ public enum SnapshotRun {
                                      byWeighting: analysis.drag(result) { forward.windowReturn(result, row: $0) })
             }
             var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
-                + prior.datedAfterTheRun(rulebook) + (factsReport?.warnings ?? [])
+                + prior.dateWarnings(for: rulebook, previous: request.previous)
+                + universeDateWarnings(universe, path: universePath, rulebook: rulebook) + (factsReport?.warnings ?? [])
             if let forward {
                 warnings += forward.warnings(for: drag, result: result)
                 let splits = forward.suspectedSplits(result)
@@ -151,6 +156,14 @@ public enum SnapshotRun {
         }
         PhaseTimer.mark("reconstituted")
         return runs
+    }
+
+    /// A universe dated after the run took effect (its CRSP month-end, else the date in its name):
+    /// its listings and prices are those after the reconstitution, not at the rank day.
+    private static func universeDateWarnings(_ universe: UniverseReadResult, path: String, rulebook: Rulebook) -> [String] {
+        guard let date = universe.asOf ?? FileNameDate.date(ofFile: path), date > rulebook.effectiveDate else { return [] }
+        return ["\(FilePaths.fileName(of: path)) is of \(date), after the \(rulebook.run) run took effect (\(rulebook.effectiveDate)): "
+            + "its listings and prices are those after the reconstitution; give a universe taken near the rank day \(rulebook.rankDay)"]
     }
 
     /// A universe as a snapshot run reconstitutes it: priced, its prior matched, numbered, facts laid over.

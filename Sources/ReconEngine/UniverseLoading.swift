@@ -111,14 +111,22 @@ enum UniverseLoading {
 }
 
 extension UniverseLoading.Prior {
-    /// A warning for each holdings file dated after `rulebook`'s run took effect: such a file holds
-    /// the run's result, not the membership before it, and as the prior it would lend the answer
-    /// to the banding and the migration (a file between the rank day and the effective date still
-    /// holds the membership before, as IWM_2025-05-13 does for June 2025).
-    func datedAfterTheRun(_ rulebook: Rulebook) -> [String] {
-        holdingsDates.filter { $0.asOf > rulebook.effectiveDate }.map { file, asOf in
-            "\(file): holdings as of \(asOf), after the \(rulebook.run) run took effect (\(rulebook.effectiveDate)): "
-                + "they hold its result, not the membership before it; give holdings dated on or before \(rulebook.effectiveDate)"
+    /// A warning for each holdings file dated outside the span whose membership the prior is: after
+    /// `rulebook`'s run took effect, it holds the run's result (lent to the run's own banding and
+    /// migration); before `previous` took effect, it misses that run's changes. A file between the
+    /// rank day and the effective date still holds the membership before, as IWM_2025-05-13 does
+    /// for June 2025.
+    func dateWarnings(for rulebook: Rulebook, previous: RulebookTable.Reconstitution?) -> [String] {
+        holdingsDates.compactMap { file, asOf in
+            if asOf > rulebook.effectiveDate {
+                return "\(file): holdings as of \(asOf), after the \(rulebook.run) run took effect (\(rulebook.effectiveDate)): "
+                    + "they hold its result, not the membership before it; give holdings dated on or before \(rulebook.effectiveDate)"
+            }
+            if let previous, asOf <= previous.effectiveDate {
+                return "\(file): holdings as of \(asOf), before the \(previous.run) run took effect (\(previous.effectiveDate)): "
+                    + "they miss its changes to the membership before \(rulebook.run); give holdings dated after \(previous.effectiveDate)"
+            }
+            return nil
         }
     }
 

@@ -45,6 +45,34 @@ final class BadInputWarningsTests: XCTestCase {
         XCTAssertFalse(before.error.contains("holdings as of"), before.error)
     }
 
+    /// A holdings file dated on or before the previous run took effect misses that run's changes:
+    /// as the prior of June 2025 it is said (June 2024 took effect after the close of 2024-06-28).
+    func testHoldingsDatedBeforeThePreviousRunTookEffectAreSaid() throws {
+        let h = try BadInputHarness()
+        let universe = try h.write(BadInputHarness.screener(count: 30), "universe.csv")
+        let stale = try h.write("iShares Russell 2000 ETF\nFund Holdings as of,\"Jun 28, 2024\"\n"
+                                + BadInputPriorTests.holdings([("S10", "0.6"), ("S9", "0.4")]), "IWM_2024-06-28.csv")
+        let run = h.reconstitute(universe, ["--prior", stale])
+        XCTAssertEqual(run.status, 0, run.error)
+        let said = "\(stale): holdings as of 2024-06-28, before the 2024-06 run took effect (2024-06-28): they miss its changes "
+            + "to the membership before 2025-06; give holdings dated after 2024-06-28"
+        XCTAssertTrue(run.error.contains("recon: warning: " + said + "\n"), run.error)
+        XCTAssertTrue(try warnings(h.out).contains(said))
+    }
+
+    /// A universe dated after the run took effect lists the companies and prices after it: said,
+    /// with the date its name gives; one dated before is not (every other test here).
+    func testUniverseDatedAfterTheRunTookEffectIsSaid() throws {
+        let h = try BadInputHarness()
+        let universe = try h.write(BadInputHarness.screener(count: 30), "nasdaq_screener_2025-07-15.csv")
+        let run = h.reconstitute(universe, [])
+        XCTAssertEqual(run.status, 0, run.error)
+        let said = "nasdaq_screener_2025-07-15.csv is of 2025-07-15, after the 2025-06 run took effect (2025-06-27): its listings "
+            + "and prices are those after the reconstitution; give a universe taken near the rank day 2025-04-30"
+        XCTAssertTrue(run.error.contains("recon: warning: " + said + "\n"), run.error)
+        XCTAssertTrue(try warnings(h.out).contains(said))
+    }
+
     /// A `--forward` snapshot taken before the run took effect measures no holding of the new
     /// index: said, with the date its name gives; one taken after is not.
     func testForwardSnapshotNotAfterTheRunIsSaid() throws {

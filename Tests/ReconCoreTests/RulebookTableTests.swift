@@ -98,6 +98,15 @@ final class RulebookTableTests: XCTestCase {
         XCTAssertEqual(table.lastRun, run("2026-12"))
     }
 
+    func testTheReconstitutionBeforeARunIsTheCalendarsPreviousRow() throws {
+        let table = try table()
+        XCTAssertEqual(table.reconstitution(before: run("2026-12"))?.effectiveDate, date("2026-06-26"))
+        // A year missing from the calendar is skipped, not invented.
+        XCTAssertEqual(table.reconstitution(before: run("2025-06"))?.run, run("2008-06"))
+        XCTAssertNil(table.reconstitution(before: run("2003-06")))
+        XCTAssertNil(table.reconstitution(before: run("2030-06")))
+    }
+
     // MARK: - Quarterly IPO dates (russell-rules.md §6.1)
 
     func testNoQuarterlyIPOsBeforeQ3_2004() throws {

@@ -59,7 +59,8 @@ enum ReconstituteCommand {
         if let universePath = arguments.string("--universe") {
             let request = SnapshotRun.Request(universe: universePath, format: arguments.string("--format"),
                                               priors: arguments.strings("--prior"), forward: arguments.string("--forward"),
-                                              facts: arguments.string("--facts"), rulebook: rulebook, variants: variants, out: out)
+                                              facts: arguments.string("--facts"), rulebook: rulebook,
+                                              previous: table.reconstitution(before: rulebook.run), variants: variants, out: out)
             try SnapshotRun.run(request, console: console)
         } else {
             for option in ["--format", "--forward"] where arguments.string(option) != nil {
