@@ -40,6 +40,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(december.error.contains("--month expects 6 (June) or 12 (December)"), december.error)
     }
 
+    /// Without `--out`, a December run has a folder of its own: it must not replace its June.
+    func testADecemberRunHasItsOwnDefaultFolder() {
+        XCTAssertEqual(ReconstituteCommand.defaultOut(year: 2026, month: 6), "out/2026")
+        XCTAssertEqual(ReconstituteCommand.defaultOut(year: 2026, month: 12), "out/2026-12")
+    }
+
     func testBadVariantSaysWhatToType() {
         let run = CommandRun(["reconstitute", "--year", "2024", "--universe", "x.csv", "--variant", "band=9"])
         XCTAssertEqual(run.status, 2)

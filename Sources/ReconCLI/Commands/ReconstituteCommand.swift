@@ -27,7 +27,7 @@ enum ReconstituteCommand {
             .repeating("--prior", value: "FILE", help: "Prior membership: iShares holdings or membership.csv; R2000=FILE, R1000=FILE, R3000=FILE force the index."),
             .single("--forward", value: "FILE", help: "A later universe snapshot: its prices give the drag until that date."),
             CommonOptions.facts,
-            .single("--out", value: "DIR", help: "Output folder.", default: "out/<YEAR>"),
+            .single("--out", value: "DIR", help: "Output folder (out/<YEAR>-12 for a December run).", default: "out/<YEAR>"),
             CommonOptions.variant,
             .single("--seed", value: "SEED", help: "Seed of the embedded market.", default: String(EmbeddedMarket.defaultSeed)),
             .single("--firms", value: "N", help: "Companies ever listed in the embedded market.", default: String(EmbeddedMarket.defaultFirms)),
@@ -44,6 +44,12 @@ enum ReconstituteCommand {
                          "Lay company facts keyed by ticker (countries, float, votes) over the screener for the screens and weights."),
         ])
 
+    /// The output folder without `--out`: `out/2026` for June, `out/2026-12` for December, so a
+    /// December run does not replace its June (the Makefile's `OUT` says the same).
+    static func defaultOut(year: Int, month: Int) -> String {
+        month == 12 ? "out/\(year)-12" : "out/\(year)"
+    }
+
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         let year = try arguments.int("--year", in: 1900...2100)!
         let month = try arguments.int("--month", in: 1...12)!
@@ -51,7 +57,7 @@ enum ReconstituteCommand {
             throw CommandError("--month expects 6 (June) or 12 (December), found '\(month)'", help: "recon reconstitute --year 2026 --month 12")
         }
         try checkFormatName(arguments)
-        let out = arguments.string("--out").flatMap { $0 == "out/<YEAR>" ? nil : $0 } ?? "out/\(year)"
+        let out = arguments.string("--out").flatMap { $0 == "out/<YEAR>" ? nil : $0 } ?? defaultOut(year: year, month: month)
         let table = try CommonOptions.rulebookTable(arguments)
         let rulebook = try CommonOptions.rulebook(table, run: RunID(year: year, month: month))
         let variants = try CommonOptions.variants(arguments)
