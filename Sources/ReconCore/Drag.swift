@@ -127,7 +127,4 @@ public struct Drag: Sendable {
 
     /// The value of a component (0 when absent).
     public func component(_ name: String) -> Double { components.first { $0.name == name }?.value ?? 0 }
-
-    /// The sum of the components, which equals ``gap`` up to rounding.
-    public var componentSum: Double { components.reduce(0) { $0 + $1.value } }
 }

@@ -52,14 +52,6 @@ public enum MigrationClass: String, Sendable, Hashable, CaseIterable {
             }
         }
     }
-
-    /// Whether the class removes a line from the Russell 2000.
-    public var isRussell2000Deletion: Bool {
-        switch self {
-        case .upward, .fallOutToMicrocap, .fallOutBelow, .exitIneligible, .exitAbsent: return true
-        default: return false
-        }
-    }
 }
 
 /// Counts, weights and largest names of each migration class of one reconstitution.

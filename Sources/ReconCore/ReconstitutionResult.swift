@@ -164,9 +164,6 @@ public struct ReconstitutionResult: Sendable {
     /// Number of distinct companies in an index.
     public func companyCount(in tier: IndexTier) -> Int { companyCount { self.tier[$0] == tier } }
 
-    /// Number of distinct Microcap companies.
-    public var microcapCompanyCount: Int { companyCount { isMicrocap[$0] } }
-
     /// Number of distinct companies whose membership changed in the given way.
     public func companyCount(changed change: MembershipChange) -> Int { companyCount { self.change($0) == change } }
 }

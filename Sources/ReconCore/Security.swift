@@ -98,10 +98,6 @@ public struct Security: Sendable, Hashable {
         self.ipoYear = ipoYear
         self.origin = origin
     }
-
-    /// The ticker as FTSE Russell, iShares and Nasdaq can all be compared by: upper-cased,
-    /// every character that is not an ASCII letter or digit dropped (`BRK/B`, `BRK.B` → `BRKB`).
-    public var normalizedSymbol: String { Ticker.normalize(symbol) }
 }
 
 /// Ticker normalisation shared by every comparison between sources.

@@ -79,9 +79,6 @@ public final class UniverseKeys: Sendable {
         /// How many company keys were met.
         public var companyCount: Int { companyKeys.count }
 
-        /// The id of a company key, `nil` when it was never met.
-        public func existingCompany(_ key: String) -> Int32? { companyIDs[key] }
-
         public func finish() -> UniverseKeys { UniverseKeys(companyKeys: companyKeys, symbols: symbols, names: names) }
     }
 }

@@ -89,7 +89,7 @@ final class RealData2025Tests: XCTestCase {
         for security in start { startPrice[security.symbol] = security.price }
         for security in end where (security.price ?? 0) > 0 {
             endPrice[security.symbol] = security.price
-            endPriceByNormalisedTicker[security.normalizedSymbol] = security.price   // the old way: the later line wins
+            endPriceByNormalisedTicker[Ticker.normalize(security.symbol)] = security.price   // the old way: the later line wins
         }
         // The collisions of the 2026 export: each common has its own price.
         for (common, price) in [("DCOM", 39.51), ("TFIN", 74.39), ("TY", 34.98), ("BCC", 69.20), ("EPC", 21.50)] {

@@ -64,3 +64,8 @@ final class DragTests: XCTestCase {
         XCTAssertEqual(Turnover(old: ["A": 1], new: ["A": 5]).weightTurnover, 0, "weights are normalised")
     }
 }
+
+extension Drag {
+    /// The sum of the components: the definition the decomposition must meet, ``gap`` up to rounding.
+    var componentSum: Double { components.reduce(0) { $0 + $1.value } }
+}

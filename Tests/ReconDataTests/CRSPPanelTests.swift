@@ -131,6 +131,13 @@ final class CRSPPanelTests: XCTestCase {
         """)
         XCTAssertEqual(onlyDelisting.monthlyReturn(permno: 1, monthOf: date(2020, 2, 1))?.value ?? 0, -0.3, accuracy: 1e-6)
         XCTAssertNil(onlyDelisting.monthlyReturn(permno: 2, monthOf: date(2020, 3, 1))?.value, "-99 is CRSP's missing code")
+        // The months after January through March: B's February and March, A's February (its last).
+        let months = onlyDelisting.monthlyReturns(permno: 2, after: date(2020, 1, 15), through: date(2020, 3, 15))
+        XCTAssertEqual(months.map(\.monthEnd), [date(2020, 2, 28), date(2020, 3, 31)])
+        XCTAssertEqual(months[0].value ?? 0, 0.2, accuracy: 1e-6)
+        XCTAssertNil(months[1].value, "-99 is CRSP's missing code")
+        XCTAssertEqual(onlyDelisting.monthlyReturns(permno: 1, after: date(2020, 1, 31), through: date(2020, 3, 31)).count, 1)
+        XCTAssertEqual(onlyDelisting.monthlyReturns(permno: 3, after: date(2020, 1, 31), through: date(2020, 3, 31)).count, 0)
         let held = try XCTUnwrap(onlyDelisting.compoundReturn(permno: 1, after: date(2019, 12, 31), through: date(2020, 3, 31)))
         XCTAssertEqual(held.value, 1.1 * 0.7 - 1, accuracy: 1e-6)
         XCTAssertEqual(held.endedAt, date(2020, 2, 28))

@@ -120,12 +120,12 @@ final class SecurityTypeClassifierTests: XCTestCase {
                 held.insert(Ticker.normalize(holding.symbol))
             }
         }
-        let conflicts = universe.securities.filter { held.contains($0.normalizedSymbol) && $0.type != .commonStock }
+        let conflicts = universe.securities.filter { held.contains(Ticker.normalize($0.symbol)) && $0.type != .commonStock }
         let byNormalisationOnly = conflicts.filter { $0.symbol.contains("^") }
         for security in conflicts {
             print("prior-member conflict: \(security.symbol) \(security.name) → \(security.type.rawValue) (\(security.typeEvidence ?? ""))")
         }
-        XCTAssertGreaterThan(universe.securities.filter { held.contains($0.normalizedSymbol) }.count, 2_800)
+        XCTAssertGreaterThan(universe.securities.filter { held.contains(Ticker.normalize($0.symbol)) }.count, 2_800)
         // Company structures inferred from a name give way to prior membership in the engine
         // (Eligibility.typeScreen): asset managers named like BDCs (`Blue Owl Capital Inc.`) are
         // allowed here, but only a few.

@@ -91,3 +91,11 @@ final class ReportRunModelTests: XCTestCase {
         XCTAssertEqual(document.footer?.contains("files in 1995:"), true)
     }
 }
+
+extension MembershipFlows {
+    /// The companies in `group` after the reconstitution.
+    func countAfter(_ group: String) -> Int { flows.filter { $0.to == group }.reduce(0) { $0 + $1.count } }
+
+    /// The companies in `group` before the reconstitution.
+    func countBefore(_ group: String) -> Int { flows.filter { $0.from == group }.reduce(0) { $0 + $1.count } }
+}

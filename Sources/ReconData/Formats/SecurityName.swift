@@ -121,16 +121,6 @@ struct SecurityName: Sendable {
         return nil
     }
 
-    /// The first of `phrases` found in the descriptor.
-    func descriptorMatch(_ phrases: [[String]]) -> String? {
-        firstMatch(phrases, in: descriptorStart..<words.count)
-    }
-
-    /// The first of `phrases` found in the issuer part.
-    func issuerMatch(_ phrases: [[String]]) -> String? {
-        firstMatch(phrases, in: 0..<descriptorStart)
-    }
-
     /// Whether the name is ASCII (then every character is one byte).
     var isASCII: Bool { fingerprintBits != nil }
 

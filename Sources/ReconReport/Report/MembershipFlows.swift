@@ -37,16 +37,6 @@ public struct MembershipFlows: Sendable, Hashable {
         self.outsideBoth = outsideBoth
     }
 
-    /// The companies in `group` after the reconstitution.
-    public func countAfter(_ group: String) -> Int {
-        flows.filter { $0.to == group }.reduce(0) { $0 + $1.count }
-    }
-
-    /// The companies in `group` before the reconstitution.
-    public func countBefore(_ group: String) -> Int {
-        flows.filter { $0.from == group }.reduce(0) { $0 + $1.count }
-    }
-
     static func groupBefore(_ member: RunReportMember) -> String {
         IndexNames.display(member.priorIndex)
     }
