@@ -169,6 +169,66 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertFalse(try String(contentsOfFile: folder + "/report.md", encoding: .utf8).contains("Synthetic data"))
     }
 
+    // MARK: - Validation beside the run
+
+    /// The files `recon validate` writes beside a run are shown as written: the scores to three
+    /// decimals, the categories counted, both files named in the footer; without them, no section.
+    func testValidationFilesBesideTheRunAreReported() throws {
+        try ReportFixture.writeRun(to: folder)
+        XCTAssertEqual(ReportRunner.run([folder, "--quiet"]).status, 0)
+        XCTAssertNil(try ReportPage.read(folder).table("Scores"), "no validation files, no section")
+
+        try ReportFixture.write("""
+            set,precision,recall,f1,hits,false_hits,misses,weight_overlap
+            additions,0.6732,0.7500,0.7096,171,83,57,
+            r2000,0.9268,0.9499,0.9382,1860,147,98,0.7961
+
+            """, to: folder, "validation-scores.csv")
+        try ReportFixture.write("set,kind,category,count\nadditions,miss,country,38\nr2000,false_hit,near_3000,28\n",
+                                to: folder, "validation-categories.csv")
+        let outcome = ReportRunner.run([folder, "--quiet"])
+        XCTAssertEqual(outcome.status, 0, outcome.error)
+        let page = try ReportPage.read(folder)
+        XCTAssertEqual(page.table("Scores"), [
+            ["Additions", "0.673", "0.750", "0.710", "171", "83", "57", "–"],
+            ["Russell 2000", "0.927", "0.950", "0.938", "1,860", "147", "98", "0.796"],
+        ])
+        XCTAssertEqual(page.table("Misses and false hits by category"), [
+            ["Additions", "missed", "country", "38"],
+            ["Russell 2000", "false hit", "near_3000", "28"],
+        ])
+        let markdown = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
+        XCTAssertTrue(markdown.contains("## Against the published lists"), markdown)
+        XCTAssertTrue(markdown.contains("| Russell 2000 | 0.927 | 0.950 | 0.938 | 1,860 | 147 | 98 | 0.796 |"), markdown)
+        XCTAssertTrue(markdown.contains("validation-scores.csv, validation-categories.csv. Numbers are those of the files."), markdown)
+    }
+
+    /// End to end: what `recon validate` writes is what the report reads.
+    func testTheReportReadsWhatValidateWrites() throws {
+        try ReportFixture.writeRun(to: folder)
+        let members = try MembershipFile.read(path: folder + "/membership.csv")
+        let additions = members.predictedAdditions
+        XCTAssertGreaterThan(additions.count, 2)
+        // Two of the predicted additions and one ticker the run does not predict.
+        try ReportFixture.write("symbol\n\(additions[0])\n\(additions[1])\nNOTAMEMBER\n", to: folder, "additions.csv")
+        let validate = CommandRun(["validate", "--membership", folder + "/membership.csv", "--additions", folder + "/additions.csv", "--quiet"])
+        XCTAssertEqual(validate.status, 0, validate.error)
+        XCTAssertEqual(ReportRunner.run([folder, "--quiet"]).status, 0)
+        let row = try XCTUnwrap(ReportPage.read(folder).table("Scores")?.first)
+        let precision = 2.0 / Double(additions.count)
+        XCTAssertEqual(row, ["Additions", formatNumber(precision, decimals: 3), "0.667", formatNumber(2 * precision * (2.0 / 3) / (precision + 2.0 / 3), decimals: 3),
+                             "2", String(additions.count - 2), "1", "–"])
+    }
+
+    func testAValidationScoreThatIsNotANumberNamesItsFileLineAndColumn() throws {
+        try ReportFixture.writeRun(to: folder)
+        try ReportFixture.write("set,precision,recall,f1\nadditions,0.5,0.5,high\n", to: folder, "validation-scores.csv")
+        let outcome = ReportRunner.run([folder])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.error.contains("validation-scores.csv:2:4"), outcome.error)
+        XCTAssertTrue(outcome.error.contains("high"), outcome.error)
+    }
+
     // MARK: - Errors and help
 
     func testAFolderWithoutOutputsIsABadInput() throws {

@@ -4,7 +4,7 @@ import ReconEngine
 import ReconReport
 
 /// Reads the folder of one reconstitution: `summary.json` (required), and `membership.csv`,
-/// `migration.csv` and `drag.json` when present.
+/// `migration.csv`, `drag.json` and the files of `recon validate` when present.
 enum ReportRunFolderReader {
     static func read(folder: String) throws -> RunReportInput {
         func path(_ name: String) -> String { FilePaths.join(folder, name) }
@@ -16,6 +16,11 @@ enum ReportRunFolderReader {
             summary: try ReportSummaryReader.read(path: path("summary.json")),
             members: try ifPresent("membership.csv", ReportMembershipReader.read),
             migration: try ifPresent("migration.csv", ReportMigrationReader.read),
-            drag: try ifPresent("drag.json", ReportDragReader.read))
+            drag: try ifPresent("drag.json", ReportDragReader.read),
+            validation: try ifPresent("validation-scores.csv") { scores in
+                let categories = path("validation-categories.csv")
+                return try ReportValidationReader.read(scores: scores,
+                                                       categories: FileManager.default.fileExists(atPath: categories) ? categories : nil)
+            })
     }
 }

@@ -24,6 +24,7 @@ public struct RunReport: Sendable, Hashable {
                 RunFlowSection.section(input),
                 RunDistributionSection.section(input),
                 RunChangesSection.section(input),
+            ] + (input.validation.map { [RunValidationSection.section($0)] } ?? []) + [
                 RunTurnoverSection.section(summary),
                 RunDragSection.section(input.drag),
                 RunMembersSection.section(summary),
@@ -57,6 +58,12 @@ public struct RunReport: Sendable, Hashable {
     private var footer: String {
         "Written by recon report from the files in \(ReportFolderName.display(input.folder)): summary.json"
             + (input.members == nil ? "" : ", membership.csv") + (input.migration == nil ? "" : ", migration.csv")
-            + (input.drag == nil ? "" : ", drag.json") + ". Numbers are those of the files."
+            + (input.drag == nil ? "" : ", drag.json") + validationFiles + ". Numbers are those of the files."
+    }
+
+    /// The files of `recon validate` the report read, as the footer lists them.
+    private var validationFiles: String {
+        guard let validation = input.validation else { return "" }
+        return ", validation-scores.csv" + (validation.categories.isEmpty ? "" : ", validation-categories.csv")
     }
 }

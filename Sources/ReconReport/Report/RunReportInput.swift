@@ -10,13 +10,17 @@ public struct RunReportInput: Sendable, Hashable {
     public var migration: [RunReportMigration]?
     /// `drag.json`; `nil` when the run had no forward prices.
     public var drag: RunReportDrag?
+    /// `validation-scores.csv` and `validation-categories.csv`; `nil` when `recon validate` has
+    /// not written them beside the run.
+    public var validation: RunReportValidation?
 
     public init(folder: String, summary: RunReportSummary, members: [RunReportMember]? = nil,
-                migration: [RunReportMigration]? = nil, drag: RunReportDrag? = nil) {
+                migration: [RunReportMigration]? = nil, drag: RunReportDrag? = nil, validation: RunReportValidation? = nil) {
         self.folder = folder
         self.summary = summary
         self.members = members
         self.migration = migration
         self.drag = drag
+        self.validation = validation
     }
 }
