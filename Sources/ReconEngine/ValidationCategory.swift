@@ -56,7 +56,7 @@ enum ValidationCategory: String, CaseIterable, Sendable {
         var exclusion: (reason: String, detail: String)?
     }
 
-    /// The category of a miss or false hit of `set` (`additions`, `deletions`, `r2000`, `r1000`).
+    /// The category of a miss or false hit of `set` (`additions`, `deletions`, `r2000`, `r1000`, `r3000`).
     static func of(set: String, kind: Kind, evidence: Evidence) -> (ValidationCategory, String) {
         if let line = evidence.line {
             if line.reason == "absent_from_universe" { return (.absentFromUniverse, "a prior member the universe does not list") }

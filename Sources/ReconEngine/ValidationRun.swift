@@ -7,7 +7,7 @@ public enum ValidationRun {
     /// What to score and where to write.
     public struct Request: Sendable {
         public var membership: String
-        /// The truth file of each set given: `additions`, `deletions`, `r2000`, `r1000`.
+        /// The truth file of each set given: `additions`, `deletions`, `r2000`, `r1000`, `r3000`.
         public var truths: [(set: String, path: String)]
         public var out: String
 
@@ -19,7 +19,7 @@ public enum ValidationRun {
     }
 
     /// The sets a membership can be scored on, in the order they are reported.
-    public static let sets = ["additions", "deletions", "r2000", "r1000"]
+    public static let sets = ["additions", "deletions", "r2000", "r1000", "r3000"]
 
     /// One set scored.
     struct Scored {
@@ -61,7 +61,8 @@ public enum ValidationRun {
         case "additions": predicted = membership.predictedAdditions
         case "deletions": predicted = membership.predictedDeletions
         case "r2000": predicted = membership.symbols(in: .r2000)
-        default: predicted = membership.symbols(in: .r1000)
+        case "r1000": predicted = membership.symbols(in: .r1000)
+        default: predicted = membership.symbols(in: .r1000) + membership.symbols(in: .r2000)
         }
         let truth = try TickerList.read(path: path)
         // The rows a truth file leaves out (non-equity lines, a disclaimer) are said.
@@ -69,15 +70,17 @@ public enum ValidationRun {
         let score = ValidationScore(name: set, predicted: predicted, truth: truth.tickers)
         var overlap: Double?
         // A fund's market values are its weights unrounded (`Weight (%)` shows small ones as 0.00).
-        if set == "r2000" || set == "r1000", try FormatDetector.detect(path: path).format == .isharesHoldings {
-            let tier: IndexTier = set == "r2000" ? .r2000 : .r1000
+        // membership.csv weighs a line within its own index, so the Russell 3000 has no weights to compare.
+        // A plain list of tickers has no date and no weights; a holdings file has both.
+        if set != "additions", set != "deletions", truth.isHoldings {
             let read = try ISharesHoldingsReader.read(path: path)
             if let dates, let asOf = read.asOf, asOf <= dates.effectiveDate {
                 console.warn(heldBefore(path, set: set, asOf: asOf, dates: dates))
             }
-            let holdings = read.holdings
-            overlap = WeightOverlap.of(membership.lines.filter { $0.index == tier }.map { ($0.symbol, $0.weight ?? 0) },
-                                       holdings.map { ($0.symbol, $0.marketValue ?? $0.weight ?? 0) })
+            if let tier: IndexTier = set == "r2000" ? .r2000 : set == "r1000" ? .r1000 : nil {
+                overlap = WeightOverlap.of(membership.lines.filter { $0.index == tier }.map { ($0.symbol, $0.weight ?? 0) },
+                                           read.holdings.map { ($0.symbol, $0.marketValue ?? $0.weight ?? 0) })
+            }
         }
         // Each ticker's line, found as the score pairs tickers (its spelling, upper-cased as the
         // score lists it, else its normalised ticker when one line alone has it).

@@ -63,7 +63,7 @@ final class BadInputUsageTests: XCTestCase {
         let h = try BadInputHarness()
         let membership = try membership(h)
         h.assertRefused(CommandRun(["validate", "--membership", membership, "--out", h.out]), status: 2,
-                        error: "nothing to score: give at least one of --additions, --deletions, --r2000, --r1000",
+                        error: "nothing to score: give at least one of --additions, --deletions, --r2000, --r1000, --r3000",
                         help: "recon validate --membership out/2025/membership.csv --additions FILE")
         try FileManager.default.createDirectory(atPath: h.out, withIntermediateDirectories: true)
         let additions = try h.write("symbol,company\nS1,Company 1\n", "additions.csv")

@@ -25,6 +25,8 @@ enum ValidateCommand {
             .single("--deletions", value: "FILE", help: "Published Russell 3000 deletions."),
             .single("--r2000", value: "FILE", help: "Russell 2000 holdings after the reconstitution (e.g. an IWM file)."),
             .single("--r1000", value: "FILE", help: "Russell 1000 holdings after the reconstitution (e.g. an IWB file)."),
+            .single("--r3000", value: "FILE", help: "Russell 3000 members after the reconstitution: FTSE Russell's membership list "
+                        + "(an IWV file holds a sample of the index, which understates precision)."),
             .single("--out", value: "DIR", help: "Folder for the validation files. Default: the membership file's folder."),
             CommonOptions.quiet,
         ],
@@ -37,7 +39,7 @@ enum ValidateCommand {
         let membership = arguments.string("--membership")!
         let truths = ValidationRun.sets.compactMap { set in arguments.string("--" + set).map { (set: set, path: $0) } }
         guard !truths.isEmpty else {
-            throw CommandError("nothing to score: give at least one of --additions, --deletions, --r2000, --r1000",
+            throw CommandError("nothing to score: give at least one of --additions, --deletions, --r2000, --r1000, --r3000",
                                help: "recon validate --membership out/2025/membership.csv --additions FILE")
         }
         let out = arguments.string("--out") ?? FilePaths.directory(of: membership)

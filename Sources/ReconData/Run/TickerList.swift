@@ -12,6 +12,9 @@ public struct TickerList: Sendable {
     public var tickers: [String]
     /// The rows left out, with why.
     public var dropped: [DroppedRow]
+    /// Whether the list is a fund's holdings: its header has an `Asset Class` column, as iShares
+    /// files do (their weights can then be compared too).
+    public var isHoldings = false
 
     /// One line per file for warnings: `IWM.csv: 4 rows dropped (single-field row 2, no ticker 2)`.
     public var notes: [String] { DroppedRow.summary(dropped) }
@@ -32,6 +35,7 @@ public struct TickerList: Sendable {
                     header = candidate
                     symbolColumn = column
                     assetClassColumn = candidate.index(of: "asset class")
+                    list.isHoldings = assetClassColumn != nil
                 }
                 continue
             }

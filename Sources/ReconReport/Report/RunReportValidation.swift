@@ -4,7 +4,7 @@
 public struct RunReportValidation: Sendable, Hashable {
     /// One line of `validation-scores.csv`.
     public struct Score: Sendable, Hashable {
-        /// `additions`, `deletions`, `r2000` or `r1000`.
+        /// `additions`, `deletions`, `r2000`, `r1000` or `r3000`.
         public var set: String
         public var precision: Double?
         public var recall: Double?

@@ -31,13 +31,14 @@ enum RunValidationSection {
         return ReportSection(id: "validation", title: "Against the published lists", blocks: blocks)
     }
 
-    /// `additions` → `Additions`, `r2000` → `Russell 2000`; another set as it is written.
+    /// `additions` → `Additions`, `r2000` → `Russell 2000`, …; another set as it is written.
     private static func setName(_ set: String) -> String {
         switch set {
         case "additions": return "Additions"
         case "deletions": return "Deletions"
         case "r2000": return "Russell 2000"
         case "r1000": return "Russell 1000"
+        case "r3000": return "Russell 3000"
         default: return set
         }
     }
