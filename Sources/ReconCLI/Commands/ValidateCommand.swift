@@ -17,7 +17,8 @@ enum ValidateCommand {
         in one step by a copy that has them: validation.csv, each miss and false hit with its category \
         (near_1000, near_3000, country, type, price, share_class, prior, absent_from_universe, …, read from \
         membership.csv and excluded.csv); validation-scores.csv, precision, recall, F1 and, against a holdings \
-        file, the weight overlap 1 − ½Σ|w − w_true|; validation-categories.csv, the count of each category.
+        file, the weight overlap 1 − ½Σ|w − w_true|; validation-categories.csv, the count of each category. Written beside the run, the scores and \
+        categories are a section of its next recon report.
         """,
         options: [
             .single("--membership", value: "FILE", help: "A membership.csv written by recon reconstitute.", required: true),
