@@ -14,7 +14,7 @@ import ReconData
 /// - `prior`: the prior membership decides it — an addition missed because the line was already a
 ///   member in the run's prior, or a deletion missed because it was not;
 /// - `near_1000`: the line is ranked inside the #1,000 band or placed by it (reasons
-///   `band_retained`, `band_crossed`; M7 §6.10.2);
+///   `band_retained`, `band_crossed`; M7 §6.10.2), for every set but the Russell 3000;
 /// - `near_3000`: the line is ranked within ``nearBreakpoint`` places of #3,000 (the rank
 ///   distance is in the detail): a small change of price reorders the cut;
 /// - `other`: none of the above (a mid-ranked line: the truth removed or kept it for a reason the
@@ -66,7 +66,8 @@ enum ValidationCategory: String, CaseIterable, Sendable {
             if set == "deletions", kind == .miss, line.priorIndex == .none {
                 return (.prior, "not a member in the run's prior")
             }
-            if line.reason == "band_retained" || line.reason == "band_crossed" {
+            // The band places a line in the Russell 1000 or 2000, never in or out of the Russell 3000.
+            if set != "r3000", line.reason == "band_retained" || line.reason == "band_crossed" {
                 return (.near1000, "\(line.reason): rank \(line.rank.map(String.init) ?? "?")")
             }
             if let rank = line.rank, abs(rank - 3_000) <= nearBreakpoint {

@@ -28,6 +28,8 @@ final class ValidationCategoryTests: XCTestCase {
         XCTAssertEqual(category("additions", .miss, line("OLD", rank: 500, index: .r1000, prior: .r1000, reason: "rank")), .prior)
         XCTAssertEqual(category("deletions", .miss, line("NEW", rank: 3_100, index: .none, reason: "below_3000")), .prior)
         XCTAssertEqual(category("r2000", .falseHit, line("BND", rank: 1_010, index: .r2000, prior: .r2000, reason: "band_retained")), .near1000)
+        // In or out of the Russell 3000 is not the band's doing.
+        XCTAssertEqual(category("r3000", .falseHit, line("BND", rank: 1_010, index: .r2000, prior: .r2000, reason: "band_retained")), .other)
         XCTAssertEqual(category("additions", .miss, line("CUT", rank: 3_006, index: .none, reason: "below_3000")), .near3000)
         XCTAssertEqual(category("additions", .falseHit, line("EDGE", rank: 2_851, index: .r2000, reason: "rank")), .near3000)
         XCTAssertEqual(category("additions", .falseHit, line("MID", rank: 2_849, index: .r2000, reason: "rank")), .other)
