@@ -25,7 +25,7 @@ enum UniverseLoading {
             try requireRankedMonth(panel, path: path, rankDay: rankDay)
             return Loaded(result: crossSection(panel, convention: convention, rankDay: rankDay), panel: panel)
         case .isharesHoldings, .nativeMembership:
-            throw InputError(file: path, message: "is a \(detection.format) file (a membership), expected a universe",
+            throw InputError(file: path, message: "is a membership file (format \(detection.format)), expected a universe",
                              help: "pass it with --prior, and give the universe with --universe")
         }
     }

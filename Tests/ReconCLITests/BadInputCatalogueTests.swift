@@ -126,7 +126,7 @@ final class BadInputCatalogueTests: XCTestCase {
         let h = try BadInputHarness()
         let membership = try h.write("symbol,name,index\nAAA,Alpha,R2000\n", "membership.csv")
         h.assertRefused(h.reconstitute(membership), status: 1,
-                        error: "\(membership): is a native-membership file (a membership), expected a universe",
+                        error: "\(membership): is a membership file (format native-membership), expected a universe",
                         help: "pass it with --prior, and give the universe with --universe")
     }
 
