@@ -57,3 +57,16 @@ public struct Turnover: Sendable, Equatable {
         weightTurnover = SortedSum.of(difference) / 2
     }
 }
+
+extension Turnover {
+    /// The turnover of a year over a series of runs: each calendar year's runs summed, averaged
+    /// over the years they fall in. Under annual reconstitution it is the mean per run; under
+    /// semi-annual, about twice it. A variant that changes the frequency is compared on this, not
+    /// on the mean per run (prior-art.md §C2.2 defines the turnover of one run).
+    ///
+    /// - Returns: `nil` for no run.
+    public static func perYear(_ runs: [(year: Int, turnover: Double)]) -> Double? {
+        let years = Set(runs.map(\.year)).count
+        return years == 0 ? nil : runs.reduce(0) { $0 + $1.turnover } / Double(years)
+    }
+}

@@ -54,9 +54,10 @@ enum VariantTable {
         try AtomicFile.write([(path: path, bytes: bytes(variants))])
     }
 
-    /// Averages per variant: runs, R2000 name and weight turnover, moves, drag.
+    /// Averages per variant: runs, R2000 name and weight turnover per run, name turnover a year
+    /// (``Turnover/perYear(_:)``), moves, drag.
     static func text(_ variants: [(name: String, runs: [Figures])]) -> String {
-        var lines = ["variant              runs  R2000 turnover (names / weight)  up/run  down/run  drag 12m (cap / equal)"]
+        var lines = ["variant              runs  R2000 turnover (names / weight)  names a year  up/run  down/run  drag 12m (cap / equal)"]
         for (name, runs) in variants {
             func mean(_ values: [Double]) -> String {
                 values.isEmpty ? "n/a" : formatNumber(values.reduce(0, +) / Double(values.count) * 100, decimals: 2) + "%"
@@ -68,8 +69,12 @@ enum VariantTable {
             let weights = runs.compactMap(\.turnoverWeight)
             let capGaps = runs.compactMap(\.dragCap)
             let equalGaps = runs.compactMap(\.dragEqual)
+            let perYear = Turnover.perYear(runs.compactMap { run in
+                run.turnoverNames.flatMap { turnover in RunID(parsing: run.run).map { (year: $0.year, turnover: turnover) } }
+            })
             lines.append(name.padding(20) + " " + String(runs.count).padding(5) + " "
                 + "\(mean(names)) / \(mean(weights))".padding(32) + " "
+                + (perYear.map { formatNumber($0 * 100, decimals: 2) + "%" } ?? "n/a").padding(13) + " "
                 + meanCount(runs.map(\.movedUp)).padding(7) + " "
                 + meanCount(runs.map(\.movedDown)).padding(9) + " "
                 + "\(mean(capGaps)) / \(mean(equalGaps))")

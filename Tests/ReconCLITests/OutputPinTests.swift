@@ -17,7 +17,9 @@ import ReconData
 /// rank-day variant was `rank_shift=5` until a run past the data came to be refused: its December
 /// 2026 run ranked on 2027-03-30, after the embedded market's last month, so it now shifts by -1
 /// (its published `history.csv` is the same; recon before the change writes the new command's
-/// files byte for byte). A change of any output byte fails here and names the file. When a change
+/// files byte for byte). The replay report's variant table then gained a column, the name
+/// turnover a year (`report.md`, `report.html` of the replay with a variant). A change of any
+/// output byte fails here and names the file. When a change
 /// of output is intended (a rule fixed, a column added), rerun, check the diff by hand, and paste
 /// the table the failure prints.
 final class OutputPinTests: XCTestCase {
@@ -90,8 +92,8 @@ final class OutputPinTests: XCTestCase {
             "report-growth.svg": "5696f0244a80afc9",
             "report-turnover.svg": "8ae2a8ef59c81a11",
             "report-variants.svg": "55289e1b6b7e7cfb",
-            "report.html": "4b35a2b97f0039a5",
-            "report.md": "4e63faeb03e7e422",
+            "report.html": "3800029f9a6ad07f",
+            "report.md": "fd886254831020c3",
             "summary.json": "096ef79efa00a2f6",
             "variants.csv": "868e111f9f48482f",
             "variants/": "ce72d8813078a376",

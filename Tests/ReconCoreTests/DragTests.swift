@@ -63,6 +63,15 @@ final class DragTests: XCTestCase {
         XCTAssertEqual(turnover.weightTurnover, 0.4, accuracy: 1e-12)
         XCTAssertEqual(Turnover(old: ["A": 1], new: ["A": 5]).weightTurnover, 0, "weights are normalised")
     }
+
+    /// Annual runs: the mean per run. Semi-annual: June and December of a year summed, then
+    /// averaged over the years (a last year with June alone counts as a year).
+    func testTurnoverAYear() {
+        XCTAssertEqual(Turnover.perYear([(2020, 0.12), (2021, 0.10)]) ?? 0, 0.11, accuracy: 1e-15)
+        XCTAssertEqual(Turnover.perYear([(2020, 0.08), (2020, 0.06), (2021, 0.07), (2021, 0.05), (2022, 0.09)]) ?? 0,
+                       (0.14 + 0.12 + 0.09) / 3, accuracy: 1e-15)
+        XCTAssertNil(Turnover.perYear([]))
+    }
 }
 
 extension Drag {

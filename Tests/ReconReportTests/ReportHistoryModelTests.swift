@@ -47,6 +47,18 @@ final class ReportHistoryModelTests: XCTestCase {
         XCTAssertEqual(comparison.variants[0].meanTurnoverNames ?? 0, 0.15, accuracy: 1e-12)
         XCTAssertEqual(comparison.variants[0].meanDrag12mCap, 0.01)
         XCTAssertNil(comparison.variants[1].meanDrag12mCap)
+        XCTAssertEqual(comparison.variants[0].turnoverNamesPerYear ?? 0, 0.15, accuracy: 1e-12, "one run a year: the mean")
+    }
+
+    /// A semi-annual variant's turnover a year sums June and December: (0.08 + 0.06 + 0.07) over 2 years.
+    func testASemiAnnualVariantsTurnoverAYearSumsItsRuns() {
+        let comparison = VariantComparison([
+            HistoryReportVariantRun(variant: "frequency=semiannual", run: "2026-06", turnoverNames: 0.08),
+            HistoryReportVariantRun(variant: "frequency=semiannual", run: "2026-12", turnoverNames: 0.06),
+            HistoryReportVariantRun(variant: "frequency=semiannual", run: "2027-06", turnoverNames: 0.07),
+        ])
+        XCTAssertEqual(comparison.variants[0].meanTurnoverNames ?? 0, 0.07, accuracy: 1e-12)
+        XCTAssertEqual(comparison.variants[0].turnoverNamesPerYear ?? 0, 0.105, accuracy: 1e-12)
     }
 
     func testAHistoryReportMarksBandingOnTheBarChartsAndNotesMissingFiles() {

@@ -10,14 +10,15 @@ enum HistoryVariantSection {
         var table = ReportTable(
             caption: "Means over each variant's runs",
             columns: [.text("Variant"), .number("Runs"), .number("Moved up"), .number("Moved down"),
-                      .number("Turnover (names)"), .number("Turnover (weight)"), .number("Drag 12m (cap)"),
-                      .number("Drag 12m (equal)")],
-            note: "Each mean is over the runs that have the measure; drag is frozen − reconstituted.")
+                      .number("Turnover (names)"), .number("Turnover a year (names)"), .number("Turnover (weight)"),
+                      .number("Drag 12m (cap)"), .number("Drag 12m (equal)")],
+            note: "Each mean is over the runs that have the measure; drag is frozen − reconstituted. Turnover a year: "
+                + "each calendar year's runs summed, averaged over the years (twice a year under a semi-annual schedule).")
         for variant in comparison.variants {
             table.append([
                 variant.name, ReportNumber.count(variant.runs), ReportNumber.decimal(variant.meanMovedUp),
                 ReportNumber.decimal(variant.meanMovedDown), ReportNumber.percent(variant.meanTurnoverNames),
-                ReportNumber.percent(variant.meanTurnoverWeight), ReportNumber.signedPercent(variant.meanDrag12mCap),
+                ReportNumber.percent(variant.turnoverNamesPerYear), ReportNumber.percent(variant.meanTurnoverWeight), ReportNumber.signedPercent(variant.meanDrag12mCap),
                 ReportNumber.signedPercent(variant.meanDrag12mEqual),
             ])
         }

@@ -1,3 +1,5 @@
+import ReconCore
+
 /// Rule variants side by side: for each, the mean over its runs of turnover, drag and moves,
 /// from `variants.csv`.
 public struct VariantComparison: Sendable, Hashable {
@@ -8,6 +10,9 @@ public struct VariantComparison: Sendable, Hashable {
         public var meanMovedUp: Double?
         public var meanMovedDown: Double?
         public var meanTurnoverNames: Double?
+        /// ``Turnover/perYear(_:)`` of the name turnover: what an annual and a semi-annual
+        /// schedule are compared on.
+        public var turnoverNamesPerYear: Double?
         public var meanTurnoverWeight: Double?
         public var meanDrag12mCap: Double?
         public var meanDrag12mEqual: Double?
@@ -26,6 +31,9 @@ public struct VariantComparison: Sendable, Hashable {
                 meanMovedUp: Self.mean(runs.compactMap { $0.movedUp.map(Double.init) }),
                 meanMovedDown: Self.mean(runs.compactMap { $0.movedDown.map(Double.init) }),
                 meanTurnoverNames: Self.mean(runs.compactMap(\.turnoverNames)),
+                turnoverNamesPerYear: Turnover.perYear(runs.compactMap { run in
+                    run.turnoverNames.flatMap { turnover in RunID(parsing: run.run).map { (year: $0.year, turnover: turnover) } }
+                }),
                 meanTurnoverWeight: Self.mean(runs.compactMap(\.turnoverWeight)),
                 meanDrag12mCap: Self.mean(runs.compactMap(\.drag12mCap)),
                 meanDrag12mEqual: Self.mean(runs.compactMap(\.drag12mEqual)))
