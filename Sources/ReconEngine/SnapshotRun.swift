@@ -141,7 +141,8 @@ public enum SnapshotRun {
             }
             var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
                 + prior.dateWarnings(for: rulebook, previous: request.previous)
-                + universeDateWarnings(universe, path: universePath, rulebook: rulebook) + (factsReport?.warnings ?? [])
+                + universeDateWarnings(universe, path: universePath, rulebook: rulebook, previous: request.previous)
+                + (factsReport?.warnings ?? [])
             if let forward {
                 warnings += forward.warnings(for: drag, result: result)
                 let splits = forward.suspectedSplits(result)
@@ -158,12 +159,22 @@ public enum SnapshotRun {
         return runs
     }
 
-    /// A universe dated after the run took effect (its CRSP month-end, else the date in its name):
-    /// its listings and prices are those after the reconstitution, not at the rank day.
-    private static func universeDateWarnings(_ universe: UniverseReadResult, path: String, rulebook: Rulebook) -> [String] {
-        guard let date = universe.asOf ?? FileNameDate.date(ofFile: path), date > rulebook.effectiveDate else { return [] }
-        return ["\(FilePaths.fileName(of: path)) is of \(date), after the \(rulebook.run) run took effect (\(rulebook.effectiveDate)): "
-            + "its listings and prices are those after the reconstitution; give a universe taken near the rank day \(rulebook.rankDay)"]
+    /// A universe dated (its CRSP month-end, else the date in its name) outside the span its run
+    /// ranks: after the run took effect, its listings and prices are those after the
+    /// reconstitution; on or before the previous run took effect, those of the period before it.
+    private static func universeDateWarnings(_ universe: UniverseReadResult, path: String, rulebook: Rulebook,
+                                             previous: RulebookTable.Reconstitution?) -> [String] {
+        guard let date = universe.asOf ?? FileNameDate.date(ofFile: path) else { return [] }
+        let name = FilePaths.fileName(of: path), nearRankDay = "give a universe taken near the rank day \(rulebook.rankDay)"
+        if date > rulebook.effectiveDate {
+            return ["\(name) is of \(date), after the \(rulebook.run) run took effect (\(rulebook.effectiveDate)): "
+                + "its listings and prices are those after the reconstitution; \(nearRankDay)"]
+        }
+        if let previous, date <= previous.effectiveDate {
+            return ["\(name) is of \(date), before the \(previous.run) run took effect (\(previous.effectiveDate)): "
+                + "its listings and prices are those of the period before it; \(nearRankDay)"]
+        }
+        return []
     }
 
     /// A universe as a snapshot run reconstitutes it: priced, its prior matched, numbered, facts laid over.

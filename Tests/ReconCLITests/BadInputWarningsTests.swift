@@ -60,8 +60,9 @@ final class BadInputWarningsTests: XCTestCase {
         XCTAssertTrue(try warnings(h.out).contains(said))
     }
 
-    /// A universe dated after the run took effect lists the companies and prices after it: said,
-    /// with the date its name gives; one dated before is not (every other test here).
+    /// A universe dated after the run took effect lists the companies and prices after it, one
+    /// dated before the previous run took effect those of the period before: each said, with the
+    /// date its name gives; one dated between is not (every other test here).
     func testUniverseDatedAfterTheRunTookEffectIsSaid() throws {
         let h = try BadInputHarness()
         let universe = try h.write(BadInputHarness.screener(count: 30), "nasdaq_screener_2025-07-15.csv")
@@ -71,6 +72,14 @@ final class BadInputWarningsTests: XCTestCase {
             + "and prices are those after the reconstitution; give a universe taken near the rank day 2025-04-30"
         XCTAssertTrue(run.error.contains("recon: warning: " + said + "\n"), run.error)
         XCTAssertTrue(try warnings(h.out).contains(said))
+
+        // A year stale: before June 2024 took effect, for June 2025.
+        let stale = try h.write(BadInputHarness.screener(count: 30), "nasdaq_screener_2024-06-14.csv")
+        let old = CommandRun(["reconstitute", "--year", "2025", "--universe", stale, "--out", h.folder + "/stale"])
+        XCTAssertEqual(old.status, 0, old.error)
+        XCTAssertTrue(old.error.contains("recon: warning: nasdaq_screener_2024-06-14.csv is of 2024-06-14, before the 2024-06 run took "
+            + "effect (2024-06-28): its listings and prices are those of the period before it; give a universe taken near the rank "
+            + "day 2025-04-30\n"), old.error)
     }
 
     /// A `--forward` snapshot taken before the run took effect measures no holding of the new
