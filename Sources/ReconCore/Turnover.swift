@@ -69,4 +69,12 @@ extension Turnover {
         let years = Set(runs.map(\.year)).count
         return years == 0 ? nil : runs.reduce(0) { $0 + $1.turnover } / Double(years)
     }
+
+    /// ``perYear(_:)`` of runs named as files name them (`2026-06`, `2026-12`); a run without a
+    /// turnover, or whose name is not a run, is left out.
+    public static func perYear(named runs: [(run: String, turnover: Double?)]) -> Double? {
+        perYear(runs.compactMap { run in
+            run.turnover.flatMap { turnover in RunID(parsing: run.run).map { (year: $0.year, turnover: turnover) } }
+        })
+    }
 }

@@ -70,13 +70,13 @@ public enum ValidationRun {
         let score = ValidationScore(name: set, predicted: predicted, truth: truth.tickers)
         var overlap: Double?
         // A fund's market values are its weights unrounded (`Weight (%)` shows small ones as 0.00).
-        // membership.csv weighs a line within its own index, so the Russell 3000 has no weights to compare.
         // A plain list of tickers has no date and no weights; a holdings file has both.
         if set != "additions", set != "deletions", truth.isHoldings {
             let read = try ISharesHoldingsReader.read(path: path)
             if let dates, let asOf = read.asOf, asOf <= dates.effectiveDate {
                 console.warn(heldBefore(path, set: set, asOf: asOf, dates: dates))
             }
+            // membership.csv weighs a line within its own index: the Russell 3000 has no weights to compare.
             if let tier: IndexTier = set == "r2000" ? .r2000 : set == "r1000" ? .r1000 : nil {
                 overlap = WeightOverlap.of(membership.lines.filter { $0.index == tier }.map { ($0.symbol, $0.weight ?? 0) },
                                            read.holdings.map { ($0.symbol, $0.marketValue ?? $0.weight ?? 0) })

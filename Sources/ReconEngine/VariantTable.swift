@@ -69,9 +69,7 @@ enum VariantTable {
             let weights = runs.compactMap(\.turnoverWeight)
             let capGaps = runs.compactMap(\.dragCap)
             let equalGaps = runs.compactMap(\.dragEqual)
-            let perYear = Turnover.perYear(runs.compactMap { run in
-                run.turnoverNames.flatMap { turnover in RunID(parsing: run.run).map { (year: $0.year, turnover: turnover) } }
-            })
+            let perYear = Turnover.perYear(named: runs.map { (run: $0.run, turnover: $0.turnoverNames) })
             lines.append(name.padding(20) + " " + String(runs.count).padding(5) + " "
                 + "\(mean(names)) / \(mean(weights))".padding(32) + " "
                 + (perYear.map { formatNumber($0 * 100, decimals: 2) + "%" } ?? "n/a").padding(13) + " "

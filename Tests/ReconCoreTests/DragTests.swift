@@ -71,6 +71,8 @@ final class DragTests: XCTestCase {
         XCTAssertEqual(Turnover.perYear([(2020, 0.08), (2020, 0.06), (2021, 0.07), (2021, 0.05), (2022, 0.09)]) ?? 0,
                        (0.14 + 0.12 + 0.09) / 3, accuracy: 1e-15)
         XCTAssertNil(Turnover.perYear([]))
+        XCTAssertEqual(Turnover.perYear(named: [("2026-06", 0.08), ("2026-12", 0.06), ("2027-06", nil), ("total", 0.5)]) ?? 0, 0.14,
+                       accuracy: 1e-15, "runs without a turnover or a run's name are left out")
     }
 }
 

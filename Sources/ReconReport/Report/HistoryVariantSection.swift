@@ -18,7 +18,8 @@ enum HistoryVariantSection {
             table.append([
                 variant.name, ReportNumber.count(variant.runs), ReportNumber.decimal(variant.meanMovedUp),
                 ReportNumber.decimal(variant.meanMovedDown), ReportNumber.percent(variant.meanTurnoverNames),
-                ReportNumber.percent(variant.turnoverNamesPerYear), ReportNumber.percent(variant.meanTurnoverWeight), ReportNumber.signedPercent(variant.meanDrag12mCap),
+                ReportNumber.percent(variant.turnoverNamesPerYear), ReportNumber.percent(variant.meanTurnoverWeight),
+                ReportNumber.signedPercent(variant.meanDrag12mCap),
                 ReportNumber.signedPercent(variant.meanDrag12mEqual),
             ])
         }

@@ -31,9 +31,7 @@ public struct VariantComparison: Sendable, Hashable {
                 meanMovedUp: Self.mean(runs.compactMap { $0.movedUp.map(Double.init) }),
                 meanMovedDown: Self.mean(runs.compactMap { $0.movedDown.map(Double.init) }),
                 meanTurnoverNames: Self.mean(runs.compactMap(\.turnoverNames)),
-                turnoverNamesPerYear: Turnover.perYear(runs.compactMap { run in
-                    run.turnoverNames.flatMap { turnover in RunID(parsing: run.run).map { (year: $0.year, turnover: turnover) } }
-                }),
+                turnoverNamesPerYear: Turnover.perYear(named: runs.map { (run: $0.run, turnover: $0.turnoverNames) }),
                 meanTurnoverWeight: Self.mean(runs.compactMap(\.turnoverWeight)),
                 meanDrag12mCap: Self.mean(runs.compactMap(\.drag12mCap)),
                 meanDrag12mEqual: Self.mean(runs.compactMap(\.drag12mEqual)))
