@@ -21,17 +21,19 @@ final class BadInputWarningsTests: XCTestCase {
         try XCTUnwrap(try summary(folder)["warnings"] as? [String])
     }
 
+    /// An iShares Russell 2000 file dated `date` (`May 13, 2025`) holding two of the harness's lines.
+    private func datedHoldings(_ h: BadInputHarness, _ date: String, _ name: String) throws -> String {
+        try h.write("iShares Russell 2000 ETF\nFund Holdings as of,\"\(date)\"\n"
+                    + BadInputPriorTests.holdings([("S10", "0.6"), ("S9", "0.4")]), name)
+    }
+
     /// A holdings file dated after the run took effect holds the run's result: as the prior it is
     /// said (June 2025 took effect after the close of 2025-06-27); one dated between the rank day
     /// and the effective date still holds the membership before, and is not.
     func testHoldingsDatedAfterTheRunTookEffectAreSaid() throws {
         let h = try BadInputHarness()
         let universe = try h.write(BadInputHarness.screener(count: 30), "universe.csv")
-        func prior(_ date: String, _ name: String) throws -> String {
-            try h.write("iShares Russell 2000 ETF\nFund Holdings as of,\"\(date)\"\n"
-                        + BadInputPriorTests.holdings([("S10", "0.6"), ("S9", "0.4")]), name)
-        }
-        let november = try prior("Nov 05, 2025", "IWM_2025-11-05.csv")
+        let november = try datedHoldings(h, "Nov 05, 2025", "IWM_2025-11-05.csv")
         let after = h.reconstitute(universe, ["--prior", november])
         XCTAssertEqual(after.status, 0, after.error)
         let said = "\(november): holdings as of 2025-11-05, after the 2025-06 run took effect (2025-06-27): they hold its result, "
@@ -39,7 +41,7 @@ final class BadInputWarningsTests: XCTestCase {
         XCTAssertTrue(after.error.contains("recon: warning: " + said + "\n"), after.error)
         XCTAssertTrue(try warnings(h.out).contains(said))
 
-        let may = try prior("May 13, 2025", "IWM_2025-05-13.csv")
+        let may = try datedHoldings(h, "May 13, 2025", "IWM_2025-05-13.csv")
         let before = CommandRun(["reconstitute", "--year", "2025", "--universe", universe, "--prior", may, "--out", h.folder + "/may"])
         XCTAssertEqual(before.status, 0, before.error)
         XCTAssertFalse(before.error.contains("holdings as of"), before.error)
@@ -50,8 +52,7 @@ final class BadInputWarningsTests: XCTestCase {
     func testHoldingsDatedBeforeThePreviousRunTookEffectAreSaid() throws {
         let h = try BadInputHarness()
         let universe = try h.write(BadInputHarness.screener(count: 30), "universe.csv")
-        let stale = try h.write("iShares Russell 2000 ETF\nFund Holdings as of,\"Jun 28, 2024\"\n"
-                                + BadInputPriorTests.holdings([("S10", "0.6"), ("S9", "0.4")]), "IWM_2024-06-28.csv")
+        let stale = try datedHoldings(h, "Jun 28, 2024", "IWM_2024-06-28.csv")
         let run = h.reconstitute(universe, ["--prior", stale])
         XCTAssertEqual(run.status, 0, run.error)
         let said = "\(stale): holdings as of 2024-06-28, before the 2024-06 run took effect (2024-06-28): they miss its changes "
@@ -87,8 +88,7 @@ final class BadInputWarningsTests: XCTestCase {
     func testForwardSnapshotNotAfterTheRunIsSaid() throws {
         let h = try BadInputHarness()
         let universe = try h.write(BadInputHarness.screener(count: 30), "universe.csv")
-        let prior = try h.write("iShares Russell 2000 ETF\nFund Holdings as of,\"May 13, 2025\"\n"
-                                + BadInputPriorTests.holdings([("S10", "0.6"), ("S9", "0.4")]), "IWM_2025-05-13.csv")
+        let prior = try datedHoldings(h, "May 13, 2025", "IWM_2025-05-13.csv")
         let early = try h.write(BadInputHarness.screener(count: 30), "nasdaq_screener_2025-05-23.csv")
         let run = h.reconstitute(universe, ["--prior", prior, "--forward", early])
         XCTAssertEqual(run.status, 0, run.error)
@@ -110,12 +110,8 @@ final class BadInputWarningsTests: XCTestCase {
     func testValidationAgainstHoldingsFromBeforeTheRunIsSaid() throws {
         let h = try BadInputHarness()
         let universe = try h.write(BadInputHarness.screener(count: 30), "universe.csv")
-        func holdings(_ date: String, _ name: String) throws -> String {
-            try h.write("iShares Russell 2000 ETF\nFund Holdings as of,\"\(date)\"\n"
-                        + BadInputPriorTests.holdings([("S10", "0.6"), ("S9", "0.4")]), name)
-        }
-        let may = try holdings("May 13, 2025", "IWM_2025-05-13.csv")
-        let november = try holdings("Nov 05, 2025", "IWM_2025-11-05.csv")
+        let may = try datedHoldings(h, "May 13, 2025", "IWM_2025-05-13.csv")
+        let november = try datedHoldings(h, "Nov 05, 2025", "IWM_2025-11-05.csv")
         let made = h.reconstitute(universe, ["--prior", may, "--quiet"])
         XCTAssertEqual(made.status, 0, made.error)
         let membership = h.out + "/membership.csv"
