@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ReconData
 @testable import ReconCLI
 
 /// The real command line: declarations, help, usage errors and bad input, end to end.
@@ -44,6 +45,22 @@ final class CommandLineTests: XCTestCase {
     func testADecemberRunHasItsOwnDefaultFolder() {
         XCTAssertEqual(ReconstituteCommand.defaultOut(year: 2026, month: 6), "out/2026")
         XCTAssertEqual(ReconstituteCommand.defaultOut(year: 2026, month: 12), "out/2026-12")
+    }
+
+    /// A replay with a June and a December in a year says the turnover of that year beside the
+    /// mean per run: the two runs' turnover summed (history.csv's `turnover_names`).
+    func testAReplayWithTwoRunsAYearSaysItsTurnoverAYear() throws {
+        let out = try TestPaths.temporaryFolder() + "/replay"
+        let run = CommandRun(["replay", "--quiet", "--from", "2026", "--to", "2026", "--history-only", "--out", out])
+        XCTAssertEqual(run.status, 0, run.error)
+        let rows = try String(contentsOfFile: out + "/history.csv", encoding: .utf8).split(separator: "\n")
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let column = try XCTUnwrap(rows[0].firstIndex(of: "turnover_names"))
+        XCTAssertEqual(rows.dropFirst().map { String($0[0]) }, ["2026-06", "2026-12"])
+        let turnovers = try rows.dropFirst().map { try XCTUnwrap(Double($0[column])) }
+        let mean = formatNumber(turnovers.reduce(0, +) / 2 * 100, decimals: 2)
+        let year = formatNumber(turnovers.reduce(0, +) * 100, decimals: 2)
+        XCTAssertTrue(run.out.contains("average with banding (2 runs): R2000 name turnover \(mean)% (\(year)% a year), "), run.out)
     }
 
     func testBadVariantSaysWhatToType() {
