@@ -36,6 +36,24 @@ final class PriorMembershipBuilderTests: XCTestCase {
         XCTAssertEqual(membership.entry(symbol: "SFM")?.tier, .r2000)
     }
 
+    /// A prior that names one of the Russell 1000 and 2000 only leaves the other's members unknown:
+    /// said, with the file to add; IWV with IWM (or IWB) names both.
+    func testAnIndexNoFileNamesIsSaid() throws {
+        func notes(_ indexes: [RussellIndex]) throws -> [String] {
+            var builder = PriorMembershipBuilder()
+            for index in indexes { builder.add(index: index, file: "\(index).csv", asOf: nil, lines: [Line(symbol: "SFM", name: "SPROUTS")]) }
+            return try builder.build().notes.filter { $0.hasPrefix("no prior file") }
+        }
+        XCTAssertEqual(try notes([.r2000]), ["no prior file gives the Russell 1000 members: they read as non-members, so the band keeps "
+                                             + "none of them and each counts as an addition; add --prior with an IWB or IWV holdings file"])
+        XCTAssertEqual(try notes([.r1000, .microcap]), ["no prior file gives the Russell 2000 members: they read as non-members, so the "
+                                                        + "band keeps none of them and each counts as an addition; add --prior with an IWM holdings file"])
+        XCTAssertEqual(try notes([.r3000, .r2000]), [])
+        XCTAssertEqual(try notes([.r3000, .r1000]), [])
+        XCTAssertEqual(try notes([.r1000, .r2000]), [])
+        XCTAssertEqual(try notes([]), [], "no prior at all is a first run, not a partial one")
+    }
+
     func testMicrocap() throws {
         var builder = PriorMembershipBuilder()
         builder.add(index: .r2000, file: "IWM.csv", asOf: nil, lines: [Line(symbol: "SMALL", name: "SMALL"), Line(symbol: "MID", name: "MID")])

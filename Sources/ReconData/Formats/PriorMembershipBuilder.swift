@@ -103,8 +103,22 @@ public struct PriorMembershipBuilder: Sendable {
             let other = tier == .r1000 ? "Russell 2000" : "Russell 1000"
             notes.append("\(positions.count) Russell 3000 lines in no \(other) file read as \(tier.rawValue)")
         }
+        notes += PriorMembershipBuilder.unknownIndexes(given: given)
         let asOf = sources.compactMap(\.asOf).max()
         return Result(membership: PriorLines(entries), sources: sources, asOf: asOf, notes: notes)
+    }
+
+    /// A note for each of the Russell 1000 and 2000 whose members no file given names: its members
+    /// read as non-members, so the band at #1,000 keeps none of them (M7 §6.10.2) and each counts
+    /// as an addition (an IWM file alone gave the 2025 run 1,223 additions instead of about 250).
+    static func unknownIndexes(given: Set<RussellIndex>) -> [String] {
+        guard given.contains(.r1000) || given.contains(.r2000) || given.contains(.r3000) else { return [] }
+        let knows1000 = given.contains(.r1000) || given.contains(.r3000) && given.contains(.r2000)
+        let knows2000 = given.contains(.r2000) || given.contains(.r3000) && given.contains(.r1000)
+        return [(knows1000, "Russell 1000", "IWB or IWV"), (knows2000, "Russell 2000", "IWM")].compactMap { known, index, funds in
+            known ? nil : "no prior file gives the \(index) members: they read as non-members, so the band keeps none of "
+                + "them and each counts as an addition; add --prior with an \(funds) holdings file"
+        }
     }
 
     private func collectEvidence() -> [String: Evidence] {
