@@ -83,6 +83,28 @@ final class BadInputWarningsTests: XCTestCase {
             + "day 2025-04-30\n"), old.error)
     }
 
+    /// A screener without its Country column reads every line as not US: only prior members can
+    /// be eligible. Said, with the file's name; the same screener with the column is not.
+    func testAScreenerWithoutItsCountryColumnIsSaid() throws {
+        let h = try BadInputHarness()
+        let rows = BadInputHarness.screener(count: 30).split(separator: "\n").map { line in
+            line.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 6 }.map(\.element)
+                .joined(separator: ",")
+        }
+        XCTAssertEqual(rows[0], "Symbol,Name,Last Sale,Net Change,% Change,Market Cap,IPO Year,Volume,Sector,Industry")
+        let universe = try h.write(rows.joined(separator: "\n") + "\n", "screener.csv")
+        let run = h.reconstitute(universe, [])
+        XCTAssertEqual(run.status, 0, run.error)
+        let said = "\(universe) has no Country column: every line reads with a blank country, which is not assigned to the US, "
+            + "so only prior members can be eligible; give the export with its Country column, or --facts with each company's countries"
+        XCTAssertTrue(run.error.contains("recon: warning: " + said + "\n"), run.error)
+        XCTAssertTrue(try warnings(h.out).contains(said))
+        let with = try h.write(BadInputHarness.screener(count: 30), "with.csv")
+        let withCountry = CommandRun(["reconstitute", "--year", "2025", "--universe", with, "--out", h.folder + "/with"])
+        XCTAssertEqual(withCountry.status, 0, withCountry.error)
+        XCTAssertFalse(withCountry.error.contains("no Country column"), withCountry.error)
+    }
+
     /// A `--forward` snapshot taken before the run took effect measures no holding of the new
     /// index: said, with the date its name gives; one taken after is not.
     func testForwardSnapshotNotAfterTheRunIsSaid() throws {

@@ -89,6 +89,12 @@ public enum NasdaqScreenerReader {
         }
         let issuerKeys = assignIssuersAndTypes(&securities)
         var notes: [String] = []
+        if columns.country == nil {
+            // Blank is not US (M7 §5.3–5.5): without the column only prior members can be eligible.
+            notes.append("\(csv.name) has no Country column: every line reads with a blank country, which is not assigned to "
+                + "the US, so only prior members can be eligible; give the export with its Country column, or --facts with "
+                + "each company's countries")
+        }
         if unknownCaps > 0 { notes.append("\(unknownCaps) rows have a blank or zero Market Cap (read as unknown)") }
         let nonCommon = securities.lazy.filter { $0.type != .commonStock }.count
         notes.append("\(nonCommon) of \(securities.count) rows inferred not common stock from symbol, name and industry")
