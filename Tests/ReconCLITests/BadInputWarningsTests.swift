@@ -105,6 +105,30 @@ final class BadInputWarningsTests: XCTestCase {
         XCTAssertFalse(withCountry.error.contains("no Country column"), withCountry.error)
     }
 
+    /// Prior lines the universe does not list are deleted as gone; when they are more than a tenth
+    /// of the prior, the universe is likely filtered or cut short: said. A few are not.
+    func testAUniverseMissingManyPriorMembersIsSaid() throws {
+        let h = try BadInputHarness()
+        let universe = try h.write(BadInputHarness.screener(count: 30), "nasdaq_screener_2025-05-23.csv")
+        func prior(_ symbols: [String], _ name: String) throws -> String {
+            try h.write("iShares Russell 2000 ETF\n" + BadInputPriorTests.holdings(symbols.map { ($0, "0.1") }), name)
+        }
+        // 2 of 10 prior lines (XA, XB: names no universe line carries) are not in the universe.
+        let many = try prior(["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "XA", "XB"], "IWM_many.csv")
+        let run = h.reconstitute(universe, ["--prior", many])
+        XCTAssertEqual(run.status, 0, run.error)
+        let said = "2 of the 10 prior lines (20.0%) are not in nasdaq_screener_2025-05-23.csv and are deleted as no longer listed: "
+            + "a universe filtered or cut short deletes members that are still listed; give the whole export (every exchange, every row)"
+        XCTAssertTrue(run.error.contains("recon: warning: " + said + "\n"), run.error)
+        XCTAssertTrue(try warnings(h.out).contains(said))
+        // 1 of 10 is a tenth: a year's takeovers and delistings, not said.
+        let few = try prior(["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "XA"], "IWM_few.csv")
+        let ordinary = CommandRun(["reconstitute", "--year", "2025", "--universe", universe, "--prior", few, "--out", h.folder + "/few"])
+        XCTAssertEqual(ordinary.status, 0, ordinary.error)
+        XCTAssertFalse(ordinary.error.contains("prior lines ("), ordinary.error)
+        XCTAssertTrue(try String(contentsOfFile: h.folder + "/few/membership.csv", encoding: .utf8).contains("XA,"))
+    }
+
     /// A `--forward` snapshot taken before the run took effect measures no holding of the new
     /// index: said, with the date its name gives; one taken after is not.
     func testForwardSnapshotNotAfterTheRunIsSaid() throws {
