@@ -83,14 +83,34 @@ final class BadInputWarningsTests: XCTestCase {
             + "day 2025-04-30\n"), old.error)
     }
 
+    /// The harness's screener without its column `index`.
+    private func screener(droppingColumn index: Int) -> [String] {
+        BadInputHarness.screener(count: 30).split(separator: "\n").map { line in
+            line.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != index }.map(\.element)
+                .joined(separator: ",")
+        }
+    }
+
+    /// A screener without its IPO Year column dates no line: the earlier-verdict inference marks
+    /// none. Said, with the file's name.
+    func testAScreenerWithoutItsIPOYearColumnIsSaid() throws {
+        let h = try BadInputHarness()
+        let rows = screener(droppingColumn: 7)
+        XCTAssertEqual(rows[0], "Symbol,Name,Last Sale,Net Change,% Change,Market Cap,Country,Volume,Sector,Industry")
+        let universe = try h.write(rows.joined(separator: "\n") + "\n", "screener.csv")
+        let run = h.reconstitute(universe, [])
+        XCTAssertEqual(run.status, 0, run.error)
+        let said = "\(universe) has no IPO Year column: no line can be dated, so the earlier-verdict inference (excluded_before, "
+            + "docs/methodology.md) marks none; give the export with its IPO Year column"
+        XCTAssertTrue(run.error.contains("recon: warning: " + said + "\n"), run.error)
+        XCTAssertTrue(try warnings(h.out).contains(said))
+    }
+
     /// A screener without its Country column reads every line as not US: only prior members can
     /// be eligible. Said, with the file's name; the same screener with the column is not.
     func testAScreenerWithoutItsCountryColumnIsSaid() throws {
         let h = try BadInputHarness()
-        let rows = BadInputHarness.screener(count: 30).split(separator: "\n").map { line in
-            line.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 6 }.map(\.element)
-                .joined(separator: ",")
-        }
+        let rows = screener(droppingColumn: 6)
         XCTAssertEqual(rows[0], "Symbol,Name,Last Sale,Net Change,% Change,Market Cap,IPO Year,Volume,Sector,Industry")
         let universe = try h.write(rows.joined(separator: "\n") + "\n", "screener.csv")
         let run = h.reconstitute(universe, [])

@@ -95,6 +95,11 @@ public enum NasdaqScreenerReader {
                 + "the US, so only prior members can be eligible; give the export with its Country column, or --facts with "
                 + "each company's countries")
         }
+        if columns.ipoYear == nil {
+            // The earlier-verdict inference (PriorExclusion) judges only lines listed on the previous rank day.
+            notes.append("\(csv.name) has no IPO Year column: no line can be dated, so the earlier-verdict inference "
+                + "(excluded_before, docs/methodology.md) marks none; give the export with its IPO Year column")
+        }
         if unknownCaps > 0 { notes.append("\(unknownCaps) rows have a blank or zero Market Cap (read as unknown)") }
         let nonCommon = securities.lazy.filter { $0.type != .commonStock }.count
         notes.append("\(nonCommon) of \(securities.count) rows inferred not common stock from symbol, name and industry")
