@@ -106,10 +106,11 @@ enum ReplayOutput {
             let gaps = range.compactMap { $0.drag?.byWeighting[.cap]?.gap }
             let mean = { (values: [Double]) in values.isEmpty ? "n/a" : RunOutput.percent(values.reduce(0, +) / Double(values.count)) }
             // With December runs, a year's runs summed say more than the mean per run (Turnover.perYear).
-            let years = Set(range.map { $0.summary.run.prefix(4) }).count
-            let perYear = years < range.count
-                ? Turnover.perYear(named: range.map { (run: $0.summary.run, turnover: $0.analysis.turnover[.r2000]?.nameTurnover) })
-                    .map { " (\(RunOutput.percent($0)) a year)" } ?? "" : ""
+            var perYear = ""
+            if Set(range.compactMap { RunID(parsing: $0.summary.run)?.year }).count < range.count,
+               let value = Turnover.perYear(named: range.map { (run: $0.summary.run, turnover: $0.analysis.turnover[.r2000]?.nameTurnover) }) {
+                perYear = " (\(RunOutput.percent(value)) a year)"
+            }
             lines.append("average \(label) (\(range.count) runs): R2000 name turnover \(mean(turnover))\(perYear), "
                 + "12-month drag \(mean(gaps)) cap-weighted")
         }

@@ -18,9 +18,7 @@ enum ReportRunFolderReader {
             migration: try ifPresent("migration.csv", ReportMigrationReader.read),
             drag: try ifPresent("drag.json", ReportDragReader.read),
             validation: try ifPresent("validation-scores.csv") { scores in
-                let categories = path("validation-categories.csv")
-                return try ReportValidationReader.read(scores: scores,
-                                                       categories: FileManager.default.fileExists(atPath: categories) ? categories : nil)
+                try ReportValidationReader.read(scores: scores, categories: try ifPresent("validation-categories.csv") { $0 })
             })
     }
 }
