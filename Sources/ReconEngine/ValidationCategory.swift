@@ -19,6 +19,9 @@ import ReconData
 ///   distance is in the detail): a small change of price reorders the cut;
 /// - `other`: none of the above (a mid-ranked line: the truth removed or kept it for a reason the
 ///   inputs do not carry, such as votes, float or a corporate action).
+///
+/// One more category is not an error: `added_after_run`, a ticker of a list of additions published
+/// after the run took effect (`--later-additions`, ``LaterAdditions``), left out of the score.
 enum ValidationCategory: String, CaseIterable, Sendable {
     case absentFromUniverse = "absent_from_universe"
     case country, type, price, cap
@@ -28,6 +31,7 @@ enum ValidationCategory: String, CaseIterable, Sendable {
     case near1000 = "near_1000"
     case near3000 = "near_3000"
     case other
+    case addedAfterRun = "added_after_run"
 
     /// How many places from #3,000 count as near it (5% of the Russell 3000).
     static let nearBreakpoint = 150
@@ -44,9 +48,11 @@ enum ValidationCategory: String, CaseIterable, Sendable {
         var detail: String
     }
 
-    enum Kind: String, Sendable {
+    enum Kind: String, CaseIterable, Sendable {
         case miss
         case falseHit = "false_hit"
+        /// Neither: a ticker left out of the score (``addedAfterRun``).
+        case leftOut = "left_out"
     }
 
     /// What the run's files hold for one ticker.

@@ -9,11 +9,15 @@ public enum ValidationRun {
         public var membership: String
         /// The truth file of each set given: `additions`, `deletions`, `r2000`, `r1000`, `r3000`.
         public var truths: [(set: String, path: String)]
+        /// Lists of additions published after the run took effect (``LaterAdditions``): their
+        /// tickers are left out of every set.
+        public var laterAdditions: [String]
         public var out: String
 
-        public init(membership: String, truths: [(set: String, path: String)], out: String) {
+        public init(membership: String, truths: [(set: String, path: String)], laterAdditions: [String] = [], out: String) {
             self.membership = membership
             self.truths = truths
+            self.laterAdditions = laterAdditions
             self.out = out
         }
     }
@@ -26,7 +30,10 @@ public enum ValidationRun {
         var score: ValidationScore
         /// The predicted index's weight overlap with a holdings file's (index sets only).
         var weightOverlap: Double?
+        /// Misses and false hits, then the tickers left out of the score.
         var findings: [ValidationCategory.Finding]
+
+        var leftOut: Int { findings.lazy.filter { $0.kind == .leftOut }.count }
     }
 
     public static func run(_ request: Request, console: Console) throws {
@@ -37,8 +44,9 @@ public enum ValidationRun {
             let excluded = try excludedReasons(besides: request.membership)
             let dates = RunSummaryDates.read(besides: request.membership)
             // Every truth file is read before anything is written: a bad one leaves no output behind.
+            let later = try LaterAdditions.read(paths: request.laterAdditions, console: console)
             let scored = try request.truths.map { set, path in
-                try score(set, truth: path, membership: membership, excluded: excluded, dates: dates, console: console)
+                try score(set, truth: path, membership: membership, excluded: excluded, dates: dates, later: later, console: console)
             }
             try AtomicFile.write([
                 (path: FilePaths.join(staging, "validation.csv"), bytes: findingsFile(scored)),
@@ -55,7 +63,7 @@ public enum ValidationRun {
 
     private static func score(_ set: String, truth path: String, membership: MembershipFile,
                               excluded: [String: (reason: String, detail: String)], dates: RunSummaryDates?,
-                              console: Console) throws -> Scored {
+                              later: LaterAdditions, console: Console) throws -> Scored {
         let predicted: [String]
         switch set {
         case "additions": predicted = membership.predictedAdditions
@@ -67,7 +75,10 @@ public enum ValidationRun {
         let truth = try TickerList.read(path: path)
         // The rows a truth file leaves out (non-equity lines, a disclaimer) are said.
         for note in truth.notes { console.warn(note) }
-        let score = ValidationScore(name: set, predicted: predicted, truth: truth.tickers)
+        // Holdings dated after later additions hold them; the run's index could not.
+        let isIndexSet = set != "additions" && set != "deletions"
+        let (trueTickers, trueLater) = isIndexSet ? later.withoutLaterAdditions(truth.tickers) : (truth.tickers, [])
+        let score = ValidationScore(name: set, predicted: predicted, truth: trueTickers)
         var overlap: Double?
         // A fund's market values are its weights unrounded (`Weight (%)` shows small ones as 0.00).
         // A plain list of tickers has no date and no weights; a holdings file has both.
@@ -78,8 +89,10 @@ public enum ValidationRun {
             }
             // membership.csv weighs a line within its own index: the Russell 3000 has no weights to compare.
             if let tier: IndexTier = set == "r2000" ? .r2000 : set == "r1000" ? .r1000 : nil {
-                overlap = WeightOverlap.of(membership.lines.filter { $0.index == tier }.map { ($0.symbol, $0.weight ?? 0) },
-                                           read.holdings.map { ($0.symbol, $0.marketValue ?? $0.weight ?? 0) })
+                let predictedWeights = membership.lines.filter { $0.index == tier }.map { ($0.symbol, $0.weight ?? 0) }
+                let trueWeights = read.holdings.filter { later.file(listing: $0.symbol) == nil }
+                    .map { ($0.symbol, $0.marketValue ?? $0.weight ?? 0) }
+                overlap = WeightOverlap.of(predictedWeights, trueWeights)
             }
         }
         // Each ticker's line, found as the score pairs tickers (its spelling, upper-cased as the
@@ -90,10 +103,19 @@ public enum ValidationRun {
             for symbol in symbols {
                 let line = lines.value(for: symbol)
                 let exclusion = excluded[symbol.uppercased()] ?? excluded[Ticker.normalize(symbol)]
-                let (category, detail) = ValidationCategory.of(set: set, kind: kind, evidence: .init(line: line, exclusion: exclusion))
+                var (category, detail) = ValidationCategory.of(set: set, kind: kind, evidence: .init(line: line, exclusion: exclusion))
+                if kind == .falseHit, let file = later.file(listing: symbol) {
+                    (category, detail) = (.addedAfterRun, "in \(file): added after the run took effect, not by it")
+                }
                 findings.append(.init(set: set, kind: kind, symbol: line?.symbol ?? symbol, category: category, rank: line?.rank,
                                       index: line?.index.rawValue ?? "", priorIndex: line?.priorIndex.rawValue ?? "", detail: detail))
             }
+        }
+        for (symbol, file) in trueLater {
+            let line = lines.value(for: symbol)
+            findings.append(.init(set: set, kind: .leftOut, symbol: line?.symbol ?? symbol, category: .addedAfterRun, rank: line?.rank,
+                                  index: line?.index.rawValue ?? "", priorIndex: line?.priorIndex.rawValue ?? "",
+                                  detail: "in \(file): added after the run took effect, so left out of the holdings scored"))
         }
         return Scored(score: score, weightOverlap: overlap, findings: findings)
     }
@@ -139,13 +161,15 @@ public enum ValidationRun {
         return csv.bytes
     }
 
-    /// `validation-scores.csv`: `set,precision,recall,f1,hits,false_hits,misses,weight_overlap`.
+    /// `validation-scores.csv`: `set,precision,recall,f1,hits,false_hits,misses,weight_overlap,left_out`.
     private static func scoresFile(_ scored: [Scored]) -> [UInt8] {
-        var csv = CSVWriter(header: ["set", "precision", "recall", "f1", "hits", "false_hits", "misses", "weight_overlap"])
-        for (score, overlap) in scored.map({ ($0.score, $0.weightOverlap) }) {
+        var csv = CSVWriter(header: ["set", "precision", "recall", "f1", "hits", "false_hits", "misses", "weight_overlap", "left_out"])
+        for set in scored {
+            let score = set.score
             csv.appendRow([score.name, CSVWriter.number(score.precision, decimals: 4), CSVWriter.number(score.recall, decimals: 4),
                            CSVWriter.number(score.f1, decimals: 4), String(score.truePositives.count),
-                           String(score.falseHits.count), String(score.misses.count), CSVWriter.number(overlap, decimals: 4)])
+                           String(score.falseHits.count), String(score.misses.count), CSVWriter.number(set.weightOverlap, decimals: 4),
+                           String(set.leftOut)])
         }
         return csv.bytes
     }
@@ -159,7 +183,7 @@ public enum ValidationRun {
 
     private static func categoryCounts(_ scored: [Scored]) -> [(set: String, kind: ValidationCategory.Kind, category: ValidationCategory, count: Int)] {
         scored.flatMap { set in
-            [ValidationCategory.Kind.miss, .falseHit].flatMap { kind in
+            ValidationCategory.Kind.allCases.flatMap { kind in
                 ValidationCategory.allCases.compactMap { category in
                     let count = set.findings.filter { $0.kind == kind && $0.category == category }.count
                     return count == 0 ? nil : (set.score.name, kind, category, count)
@@ -177,6 +201,9 @@ public enum ValidationRun {
                           String(score.truePositives.count).padding(5), String(score.falseHits.count).padding(6),
                           String(score.misses.count).padding(7), overlap.map { formatNumber($0, decimals: 3) } ?? ""]
                 .joined(separator: " "))
+        }
+        for set in scored where set.leftOut > 0 {
+            lines.append("\(set.score.name): \(set.leftOut) tickers added after the run left out of the holdings scored (--later-additions)")
         }
         lines.append("")
         lines.append("misses and false hits by category")

@@ -135,7 +135,7 @@ final class OutputPinTests: XCTestCase {
         try run(["report", "--quiet", out])
         assertPinned(folder, [
             "run/": "63cd19931dd532a8",
-            "validate/": "0f8ddc8194d97f1b",
+            "validate/": "030a09783f8278b7",
         ])
     }
 

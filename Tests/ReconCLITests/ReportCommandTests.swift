@@ -184,7 +184,8 @@ final class ReportCommandTests: XCTestCase {
             r2000,0.9268,0.9499,0.9382,1860,147,98,0.7961
 
             """, to: folder, "validation-scores.csv")
-        try ReportFixture.write("set,kind,category,count\nadditions,miss,country,38\nr2000,false_hit,near_3000,28\n",
+        try ReportFixture.write("set,kind,category,count\nadditions,miss,country,38\nr2000,false_hit,near_3000,28\n"
+                                + "r2000,left_out,added_after_run,15\n",
                                 to: folder, "validation-categories.csv")
         let outcome = ReportRunner.run([folder, "--quiet"])
         XCTAssertEqual(outcome.status, 0, outcome.error)
@@ -196,6 +197,7 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(page.table("Misses and false hits by category"), [
             ["Additions", "missed", "country", "38"],
             ["Russell 2000", "false hit", "near_3000", "28"],
+            ["Russell 2000", "left out", "added_after_run", "15"],
         ])
         let markdown = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
         XCTAssertTrue(markdown.contains("## Against the published lists"), markdown)

@@ -29,8 +29,8 @@ final class ValidateIndexSetsTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.error)
         let scores = try String(contentsOfFile: h.out + "/validation-scores.csv", encoding: .utf8)
         // Russell 2000: CCC, DDD predicted, CCC, FFF true: 1 hit. Russell 1000: AAA, BBB predicted, no hit.
-        XCTAssertEqual(scores, "set,precision,recall,f1,hits,false_hits,misses,weight_overlap\n"
-                       + "r2000,0.5000,0.5000,0.5000,1,1,1,\nr1000,0.0000,0.0000,0.0000,0,2,2,\n")
+        XCTAssertEqual(scores, "set,precision,recall,f1,hits,false_hits,misses,weight_overlap,left_out\n"
+                       + "r2000,0.5000,0.5000,0.5000,1,1,1,,0\nr1000,0.0000,0.0000,0.0000,0,2,2,,0\n")
     }
 
     func testTheRussell3000IsTheRussell1000And2000Lines() throws {
@@ -42,7 +42,7 @@ final class ValidateIndexSetsTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.error)
         let scores = try String(contentsOfFile: h.out + "/validation-scores.csv", encoding: .utf8)
         // Precision 3/4, recall 3/4, F1 0.75; no weight overlap.
-        XCTAssertEqual(scores, "set,precision,recall,f1,hits,false_hits,misses,weight_overlap\nr3000,0.7500,0.7500,0.7500,3,1,1,\n")
+        XCTAssertEqual(scores, "set,precision,recall,f1,hits,false_hits,misses,weight_overlap,left_out\nr3000,0.7500,0.7500,0.7500,3,1,1,,0\n")
         let findings = try String(contentsOfFile: h.out + "/validation.csv", encoding: .utf8)
         XCTAssertTrue(findings.contains("\nr3000,miss,EEE,"), findings)
         XCTAssertTrue(findings.contains("\nr3000,false_hit,DDD,"), findings)
@@ -59,6 +59,62 @@ final class ValidateIndexSetsTests: XCTestCase {
         XCTAssertTrue(run.error.contains("--r3000 IWV_2025-05-02.csv: holdings as of 2025-05-02, not after the 2025-06 run took effect"),
                       run.error)
         let scores = try String(contentsOfFile: h.out + "/validation-scores.csv", encoding: .utf8)
-        XCTAssertTrue(scores.hasSuffix("\nr3000,0.7500,1.0000,0.8571,3,1,0,\n"), scores)
+        XCTAssertTrue(scores.hasSuffix("\nr3000,0.7500,1.0000,0.8571,3,1,0,,0\n"), scores)
+    }
+
+    // MARK: - Later additions
+
+    /// Holdings dated after a quarter's IPO additions hold them, which no June run can name: the
+    /// list of those additions takes them out of the holdings scored (XXX, a miss without it) and
+    /// out of the weights; a line the run predicted and FTSE Russell added later (DDD) is still a
+    /// false hit, in its own category. The additions set, June's own list, is scored as before.
+    func testLaterAdditionsLeaveTheHoldingsScored() throws {
+        let h = try BadInputHarness()
+        let path = try h.write("""
+            symbol,company,total_market_cap,index,prior_index,change,reason,microcap,weight
+            AAA,A Corp,9000000000,R1000,R1000,stay,rank,false,1
+            CCC,C Corp,900000000,R2000,R2000,stay,rank,false,0.6
+            DDD,D Corp,800000000,R2000,none,addition,rank,false,0.4
+
+            """, "membership.csv")
+        let iwm = try h.write("iShares Russell 2000 ETF\nFund Holdings as of,\"Nov 05, 2025\"\n"
+                              + BadInputPriorTests.holdings([("CCC", "0.5"), ("DDD", "0.25"), ("XXX", "0.25")]), "IWM_2025-11-05.csv")
+        let additions = try h.write("symbol\nDDD\n", "ru3000_2025_final_additions.csv")
+        let later = try h.write("symbol,company\nxxx,X Corp\nDDD,D Corp\n", "ru3000_2025_q3_ipo_additions.csv")
+        let without = CommandRun(["validate", "--quiet", "--membership", path, "--r2000", iwm, "--out", h.out + "-without"])
+        XCTAssertEqual(without.status, 0, without.error)
+        // Predicted CCC, DDD; held CCC, DDD, XXX: 2 hits, 1 miss. Weights 0.6/0.4 against the holdings' equal
+        // market values, 1/3 each: 1 − ½(0.6 − 1/3 + 0.4 − 1/3 + 1/3) = 2/3.
+        let scoresWithout = try String(contentsOfFile: h.out + "-without/validation-scores.csv", encoding: .utf8)
+        XCTAssertTrue(scoresWithout.hasSuffix("\nr2000,1.0000,0.6667,0.8000,2,0,1,0.6667,0\n"), scoresWithout)
+
+        let run = CommandRun(["validate", "--membership", path, "--r2000", iwm, "--additions", additions,
+                              "--later-additions", later, "--out", h.out])
+        XCTAssertEqual(run.status, 0, run.error)
+        // Russell 2000: held CCC alone (DDD and XXX were added later): 1 hit, DDD a false hit, no miss.
+        // Weights 0.6/0.4 against CCC's 1: 1 − ½(0.4 + 0.4) = 0.6. Additions: DDD predicted and published, 1 hit.
+        let scores = try String(contentsOfFile: h.out + "/validation-scores.csv", encoding: .utf8)
+        XCTAssertEqual(scores, "set,precision,recall,f1,hits,false_hits,misses,weight_overlap,left_out\n"
+                       + "additions,1.0000,1.0000,1.0000,1,0,0,,0\nr2000,0.5000,1.0000,0.6667,1,1,0,0.6000,2\n")
+        let findings = try String(contentsOfFile: h.out + "/validation.csv", encoding: .utf8)
+        XCTAssertTrue(findings.contains(
+            "\nr2000,false_hit,DDD,added_after_run,,R2000,none,\"in ru3000_2025_q3_ipo_additions.csv: added after the run took effect, not by it\"\n"),
+            findings)
+        XCTAssertTrue(findings.contains("\nr2000,left_out,XXX,added_after_run,,,,\"in ru3000_2025_q3_ipo_additions.csv: "
+                                        + "added after the run took effect, so left out of the holdings scored\"\n"), findings)
+        XCTAssertFalse(findings.contains("\nadditions,"), "DDD is a hit of the additions set: \(findings)")
+        XCTAssertTrue(findings.contains("\nr2000,left_out,DDD,added_after_run,,R2000,none,"), findings)
+        XCTAssertTrue(run.out.contains("r2000: 2 tickers added after the run left out of the holdings scored"), run.out)
+    }
+
+    func testALaterAdditionsFileWithoutATickerColumnIsRefused() throws {
+        let h = try BadInputHarness()
+        let path = try h.write(membership, "membership.csv")
+        let truth = try h.write("symbol\nCCC\n", "r2000.csv")
+        let later = try h.write("company\nX Corp\n", "later.csv")
+        let run = CommandRun(["validate", "--quiet", "--membership", path, "--r2000", truth, "--later-additions", later, "--out", h.out])
+        XCTAssertEqual(run.status, 1, run.error)
+        XCTAssertTrue(run.error.contains("later.csv"), run.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: h.out + "/validation-scores.csv"))
     }
 }

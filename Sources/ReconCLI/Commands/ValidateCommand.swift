@@ -17,8 +17,9 @@ enum ValidateCommand {
         in one step by a copy that has them: validation.csv, each miss and false hit with its category \
         (near_1000, near_3000, country, type, price, share_class, prior, absent_from_universe, …, read from \
         membership.csv and excluded.csv); validation-scores.csv, precision, recall, F1 and, against a holdings \
-        file, the weight overlap 1 − ½Σ|w − w_true|; validation-categories.csv, the count of each category. Written beside the run, the scores and \
-        categories are a section of its next recon report.
+        file, the weight overlap 1 − ½Σ|w − w_true|; validation-categories.csv, the count of each category. Holdings dated months \
+        after the run hold the companies added since: --later-additions leaves the tickers of a published list of such additions \
+        out of every set. Written beside the run, the scores and categories are a section of its next recon report.
         """,
         options: [
             .single("--membership", value: "FILE", help: "A membership.csv written by recon reconstitute.", required: true),
@@ -28,12 +29,16 @@ enum ValidateCommand {
             .single("--r1000", value: "FILE", help: "Russell 1000 holdings after the reconstitution (e.g. an IWB file)."),
             .single("--r3000", value: "FILE", help: "Russell 3000 members after the reconstitution: FTSE Russell's membership list "
                         + "(an IWV file holds a sample of the index, which understates precision)."),
+            .repeating("--later-additions", value: "FILE", help: "Additions FTSE Russell published after the run took effect, such as "
+                           + "the quarterly IPO additions: their tickers are left out of every set scored and listed as left_out."),
             .single("--out", value: "DIR", help: "Folder for the validation files. Default: the membership file's folder."),
             CommonOptions.quiet,
         ],
         examples: [
             UsageExample("recon validate --membership out/2025/membership.csv --additions ru3000_2025_final_additions.csv --deletions ru3000_2025_final_deletions.csv --r2000 IWM_2025-11-05.csv",
                          "Score the 2025 prediction against FTSE Russell's final lists and a later IWM file."),
+            UsageExample("recon validate --membership out/2025/membership.csv --r2000 IWM_2025-11-05.csv --later-additions ru3000_2025_q3_ipo_additions.csv",
+                         "The same Russell 2000 without the third quarter's IPO additions, which no June run can name."),
         ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
@@ -44,6 +49,7 @@ enum ValidateCommand {
                                help: "recon validate --membership out/2025/membership.csv --additions FILE")
         }
         let out = arguments.string("--out") ?? FilePaths.directory(of: membership)
-        try ValidationRun.run(ValidationRun.Request(membership: membership, truths: truths, out: out), console: console)
+        try ValidationRun.run(ValidationRun.Request(membership: membership, truths: truths,
+                                                    laterAdditions: arguments.strings("--later-additions"), out: out), console: console)
     }
 }

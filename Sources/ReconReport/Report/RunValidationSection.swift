@@ -21,8 +21,8 @@ enum RunValidationSection {
             var categories = ReportTable(
                 caption: "Misses and false hits by category",
                 columns: [.text("Set"), .text("Kind"), .text("Category"), .number("Count")],
-                note: "validation.csv beside the run lists each miss and false hit with its category and the evidence for it "
-                    + "(docs/outputs.md).")
+                note: "validation.csv beside the run lists each miss and false hit with its category and the evidence for it, "
+                    + "and the holdings left out as added after the run (docs/outputs.md).")
             for category in validation.categories {
                 categories.append([setName(category.set), kindName(category.kind), category.category, ReportNumber.count(category.count)])
             }
@@ -43,11 +43,12 @@ enum RunValidationSection {
         }
     }
 
-    /// `miss` → `missed`, `false_hit` → `false hit`; another kind as it is written.
+    /// `miss` → `missed`, `false_hit` → `false hit`, `left_out` → `left out`; another kind as it is written.
     private static func kindName(_ kind: String) -> String {
         switch kind {
         case "miss": return "missed"
         case "false_hit": return "false hit"
+        case "left_out": return "left out"
         default: return kind
         }
     }
