@@ -56,12 +56,14 @@ final class ISharesHoldingsReaderTests: XCTestCase {
         XCTAssertEqual(holdings.dropped.map(\.line), [13, 14, 15, 16, 17])
     }
 
-    func testNoPreambleTakesTheIndexFromTheFileName() throws {
+    func testNoPreambleTakesTheIndexAndTheDateFromTheFileName() throws {
         let text = "\u{FEFF}" + Self.header.replacingOccurrences(of: "Weight (%)", with: "Weight") + "\r\n" + Self.rows.replacingOccurrences(of: "\n", with: "\r\n")
         let holdings = try read(text, name: "data/IWV_2025-06-30.csv")
         XCTAssertEqual(holdings.index, .r3000)
         XCTAssertEqual(holdings.indexSource, .fileName)
-        XCTAssertNil(holdings.asOf)
+        XCTAssertEqual(holdings.asOf, CalendarDate(year: 2025, month: 6, day: 30))
+        XCTAssertTrue(holdings.notes.contains("dated 2025-06-30 from the file name (it has no 'Fund Holdings as of' line)"), "\(holdings.notes)")
+        XCTAssertNil(try read(text, name: "IWV.csv").asOf, "no preamble and no date in the name: undated")
         XCTAssertEqual(holdings.holdings.count, 2)
         XCTAssertEqual(holdings.holdings[1].weight ?? 0, 0.0181, accuracy: 1e-12)
     }

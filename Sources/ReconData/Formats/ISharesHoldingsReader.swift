@@ -48,7 +48,8 @@ public struct ISharesHoldings: Sendable {
     public var indexSource: IndexSource
     /// The fund name from the preamble, when there is one.
     public var fundName: String?
-    /// The `Fund Holdings as of` date, when found.
+    /// The `Fund Holdings as of` date; for a file without the preamble, the date its name carries
+    /// (``FileNameDate``, `IWV_2025-09-16.csv`); `nil` when neither says.
     public var asOf: CalendarDate?
     /// The equity lines kept, in file order.
     public var holdings: [ISharesHolding]
@@ -135,8 +136,14 @@ public enum ISharesHoldingsReader {
         guard dataRows > 0 else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .isharesHoldings) }
         var notes = ["\(holdings.count) equity lines read as \(index) (from \(describe(source)))"]
         if skippedSingleFields > 0 { notes.append("\(skippedSingleFields) single-field rows (blank lines, disclaimer) skipped") }
-        let asOf = preamble.asOfText.flatMap(parseHoldingsDate)
-        if let text = preamble.asOfText, asOf == nil { notes.append("could not read the date '\(text)' (expected e.g. May 13, 2025)") }
+        var asOf = preamble.asOfText.flatMap(parseHoldingsDate)
+        if let text = preamble.asOfText, asOf == nil {
+            notes.append("could not read the date '\(text)' (expected e.g. May 13, 2025)")
+        } else if preamble.asOfText == nil, let named = FileNameDate.date(ofFile: csv.name) {
+            // A file saved without iShares' preamble keeps the date in its name, as a screener export does.
+            asOf = named
+            notes.append("dated \(named) from the file name (it has no 'Fund Holdings as of' line)")
+        }
         if case .fundName = source, let fromFile = RussellIndex(fileName: csv.name), fromFile != index {
             notes.append("the file name suggests \(fromFile) but the fund name says \(index); read as \(index)")
         }
