@@ -81,6 +81,58 @@ final class PriorMembershipBuilderTests: XCTestCase {
         XCTAssertEqual(try undated.build().membership.entry(symbol: "X")?.tier, .r2000)
     }
 
+    /// Of two dated Russell 2000 files, the later gives the members: C left the index between them
+    /// (a takeover), so it is no member, nor Russell 1000 for being in the Russell 3000 file and
+    /// not in the latest Russell 2000 file; D, in no Russell 2000 file, is Russell 1000.
+    func testALaterFileOfTheSameIndexSupersedesAnEarlierOne() throws {
+        var builder = PriorMembershipBuilder()
+        let january = CalendarDate(year: 2026, month: 1, day: 21), may = CalendarDate(year: 2026, month: 5, day: 5)
+        builder.add(index: .r2000, file: "data/IWM_2026-01-21.csv", asOf: january,
+                    lines: ["A", "B", "C"].map { Line(symbol: $0, name: $0, weight: 0.3) })
+        builder.add(index: .r2000, file: "IWM_2026-05-05.csv", asOf: may, lines: ["A", "B"].map { Line(symbol: $0, name: $0, weight: 0.5) })
+        builder.add(index: .r3000, file: "IWV_2026-05-01.csv", asOf: CalendarDate(year: 2026, month: 5, day: 1),
+                    lines: ["A", "B", "C", "D"].map { Line(symbol: $0, name: $0, weight: 0.25) })
+        let result = try builder.build()
+        XCTAssertEqual(result.membership.entries.map(\.symbol), ["A", "B", "D"])
+        XCTAssertEqual(result.membership.entries.map(\.tier), [.r2000, .r2000, .r1000])
+        XCTAssertEqual(result.membership.entry(symbol: "A")?.weight, 0.5, "the later file's weight")
+        XCTAssertEqual(result.notes, [
+            "IWM_2026-01-21.csv holds the Russell 2000 as of 2026-01-21, before IWM_2026-05-05.csv (2026-05-05): the prior Russell 2000 "
+                + "is the later file's; 1 line only the earlier one holds left the index between the two dates and is not a prior member",
+            "1 Russell 3000 lines in no Russell 2000 file read as R1000",
+        ])
+    }
+
+    /// Undated files, or files of one date, cannot be ordered: their lines are read together.
+    func testFilesOfOneIndexWithoutOrderAreReadTogether() throws {
+        for dates in [(nil, nil), (date(13), nil), (date(13), date(13))] as [(CalendarDate?, CalendarDate?)] {
+            var builder = PriorMembershipBuilder()
+            builder.add(index: .r2000, file: "a.csv", asOf: dates.0, lines: [Line(symbol: "A", name: "A")])
+            builder.add(index: .r2000, file: "b.csv", asOf: dates.1, lines: [Line(symbol: "B", name: "B")])
+            let result = try builder.build()
+            XCTAssertEqual(result.membership.entries.map(\.symbol), ["A", "B"], "\(dates)")
+            XCTAssertFalse(result.notes.contains { $0.contains("holds the") }, "\(result.notes)")
+        }
+    }
+
+    /// An IWV file more than a month older than every IWM file is said: members that left the
+    /// Russell 2000 since read as Russell 1000. Eleven days apart, as the 2025 files are, it is not.
+    func testARussell3000FileAMonthOlderThanTheRussell2000FilesIsSaid() throws {
+        func notes(_ iwv: CalendarDate) throws -> [String] {
+            var builder = PriorMembershipBuilder()
+            builder.add(index: .r3000, file: "IWV.csv", asOf: iwv, lines: [Line(symbol: "A", name: "A"), Line(symbol: "B", name: "B")])
+            builder.add(index: .r2000, file: "IWM.csv", asOf: date(13), lines: [Line(symbol: "B", name: "B")])
+            return try builder.build().notes.filter { $0.contains("holds the Russell 3000") }
+        }
+        XCTAssertEqual(try notes(date(2)), [])
+        XCTAssertEqual(try notes(CalendarDate(year: 2025, month: 4, day: 12)), [])
+        XCTAssertEqual(try notes(CalendarDate(year: 2025, month: 4, day: 11)), [
+            "IWV.csv holds the Russell 3000 as of 2025-04-11, before every Russell 2000 file (the earliest of 2025-05-13): its companies that "
+                + "left the Russell 2000 in between read as Russell 1000 members; add an IWM file dated on or before 2025-04-11 (its members "
+                + "that the latest lacks are left out), or give an IWV file dated near 2025-05-13",
+        ])
+    }
+
     func testRussell3000AloneIsAnError() {
         var builder = PriorMembershipBuilder()
         builder.add(index: .r3000, file: "IWV.csv", asOf: nil, lines: [Line(symbol: "AAPL", name: "APPLE")])

@@ -12,6 +12,9 @@ import ReconCore
 ///   other lines are marked not Microcap; otherwise `isMicrocap` is unknown.
 /// - A line in both a Russell 1000 and a Russell 2000 file takes the tier of the file with the
 ///   later as-of date (the Russell 2000 file when the dates are equal or unknown), with a note.
+/// - Of several dated files of one index, the latest alone gives its members: an earlier one holds
+///   the companies that left the index since (takeovers, delistings), which are not members on
+///   the later date. Each file superseded so is said, with the lines only it holds.
 /// - Weights are fractions of the line's own index. For lines whose tier is inferred from a
 ///   Russell 3000 file, the Russell 3000 weights are rescaled to sum to 1 over those lines.
 public struct PriorMembershipBuilder: Sendable {
@@ -51,7 +54,7 @@ public struct PriorMembershipBuilder: Sendable {
 
     /// The sources added, in order.
     public private(set) var sources: [Source] = []
-    private var linesBySource: [[Line]] = []
+    private(set) var linesBySource: [[Line]] = []
 
     public init() {}
 
@@ -79,17 +82,23 @@ public struct PriorMembershipBuilder: Sendable {
     /// Combines the sources.
     /// - Throws: ``InputError`` when a Russell 3000 file has no Russell 1000 or 2000 file to split it.
     public func build() throws -> Result {
-        let evidence = collectEvidence()
+        let supersession = supersession()
+        let evidence = collectEvidence(skipping: supersession)
         let given = Set(sources.map(\.index))
         if given.contains(.r3000), !given.contains(.r2000), !given.contains(.r1000) {
             let file = sources.first { $0.index == .r3000 }!.file
             throw InputError(file: file, message: "a Russell 3000 holdings file cannot be split into Russell 1000 and Russell 2000 on its own",
                              help: "also pass R2000=FILE (iShares IWM holdings): the Russell 1000 is the Russell 3000 minus the Russell 2000")
         }
-        var notes: [String] = []
+        var notes = supersessionNotes(supersession) + olderRussell3000Notes()
         var entries: [PriorLines.Entry] = []
         var inferred: [IndexTier: [Int]] = [:]
         for (symbol, line) in evidence.sorted(by: { $0.value.order < $1.value.order }) {
+            // A Russell 3000 line an earlier file of the index it is split from held, and the
+            // latest does not, left that index: it is not a member of the other one.
+            if line.seen.keys.allSatisfy({ $0 == .r3000 }), supersession.departed[given.contains(.r2000) ? .r2000 : .r1000]?.contains(symbol) == true {
+                continue
+            }
             let (tier, source, conflict) = decideTier(line, given: given)
             if let conflict { notes.append("\(symbol): \(conflict)") }
             let isMicrocap: Bool? = given.contains(.microcap) ? line.seen[.microcap] != nil : nil
@@ -121,10 +130,10 @@ public struct PriorMembershipBuilder: Sendable {
         }
     }
 
-    private func collectEvidence() -> [String: Evidence] {
+    private func collectEvidence(skipping supersession: Supersession) -> [String: Evidence] {
         var evidence: [String: Evidence] = [:]
         var order = 0
-        for (position, source) in sources.enumerated() {
+        for (position, source) in sources.enumerated() where supersession.latest[position] == nil {
             for line in linesBySource[position] {
                 guard !Ticker.normalize(line.symbol).isEmpty else { continue }
                 let symbol = Ticker.securityKey(line.symbol)

@@ -13,6 +13,16 @@ public enum RussellIndex: String, Sendable, Hashable, CaseIterable, CustomString
 
     public var description: String { rawValue }
 
+    /// The index's name in prose: `Russell 2000`, `Russell Microcap`.
+    public var name: String {
+        switch self {
+        case .r1000: return "Russell 1000"
+        case .r2000: return "Russell 2000"
+        case .r3000: return "Russell 3000"
+        case .microcap: return "Russell Microcap"
+        }
+    }
+
     /// The iShares fund that tracks it, as its holdings files are named.
     public var isharesTicker: String {
         switch self {

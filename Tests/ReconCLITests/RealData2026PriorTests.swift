@@ -1,0 +1,40 @@
+import Foundation
+import XCTest
+@testable import ReconCLI
+import ReconData
+
+/// The June 2026 prediction's prior on real files: the only Russell 3000 holdings are from
+/// September 2025 (IWV_2025-09-16, saved without iShares' preamble), the Russell 2000 holdings
+/// from November 2025, January and May 2026. Counted from membership.csv's `prior_index`.
+final class RealData2026PriorTests: XCTestCase {
+    private func priorCounts(_ priors: [String]) throws -> (r1000: Int, r2000: Int, deletions: Int, companies: [String: Int]) {
+        let data = try TestPaths.realData()
+        let out = try TestPaths.temporaryFolder()
+        let run = CommandRun(["reconstitute", "--quiet", "--year", "2026", "--universe", data + "/2026/nasdaq_screener_2026-06-11.csv"]
+                             + priors.flatMap { ["--prior", data + "/" + $0] } + ["--out", out])
+        XCTAssertEqual(run.status, 0, run.error)
+        let lines = try MembershipFile.read(path: out + "/membership.csv").lines
+        var companies: [String: Int] = [:]
+        for tier in ["R1000", "R2000"] {
+            companies[tier] = Set(lines.filter { $0.index.rawValue == tier }.map(\.companyKey)).count
+        }
+        return (lines.filter { $0.priorIndex == .r1000 }.count, lines.filter { $0.priorIndex == .r2000 }.count,
+                lines.filter { $0.change == "deletion" }.count, companies)
+    }
+
+    /// IWV's September members that left the Russell 2000 by May read as Russell 1000 with the May
+    /// IWM alone (the Russell 1000 has about 1,020 lines); the November and January IWM files mark
+    /// them as gone. Measured: 1,101 prior Russell 1000 lines and 259 deletions, then 1,025 and 185;
+    /// the new indexes are the same size either way (1,008 and 1,994 companies).
+    func testEarlierRussell2000FilesMarkTheMembersThatLeft() throws {
+        let latest = ["2026/IWM_2026-05-05.csv", "2025/IWV_2025-09-16.csv"]
+        let before = try priorCounts(latest)
+        let after = try priorCounts(latest + ["2025/IWM_2025-11-05.csv", "2026/IWM_2026-01-21.csv"])
+        XCTAssertEqual(after.r2000, before.r2000, "the May file alone gives the Russell 2000")
+        XCTAssertGreaterThanOrEqual(before.r1000 - after.r1000, 70)
+        XCTAssertLessThanOrEqual(after.r1000, 1_040)
+        XCTAssertEqual(before.deletions - after.deletions, before.r1000 - after.r1000 - 2,
+                       "each line no longer read as Russell 1000 was a deletion, but for two now additions")
+        XCTAssertEqual(after.companies, before.companies)
+    }
+}
