@@ -5,7 +5,7 @@ import ReconData
 /// (russell-rules.md §6.1, M7 §9.2), read from lists of tickers: `recon validate --later-additions`.
 ///
 /// Index holdings are often dated months after the reconstitution they are scored against, and
-/// hold the companies added since: the IWM file of 2025-11-05 holds 16 of the third quarter's IPO
+/// hold the companies added since: the IWM file of 2025-11-05 holds 15 of the third quarter's IPO
 /// additions. Each was added after the run, so none was a member when the run took effect: they
 /// are left out of the holdings an index set is scored against (``withoutLaterAdditions(_:)``), and
 /// listed. A run that predicted one predicted it a quarter early: it stays a false hit, in its own

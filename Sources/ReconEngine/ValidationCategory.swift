@@ -20,8 +20,9 @@ import ReconData
 /// - `other`: none of the above (a mid-ranked line: the truth removed or kept it for a reason the
 ///   inputs do not carry, such as votes, float or a corporate action).
 ///
-/// One more category is not an error: `added_after_run`, a ticker of a list of additions published
-/// after the run took effect (`--later-additions`, ``LaterAdditions``), left out of the score.
+/// One more category comes from outside the run's files: `added_after_run`, a ticker of a list of
+/// additions published after the run took effect (`--later-additions`, ``LaterAdditions``): left
+/// out of the holdings an index set is scored against, or, predicted by the run, a false hit.
 enum ValidationCategory: String, CaseIterable, Sendable {
     case absentFromUniverse = "absent_from_universe"
     case country, type, price, cap

@@ -10,7 +10,7 @@ public enum ValidationRun {
         /// The truth file of each set given: `additions`, `deletions`, `r2000`, `r1000`, `r3000`.
         public var truths: [(set: String, path: String)]
         /// Lists of additions published after the run took effect (``LaterAdditions``): their
-        /// tickers are left out of every set.
+        /// tickers are left out of the holdings an index set is scored against.
         public var laterAdditions: [String]
         public var out: String
 

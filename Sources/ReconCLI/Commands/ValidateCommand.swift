@@ -19,7 +19,7 @@ enum ValidateCommand {
         membership.csv and excluded.csv); validation-scores.csv, precision, recall, F1 and, against a holdings \
         file, the weight overlap 1 − ½Σ|w − w_true|; validation-categories.csv, the count of each category. Holdings dated months \
         after the run hold the companies added since: --later-additions leaves the tickers of a published list of such additions \
-        out of every set. Written beside the run, the scores and categories are a section of its next recon report.
+        out of the holdings an index set is scored against (category added_after_run). Written beside the run, the scores and categories are a section of its next recon report.
         """,
         options: [
             .single("--membership", value: "FILE", help: "A membership.csv written by recon reconstitute.", required: true),
@@ -30,7 +30,7 @@ enum ValidateCommand {
             .single("--r3000", value: "FILE", help: "Russell 3000 members after the reconstitution: FTSE Russell's membership list "
                         + "(an IWV file holds a sample of the index, which understates precision)."),
             .repeating("--later-additions", value: "FILE", help: "Additions FTSE Russell published after the run took effect, such as "
-                           + "the quarterly IPO additions: their tickers are left out of every set scored and listed as left_out."),
+                           + "the quarterly IPO additions: left out of the index holdings scored, and listed as left_out."),
             .single("--out", value: "DIR", help: "Folder for the validation files. Default: the membership file's folder."),
             CommonOptions.quiet,
         ],

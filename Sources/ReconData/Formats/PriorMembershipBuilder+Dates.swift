@@ -7,7 +7,8 @@ import ReconCore
 /// (russell-rules.md §6); no company moves between the Russell 1000 and 2000. So of several dated
 /// files of one index, the latest gives its members, and a member of an earlier one that the
 /// latest lacks has left the index: it is a member of neither. Without that rule the 2026 run
-/// given IWM files of January and May read 51 companies that left the Russell 2000 as members.
+/// given IWM files of January and May read 51 lines of companies that had left the Russell 2000 as
+/// members.
 extension PriorMembershipBuilder {
     /// Which files a later file of their index supersedes, and the members only they hold.
     struct Supersession {
