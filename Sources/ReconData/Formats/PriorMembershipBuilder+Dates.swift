@@ -55,7 +55,7 @@ extension PriorMembershipBuilder {
     /// 2025 to May 2026, about 15 a month), so files a few days apart, as iShares publishes them,
     /// are not flagged.
     func olderRussell3000Notes() -> [String] {
-        let splitBy: RussellIndex = sources.contains { $0.index == .r2000 } ? .r2000 : .r1000
+        let splitBy = russell3000SplitBy
         let splitDates = sources.filter { $0.index == splitBy }.map(\.asOf)
         guard let earliest = splitDates.compactMap({ $0 }).min(), !splitDates.contains(nil) else { return [] }
         let other = splitBy == .r2000 ? RussellIndex.r1000 : .r2000
@@ -67,6 +67,10 @@ extension PriorMembershipBuilder {
                 + "or give an \(RussellIndex.r3000.isharesTicker) file dated near \(earliest)"
         }
     }
+
+    /// The index whose files split a Russell 3000 file: its lines in no file of that index are
+    /// members of the other (the Russell 2000 when one is given, else the Russell 1000).
+    var russell3000SplitBy: RussellIndex { sources.contains { $0.index == .r2000 } ? .r2000 : .r1000 }
 
     private func securityKeys(_ position: Int) -> [String] {
         linesBySource[position].lazy.filter { !Ticker.normalize($0.symbol).isEmpty }.map { Ticker.securityKey($0.symbol) }

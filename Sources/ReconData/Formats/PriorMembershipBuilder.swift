@@ -94,9 +94,9 @@ public struct PriorMembershipBuilder: Sendable {
         var entries: [PriorLines.Entry] = []
         var inferred: [IndexTier: [Int]] = [:]
         for (symbol, line) in evidence.sorted(by: { $0.value.order < $1.value.order }) {
-            // A Russell 3000 line an earlier file of the index it is split from held, and the
+            // A Russell 3000 line that an earlier file of the index splitting it held, and the
             // latest does not, left that index: it is not a member of the other one.
-            if line.seen.keys.allSatisfy({ $0 == .r3000 }), supersession.departed[given.contains(.r2000) ? .r2000 : .r1000]?.contains(symbol) == true {
+            if line.seen.keys.allSatisfy({ $0 == .r3000 }), supersession.departed[russell3000SplitBy]?.contains(symbol) == true {
                 continue
             }
             let (tier, source, conflict) = decideTier(line, given: given)
