@@ -117,4 +117,18 @@ final class ValidateIndexSetsTests: XCTestCase {
         XCTAssertTrue(run.error.contains("later.csv"), run.error)
         XCTAssertFalse(FileManager.default.fileExists(atPath: h.out + "/validation-scores.csv"))
     }
+
+    /// Holdings given as the later additions would take every member out of the score.
+    func testHoldingsGivenAsLaterAdditionsAreRefused() throws {
+        let h = try BadInputHarness()
+        let path = try h.write(membership, "membership.csv")
+        let iwm = try h.write(BadInputPriorTests.holdings([("CCC", "0.5")]), "IWM_2025-11-05.csv")
+        let run = CommandRun(["validate", "--quiet", "--membership", path, "--r2000", iwm, "--later-additions", iwm, "--out", h.out])
+        XCTAssertEqual(run.status, 1, run.error)
+        XCTAssertTrue(run.error.contains("recon: error: \(iwm): is a fund's holdings (it has an Asset Class column), expected a list of the "
+                                         + "additions published after the run"), run.error)
+        XCTAssertTrue(run.error.contains("help: give the holdings with --r2000, --r1000 or --r3000, and the additions list with --later-additions"),
+                      run.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: h.out + "/validation-scores.csv"))
+    }
 }
