@@ -7,10 +7,11 @@ import ReconData
 /// September 2025 (IWV_2025-09-16, saved without iShares' preamble), the Russell 2000 holdings
 /// from November 2025, January and May 2026. Counted from membership.csv's `prior_index`.
 final class RealData2026PriorTests: XCTestCase {
-    private func priorCounts(_ priors: [String]) throws -> (r1000: Int, r2000: Int, deletions: Int, companies: [String: Int]) {
+    private func priorCounts(_ priors: [String]) throws
+        -> (r1000: Int, r2000: Int, deletions: Int, companies: [String: Int], warnings: String) {
         let data = try TestPaths.realData()
         let out = try TestPaths.temporaryFolder()
-        let run = CommandRun(["reconstitute", "--quiet", "--year", "2026", "--universe", data + "/2026/nasdaq_screener_2026-06-11.csv"]
+        let run = CommandRun(["reconstitute", "--year", "2026", "--universe", data + "/2026/nasdaq_screener_2026-06-11.csv"]
                              + priors.flatMap { ["--prior", data + "/" + $0] } + ["--out", out])
         XCTAssertEqual(run.status, 0, run.error)
         let lines = try MembershipFile.read(path: out + "/membership.csv").lines
@@ -19,7 +20,7 @@ final class RealData2026PriorTests: XCTestCase {
             companies[tier] = Set(lines.filter { $0.index.rawValue == tier }.map(\.companyKey)).count
         }
         return (lines.filter { $0.priorIndex == .r1000 }.count, lines.filter { $0.priorIndex == .r2000 }.count,
-                lines.filter { $0.change == "deletion" }.count, companies)
+                lines.filter { $0.change == "deletion" }.count, companies, run.error)
     }
 
     /// IWV's September members that left the Russell 2000 by May read as Russell 1000 with the May
@@ -36,5 +37,12 @@ final class RealData2026PriorTests: XCTestCase {
         XCTAssertEqual(before.deletions - after.deletions, before.r1000 - after.r1000 - 2,
                        "each line no longer read as Russell 1000 was a deletion, but for two now additions")
         XCTAssertEqual(after.companies, before.companies)
+        // The September IWV is more than a month older than every IWM file either way: said both times.
+        for warnings in [before.warnings, after.warnings] {
+            XCTAssertTrue(warnings.contains("IWV_2025-09-16.csv holds the Russell 3000 as of 2025-09-16, before every Russell 2000 file"), warnings)
+        }
+        XCTAssertTrue(after.warnings.contains("IWM_2026-01-21.csv holds the Russell 2000 as of 2026-01-21, before IWM_2026-05-05.csv "
+                                              + "(2026-05-05): the prior Russell 2000 is the later file's; 51 lines only the earlier one holds"),
+                      after.warnings)
     }
 }
