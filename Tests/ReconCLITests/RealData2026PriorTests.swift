@@ -8,7 +8,7 @@ import ReconData
 /// from November 2025, January and May 2026. Counted from membership.csv's `prior_index`.
 final class RealData2026PriorTests: XCTestCase {
     private func priorCounts(_ priors: [String]) throws
-        -> (r1000: Int, r2000: Int, deletions: Int, companies: [String: Int], warnings: String) {
+        -> (r1000: Int, r2000: Int, deletions: Int, companies: [String: Int], warnings: String, summary: String) {
         let data = try TestPaths.realData()
         let out = try TestPaths.temporaryFolder()
         let run = CommandRun(["reconstitute", "--year", "2026", "--universe", data + "/2026/nasdaq_screener_2026-06-11.csv"]
@@ -20,13 +20,13 @@ final class RealData2026PriorTests: XCTestCase {
             companies[tier] = Set(lines.filter { $0.index.rawValue == tier }.map(\.companyKey)).count
         }
         return (lines.filter { $0.priorIndex == .r1000 }.count, lines.filter { $0.priorIndex == .r2000 }.count,
-                lines.filter { $0.change == "deletion" }.count, companies, run.error)
+                lines.filter { $0.change == "deletion" }.count, companies, run.error, run.out)
     }
 
     /// IWV's September members that left the Russell 2000 by May read as Russell 1000 with the May
     /// IWM alone (the Russell 1000 has about 1,020 lines); the November and January IWM files mark
     /// them as gone. Measured: 1,101 prior Russell 1000 lines and 259 deletions, then 1,025 and 185;
-    /// the new indexes are the same size either way (1,008 and 1,994 companies).
+    /// the new indexes are the same size either way (1,008 and 1,994 companies), as the README says.
     func testEarlierRussell2000FilesMarkTheMembersThatLeft() throws {
         let latest = ["2026/IWM_2026-05-05.csv", "2025/IWV_2025-09-16.csv"]
         let before = try priorCounts(latest)
@@ -37,6 +37,10 @@ final class RealData2026PriorTests: XCTestCase {
         XCTAssertEqual(before.deletions - after.deletions, before.r1000 - after.r1000 - 2,
                        "each line no longer read as Russell 1000 was a deletion, but for two now additions")
         XCTAssertEqual(after.companies, before.companies)
+        // The README's prediction, with all four files.
+        XCTAssertEqual(after.companies, ["R1000": 1_008, "R2000": 1_994])
+        XCTAssertTrue(after.summary.contains("changes      262 additions, 185 deletions"), after.summary)
+        XCTAssertTrue(after.summary.contains("breakpoints  #1000 $5.7B, #3000 $156.2M"), after.summary)
         // The September IWV is more than a month older than every IWM file either way: said both times.
         for warnings in [before.warnings, after.warnings] {
             XCTAssertTrue(warnings.contains("IWV_2025-09-16.csv holds the Russell 3000 as of 2025-09-16, before every Russell 2000 file"), warnings)
