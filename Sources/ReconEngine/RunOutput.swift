@@ -44,7 +44,12 @@ enum RunOutput {
                 ", band ±\(formatNumber(width * 100, decimals: 1, trimTrailingZeros: true))% = \(dollars(summary.bandCapLow))–\(dollars(summary.bandCapHigh))"
             } ?? ", hard cut"))
         let changes = summary.changes
-        console.print("  changes      \(changes["addition"] ?? 0) additions, \(changes["deletion"] ?? 0) deletions, \(changes["upward"] ?? 0) up, \(changes["downward"] ?? 0) down (companies)")
+        // Prior members the universe does not list are deletions too, but not ones a published
+        // list of the reconstitution's deletions holds (taken over or delisted before it): said apart.
+        let absent = run.analysis.migration.entries.first { $0.migrationClass == .exitAbsent }?.companies ?? 0
+        console.print("  changes      \(changes["addition"] ?? 0) additions, \(changes["deletion"] ?? 0) deletions"
+            + (absent > 0 ? " (\(absent) not in the universe)" : "")
+            + ", \(changes["upward"] ?? 0) up, \(changes["downward"] ?? 0) down (companies)")
         if let turnover = run.analysis.turnover[.r2000] {
             console.print("  R2000 turnover \(percent(turnover.nameTurnover)) names, \(percent(turnover.weightTurnover)) weight (one-way)")
         }

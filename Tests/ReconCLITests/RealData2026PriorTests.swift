@@ -39,7 +39,7 @@ final class RealData2026PriorTests: XCTestCase {
         XCTAssertEqual(after.companies, before.companies)
         // The README's prediction, with all four files.
         XCTAssertEqual(after.companies, ["R1000": 1_008, "R2000": 1_994])
-        XCTAssertTrue(after.summary.contains("changes      262 additions, 185 deletions"), after.summary)
+        XCTAssertTrue(after.summary.contains("changes      262 additions, 185 deletions (71 not in the universe), 45 up, 32 down"), after.summary)
         XCTAssertTrue(after.summary.contains("breakpoints  #1000 $5.7B, #3000 $156.2M"), after.summary)
         // The September IWV is more than a month older than every IWM file either way: said both times.
         for warnings in [before.warnings, after.warnings] {
