@@ -36,6 +36,9 @@ struct LaterAdditions {
         return LaterAdditions(files: TickerTable(entries))
     }
 
+    /// Whether no list was given.
+    var isEmpty: Bool { files.count == 0 }
+
     /// The name of the file that lists `symbol` as a later addition, `nil` when none does.
     func file(listing symbol: String) -> String? { files.value(for: symbol) }
 

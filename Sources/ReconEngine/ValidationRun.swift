@@ -87,6 +87,9 @@ public enum ValidationRun {
             if let dates, let asOf = read.asOf, asOf <= dates.effectiveDate {
                 console.warn(heldBefore(path, set: set, asOf: asOf, dates: dates))
             }
+            if let dates, let asOf = read.asOf, later.isEmpty, let note = heldAfterIPOAdditions(path, set: set, asOf: asOf, dates: dates) {
+                console.warn(note)
+            }
             // membership.csv weighs a line within its own index: the Russell 3000 has no weights to compare.
             if let tier: IndexTier = set == "r2000" ? .r2000 : set == "r1000" ? .r1000 : nil {
                 let predictedWeights = membership.lines.filter { $0.index == tier }.map { ($0.symbol, $0.weight ?? 0) }
@@ -118,6 +121,17 @@ public enum ValidationRun {
                                   detail: "in \(file): added after the run took effect, so left out of the holdings scored"))
         }
         return Scored(score: score, weightOverlap: overlap, findings: findings)
+    }
+
+    /// Holdings dated after the quarter that follows the run hold its quarterly IPO additions
+    /// (M7 §9.2; added in the last month of each quarter): without their list, each is a miss no
+    /// run can avoid. `nil` for holdings dated before then.
+    static func heldAfterIPOAdditions(_ path: String, set: String, asOf: CalendarDate, dates: RunSummaryDates) -> String? {
+        let quarterEnd = dates.effectiveDate.adding(months: 3).endOfMonth
+        guard asOf > quarterEnd else { return nil }
+        return "--\(set) \(FilePaths.fileName(of: path)): holdings as of \(asOf), after the quarterly IPO additions that followed the "
+            + "\(dates.run) run (by \(quarterEnd)): each one they hold scores as a miss no run can avoid; give FTSE Russell's lists "
+            + "of the additions since the run with --later-additions FILE"
     }
 
     /// An index's holdings dated on or before the run took effect hold the membership before it:

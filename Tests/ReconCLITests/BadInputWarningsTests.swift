@@ -190,7 +190,8 @@ final class BadInputWarningsTests: XCTestCase {
 
         let after = CommandRun(["validate", "--membership", membership, "--r2000", november, "--out", h.folder + "/v2"])
         XCTAssertEqual(after.status, 0, after.error)
-        XCTAssertFalse(after.error.contains("holdings as of"), after.error)
+        XCTAssertFalse(after.error.contains("not after the 2025-06 run took effect"), after.error)
+        XCTAssertTrue(after.error.contains("after the quarterly IPO additions that followed the 2025-06 run"), after.error)
 
         let alone = h.folder + "/alone/membership.csv"
         try FileManager.default.createDirectory(atPath: h.folder + "/alone", withIntermediateDirectories: true)

@@ -131,4 +131,23 @@ final class ValidateIndexSetsTests: XCTestCase {
                       run.error)
         XCTAssertFalse(FileManager.default.fileExists(atPath: h.out + "/validation-scores.csv"))
     }
+
+    /// Holdings from after the quarter that follows the run hold its IPO additions: without their
+    /// list, validate says so; with it, or with holdings from within the quarter, it does not.
+    func testHoldingsAfterTheQuarterAskForTheLaterAdditions() throws {
+        let h = try BadInputHarness()
+        let path = try h.write(membership, "membership.csv")
+        try h.write(#"{"run": "2025-06", "rank_day": "2025-04-30", "effective_date": "2025-06-27"}"#, "summary.json")
+        func warned(_ date: String, _ extra: [String] = []) throws -> Bool {
+            let iwm = try h.write("iShares Russell 2000 ETF\nFund Holdings as of,\"\(date)\"\n"
+                                  + BadInputPriorTests.holdings([("CCC", "0.5")]), "IWM.csv")
+            let run = CommandRun(["validate", "--membership", path, "--r2000", iwm, "--out", h.out] + extra)
+            XCTAssertEqual(run.status, 0, run.error)
+            return run.error.contains("after the quarterly IPO additions that followed the 2025-06 run (by 2025-09-30)")
+        }
+        XCTAssertTrue(try warned("Oct 01, 2025"))
+        XCTAssertFalse(try warned("Sep 30, 2025"))
+        let later = try h.write("symbol\nXXX\n", "later.csv")
+        XCTAssertFalse(try warned("Nov 05, 2025", ["--later-additions", later]))
+    }
 }
