@@ -82,13 +82,11 @@ public enum ValidationRun {
         var overlap: Double?
         // A fund's market values are its weights unrounded (`Weight (%)` shows small ones as 0.00).
         // A plain list of tickers has no date and no weights; a holdings file has both.
-        if set != "additions", set != "deletions", truth.isHoldings {
+        if isIndexSet, truth.isHoldings {
             let read = try ISharesHoldingsReader.read(path: path)
-            if let dates, let asOf = read.asOf, asOf <= dates.effectiveDate {
-                console.warn(heldBefore(path, set: set, asOf: asOf, dates: dates))
-            }
-            if let dates, let asOf = read.asOf, later.isEmpty, let note = heldAfterIPOAdditions(path, set: set, asOf: asOf, dates: dates) {
-                console.warn(note)
+            if let dates, let asOf = read.asOf {
+                if asOf <= dates.effectiveDate { console.warn(heldBefore(path, set: set, asOf: asOf, dates: dates)) }
+                if later.isEmpty, let note = heldAfterIPOAdditions(path, set: set, asOf: asOf, dates: dates) { console.warn(note) }
             }
             // membership.csv weighs a line within its own index: the Russell 3000 has no weights to compare.
             if let tier: IndexTier = set == "r2000" ? .r2000 : set == "r1000" ? .r1000 : nil {
@@ -98,6 +96,15 @@ public enum ValidationRun {
                 overlap = WeightOverlap.of(predictedWeights, trueWeights)
             }
         }
+        return Scored(score: score, weightOverlap: overlap,
+                      findings: findings(of: score, membership: membership, excluded: excluded, later: later, leftOut: trueLater))
+    }
+
+    /// Each miss and false hit of `score` with its category, then each ticker left out of the truth.
+    private static func findings(of score: ValidationScore, membership: MembershipFile,
+                                 excluded: [String: (reason: String, detail: String)], later: LaterAdditions,
+                                 leftOut: [(symbol: String, file: String)]) -> [ValidationCategory.Finding] {
+        let set = score.name
         // Each ticker's line, found as the score pairs tickers (its spelling, upper-cased as the
         // score lists it, else its normalised ticker when one line alone has it).
         let lines = TickerTable(membership.lines.map { ($0.symbol, $0) })
@@ -114,13 +121,13 @@ public enum ValidationRun {
                                       index: line?.index.rawValue ?? "", priorIndex: line?.priorIndex.rawValue ?? "", detail: detail))
             }
         }
-        for (symbol, file) in trueLater {
+        for (symbol, file) in leftOut {
             let line = lines.value(for: symbol)
             findings.append(.init(set: set, kind: .leftOut, symbol: line?.symbol ?? symbol, category: .addedAfterRun, rank: line?.rank,
                                   index: line?.index.rawValue ?? "", priorIndex: line?.priorIndex.rawValue ?? "",
                                   detail: "in \(file): added after the run took effect, so left out of the holdings scored"))
         }
-        return Scored(score: score, weightOverlap: overlap, findings: findings)
+        return findings
     }
 
     /// Holdings dated after the quarter that follows the run hold its quarterly IPO additions
