@@ -23,7 +23,7 @@ final class PriorTickerChangesTests: XCTestCase {
             .init(symbol: "SJW", name: "SJW GROUP", tier: .r2000),
         ])
         let (resolved, matches) = PriorTickerChanges.resolve(prior, universe: securities)
-        XCTAssertEqual(matches, [.init(oldSymbol: "ZI", newSymbol: "GTM", issuerKey: "zoominfo technologies inc")])
+        XCTAssertEqual(matches, [.init(oldSymbol: "ZI", newSymbol: "GTM", issuerKey: "zoominfo technologies")])
         XCTAssertEqual(resolved.entry(for: securities[0])?.symbol, "ZI")
         XCTAssertEqual(resolved.entry(for: securities[0])?.tier, .r1000)
         XCTAssertEqual(resolved.entry(for: securities[1])?.symbol, "AAPL", "a ticker still listed is matched by ticker as before")
@@ -51,5 +51,39 @@ final class PriorTickerChangesTests: XCTestCase {
         let (resolved, matches) = PriorTickerChanges.resolve(prior, universe: securities)
         XCTAssertEqual(matches, [])
         XCTAssertEqual(resolved, prior)
+    }
+
+    /// iShares splits a possessive and leaves out or cuts off the legal form: Victoria's Secret
+    /// (VSCO → VSXY) and CCC Intelligent Solutions (CCCS → CCC) changed tickers before June 2026.
+    func testNamesCompareAsTwoFilesSpellThem() throws {
+        let securities = try universe([
+            ("VSXY", "Victorias Secret & Co. Common Stock"),
+            ("CCC", "CCC Intelligent Solutions Holdings Inc. Common Stock"),
+            // Two companies that differ only in their legal form: a name alone cannot choose.
+            ("ACMA", "Acme Corporation Common Stock"),
+            ("ACMB", "Acme Inc. Common Stock"),
+        ])
+        let prior = PriorLines([
+            .init(symbol: "VSCO", name: "VICTORIA S SECRET", tier: .r2000),
+            .init(symbol: "CCCS", name: "CCC INTELLIGENT SOLUTIONS HOLDINGS", tier: .r1000),
+            .init(symbol: "ACM", name: "ACME CORP", tier: .r2000),
+        ])
+        let (resolved, matches) = PriorTickerChanges.resolve(prior, universe: securities)
+        XCTAssertEqual(matches.map(\.oldSymbol), ["VSCO", "CCCS"])
+        XCTAssertEqual(matches.map(\.newSymbol), ["VSXY", "CCC"])
+        XCTAssertEqual(resolved.entry(for: securities[0])?.tier, .r2000)
+        XCTAssertEqual(resolved.entry(for: securities[1])?.tier, .r1000)
+        XCTAssertNil(resolved.entry(for: securities[2]))
+        XCTAssertNil(resolved.entry(for: securities[3]))
+    }
+
+    func testCrossFileKey() {
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("victoria s secret"), "victorias secret")
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("victorias secret co"), "victorias secret")
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("bank of new york mellon corp"), "bank of new york mellon")
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("inc"), "inc", "nothing but a legal form: kept")
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("s"), "s")
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("liberty media corp / s"), "liberty media / s", "a tracking group's word stays")
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("symbol:ABC"), "symbol:ABC")
     }
 }

@@ -15,8 +15,10 @@ import ReconCore
 /// - only prior lines matched by ticker (no company key) whose ticker is on no universe line (a
 ///   line spelled as a preferred, `BC^C`, does not carry the ticker it normalises to, `BCC`);
 /// - names compare by their issuer key (``IssuerKey``: class descriptor dropped; case,
-///   punctuation and legal-form spelling folded), so `ZOOMINFO TECHNOLOGIES INC` meets
-///   `ZoomInfo Technologies Inc Common Stock`, but a company that changed its name as well
+///   punctuation and legal-form spelling folded) as two files spell it (``crossFileKey(_:)``:
+///   iShares' split possessives joined, legal forms dropped), so `ZOOMINFO TECHNOLOGIES INC`
+///   meets `ZoomInfo Technologies Inc Common Stock` and `VICTORIA S SECRET` meets
+///   `Victorias Secret & Co. Common Stock`, but a company that changed its name as well
 ///   (`SJW GROUP` → `H2O America`) is not found and stays absent;
 /// - the key must name exactly one universe company, through lines that can be common equity
 ///   (not a preferred or warrant of the issuer);
@@ -55,12 +57,12 @@ public enum PriorTickerChanges {
         // Universe companies by issuer key, through lines that can be common equity (the keys made
         // on every core: splitting thousands of names is most of this step's time).
         let candidates = universe.indices.filter { universe[$0].type.isEligibleType || universe[$0].type.isCompanyStructure }
-        let issuers = issuerKeys.map { keys in candidates.map { keys[$0] } } ?? Parallel.mapInBlocks(candidates.count) {
+        let issuers = (issuerKeys.map { keys in candidates.map { keys[$0] } } ?? Parallel.mapInBlocks(candidates.count) {
             IssuerKey.key(name: universe[candidates[$0]].name, symbol: universe[candidates[$0]].symbol)
-        }
+        }).map(crossFileKey)
         // Only universe companies under the issuer key of an unmatched line can be matched: the
         // others need no set of companies, no first line and no prior lookup.
-        let unmatchedIssuers = unmatched.map { IssuerKey.key(name: prior.entries[$0].name, symbol: prior.entries[$0].symbol) }
+        let unmatchedIssuers = unmatched.map { crossFileKey(IssuerKey.key(name: prior.entries[$0].name, symbol: prior.entries[$0].symbol)) }
         let wanted = Set(unmatchedIssuers.filter { !$0.hasPrefix("symbol:") })
         var companiesByIssuer: [String: Set<String>] = [:]
         for (line, issuer) in zip(candidates, issuers) where wanted.contains(issuer) {
@@ -86,4 +88,27 @@ public enum PriorTickerChanges {
         guard !matches.isEmpty else { return (prior, []) }
         return (PriorLines(entries), matches)
     }
+
+    /// An issuer key as it compares across files. A fund's holdings file spells names its own way:
+    /// a possessive as two words (`VICTORIA S SECRET`, where Nasdaq writes `Victorias Secret & Co.`)
+    /// and the legal form often left out or cut off (`CCC INTELLIGENT SOLUTIONS HOLDINGS` for
+    /// `… Holdings Inc.`). So a lone `s` joins the word before it, and the legal forms the issuer
+    /// key folds to (`inc`, `corp`, `co`, `ltd`, and `plc`, `lp`, `llc`) are dropped, unless
+    /// nothing else is left. Within one file the issuer key keeps them (`Fox Corp` is not `Fox
+    /// Inc`); across files a match must still name exactly one company.
+    static func crossFileKey(_ issuerKey: String) -> String {
+        guard !issuerKey.hasPrefix("symbol:") else { return issuerKey }
+        var words: [Substring] = []
+        for word in issuerKey.split(separator: " ") {
+            if word == "s", let last = words.last, last != "/" {
+                words[words.count - 1] = Substring(last + "s")
+            } else {
+                words.append(word)
+            }
+        }
+        let kept = words.filter { !legalForms.contains($0) }
+        return (kept.isEmpty ? words : kept).joined(separator: " ")
+    }
+
+    private static let legalForms: Set<Substring> = ["inc", "corp", "co", "ltd", "plc", "lp", "llc"]
 }
