@@ -128,7 +128,7 @@ final class PriorMembershipBuilderTests: XCTestCase {
         XCTAssertEqual(try notes(CalendarDate(year: 2025, month: 4, day: 12)), [])
         XCTAssertEqual(try notes(CalendarDate(year: 2025, month: 4, day: 11)), [
             "IWV.csv holds the Russell 3000 as of 2025-04-11, before every Russell 2000 file (the earliest of 2025-05-13): its companies that "
-                + "left the Russell 2000 in between read as Russell 1000 members, and the Russell 1000's quarterly IPO additions since as "
+                + "left the Russell 2000 in between read as Russell 1000 members, and the Russell 1000's additions since (quarterly IPOs, spin-offs) as "
                 + "non-members; add an IWM file dated on or before 2025-04-11 (its members "
                 + "that the latest lacks are left out), or give an IWV file dated near 2025-05-13",
         ])

@@ -50,9 +50,10 @@ extension PriorMembershipBuilder {
 
     /// A Russell 3000 file dated more than a month before every file of the index it is split by:
     /// its members that left that index in between read as members of the other (a company that
-    /// left the Russell 2000 after the IWV file's date reads as Russell 1000), and the other's IPO
-    /// additions since as non-members (2026 inputs: CRCL, CAI and NIQ, IPO additions of September
-    /// 2025 that no IWM file holds, read as additions in June 2026); only later files tell them apart. Within a month few leave (the Russell 2000 lost 93 members from November
+    /// left the Russell 2000 after the IWV file's date reads as Russell 1000), and the other's
+    /// additions since (quarterly IPOs, spin-offs) as non-members (2026 inputs: CRCL, CAI and NIQ,
+    /// IPO additions of September 2025 that no IWM file holds, and SOLS, spun off in October 2025,
+    /// read as additions in June 2026); only later files tell them apart. Within a month few leave (the Russell 2000 lost 93 members from November
     /// 2025 to May 2026, about 15 a month), so files a few days apart, as iShares publishes them,
     /// are not flagged.
     func olderRussell3000Notes() -> [String] {
@@ -64,7 +65,7 @@ extension PriorMembershipBuilder {
         return sources.filter { $0.index == .r3000 && ($0.asOf.map { $0.dayNumber < monthBefore } ?? false) }.map { source in
             "\(FilePaths.fileName(of: source.file)) holds the Russell 3000 as of \(source.asOf!), before every \(splitBy.name) file "
                 + "(the earliest of \(earliest)): its companies that left the \(splitBy.name) in between read as \(other.name) members, "
-                + "and the \(other.name)'s quarterly IPO additions since as non-members; "
+                + "and the \(other.name)'s additions since (quarterly IPOs, spin-offs) as non-members; "
                 + "add an \(splitBy.isharesTicker) file dated on or before \(source.asOf!) (its members that the latest lacks are left out), "
                 + "or give an \(RussellIndex.r3000.isharesTicker) file dated near \(earliest)"
         }
