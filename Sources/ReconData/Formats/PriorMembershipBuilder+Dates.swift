@@ -53,9 +53,9 @@ extension PriorMembershipBuilder {
     /// left the Russell 2000 after the IWV file's date reads as Russell 1000), and the other's
     /// additions since (quarterly IPOs, spin-offs) as non-members (2026 inputs: CRCL, CAI and NIQ,
     /// IPO additions of September 2025 that no IWM file holds, and SOLS, spun off in October 2025,
-    /// read as additions in June 2026); only later files tell them apart. Within a month few leave (the Russell 2000 lost 93 members from November
-    /// 2025 to May 2026, about 15 a month), so files a few days apart, as iShares publishes them,
-    /// are not flagged.
+    /// read as additions in June 2026); only later files tell them apart. Within a month few leave
+    /// (the Russell 2000 lost 93 members from November 2025 to May 2026, about 15 a month), so
+    /// files a few days apart, as iShares publishes them, are not flagged.
     func olderRussell3000Notes() -> [String] {
         let splitBy = russell3000SplitBy
         let splitDates = sources.filter { $0.index == splitBy }.map(\.asOf)
