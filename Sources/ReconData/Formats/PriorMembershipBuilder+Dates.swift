@@ -17,6 +17,8 @@ extension PriorMembershipBuilder {
         /// Per index, the securities (``Ticker/securityKey(_:)``) a superseded file holds and no
         /// current file of the index does: members that left it.
         var departed: [RussellIndex: Set<String>] = [:]
+        /// For each superseded source, how many of its lines are departed members.
+        var departedLines: [Int: Int] = [:]
     }
 
     /// - Complexity: O(sources² + lines).
@@ -29,8 +31,12 @@ extension PriorMembershipBuilder {
         }
         for index in Set(supersession.latest.keys.map { sources[$0].index }) {
             let files = sources.indices.filter { sources[$0].index == index }
-            let current = Set(files.filter { supersession.latest[$0] == nil }.flatMap(securityKeys))
-            supersession.departed[index] = Set(files.filter { supersession.latest[$0] != nil }.flatMap(securityKeys)).subtracting(current)
+            let keys = Dictionary(uniqueKeysWithValues: files.map { ($0, Set(securityKeys($0))) })
+            let superseded = files.filter { supersession.latest[$0] != nil }
+            let current = files.filter { supersession.latest[$0] == nil }.reduce(into: Set<String>()) { $0.formUnion(keys[$1]!) }
+            let departed = superseded.reduce(into: Set<String>()) { $0.formUnion(keys[$1]!) }.subtracting(current)
+            supersession.departed[index] = departed
+            for file in superseded { supersession.departedLines[file] = keys[file]!.intersection(departed).count }
         }
         return supersession
     }
@@ -39,8 +45,7 @@ extension PriorMembershipBuilder {
     func supersessionNotes(_ supersession: Supersession) -> [String] {
         supersession.latest.keys.sorted().map { position in
             let source = sources[position], latest = sources[supersession.latest[position]!]
-            let departed = Set(securityKeys(position)).intersection(supersession.departed[source.index] ?? []).count
-            let index = source.index.name
+            let departed = supersession.departedLines[position] ?? 0, index = source.index.name
             return "\(FilePaths.fileName(of: source.file)) holds the \(index) as of \(source.asOf!), before "
                 + "\(FilePaths.fileName(of: latest.file)) (\(latest.asOf!)): the prior \(index) is the later file's; "
                 + (departed == 1 ? "1 line only the earlier one holds left the index between the two dates and is not a prior member"

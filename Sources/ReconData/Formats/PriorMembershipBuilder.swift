@@ -109,8 +109,7 @@ public struct PriorMembershipBuilder: Sendable {
         for tier in IndexTier.allCases {
             guard let positions = inferred[tier] else { continue }
             rescale(&entries, positions)
-            let other = tier == .r1000 ? "Russell 2000" : "Russell 1000"
-            notes.append("\(positions.count) Russell 3000 lines in no \(other) file read as \(tier.rawValue)")
+            notes.append("\(positions.count) Russell 3000 lines in no \(russell3000SplitBy.name) file read as \(tier.rawValue)")
         }
         notes += PriorMembershipBuilder.unknownIndexes(given: given)
         let asOf = sources.compactMap(\.asOf).max()

@@ -36,9 +36,7 @@ enum RunValidationSection {
         switch set {
         case "additions": return "Additions"
         case "deletions": return "Deletions"
-        case "r2000": return "Russell 2000"
-        case "r1000": return "Russell 1000"
-        case "r3000": return "Russell 3000"
+        case "r2000", "r1000", "r3000": return IndexNames.display(set.uppercased())
         default: return set
         }
     }
