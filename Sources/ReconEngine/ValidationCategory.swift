@@ -23,6 +23,8 @@ import ReconData
 /// One more category comes from outside the run's files: `added_after_run`, a ticker of a list of
 /// additions published after the run took effect (`--later-additions`, ``LaterAdditions``): left
 /// out of the holdings an index set is scored against, or, predicted by the run, a false hit.
+/// And one for hits: `ticker_changed`, a predicted ticker paired by the company's name with the
+/// truth's ticker for it, changed after the run (``TickerChangesSinceRun``).
 enum ValidationCategory: String, CaseIterable, Sendable {
     case absentFromUniverse = "absent_from_universe"
     case country, type, price, cap
@@ -33,6 +35,7 @@ enum ValidationCategory: String, CaseIterable, Sendable {
     case near3000 = "near_3000"
     case other
     case addedAfterRun = "added_after_run"
+    case tickerChanged = "ticker_changed"
 
     /// How many places from #3,000 count as near it (5% of the Russell 3000).
     static let nearBreakpoint = 150
@@ -54,6 +57,9 @@ enum ValidationCategory: String, CaseIterable, Sendable {
         case falseHit = "false_hit"
         /// Neither: a ticker left out of the score (``addedAfterRun``).
         case leftOut = "left_out"
+        /// Neither: a hit whose ticker changed after the run, found by the company's name
+        /// (``tickerChanged``, ``TickerChangesSinceRun``).
+        case matchedByName = "matched_by_name"
     }
 
     /// What the run's files hold for one ticker.

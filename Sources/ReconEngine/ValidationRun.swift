@@ -34,6 +34,7 @@ public enum ValidationRun {
         var findings: [ValidationCategory.Finding]
 
         var leftOut: Int { findings.lazy.filter { $0.kind == .leftOut }.count }
+        var matchedByName: Int { findings.lazy.filter { $0.kind == .matchedByName }.count }
     }
 
     public static func run(_ request: Request, console: Console) throws {
@@ -78,7 +79,12 @@ public enum ValidationRun {
         // Holdings dated after later additions hold them; the run's index could not.
         let isIndexSet = set != "additions" && set != "deletions"
         let (trueTickers, trueLater) = isIndexSet ? later.withoutLaterAdditions(truth.tickers) : (truth.tickers, [])
-        let score = ValidationScore(name: set, predicted: predicted, truth: trueTickers)
+        // A company whose ticker changed between the run and the truth file is the same company.
+        let byTicker = ValidationScore(name: set, predicted: predicted, truth: trueTickers)
+        let changes = TickerChangesSinceRun(byTicker, predictedNames: membership.names(of: predicted),
+                                            truthNames: Array(zip(truth.tickers, truth.names)))
+        let score = changes.pairs.isEmpty ? byTicker
+            : ValidationScore(name: set, predicted: predicted, truth: trueTickers.map(changes.spelledAsPredicted))
         var overlap: Double?
         // A fund's market values are its weights unrounded (`Weight (%)` shows small ones as 0.00).
         // A plain list of tickers has no date and no weights; a holdings file has both.
@@ -92,18 +98,20 @@ public enum ValidationRun {
             if let tier: IndexTier = set == "r2000" ? .r2000 : set == "r1000" ? .r1000 : nil {
                 let predictedWeights = membership.lines.filter { $0.index == tier }.map { ($0.symbol, $0.weight ?? 0) }
                 let trueWeights = read.holdings.filter { later.file(listing: $0.symbol) == nil }
-                    .map { ($0.symbol, $0.marketValue ?? $0.weight ?? 0) }
+                    .map { (changes.spelledAsPredicted($0.symbol), $0.marketValue ?? $0.weight ?? 0) }
                 overlap = WeightOverlap.of(predictedWeights, trueWeights)
             }
         }
         return Scored(score: score, weightOverlap: overlap,
-                      findings: findings(of: score, membership: membership, excluded: excluded, later: later, leftOut: trueLater))
+                      findings: findings(of: score, membership: membership, excluded: excluded, later: later, leftOut: trueLater,
+                                         changes: changes))
     }
 
-    /// Each miss and false hit of `score` with its category, then each ticker left out of the truth.
+    /// Each miss and false hit of `score` with its category, then each ticker left out of the truth,
+    /// then each matched by name.
     private static func findings(of score: ValidationScore, membership: MembershipFile,
                                  excluded: [String: (reason: String, detail: String)], later: LaterAdditions,
-                                 leftOut: [(symbol: String, file: String)]) -> [ValidationCategory.Finding] {
+                                 leftOut: [(symbol: String, file: String)], changes: TickerChangesSinceRun) -> [ValidationCategory.Finding] {
         let set = score.name
         // Each ticker's line, found as the score pairs tickers (its spelling, upper-cased as the
         // score lists it, else its normalised ticker when one line alone has it).
@@ -126,6 +134,13 @@ public enum ValidationRun {
             findings.append(.init(set: set, kind: .leftOut, symbol: line?.symbol ?? symbol, category: .addedAfterRun, rank: line?.rank,
                                   index: line?.index.rawValue ?? "", priorIndex: line?.priorIndex.rawValue ?? "",
                                   detail: "in \(file): added after the run took effect, so left out of the holdings scored"))
+        }
+        for pair in changes.pairs {
+            let line = lines.value(for: pair.predicted)
+            findings.append(.init(set: set, kind: .matchedByName, symbol: line?.symbol ?? pair.predicted, category: .tickerChanged,
+                                  rank: line?.rank, index: line?.index.rawValue ?? "", priorIndex: line?.priorIndex.rawValue ?? "",
+                                  detail: "held as \(pair.truth) (\(pair.truthName)): the same company by name, its ticker changed "
+                                      + "after the run; scored as a hit"))
         }
         return findings
     }
@@ -182,15 +197,16 @@ public enum ValidationRun {
         return csv.bytes
     }
 
-    /// `validation-scores.csv`: `set,precision,recall,f1,hits,false_hits,misses,weight_overlap,left_out`.
+    /// `validation-scores.csv`: `set,precision,recall,f1,hits,false_hits,misses,weight_overlap,left_out,matched_by_name`.
     private static func scoresFile(_ scored: [Scored]) -> [UInt8] {
-        var csv = CSVWriter(header: ["set", "precision", "recall", "f1", "hits", "false_hits", "misses", "weight_overlap", "left_out"])
+        var csv = CSVWriter(header: ["set", "precision", "recall", "f1", "hits", "false_hits", "misses", "weight_overlap", "left_out",
+                                     "matched_by_name"])
         for set in scored {
             let score = set.score
             csv.appendRow([score.name, CSVWriter.number(score.precision, decimals: 4), CSVWriter.number(score.recall, decimals: 4),
                            CSVWriter.number(score.f1, decimals: 4), String(score.truePositives.count),
                            String(score.falseHits.count), String(score.misses.count), CSVWriter.number(set.weightOverlap, decimals: 4),
-                           String(set.leftOut)])
+                           String(set.leftOut), String(set.matchedByName)])
         }
         return csv.bytes
     }
@@ -226,10 +242,13 @@ public enum ValidationRun {
         for set in scored where set.leftOut > 0 {
             lines.append("\(set.score.name): \(set.leftOut) tickers added after the run left out of the holdings scored (--later-additions)")
         }
+        for set in scored where set.matchedByName > 0 {
+            lines.append("\(set.score.name): \(set.matchedByName) hits matched by company name, their tickers changed after the run")
+        }
         lines.append("")
         lines.append("misses and false hits by category")
         for row in categoryCounts(scored) {
-            lines.append("  \(row.set.padding(10)) \(row.kind.rawValue.padding(10)) \(row.category.rawValue.padding(21)) \(row.count)")
+            lines.append("  \(row.set.padding(10)) \(row.kind.rawValue.padding(15)) \(row.category.rawValue.padding(21)) \(row.count)")
         }
         return lines.joined(separator: "\n")
     }

@@ -30,7 +30,7 @@ final class BadInputDeterminismTests: XCTestCase {
         XCTAssertEqual(outputs[0].keys.sorted(), ["validation-categories.csv", "validation-scores.csv", "validation.csv"])
         XCTAssertEqual(outputs[0], outputs[1])
         let scores = String(decoding: outputs[0]["validation-scores.csv"]!, as: UTF8.self)
-        XCTAssertTrue(scores.hasPrefix("set,precision,recall,f1,hits,false_hits,misses,weight_overlap,left_out\nadditions,"), scores)
+        XCTAssertTrue(scores.hasPrefix("set,precision,recall,f1,hits,false_hits,misses,weight_overlap,left_out,matched_by_name\nadditions,"), scores)
     }
 
     func testReplayTwiceWritesTheSameBytes() throws {

@@ -135,7 +135,7 @@ final class OutputPinTests: XCTestCase {
         try run(["report", "--quiet", out])
         assertPinned(folder, [
             "run/": "63cd19931dd532a8",
-            "validate/": "030a09783f8278b7",
+            "validate/": "b5d1eb5fbdf37f31",
         ])
     }
 

@@ -29,8 +29,8 @@ final class ValidateIndexSetsTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.error)
         let scores = try String(contentsOfFile: h.out + "/validation-scores.csv", encoding: .utf8)
         // Russell 2000: CCC, DDD predicted, CCC, FFF true: 1 hit. Russell 1000: AAA, BBB predicted, no hit.
-        XCTAssertEqual(scores, "set,precision,recall,f1,hits,false_hits,misses,weight_overlap,left_out\n"
-                       + "r2000,0.5000,0.5000,0.5000,1,1,1,,0\nr1000,0.0000,0.0000,0.0000,0,2,2,,0\n")
+        XCTAssertEqual(scores, "set,precision,recall,f1,hits,false_hits,misses,weight_overlap,left_out,matched_by_name\n"
+                       + "r2000,0.5000,0.5000,0.5000,1,1,1,,0,0\nr1000,0.0000,0.0000,0.0000,0,2,2,,0,0\n")
     }
 
     func testTheRussell3000IsTheRussell1000And2000Lines() throws {
@@ -42,7 +42,7 @@ final class ValidateIndexSetsTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.error)
         let scores = try String(contentsOfFile: h.out + "/validation-scores.csv", encoding: .utf8)
         // Precision 3/4, recall 3/4, F1 0.75; no weight overlap.
-        XCTAssertEqual(scores, "set,precision,recall,f1,hits,false_hits,misses,weight_overlap,left_out\nr3000,0.7500,0.7500,0.7500,3,1,1,,0\n")
+        XCTAssertEqual(scores, "set,precision,recall,f1,hits,false_hits,misses,weight_overlap,left_out,matched_by_name\nr3000,0.7500,0.7500,0.7500,3,1,1,,0,0\n")
         let findings = try String(contentsOfFile: h.out + "/validation.csv", encoding: .utf8)
         XCTAssertTrue(findings.contains("\nr3000,miss,EEE,"), findings)
         XCTAssertTrue(findings.contains("\nr3000,false_hit,DDD,"), findings)
@@ -59,7 +59,7 @@ final class ValidateIndexSetsTests: XCTestCase {
         XCTAssertTrue(run.error.contains("--r3000 IWV_2025-05-02.csv: holdings as of 2025-05-02, not after the 2025-06 run took effect"),
                       run.error)
         let scores = try String(contentsOfFile: h.out + "/validation-scores.csv", encoding: .utf8)
-        XCTAssertTrue(scores.hasSuffix("\nr3000,0.7500,1.0000,0.8571,3,1,0,,0\n"), scores)
+        XCTAssertTrue(scores.hasSuffix("\nr3000,0.7500,1.0000,0.8571,3,1,0,,0,0\n"), scores)
     }
 
     // MARK: - Later additions
@@ -86,7 +86,7 @@ final class ValidateIndexSetsTests: XCTestCase {
         // Predicted CCC, DDD; held CCC, DDD, XXX: 2 hits, 1 miss. Weights 0.6/0.4 against the holdings' equal
         // market values, 1/3 each: 1 − ½(0.6 − 1/3 + 0.4 − 1/3 + 1/3) = 2/3.
         let scoresWithout = try String(contentsOfFile: h.out + "-without/validation-scores.csv", encoding: .utf8)
-        XCTAssertTrue(scoresWithout.hasSuffix("\nr2000,1.0000,0.6667,0.8000,2,0,1,0.6667,0\n"), scoresWithout)
+        XCTAssertTrue(scoresWithout.hasSuffix("\nr2000,1.0000,0.6667,0.8000,2,0,1,0.6667,0,0\n"), scoresWithout)
 
         let run = CommandRun(["validate", "--membership", path, "--r2000", iwm, "--additions", additions,
                               "--later-additions", later, "--out", h.out])
@@ -94,8 +94,8 @@ final class ValidateIndexSetsTests: XCTestCase {
         // Russell 2000: held CCC alone (DDD and XXX were added later): 1 hit, DDD a false hit, no miss.
         // Weights 0.6/0.4 against CCC's 1: 1 − ½(0.4 + 0.4) = 0.6. Additions: DDD predicted and published, 1 hit.
         let scores = try String(contentsOfFile: h.out + "/validation-scores.csv", encoding: .utf8)
-        XCTAssertEqual(scores, "set,precision,recall,f1,hits,false_hits,misses,weight_overlap,left_out\n"
-                       + "additions,1.0000,1.0000,1.0000,1,0,0,,0\nr2000,0.5000,1.0000,0.6667,1,1,0,0.6000,2\n")
+        XCTAssertEqual(scores, "set,precision,recall,f1,hits,false_hits,misses,weight_overlap,left_out,matched_by_name\n"
+                       + "additions,1.0000,1.0000,1.0000,1,0,0,,0,0\nr2000,0.5000,1.0000,0.6667,1,1,0,0.6000,2,0\n")
         let findings = try String(contentsOfFile: h.out + "/validation.csv", encoding: .utf8)
         XCTAssertTrue(findings.contains(
             "\nr2000,false_hit,DDD,added_after_run,,R2000,none,\"in ru3000_2025_q3_ipo_additions.csv: added after the run took effect, not by it\"\n"),
@@ -105,6 +105,41 @@ final class ValidateIndexSetsTests: XCTestCase {
         XCTAssertFalse(findings.contains("\nadditions,"), "DDD is a hit of the additions set: \(findings)")
         XCTAssertTrue(findings.contains("\nr2000,left_out,DDD,added_after_run,,R2000,none,"), findings)
         XCTAssertTrue(run.out.contains("r2000: 2 tickers added after the run left out of the holdings scored"), run.out)
+    }
+
+    // MARK: - Ticker changes since the run
+
+    /// A company whose ticker changed between the run and the holdings (KIND, held as NXDR) is a
+    /// hit, found by its name and listed; a second class of a predicted company (GGGB) and a
+    /// company renamed as well (OLD, held as NUW) stay a miss and a false hit.
+    func testATickerChangedSinceTheRunIsAHitFoundByName() throws {
+        let h = try BadInputHarness()
+        let path = try h.write("""
+            symbol,company,total_market_cap,index,prior_index,change,reason,microcap,weight
+            CCC,C Corp,900000000,R2000,R2000,stay,rank,false,0.4
+            KIND,Nextdoor Holdings Inc. Class A Common Stock,800000000,R2000,R2000,stay,rank,false,0.3
+            GGG,Greif Inc. Class A Common Stock,700000000,R2000,R2000,stay,rank,false,0.2
+            OLD,Old Name Inc.,600000000,R2000,R2000,stay,rank,false,0.1
+
+            """, "membership.csv")
+        let rows = [("CCC", "C CORP", "4,000.00"), ("NXDR", "NEXTDOOR HOLDINGS INC CLASS A", "3,000.00"),
+                    ("GGG", "GREIF INC CLASS A", "1,000.00"), ("GGGB", "GREIF INC CLASS B", "1,000.00"), ("NUW", "NEW NAME INC", "1,000.00")]
+        let iwm = try h.write("iShares Russell 2000 ETF\nFund Holdings as of,\"Nov 05, 2025\"\n"
+                              + ([BadInputPriorTests.holdingsHeader] + rows.map { "\"\($0.0)\",\"\($0.1)\",\"Tech\",\"Equity\",\"\($0.2)\",\"0.1\",\"10.00\",\"NASDAQ\"" })
+                                .joined(separator: "\n") + "\n", "IWM_2025-11-05.csv")
+        let run = CommandRun(["validate", "--membership", path, "--r2000", iwm, "--out", h.out])
+        XCTAssertEqual(run.status, 0, run.error)
+        // Predicted CCC, KIND, GGG, OLD; held CCC, NXDR (= KIND), GGG, GGGB, NUW: 3 hits, 1 false hit, 2 misses.
+        // Weights 0.4/0.3/0.2/0.1 against 0.4/0.3/0.1/0.1/0.1: 1 − ½(0.1 + 0.1 + 0.1 + 0.1) = 0.8.
+        let scores = try String(contentsOfFile: h.out + "/validation-scores.csv", encoding: .utf8)
+        XCTAssertTrue(scores.hasSuffix("\nr2000,0.7500,0.6000,0.6667,3,1,2,0.8000,0,1\n"), scores)
+        let findings = try String(contentsOfFile: h.out + "/validation.csv", encoding: .utf8)
+        XCTAssertTrue(findings.contains("\nr2000,matched_by_name,KIND,ticker_changed,,R2000,R2000,\"held as NXDR (NEXTDOOR HOLDINGS INC CLASS A): "
+                                        + "the same company by name, its ticker changed after the run; scored as a hit\"\n"), findings)
+        XCTAssertTrue(findings.contains("\nr2000,miss,GGGB,"), findings)
+        XCTAssertTrue(findings.contains("\nr2000,miss,NUW,"), findings)
+        XCTAssertTrue(findings.contains("\nr2000,false_hit,OLD,"), findings)
+        XCTAssertTrue(run.out.contains("r2000: 1 hits matched by company name, their tickers changed after the run"), run.out)
     }
 
     func testALaterAdditionsFileWithoutATickerColumnIsRefused() throws {

@@ -85,5 +85,10 @@ final class PriorTickerChangesTests: XCTestCase {
         XCTAssertEqual(PriorTickerChanges.crossFileKey("s"), "s")
         XCTAssertEqual(PriorTickerChanges.crossFileKey("liberty media corp / s"), "liberty media / s", "a tracking group's word stays")
         XCTAssertEqual(PriorTickerChanges.crossFileKey("symbol:ABC"), "symbol:ABC")
+        // A name cut at the file's width ends in a descriptor without its designation.
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("bigcommerce holdings inc series"), "bigcommerce holdings")
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("strata critical medical inc class"), "strata critical medical")
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("series"), "series", "a descriptor alone: kept")
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("class act series fund"), "class act series fund", "only a last word")
     }
 }

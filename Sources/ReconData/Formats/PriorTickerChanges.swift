@@ -102,8 +102,10 @@ public enum PriorTickerChanges {
     /// `… Holdings Inc.`). So a lone `s` joins the word before it, and the legal forms the issuer
     /// key folds to (`inc`, `corp`, `co`, `ltd`, and `plc`, `lp`, `llc`) are dropped, unless
     /// nothing else is left. Within one file the issuer key keeps them (`Fox Corp` is not `Fox
-    /// Inc`); across files a match must still name exactly one company.
-    static func crossFileKey(_ issuerKey: String) -> String {
+    /// Inc`); across files a match must still name exactly one company. A name cut short at the
+    /// file's width can end in a class descriptor without its designation (`BIGCOMMERCE HOLDINGS
+    /// INC SERIES`, of `Series 1`): a last word `class` or `series` is dropped too.
+    public static func crossFileKey(_ issuerKey: String) -> String {
         guard !issuerKey.hasPrefix("symbol:") else { return issuerKey }
         var words: [Substring] = []
         for word in issuerKey.split(separator: " ") {
@@ -113,6 +115,7 @@ public enum PriorTickerChanges {
                 words.append(word)
             }
         }
+        if words.count > 1, let last = words.last, last == "class" || last == "series" { words.removeLast() }
         let kept = words.filter { !legalForms.contains($0) }
         return (kept.isEmpty ? words : kept).joined(separator: " ")
     }

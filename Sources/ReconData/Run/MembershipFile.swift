@@ -92,6 +92,14 @@ public struct MembershipFile: Sendable {
     /// Symbols in an index after the reconstitution.
     public func symbols(in tier: IndexTier) -> [String] { lines.filter { $0.index == tier }.map(\.symbol) }
 
+    /// Each of `symbols` with the company name of its line (the first line so spelled; empty for
+    /// a symbol on no line).
+    public func names(of symbols: [String]) -> [(symbol: String, name: String)] {
+        var nameOf: [String: String] = [:]
+        for line in lines where nameOf[line.symbol] == nil { nameOf[line.symbol] = line.company }
+        return symbols.map { ($0, nameOf[$0] ?? "") }
+    }
+
     /// In the new Russell 3000 and not a prior member.
     public var predictedAdditions: [String] {
         lines.filter { $0.index.isInRussell3000 && !$0.priorIndex.isInRussell3000 }.map(\.symbol)

@@ -10,6 +10,9 @@ import ReconCore
 public struct TickerList: Sendable {
     /// The tickers, as the file spells them, in order.
     public var tickers: [String]
+    /// Each ticker's company name, from a `name` or `company` column (iShares' `Name`, FTSE
+    /// Russell's `company`); empty where the file has none.
+    public var names: [String] = []
     /// The rows left out, with why.
     public var dropped: [DroppedRow]
     /// Whether the list is a fund's holdings: its header has an `Asset Class` column, as iShares
@@ -26,6 +29,7 @@ public struct TickerList: Sendable {
         var header: CSVHeader?
         var symbolColumn = 0
         var assetClassColumn: Int?
+        var nameColumn: Int?
         var list = TickerList(tickers: [], dropped: [])
         while try csv.next() {
             guard let header else {
@@ -35,6 +39,7 @@ public struct TickerList: Sendable {
                     header = candidate
                     symbolColumn = column
                     assetClassColumn = candidate.index(of: "asset class")
+                    nameColumn = candidate.index(of: "name", "company")
                     list.isHoldings = assetClassColumn != nil
                 }
                 continue
@@ -52,6 +57,7 @@ public struct TickerList: Sendable {
                 list.drop(csv, "", "no ticker")
             } else {
                 list.tickers.append(ticker)
+                list.names.append(try nameColumn.map { try csv.trimmed($0) } ?? "")
             }
         }
         guard header != nil else {

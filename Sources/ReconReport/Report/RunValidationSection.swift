@@ -41,12 +41,14 @@ enum RunValidationSection {
         }
     }
 
-    /// `miss` → `missed`, `false_hit` → `false hit`, `left_out` → `left out`; another kind as it is written.
+    /// `miss` → `missed`, `false_hit` → `false hit`, `left_out` → `left out`, `matched_by_name` →
+    /// `matched by name`; another kind as it is written.
     private static func kindName(_ kind: String) -> String {
         switch kind {
         case "miss": return "missed"
         case "false_hit": return "false hit"
         case "left_out": return "left out"
+        case "matched_by_name": return "matched by name"
         default: return kind
         }
     }
