@@ -51,6 +51,10 @@ final class SecurityTypeClassifierTests: XCTestCase {
             ("Northern Trust Corporation Common Stock", "Major Banks", .commonStock),
             ("Golub Capital BDC Inc. Common Stock", "Finance: Consumer Services", .businessDevelopmentCompany),
             ("Main Street Capital Corporation Common Stock", "Finance/Investors Services", .businessDevelopmentCompany),
+            // No industry given (a recent listing): the name decides, unless it names an operating business.
+            ("Blue Owl Technology Finance Corp. Common Stock", nil, .businessDevelopmentCompany),
+            ("MacKenzie Realty Capital Inc. Common Stock", nil, .commonStock),
+            ("Example Capital Corp. Common Stock", "Electric Utilities: Central", .commonStock),
             ("Ladder Capital Corp Class A Common Stock", "Real Estate Investment Trusts", .commonStock),
             ("Open Lending Corporation Common Stock", "Finance: Consumer Services", .commonStock),
             ("Centurion Acquisition Corp. Class A Ordinary Shares", nil, .blankCheck),
@@ -83,6 +87,11 @@ final class SecurityTypeClassifierTests: XCTestCase {
         let named = SecurityTypeClassifier.classify(.init(symbol: "ALF", name: "Centurion Acquisition Corp. Class A Ordinary Shares", industry: "Blank Checks"))
         XCTAssertEqual(named.evidence, "name says \"Acquisition Corp.\"")
         XCTAssertNil(SecurityTypeClassifier.classify(.init(symbol: "A", name: "Agilent Technologies Inc. Common Stock")).evidence)
+        let bdc = SecurityTypeClassifier.classify(.init(symbol: "OTF", name: "Blue Owl Technology Finance Corp. Common Stock", industry: ""))
+        XCTAssertEqual(bdc.evidence, "name says \"Finance Corp\" and no industry is given")
+        let filed = SecurityTypeClassifier.classify(.init(symbol: "MAIN", name: "Main Street Capital Corporation Common Stock",
+                                                          industry: "Finance/Investors Services"))
+        XCTAssertEqual(filed.evidence, "name says \"Capital Corporation\" and industry is \"Finance/Investors Services\"")
     }
 
     /// A blank-cheque issuer's shares are SPAC lines when another of its lines shows it.

@@ -380,10 +380,12 @@ extension SecurityTypeClassifier {
 
         /// A BDC named as one (`BDC`, `Business Development Company`, `Direct/Secured/Specialty
         /// Lending`), or named the way BDCs are: the issuer's name ends in `Capital`, `Finance`,
-        /// `Investment`, `Lending` or `Credit` followed by its legal form (`Hercules Capital Inc.`,
+        /// `Investment` or `Credit` followed by its legal form (`Hercules Capital Inc.`,
         /// `New Mountain Finance Corporation`), in an industry where Nasdaq files finance companies
-        /// (a utility or lessor with such a name is not a fund). Asset managers and specialty
-        /// lenders can share the pattern (`Blue Owl Capital Inc.`);
+        /// (a utility or lessor with such a name is not a fund), or with no industry given and no
+        /// word of an operating business (`realty`, `bank`, …: ``operatingVocabulary``), as for
+        /// `Blue Owl Technology Finance Corp.`, listed in 2025. Asset managers and specialty
+        /// lenders can share the pattern (`Blue Owl Capital Inc.`).
         /// A line already in a Russell index keeps its membership whatever its name says (see
         /// `Eligibility.typeScreen`), so this rule only decides for companies new to the index.
         static func businessDevelopmentCompanyEvidence(_ facts: Facts) -> String? {
@@ -391,13 +393,18 @@ extension SecurityTypeClassifier {
             if let found = name.says(businessDevelopmentPhrases, from: 0, issuerOnly: true) {
                 return found
             }
-            guard facts.industry(in: .lending) else { return nil }
+            // No industry is missing data (the screener leaves it blank for many recent listings), not a
+            // finance industry's absence: the name decides, unless it names an operating business
+            // (`MacKenzie Realty Capital Inc.`, a REIT).
+            let noIndustry = facts.industry.isEmpty && name.says(operatingVocabulary, from: 0, issuerOnly: true) == nil
+            guard facts.industry(in: .lending) || noIndustry else { return nil }
             var words = name.issuerWords.map(\.folded)
             if words.last == "new" { words.removeLast() }
             guard words.count >= 3, legalForms.contains(words[words.count - 1]),
                   fundManagerWords.contains(words[words.count - 2]) else { return nil }
             let kind = words[words.count - 2]
-            return "name says \"\(kind.prefix(1).uppercased() + kind.dropFirst()) \(words[words.count - 1].prefix(1).uppercased() + words[words.count - 1].dropFirst())\" and industry is \"\(facts.industry)\""
+            let industry = facts.industry.isEmpty ? "no industry is given" : "industry is \"\(facts.industry)\""
+            return "name says \"\(kind.prefix(1).uppercased() + kind.dropFirst()) \(words[words.count - 1].prefix(1).uppercased() + words[words.count - 1].dropFirst())\" and \(industry)"
         }
 
         /// A closed-end fund: `Fund`, `Closed-End`, a municipal-bond trust, or a `Trust` (or
