@@ -15,6 +15,12 @@ import ReconData
 /// 30 days before the rank day (M7 §5.8); one price near the rank day stands in for it. A holdings
 /// file prices only its fund's holdings, so lines of companies new to the index keep the
 /// universe's price.
+///
+/// A split between the two dates would make the cap wrong by its ratio (the universe's shares are
+/// after it, the other input's price before it). A holdings file shows a reverse split, or a
+/// ticker now another company's: the fund's holding implies more than twice the float a fund can
+/// hold (``HoldingsFloat/sharesDisagree``), and such a line takes no price from that file. A
+/// forward split cannot be told from a low float, and is not seen.
 enum RankDayPrices {
     /// How many lines each input priced.
     struct Priced: Sendable, Equatable {
@@ -25,8 +31,10 @@ enum RankDayPrices {
 
     /// Reprices `universe` and says which input priced how many lines (the universe first).
     /// Without a date for the universe nothing is compared: every line keeps its own price.
+    /// - Parameter sharesApart: by input name, the lines whose shares it counts apart from the
+    ///   universe (``HoldingsFloat/sharesDisagree``): that input prices none of them.
     static func apply(to universe: inout UniverseReadResult, named name: String, sources: [DatedPrices],
-                      rankDay: CalendarDate) -> [Priced] {
+                      sharesApart: [String: Set<Int>] = [:], rankDay: CalendarDate) -> [Priced] {
         let fromUniverse = universe.securities.filter { ($0.price ?? 0) > 0 }.count
         guard let own = universe.asOf else { return [Priced(source: name, date: nil, lines: fromUniverse)] }
         // The inputs nearer the rank day than the universe, nearest first (in input order on a tie).
@@ -37,7 +45,11 @@ enum RankDayPrices {
         for index in universe.securities.indices {
             guard let old = universe.securities[index].price, old > 0 else { continue }
             let symbol = universe.securities[index].symbol
-            guard let (source, price) = nearer.lazy.compactMap({ source in sources[source].price(of: symbol).map { (source, $0) } }).first else {
+            let priceFrom = { (source: Int) -> (Int, Double)? in
+                guard sharesApart[sources[source].source]?.contains(index) != true else { return nil }
+                return sources[source].price(of: symbol).map { (source, $0) }
+            }
+            guard let (source, price) = nearer.lazy.compactMap(priceFrom).first else {
                 kept += 1
                 continue
             }

@@ -87,8 +87,10 @@ public enum SnapshotRun {
         // facts laid over them at the rank day.
         func prepared(_ read: UniverseReadResult) -> Prepared {
             var universe = read
+            // Before repricing, which keeps each line's shares (cap over price).
+            let holdings = HoldingsFloat.Evidence(read.securities, holdings: prior.holdings)
             let priced = RankDayPrices.apply(to: &universe, named: FilePaths.fileName(of: universePath), sources: prior.prices,
-                                             rankDay: rulebook.rankDay)
+                                             sharesApart: holdings.sharesApart, rankDay: rulebook.rankDay)
             let matchedPrior = prior.matchingTickerChanges(in: universe)
             // In place: the universe's only copy, so marking it copies no line.
             universe.markPriorExclusions(matchedPrior.membership, rulebook: rulebook)
@@ -96,7 +98,7 @@ public enum SnapshotRun {
                                                benefitDrivenIncorporation: rulebook.benefitDrivenIncorporationCountries)
             var numbered = numbering.universe
             if !prior.holdings.isEmpty {
-                numbered.holdingsFloat = HoldingsFloat.infer(universe.securities, holdings: prior.holdings, rankDay: rulebook.rankDay)
+                numbered.holdingsFloat = holdings.floats(rankDay: rulebook.rankDay)
             }
             var factsReport: FactsOverlay.Report?
             if let facts {
@@ -104,7 +106,8 @@ public enum SnapshotRun {
                                                              at: rulebook.rankDay)
             }
             return Prepared(read: universe, matchedPrior: matchedPrior, numbered: numbered, prior: numbering.prior,
-                            priced: priced, facts: factsReport)
+                            priced: priced, sharesApart: holdings.warnings(read.securities, universe: FilePaths.fileName(of: universePath)),
+                            facts: factsReport)
         }
         let published = prepared(loaded.result)
         let universe = published.read, matchedPrior = published.matchedPrior, factsReport = published.facts
@@ -142,7 +145,7 @@ public enum SnapshotRun {
             var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
                 + prior.dateWarnings(for: rulebook, previous: request.previous)
                 + universeDateWarnings(universe, path: universePath, rulebook: rulebook, previous: request.previous)
-                + absentMemberWarnings(result, universePath: universePath) + (factsReport?.warnings ?? [])
+                + lines.sharesApart + absentMemberWarnings(result, universePath: universePath) + (factsReport?.warnings ?? [])
             if let forward {
                 warnings += forward.warnings(for: drag, result: result)
                 let splits = forward.suspectedSplits(result)
@@ -196,6 +199,8 @@ public enum SnapshotRun {
         var numbered: Universe
         var prior: PriorMembership
         var priced: [RankDayPrices.Priced]
+        /// What the prior's holdings files count apart from the universe (``HoldingsFloat/Evidence``).
+        var sharesApart: [String]
         var facts: FactsOverlay.Report?
     }
 }

@@ -45,6 +45,11 @@ final class RealData2026PriorTests: XCTestCase {
         for warnings in [before.warnings, after.warnings] {
             XCTAssertTrue(warnings.contains("IWV_2025-09-16.csv holds the Russell 3000 as of 2025-09-16, before every Russell 2000 file"), warnings)
         }
+        // Reverse splits since the older files (agilon health, Traeger, …): their prices and floats
+        // are not taken from them; the May file counts every line's shares as the June screener does.
+        XCTAssertTrue(after.warnings.contains("IWM_2026-01-21.csv holds 8 lines at more than twice the float a fund can hold"), after.warnings)
+        XCTAssertTrue(after.warnings.contains("AGL, ASST, BARK, COOK"), after.warnings)
+        XCTAssertFalse(after.warnings.contains("IWM_2026-05-05.csv holds"), after.warnings)
         XCTAssertTrue(after.warnings.contains("IWM_2026-01-21.csv holds the Russell 2000 as of 2026-01-21, before IWM_2026-05-05.csv "
                                               + "(2026-05-05): the prior Russell 2000 is the later file's; 51 lines only the earlier one holds"),
                       after.warnings)

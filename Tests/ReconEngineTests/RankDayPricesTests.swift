@@ -34,6 +34,19 @@ final class RankDayPricesTests: XCTestCase {
         ])
     }
 
+    /// A file that counts a line's shares apart from the universe (a reverse split between them)
+    /// prices none of them: the next nearest input does, else the universe.
+    func testAFileCountingALinesSharesApartDoesNotPriceIt() {
+        var read = universe(asOf: CalendarDate(year: 2025, month: 5, day: 23))
+        let iwv = DatedPrices(source: "IWV.csv", date: CalendarDate(year: 2025, month: 5, day: 2), prices: [("AAA", 0.5), ("DCOM", 2)])
+        let iwm = DatedPrices(source: "IWM.csv", date: CalendarDate(year: 2025, month: 5, day: 13), prices: [("AAA", 9)])
+        let priced = RankDayPrices.apply(to: &read, named: "screener.csv", sources: [iwv, iwm], sharesApart: ["IWV.csv": [0, 2]],
+                                         rankDay: rankDay)
+        XCTAssertEqual(read.securities.map(\.price), [9, 4, 40, 2])
+        XCTAssertEqual(read.securities.map(\.marketCap), [900, 400, 800, 200])
+        XCTAssertEqual(priced.map(\.lines), [3, 0, 1])
+    }
+
     /// A universe dated on the rank day (a CRSP cross-section) keeps its prices; an undated one too.
     func testTheUniverseWinsTiesAndKeepsItsPricesWithoutADate() {
         let iwv = DatedPrices(source: "IWV.csv", date: CalendarDate(year: 2025, month: 5, day: 2), prices: [("AAA", 8)])
