@@ -13,9 +13,10 @@ import ReconData
 /// compare by their issuer key as two files spell it (``PriorTickerChanges/crossFileKey(_:)``), a
 /// name without words of its own (an issuer key made of the ticker) never matches, and the key must
 /// name exactly one line of the predicted set and one of the truth set, the one a false hit and the
-/// other a miss. So two classes of one company never pair across (`GEF` predicted, `GEFB` held),
-/// and a company that changed its name as well stays a false hit and a miss. Each pair is listed
-/// in validation.csv (`matched_by_name`), so a researcher can check it.
+/// other a miss. Names that state different classes (`Greif Inc. Class A Common Stock` predicted,
+/// `GREIF INC CLASS B` held) are two lines of one company, not one line renamed, and do not pair;
+/// a company that changed its name as well stays a false hit and a miss. Each pair is listed in
+/// validation.csv (`matched_by_name`), so a researcher can check it.
 struct TickerChangesSinceRun {
     /// One predicted ticker and the true ticker of the same company.
     struct Pair: Sendable, Equatable {
@@ -44,7 +45,8 @@ struct TickerChangesSinceRun {
         var pairs: [Pair] = []
         for falseHit in score.falseHits {
             guard let key = predictedLines.keyOf[falseHit], let predicted = predictedLines.lines[key], predicted.count == 1,
-                  let truth = truthLines.lines[key], truth.count == 1, let held = truth.first, misses.contains(held.symbol) else { continue }
+                  let truth = truthLines.lines[key], truth.count == 1, let held = truth.first, misses.contains(held.symbol),
+                  !Self.namesDifferentClasses(predicted[0].name, held.name) else { continue }
             pairs.append(Pair(predicted: falseHit, truth: held.symbol, truthName: held.name))
         }
         self.pairs = pairs
@@ -53,6 +55,20 @@ struct TickerChangesSinceRun {
     /// A true ticker spelled as the run predicted it when it is paired, else as it is.
     func spelledAsPredicted(_ truth: String) -> String {
         pairs.first { $0.truth == Ticker.exact(truth) }?.predicted ?? truth
+    }
+
+    /// Whether both names state a class or series and the two differ (`Class A`, `CLASS B`); a
+    /// name cut before its designation (`… INC SERIES`) states none.
+    static func namesDifferentClasses(_ first: String, _ second: String) -> Bool {
+        guard let one = classDesignation(first), let other = classDesignation(second) else { return false }
+        return one != other
+    }
+
+    /// The word after the last `class` or `series` in a name, folded (`a` of `Class A Common Stock`).
+    private static func classDesignation(_ name: String) -> String? {
+        let words = name.lowercased().split { !$0.isLetter && !$0.isNumber }
+        guard let position = words.lastIndex(where: { $0 == "class" || $0 == "series" }), position + 1 < words.count else { return nil }
+        return String(words[position + 1])
     }
 
     /// Each distinct ticker's cross-file key, and the lines (ticker and name) under each key.

@@ -26,6 +26,12 @@ final class TickerChangesSinceRunTests: XCTestCase {
                              truth: [("GEF", "GREIF INC CLASS A"), ("GEFB", "GREIF INC CLASS B")]), [])
         XCTAssertEqual(pairs(predicted: [("GEF", "Greif Inc. Class A Common Stock"), ("GEFX", "Greif Inc. Class X Common Stock")],
                              truth: [("GEF", "GREIF INC CLASS A"), ("GEFB", "GREIF INC CLASS B")]), [])
+        // Class A predicted, class B alone held: two lines of one company, not a ticker change.
+        XCTAssertEqual(pairs(predicted: [("GEF", "Greif Inc. Class A Common Stock")], truth: [("GEFB", "GREIF INC CLASS B")]), [])
+        XCTAssertTrue(TickerChangesSinceRun.namesDifferentClasses("Moog Inc. Class A Common Stock", "MOOG INC CLASS B"))
+        XCTAssertFalse(TickerChangesSinceRun.namesDifferentClasses("BigCommerce Holdings Inc. Series 1 Common Stock",
+                                                                   "BIGCOMMERCE HOLDINGS INC SERIES"))
+        XCTAssertFalse(TickerChangesSinceRun.namesDifferentClasses("CSW Industrials Inc. Common Stock", "CSW INDUSTRIALS INC"))
     }
 
     func testANameTwoTrueLinesShareOrNoneGivesPairsNothing() {
