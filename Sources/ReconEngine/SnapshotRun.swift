@@ -145,7 +145,8 @@ public enum SnapshotRun {
             var warnings = universe.notes + DroppedRow.summary(universe.dropped).map { $0 + "; listed in excluded.csv" } + matchedPrior.notes
                 + prior.dateWarnings(for: rulebook, previous: request.previous)
                 + universeDateWarnings(universe, path: universePath, rulebook: rulebook, previous: request.previous)
-                + lines.sharesApart + absentMemberWarnings(result, universePath: universePath) + (factsReport?.warnings ?? [])
+                + lines.sharesApart + absentMemberWarnings(result, universePath: universePath)
+                + recentListingWarnings(result, universe: universe, path: universePath) + (factsReport?.warnings ?? [])
             if let forward {
                 warnings += forward.warnings(for: drag, result: result)
                 let splits = forward.suspectedSplits(result)
@@ -190,6 +191,24 @@ public enum SnapshotRun {
         return ["\(absent) of the \(prior) prior lines (\(formatNumber(Double(absent) / Double(prior) * 100, decimals: 1))%) are not in "
             + "\(FilePaths.fileName(of: universePath)) and are deleted as no longer listed: a universe filtered or cut short deletes "
             + "members that are still listed; give the whole export (every exchange, every row)"]
+    }
+
+    /// Additions listed in the rank day's year, from a universe dated after the rank day: a company
+    /// must trade on the rank day to be ranked, and one listed after it joins at the next quarter's
+    /// IPO window (russell-rules.md §6.1), but an IPO year cannot tell before from after. Said with
+    /// the count and the tickers, so the prediction's most doubtful additions can be checked
+    /// (2026 inputs: 28 of 259, the screener taken 42 days after the rank day).
+    private static func recentListingWarnings(_ result: ReconstitutionResult, universe: UniverseReadResult, path: String) -> [String] {
+        let rankDay = result.rulebook.rankDay
+        guard let date = universe.asOf ?? FileNameDate.date(ofFile: path), date > rankDay else { return [] }
+        let additions = result.rowIndices.filter { result.isLine($0) && result.change($0) == .addition }
+        let listedThisYear = additions.filter { $0 < universe.securities.count && universe.securities[$0].ipoYear == rankDay.year }
+        guard !listedThisYear.isEmpty else { return [] }
+        let named = listedThisYear.prefix(30).map(result.symbol).joined(separator: ", ") + (listedThisYear.count > 30 ? ", …" : "")
+        return ["\(listedThisYear.count) of the \(additions.count) additions were listed in \(rankDay.year) (their IPO year), and "
+            + "\(FilePaths.fileName(of: path)) is of \(date), \(date.dayNumber - rankDay.dayNumber) days after the rank day "
+            + "(\(rankDay)): a company listed after the rank day joins at the next quarter's IPO window, not this run, and the IPO "
+            + "year cannot tell which did; check \(named)"]
     }
 
     /// A universe as a snapshot run reconstitutes it: priced, its prior matched, numbered, facts laid over.

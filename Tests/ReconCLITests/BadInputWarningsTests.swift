@@ -304,4 +304,29 @@ final class BadInputWarningsTests: XCTestCase {
         let dragWarning = try XCTUnwrap(try warnings(h.out).first { $0.hasPrefix("drag: 1 Russell 2000 lines have no price") }, "S5 is left out")
         XCTAssertTrue(dragWarning.contains("in later.csv and are left out"), dragWarning)
     }
+
+    /// A universe dated after the rank day lists companies that listed after it, which FTSE Russell
+    /// adds at the next quarter's IPO window: the additions listed in the rank day's year are said
+    /// (NEWA, NEWB), one listed before it (OLD) is not; an undated universe says nothing.
+    func testAdditionsListedInTheRankDaysYearAreSaidFromALaterUniverse() throws {
+        let h = try BadInputHarness()
+        let rows = [("NEWA", "2025"), ("OLD", "2024"), ("NEWB", "2025")].enumerated().map { index, row in
+            "\(row.0),\(row.0) Inc. Common Stock,$20.00,0,0%,\((index + 1) * 100_000_000),United States,\(row.1),1000,Technology,Software"
+        }
+        let text = "Symbol,Name,Last Sale,Net Change,% Change,Market Cap,Country,IPO Year,Volume,Sector,Industry\n"
+            + rows.joined(separator: "\n") + "\n"
+        let dated = try h.write(text, "nasdaq_screener_2025-05-23.csv")
+        let run = h.reconstitute(dated)
+        XCTAssertEqual(run.status, 0, run.error)
+        let said = "2 of the 3 additions were listed in 2025 (their IPO year), and nasdaq_screener_2025-05-23.csv is of 2025-05-23, "
+            + "23 days after the rank day (2025-04-30): a company listed after the rank day joins at the next quarter's IPO window, "
+            + "not this run, and the IPO year cannot tell which did; check NEWA, NEWB"
+        XCTAssertTrue(run.error.contains("recon: warning: " + said + "\n"), run.error)
+        XCTAssertTrue(try warnings(h.out).contains(said))
+
+        let undated = try h.write(text, "screener.csv")
+        let quiet = CommandRun(["reconstitute", "--year", "2025", "--universe", undated, "--out", h.folder + "/undated"])
+        XCTAssertEqual(quiet.status, 0, quiet.error)
+        XCTAssertFalse(quiet.error.contains("were listed in 2025"), quiet.error)
+    }
 }

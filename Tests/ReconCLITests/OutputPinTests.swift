@@ -134,7 +134,7 @@ final class OutputPinTests: XCTestCase {
                  "--r2000", data + "/2025/IWM_2025-11-05.csv", "--out", folder + "/validate"])
         try run(["report", "--quiet", out])
         assertPinned(folder, [
-            "run/": "0e6df76dfcf773bf",
+            "run/": "d1ab6f30062e41e2",
             "validate/": "b5d1eb5fbdf37f31",
         ])
     }
