@@ -396,15 +396,16 @@ extension SecurityTypeClassifier {
             // No industry is missing data (the screener leaves it blank for many recent listings), not a
             // finance industry's absence: the name decides, unless it names an operating business
             // (`MacKenzie Realty Capital Inc.`, a REIT).
-            let noIndustry = facts.industry.isEmpty && name.says(operatingVocabulary, from: 0, issuerOnly: true) == nil
-            guard facts.industry(in: .lending) || noIndustry else { return nil }
-            var words = name.issuerWords.map(\.folded)
-            if words.last == "new" { words.removeLast() }
-            guard words.count >= 3, legalForms.contains(words[words.count - 1]),
-                  fundManagerWords.contains(words[words.count - 2]) else { return nil }
-            let kind = words[words.count - 2]
+            let inLending = facts.industry(in: .lending)
+            guard inLending || facts.industry.isEmpty else { return nil }
+            // The issuer's last words, without a trailing `New`; read in place (most lines fail here).
+            var words = name.issuerWords
+            if words.last?.folded == "new" { words.removeLast() }
+            guard words.count >= 3, let form = words.last?.folded, legalForms.contains(form),
+                  case let kind = words[words.endIndex - 2].folded, fundManagerWords.contains(kind) else { return nil }
+            if !inLending, name.says(operatingVocabulary, from: 0, issuerOnly: true) != nil { return nil }
             let industry = facts.industry.isEmpty ? "no industry is given" : "industry is \"\(facts.industry)\""
-            return "name says \"\(kind.prefix(1).uppercased() + kind.dropFirst()) \(words[words.count - 1].prefix(1).uppercased() + words[words.count - 1].dropFirst())\" and \(industry)"
+            return "name says \"\(kind.prefix(1).uppercased() + kind.dropFirst()) \(form.prefix(1).uppercased() + form.dropFirst())\" and \(industry)"
         }
 
         /// A closed-end fund: `Fund`, `Closed-End`, a municipal-bond trust, or a `Trust` (or
