@@ -31,4 +31,24 @@ final class BadInputTickerListTests: XCTestCase {
         let findings = try String(contentsOfFile: h.folder + "/validate/validation.csv", encoding: .utf8)
         XCTAssertFalse(findings.uppercased().contains("CONTENT"), findings)
     }
+
+    /// A fund's holdings scored as an index hold what corporate actions left in the fund (a CVR,
+    /// a line priced at 0): no run can predict them and no index holds them, so they are left
+    /// out and said, as the prior reader leaves them out.
+    func testWhatCorporateActionsLeaveInAFundIsNotScored() throws {
+        let h = try BadInputHarness()
+        let universe = try h.write(BadInputHarness.screener(count: 30), "universe.csv")
+        XCTAssertEqual(h.reconstitute(universe, ["--quiet"]).status, 0)
+        let members = (1 ... 20).map { "S\($0)" }
+        let rows = members.map { "\"\($0)\",\"\($0) INC\",\"Tech\",\"Equity\",\"1,000.00\",\"0.05\",\"10.00\",\"NASDAQ\"" }
+            + ["\"AKE\",\"AKERO THERAPEUTICS CVR\",\"Health Care\",\"Equity\",\"1,000.00\",\"0.00\",\"0.66\",\"NASDAQ\"",
+               "\"PDLI\",\"PDL BIOPHARMA INC\",\"Health Care\",\"Equity\",\"0.12\",\"0.00\",\"0.00\",\"NASDAQ\""]
+        let truth = try h.write(([BadInputPriorTests.holdingsHeader] + rows).joined(separator: "\n") + "\n", "IWM.csv")
+        let run = CommandRun(["validate", "--membership", h.out + "/membership.csv", "--r2000", truth, "--out", h.folder + "/validate"])
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertTrue(run.error.contains("recon: warning: \(truth): 2 rows dropped (not a share 1, not traded 1)\n"), run.error)
+        let findings = try String(contentsOfFile: h.folder + "/validate/validation.csv", encoding: .utf8)
+        XCTAssertFalse(findings.contains(",AKE,"), findings)
+        XCTAssertFalse(findings.contains(",PDLI,"), findings)
+    }
 }

@@ -134,8 +134,8 @@ final class OutputPinTests: XCTestCase {
                  "--r2000", data + "/2025/IWM_2025-11-05.csv", "--out", folder + "/validate"])
         try run(["report", "--quiet", out])
         assertPinned(folder, [
-            "run/": "d1ab6f30062e41e2",
-            "validate/": "b5d1eb5fbdf37f31",
+            "run/": "2d0ab4c4e049965f",
+            "validate/": "76e7a8734cad774d",
         ])
     }
 

@@ -44,7 +44,9 @@ final class RealData2025Tests: XCTestCase {
         let r2000 = try score("r2000", membership.symbols(in: .r2000), truth: "IWM_2025-11-05.csv")
         print("2025 F1: additions \(additions.f1), deletions \(deletions.f1), r2000 \(r2000.f1)")
         // Measured: 0.710, 0.920, 0.938 with prices nearest the rank day (before: 0.718, 0.884, 0.933;
-        // the additions lost three companies ranked 2,997–3,000 that moved a few ranks below #3,000).
+        // the additions lost three companies ranked 2,997–3,000 that moved a few ranks below #3,000);
+        // the Russell 2000 0.940 since the fund's CVRs, escrow and unpriced lines leave the truth (by
+        // ticker alone here: `recon validate` also pairs tickers changed since, 0.941).
         XCTAssertGreaterThanOrEqual(additions.f1, 0.70)
         XCTAssertGreaterThanOrEqual(deletions.f1, 0.91)
         XCTAssertGreaterThanOrEqual(r2000.f1, 0.935)
@@ -65,7 +67,7 @@ final class RealData2025Tests: XCTestCase {
         }
         let before = try scores([]), after = try scores(["--later-additions", data + "ru3000_2025_q3_ipo_additions.csv"])
         let (hits, falseHits, misses, leftOut) = (4, 5, 6, 8)
-        // Measured: 1,863 hits, 144 false, 95 missed (F1 0.9397) before; 1,861, 146, 82 and 15 left out (0.9423) after.
+        // Measured: 1,863 hits, 144 false, 89 missed (F1 0.9411) before; 1,861, 146, 76 and 15 left out (0.9437) after.
         XCTAssertEqual(before[leftOut], "0")
         XCTAssertGreaterThanOrEqual(Int(after[leftOut])!, 13)
         let moved = Int(before[hits])! - Int(after[hits])!
@@ -92,9 +94,10 @@ final class RealData2025Tests: XCTestCase {
         XCTAssertTrue(findings.contains("\nr2000,miss,GEFB,absent_from_universe,"), findings)
         let scores = try String(contentsOfFile: folder + "/validation-scores.csv", encoding: .utf8)
         let r2000 = try XCTUnwrap(scores.split(separator: "\n").first { $0.hasPrefix("r2000,") }).split(separator: ",")
-        // Measured: 1,863 hits (3 matched by name), 144 false, 95 missed: F1 0.9397 (0.9384 by ticker alone).
+        // Measured: 1,863 hits (3 matched by name), 144 false, 89 missed: F1 0.9411 (0.9397 before the fund's CVRs,
+        // escrow and unpriced lines were left out of the truth, 0.9384 by ticker alone).
         XCTAssertEqual(r2000[9], "3")
-        XCTAssertGreaterThanOrEqual(Double(r2000[3])!, 0.939)
+        XCTAssertGreaterThanOrEqual(Double(r2000[3])!, 0.94)
     }
 
     /// The predicted Russell 2000's weights (members weighted by the float their prior holdings

@@ -25,7 +25,7 @@ final class RealData2026PriorTests: XCTestCase {
 
     /// IWV's September members that left the Russell 2000 by May read as Russell 1000 with the May
     /// IWM alone (the Russell 1000 has about 1,020 lines); the November and January IWM files mark
-    /// them as gone. Measured: 1,101 prior Russell 1000 lines and 256 deletions, then 1,025 and 182;
+    /// them as gone. Measured: 1,102 prior Russell 1000 lines and 250 deletions, then 1,025 and 175;
     /// the new indexes are the same size either way (1,008 and 1,994 companies), as the README says.
     func testEarlierRussell2000FilesMarkTheMembersThatLeft() throws {
         let latest = ["2026/IWM_2026-05-05.csv", "2025/IWV_2025-09-16.csv"]
@@ -39,7 +39,7 @@ final class RealData2026PriorTests: XCTestCase {
         XCTAssertEqual(after.companies, before.companies)
         // The README's prediction, with all four files.
         XCTAssertEqual(after.companies, ["R1000": 1_008, "R2000": 1_994])
-        XCTAssertTrue(after.summary.contains("changes      259 additions, 182 deletions (69 not in the universe), 45 up, 32 down"), after.summary)
+        XCTAssertTrue(after.summary.contains("changes      259 additions, 175 deletions (62 not in the universe), 45 up, 32 down"), after.summary)
         XCTAssertTrue(after.summary.contains("breakpoints  #1000 $5.7B, #3000 $155.4M"), after.summary)
         // The September IWV is more than a month older than every IWM file either way: said both times.
         for warnings in [before.warnings, after.warnings] {
@@ -51,7 +51,7 @@ final class RealData2026PriorTests: XCTestCase {
         XCTAssertTrue(after.warnings.contains("AGL, ASST, BARK, COOK"), after.warnings)
         XCTAssertFalse(after.warnings.contains("IWM_2026-05-05.csv holds"), after.warnings)
         XCTAssertTrue(after.warnings.contains("IWM_2026-01-21.csv holds the Russell 2000 as of 2026-01-21, before IWM_2026-05-05.csv "
-                                              + "(2026-05-05): the prior Russell 2000 is the later file's; 51 lines only the earlier one holds"),
+                                              + "(2026-05-05): the prior Russell 2000 is the later file's; 52 lines only the earlier one holds"),
                       after.warnings)
     }
 }

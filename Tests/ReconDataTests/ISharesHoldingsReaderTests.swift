@@ -51,9 +51,32 @@ final class ISharesHoldingsReaderTests: XCTestCase {
             "asset class \"Futures\" is not Equity",
             "no ticker (OMNIAB INC $12.50 VESTING Prvt)",
             "not listed (exchange \"NO MARKET (E.G. UNLISTED)\")",
-            "ticker already read on line 11",
+            "not a share (name says \"CVR\")",
         ])
         XCTAssertEqual(holdings.dropped.map(\.line), [13, 14, 15, 16, 17])
+    }
+
+    /// What takeovers and delistings leave in a fund is no share of its index: CVRs, warrants and
+    /// escrow, OTC-quoted or unpriced lines; a company whose name starts with `CVR` is one, and a
+    /// line repeating a ticker already read is left out as such.
+    func testWhatCorporateActionsLeaveInTheFundIsLeftOut() throws {
+        func row(_ ticker: String, _ name: String, price: String = "10.00", exchange: String = "NASDAQ") -> String {
+            "\"\(ticker)\",\"\(name)\",\"Health Care\",\"Equity\",\"100.00\",\"0.01\",\"100.00\",\"10.00\",\"\(price)\",\"United States\","
+                + "\"\(exchange)\",\"USD\",\"1.00\",\"USD\",\"-\""
+        }
+        let rows = [
+            row("CVI", "CVR ENERGY INC"), row("AKE", "AKERO THERAPEUTICS CVR"), row("WLLBW", "CHORD ENERGY EQUITY WARRANTS SERIE"),
+            row("P5N994", "Petrocorp Inc Escrow", exchange: "Non-Nms Quotation Service (Nnqs)"),
+            row("TSEOF", "TRINSEO PLC", price: "0.11", exchange: "Non-Nms Quotation Service (Nnqs)"),
+            row("PDLI", "PDL BIOPHARMA INC", price: "0.00"), row("CVI", "CVR ENERGY INC"),
+        ]
+        let holdings = try read(Self.preamble() + Self.header + "\n" + rows.joined(separator: "\n") + "\n")
+        XCTAssertEqual(holdings.holdings.map(\.symbol), ["CVI"])
+        XCTAssertEqual(holdings.dropped.map(\.reason), [
+            "not a share (name says \"CVR\")", "not a share (name says \"WARRANTS\")",
+            "not listed (exchange \"Non-Nms Quotation Service (Nnqs)\")", "not listed (exchange \"Non-Nms Quotation Service (Nnqs)\")",
+            "not traded (price 0)", "ticker already read on line 11",
+        ])
     }
 
     func testNoPreambleTakesTheIndexAndTheDateFromTheFileName() throws {

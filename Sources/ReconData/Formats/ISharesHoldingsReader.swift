@@ -70,8 +70,9 @@ public struct ISharesHoldings: Sendable {
 ///   `Market Value`, `Price`, `Exchange` (optional). Numbers may be quoted with thousands
 ///   separators; `-` is blank.
 /// - Only `Asset Class` `Equity` is kept; cash, money-market, futures and collateral lines are
-///   dropped and reported, and so are equity lines without a ticker (`-`), lines iShares marks
-///   `NO MARKET (E.G. UNLISTED)` (CVRs, escrows) and a ticker's second line.
+///   dropped and reported, and so are equity lines without a ticker (`-`), lines that are no share
+///   of the index (``HoldingsRemnant``: unlisted or OTC-quoted, CVRs, warrants, escrow, priced at
+///   0) and a ticker's second line.
 /// - The index comes from `index` when given, else the fund name in the preamble, else the file
 ///   name (`IWM…` R2000, `IWB…` R1000, `IWV…` R3000, `IWC…` Microcap); otherwise the file is an
 ///   ``InputError`` asking for `R2000=FILE`.
@@ -126,7 +127,7 @@ public enum ISharesHoldingsReader {
             dataRows += 1
             try csv.requireFieldCount(header)
             let symbol = try csv.trimmed(columns.ticker)
-            if let reason = try dropReason(csv, columns, symbol: symbol, lineOfSymbol: lineOfSymbol) {
+            if let reason = try dropReason(csv, header, columns, symbol: symbol, lineOfSymbol: lineOfSymbol) {
                 dropped.append(DroppedRow(file: csv.name, line: csv.lineNumber, symbol: symbol == "-" ? "" : symbol, reason: reason))
                 continue
             }
@@ -190,13 +191,16 @@ public enum ISharesHoldingsReader {
                          help: "write R2000=FILE (or R1000=FILE, R3000=FILE, MICROCAP=FILE) to say which index the file holds")
     }
 
-    private static func dropReason(_ csv: CSVReader, _ columns: Columns, symbol: String, lineOfSymbol: [String: Int]) throws -> String? {
+    private static func dropReason(_ csv: CSVReader, _ header: CSVHeader, _ columns: Columns, symbol: String,
+                                   lineOfSymbol: [String: Int]) throws -> String? {
         let assetClass = try csv.trimmed(columns.assetClass)
         if assetClass.lowercased() != "equity" { return "asset class \"\(assetClass)\" is not Equity" }
         // A ticker without a letter or digit (`-`, `--`) names nothing the prior could match.
         if Ticker.normalize(symbol).isEmpty { return "no ticker (\(try csv.trimmed(columns.name)))" }
-        if let exchange = try csv.optionalText(columns.exchange), exchange.uppercased().containsText("NO MARKET") {
-            return "not listed (exchange \"\(exchange)\")"
+        let price = try csv.double(columns.price, header: header, in: 0...Double.greatestFiniteMagnitude, expected: "a price (not negative)")
+        if let reason = HoldingsRemnant.reason(name: try csv.trimmed(columns.name), exchange: try csv.optionalText(columns.exchange),
+                                               price: price) {
+            return reason
         }
         // The same security (``Ticker/securityKey(_:)``), not a ticker that normalises alike: `BC^C` is not `BCC`.
         if let first = lineOfSymbol[Ticker.securityKey(symbol)] { return "ticker already read on line \(first)" }

@@ -4,7 +4,8 @@ import ReconCore
 /// Russell's addition and deletion lists and iShares holdings files (whose preamble is skipped).
 ///
 /// Rows left out are counted and said (``dropped``, ``notes``), never dropped silently: an iShares
-/// file's non-equity lines, rows without a ticker (`-`), and single-field rows (blank lines, the
+/// file's non-equity lines and the lines that are no share of its index (``HoldingsRemnant``: CVRs,
+/// warrants, escrow, unlisted or unpriced lines), rows without a ticker (`-`), and single-field rows (blank lines, the
 /// disclaimer at the foot of an iShares file, which was read as a ticker before issue 20). Any
 /// other row with fewer or more fields than the header is an ``InputError``.
 public struct TickerList: Sendable {
@@ -30,6 +31,7 @@ public struct TickerList: Sendable {
         var symbolColumn = 0
         var assetClassColumn: Int?
         var nameColumn: Int?
+        var exchangeColumn: Int?, priceColumn: Int?
         var list = TickerList(tickers: [], dropped: [])
         while try csv.next() {
             guard let header else {
@@ -40,6 +42,8 @@ public struct TickerList: Sendable {
                     symbolColumn = column
                     assetClassColumn = candidate.index(of: "asset class")
                     nameColumn = candidate.index(of: "name", "company")
+                    exchangeColumn = candidate.index(of: "exchange")
+                    priceColumn = candidate.index(of: "price")
                     list.isHoldings = assetClassColumn != nil
                 }
                 continue
@@ -51,13 +55,19 @@ public struct TickerList: Sendable {
             }
             try csv.requireFieldCount(header)
             let ticker = try csv.trimmed(symbolColumn)
+            let name = try nameColumn.map { try csv.trimmed($0) } ?? ""
             if let assetClassColumn, case let assetClass = try csv.trimmed(assetClassColumn), assetClass.lowercased() != "equity" {
                 list.drop(csv, ticker, "asset class \"\(assetClass)\" is not Equity")
+            } else if list.isHoldings, let reason = HoldingsRemnant.reason(
+                name: name, exchange: try exchangeColumn.flatMap { try csv.optionalText($0) },
+                price: try priceColumn.flatMap { try csv.double($0, header: header, in: 0...Double.greatestFiniteMagnitude, expected: "a price (not negative)") }) {
+                // What a fund holds besides its index's shares (the prior reader leaves them out too).
+                list.drop(csv, ticker, reason)
             } else if Ticker.normalize(ticker).isEmpty {
                 list.drop(csv, "", "no ticker")
             } else {
                 list.tickers.append(ticker)
-                list.names.append(try nameColumn.map { try csv.trimmed($0) } ?? "")
+                list.names.append(name)
             }
         }
         guard header != nil else {
