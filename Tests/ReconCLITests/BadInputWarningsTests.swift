@@ -318,7 +318,7 @@ final class BadInputWarningsTests: XCTestCase {
         let dated = try h.write(text, "nasdaq_screener_2025-05-23.csv")
         let run = h.reconstitute(dated)
         XCTAssertEqual(run.status, 0, run.error)
-        let said = "2 of the 3 additions were listed in 2025 (their IPO year), and nasdaq_screener_2025-05-23.csv is of 2025-05-23, "
+        let said = "2 of the 3 lines added were listed in 2025 (their IPO year), and nasdaq_screener_2025-05-23.csv is of 2025-05-23, "
             + "23 days after the rank day (2025-04-30): a company listed after the rank day joins at the next quarter's IPO window, "
             + "not this run, and the IPO year cannot tell which did; check NEWA, NEWB"
         XCTAssertTrue(run.error.contains("recon: warning: " + said + "\n"), run.error)

@@ -134,7 +134,7 @@ final class OutputPinTests: XCTestCase {
                  "--r2000", data + "/2025/IWM_2025-11-05.csv", "--out", folder + "/validate"])
         try run(["report", "--quiet", out])
         assertPinned(folder, [
-            "run/": "2d0ab4c4e049965f",
+            "run/": "7b934ec3725a064f",
             "validate/": "76e7a8734cad774d",
         ])
     }

@@ -5,9 +5,9 @@ import ReconCore
 ///
 /// Rows left out are counted and said (``dropped``, ``notes``), never dropped silently: an iShares
 /// file's non-equity lines and the lines that are no share of its index (``HoldingsRemnant``: CVRs,
-/// warrants, escrow, unlisted or unpriced lines), rows without a ticker (`-`), and single-field rows (blank lines, the
-/// disclaimer at the foot of an iShares file, which was read as a ticker before issue 20). Any
-/// other row with fewer or more fields than the header is an ``InputError``.
+/// warrants, escrow, unlisted or unpriced lines), rows without a ticker (`-`), and single-field
+/// rows (blank lines, the disclaimer at the foot of an iShares file, which was read as a ticker
+/// before issue 20). Any other row with fewer or more fields than the header is an ``InputError``.
 public struct TickerList: Sendable {
     /// The tickers, as the file spells them, in order.
     public var tickers: [String]
@@ -58,9 +58,7 @@ public struct TickerList: Sendable {
             let name = try nameColumn.map { try csv.trimmed($0) } ?? ""
             if let assetClassColumn, case let assetClass = try csv.trimmed(assetClassColumn), assetClass.lowercased() != "equity" {
                 list.drop(csv, ticker, "asset class \"\(assetClass)\" is not Equity")
-            } else if list.isHoldings, let reason = HoldingsRemnant.reason(
-                name: name, exchange: try exchangeColumn.flatMap { try csv.optionalText($0) },
-                price: try priceColumn.flatMap { try csv.double($0, header: header, in: 0...Double.greatestFiniteMagnitude, expected: "a price (not negative)") }) {
+            } else if list.isHoldings, let reason = try remnant(csv, header, name: name, exchange: exchangeColumn, price: priceColumn) {
                 // What a fund holds besides its index's shares (the prior reader leaves them out too).
                 list.drop(csv, ticker, reason)
             } else if Ticker.normalize(ticker).isEmpty {
@@ -75,6 +73,12 @@ public struct TickerList: Sendable {
                              help: "give a CSV whose header has a symbol column, or an iShares holdings file")
         }
         return list
+    }
+
+    /// Why a holdings line is no share of the fund's index (``HoldingsRemnant``), `nil` when it may be one.
+    private static func remnant(_ csv: CSVReader, _ header: CSVHeader, name: String, exchange: Int?, price: Int?) throws -> String? {
+        let priced = try csv.double(price, header: header, in: 0...Double.greatestFiniteMagnitude, expected: "a price (not negative)")
+        return HoldingsRemnant.reason(name: name, exchange: try exchange.flatMap { try csv.optionalText($0) }, price: priced)
     }
 
     private mutating func drop(_ csv: CSVReader, _ symbol: String, _ reason: String) {
