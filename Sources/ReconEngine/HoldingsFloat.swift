@@ -41,10 +41,13 @@ enum HoldingsFloat {
         let files: [HoldingsWeights]
         /// File by file, each line's ``HoldingsFloat/impliedFloats(_:file:)``.
         let implied: [[Double]]
+        /// File by file, the lines whose implied float is above ``sharesDisagree``, in order.
+        private let apart: [[Int]]
 
         init(_ securities: [Security], holdings: [HoldingsWeights]) {
             files = holdings
             implied = holdings.map { HoldingsFloat.impliedFloats(securities, file: $0) }
+            apart = implied.map { floats in floats.indices.filter { floats[$0] > sharesDisagree } }
         }
 
         /// Each line's float from the file nearest the rank day that holds it with its shares
@@ -62,15 +65,13 @@ enum HoldingsFloat {
 
         /// By file name, the lines whose shares the file counts apart from the universe.
         var sharesApart: [String: Set<Int>] {
-            Dictionary(zip(files, implied).map { file, floats in
-                (file.source, Set(floats.indices.filter { floats[$0] > sharesDisagree }))
-            }, uniquingKeysWith: { first, second in first.union(second) })
+            Dictionary(zip(files, apart).map { file, lines in (file.source, Set(lines)) },
+                       uniquingKeysWith: { first, second in first.union(second) })
         }
 
         /// One warning for each file with lines whose shares it counts apart from the universe.
         func warnings(_ securities: [Security], universe: String) -> [String] {
-            zip(files, implied).compactMap { file, floats in
-                let apart = floats.indices.filter { floats[$0] > sharesDisagree }
+            zip(files, apart).compactMap { file, apart in
                 guard !apart.isEmpty else { return nil }
                 let named = apart.prefix(10).map { securities[$0].symbol }.joined(separator: ", ") + (apart.count > 10 ? ", …" : "")
                 return "\(file.source) holds \(apart.count) lines at more than twice the float a fund can hold for the shares "

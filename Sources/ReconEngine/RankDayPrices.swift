@@ -40,13 +40,15 @@ enum RankDayPrices {
         // The inputs nearer the rank day than the universe, nearest first (in input order on a tie).
         let nearer = nearestFirst(sources.map(\.date), to: rankDay)
             .filter { days(from: sources[$0].date, to: rankDay) < days(from: own, to: rankDay) }
+        // By source index, once: the loop below asks for every line.
+        let apartIn = sources.map { sharesApart[$0.source] ?? [] }
         var counts = [Int](repeating: 0, count: sources.count)
         var kept = 0
         for index in universe.securities.indices {
             guard let old = universe.securities[index].price, old > 0 else { continue }
             let symbol = universe.securities[index].symbol
             let priceFrom = { (source: Int) -> (Int, Double)? in
-                guard sharesApart[sources[source].source]?.contains(index) != true else { return nil }
+                guard !apartIn[source].contains(index) else { return nil }
                 return sources[source].price(of: symbol).map { (source, $0) }
             }
             guard let (source, price) = nearer.lazy.compactMap(priceFrom).first else {
