@@ -62,9 +62,11 @@ public struct MigrationSummary: Sendable {
         public var count: Int
         /// Distinct companies in the class.
         public var companies: Int
-        /// Sum of the lines' starting weights in their prior index. The prior's weights are not
-        /// carried into the classes: always 0 (the column is kept for files that had them).
-        public var priorWeight: Double
+        /// Sum of the lines' weights in their prior index: each line's total cap in the universe
+        /// over the caps of all its prior index's lines, the old weights of ``Turnover`` (drifted
+        /// to the snapshot). 0 for a class of no prior member; `nil` when the class has prior
+        /// members but the universe prices none of them (`exit_absent`).
+        public var priorWeight: Double?
         /// The largest lines by total market cap (symbol, cap), at most ``MigrationSummary/largestShown``.
         public var largest: [(symbol: String, cap: Double)]
     }
@@ -91,11 +93,38 @@ public struct MigrationSummary: Sendable {
         var grouped: [MigrationClass: [Int]] = [:]
         for (row, migrationClass) in classes.enumerated() { grouped[migrationClass, default: []].append(row) }
         var counter = CompanyCounter(result)
+        let priorCaps = MigrationSummary.priorIndexCaps(of: result)
         entries = MigrationClass.allCases.compactMap { migrationClass in
             guard let members = grouped[migrationClass] else { return nil }
-            return Entry(migrationClass: migrationClass, count: members.count, companies: counter.count(rows: members), priorWeight: 0,
+            return Entry(migrationClass: migrationClass, count: members.count, companies: counter.count(rows: members),
+                         priorWeight: MigrationSummary.priorWeight(of: members, in: result, priorIndexCaps: priorCaps),
                          largest: MigrationSummary.largest(members, of: result))
         }
+    }
+
+    /// The total cap of each prior index's lines in the universe (a line it does not price adds 0),
+    /// summed as ``Turnover`` sums the old weights.
+    static func priorIndexCaps(of result: ReconstitutionResult) -> [IndexTier: Double] {
+        var caps: [IndexTier: [Double]] = [.r1000: [], .r2000: []]
+        for row in result.rowIndices where result.priorTier[row] != .none {
+            let cap = result.totalMarketCap[row]
+            caps[result.priorTier[row], default: []].append(cap.isNaN ? 0 : cap)
+        }
+        return caps.mapValues(SortedSum.of)
+    }
+
+    /// ``Entry/priorWeight`` of the rows `members`.
+    static func priorWeight(of members: [Int], in result: ReconstitutionResult, priorIndexCaps: [IndexTier: Double]) -> Double? {
+        var weight = 0.0, hasPriorMember = false, hasPricedPriorMember = false
+        for row in members {
+            guard let indexCap = priorIndexCaps[result.priorTier[row]], indexCap > 0 else { continue }
+            hasPriorMember = true
+            let cap = result.totalMarketCap[row]
+            guard !cap.isNaN else { continue }
+            hasPricedPriorMember = true
+            weight += cap / indexCap
+        }
+        return hasPriorMember && !hasPricedPriorMember ? nil : weight
     }
 
     /// The ``largestShown`` rows with the largest caps (ties by symbol): the first of them in that

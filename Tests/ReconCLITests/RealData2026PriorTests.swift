@@ -8,7 +8,8 @@ import ReconData
 /// from November 2025, January and May 2026. Counted from membership.csv's `prior_index`.
 final class RealData2026PriorTests: XCTestCase {
     private func priorCounts(_ priors: [String]) throws
-        -> (r1000: Int, r2000: Int, deletions: Int, companies: [String: Int], warnings: String, summary: String) {
+        -> (r1000: Int, r2000: Int, deletions: Int, companies: [String: Int], warnings: String, summary: String,
+            migration: String) {
         let data = try TestPaths.realData()
         let out = try TestPaths.temporaryFolder()
         let run = CommandRun(["reconstitute", "--year", "2026", "--universe", data + "/2026/nasdaq_screener_2026-06-11.csv"]
@@ -20,7 +21,8 @@ final class RealData2026PriorTests: XCTestCase {
             companies[tier] = Set(lines.filter { $0.index.rawValue == tier }.map(\.companyKey)).count
         }
         return (lines.filter { $0.priorIndex == .r1000 }.count, lines.filter { $0.priorIndex == .r2000 }.count,
-                lines.filter { $0.change == "deletion" }.count, companies, run.error, run.out)
+                lines.filter { $0.change == "deletion" }.count, companies, run.error, run.out,
+                try String(contentsOfFile: out + "/migration.csv", encoding: .utf8))
     }
 
     /// IWV's September members that left the Russell 2000 by May read as Russell 1000 with the May
@@ -41,6 +43,8 @@ final class RealData2026PriorTests: XCTestCase {
         XCTAssertEqual(after.companies, ["R1000": 1_008, "R2000": 1_994])
         XCTAssertTrue(after.summary.contains("changes      259 additions, 175 deletions (62 not in the universe), 45 up, 32 down"), after.summary)
         XCTAssertTrue(after.summary.contains("breakpoints  #1000 $5.7B, #3000 $155.4M"), after.summary)
+        // The 45 moving up are 17.5% of the prior Russell 2000 at June caps (the README's figure).
+        XCTAssertTrue(after.migration.contains("\nupward,45,45,0.1748"), after.migration)
         // The September IWV is more than a month older than every IWM file either way: said both times.
         for warnings in [before.warnings, after.warnings] {
             XCTAssertTrue(warnings.contains("IWV_2025-09-16.csv holds the Russell 3000 as of 2025-09-16, before every Russell 2000 file"), warnings)

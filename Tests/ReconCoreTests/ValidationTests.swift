@@ -45,7 +45,7 @@ final class ValidationTests: XCTestCase {
 }
 
 final class MigrationTests: XCTestCase {
-    func testClassesOfASmallReconstitution() {
+    func testClassesOfASmallReconstitution() throws {
         var rulebook = TestUniverse.rulebook
         rulebook.russell1000Count = 2
         rulebook.russell3000Count = 4
@@ -75,5 +75,17 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(bySymbol["OLD"], .exitAbsent)
         XCTAssertEqual(summary.count(.upward), 1)
         XCTAssertEqual(summary.entry(.upward)?.largest.first?.symbol, "S1")
+        // Prior weights at the universe's caps: the prior Russell 2000's priced lines are S1, S5, S6
+        // and WT ($600M + $200M + $100M + $900M), the prior Russell 1000's is S3 alone.
+        let priorWeight = { (migrationClass: MigrationClass) in summary.entry(migrationClass)?.priorWeight }
+        XCTAssertEqual(try XCTUnwrap(priorWeight(.upward)), 600.0 / 1800, accuracy: 1e-15)
+        XCTAssertEqual(try XCTUnwrap(priorWeight(.downward)), 1, accuracy: 1e-15)
+        XCTAssertEqual(try XCTUnwrap(priorWeight(.fallOutToMicrocap)), 200.0 / 1800, accuracy: 1e-15)
+        XCTAssertEqual(try XCTUnwrap(priorWeight(.fallOutBelow)), 100.0 / 1800, accuracy: 1e-15)
+        XCTAssertEqual(try XCTUnwrap(priorWeight(.exitIneligible)), 900.0 / 1800, accuracy: 1e-15)
+        XCTAssertEqual(summary.entry(.exitAbsent)?.count, 1)
+        XCTAssertNil(priorWeight(.exitAbsent), "the universe does not price OLD: its weight is unknown, not 0")
+        XCTAssertEqual(priorWeight(.entryFromBelow), 0)
+        XCTAssertEqual(priorWeight(.ipoEntry), 0)
     }
 }

@@ -257,7 +257,7 @@ public enum RunWriter {
         var csv = CSVWriter(header: ["class", "lines", "companies", "prior_weight", "largest"])
         for entry in run.analysis.migration.entries {
             csv.appendRow([entry.migrationClass.rawValue, String(entry.count), String(entry.companies),
-                           CSVWriter.number(entry.priorWeight, decimals: 10, trimTrailingZeros: true),
+                           entry.priorWeight.map { CSVWriter.number($0, decimals: 10, trimTrailingZeros: true) } ?? "",
                            entry.largest.map(\.symbol).joined(separator: " ")])
         }
         return csv

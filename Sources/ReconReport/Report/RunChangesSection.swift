@@ -38,7 +38,7 @@ enum RunChangesSection {
         var table = ReportTable(
             caption: "Migration classes",
             columns: [.text("Class"), .number("Lines"), .number("Companies"), .number("Prior weight"), .text("Largest")],
-            note: "Prior weight is the share of the prior index's weight; largest lists up to ten tickers, largest first.")
+            note: "Prior weight: the lines' share of their prior index, at this run's caps (– where the universe prices none of them); largest lists up to ten tickers, largest first.")
         for line in migration {
             table.append([
                 line.migrationClass, ReportNumber.count(line.lines), ReportNumber.count(line.companies),
