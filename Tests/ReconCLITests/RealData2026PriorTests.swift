@@ -27,8 +27,8 @@ final class RealData2026PriorTests: XCTestCase {
 
     /// IWV's September members that left the Russell 2000 by May read as Russell 1000 with the May
     /// IWM alone (the Russell 1000 has about 1,020 lines); the November and January IWM files mark
-    /// them as gone. Measured: 1,102 prior Russell 1000 lines and 250 deletions, then 1,025 and 175;
-    /// the new indexes are the same size either way (1,008 and 1,994 companies), as the README says.
+    /// them as gone. Measured: 1,102 prior Russell 1000 lines and 249 deletions, then 1,025 and 174;
+    /// the new indexes are the same size either way (1,009 and 1,993 companies), as the README says.
     func testEarlierRussell2000FilesMarkTheMembersThatLeft() throws {
         let latest = ["2026/IWM_2026-05-05.csv", "2025/IWV_2025-09-16.csv"]
         let before = try priorCounts(latest)
@@ -40,8 +40,8 @@ final class RealData2026PriorTests: XCTestCase {
                        "each line no longer read as Russell 1000 was a deletion, but for two now additions")
         XCTAssertEqual(after.companies, before.companies)
         // The README's prediction, with all four files.
-        XCTAssertEqual(after.companies, ["R1000": 1_008, "R2000": 1_994])
-        XCTAssertTrue(after.summary.contains("changes      259 additions, 175 deletions (62 not in the universe), 45 up, 32 down"), after.summary)
+        XCTAssertEqual(after.companies, ["R1000": 1_009, "R2000": 1_993])
+        XCTAssertTrue(after.summary.contains("changes      258 additions, 174 deletions (61 not in the universe), 45 up, 32 down"), after.summary)
         XCTAssertTrue(after.summary.contains("breakpoints  #1000 $5.7B, #3000 $155.4M"), after.summary)
         // The 45 moving up are 17.5% of the prior Russell 2000 at June caps (the README's figure).
         XCTAssertTrue(after.migration.contains("\nupward,45,45,0.1748"), after.migration)

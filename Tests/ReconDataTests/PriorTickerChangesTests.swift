@@ -77,6 +77,24 @@ final class PriorTickerChangesTests: XCTestCase {
         XCTAssertNil(resolved.entry(for: securities[3]))
     }
 
+    /// Medical Properties Trust, held by iShares as `MPW` with a `REIT` label its name lacks, is
+    /// listed by Nasdaq as `MPT` in June 2026.
+    func testAREITLabelDoesNotHideATickerChange() throws {
+        let securities = try universe([
+            ("MPT", "Medical Properties Trust Inc. common stock"),
+            ("AHR", "American Healthcare REIT Inc. Common Stock"),
+        ])
+        let prior = PriorLines([
+            .init(symbol: "MPW", name: "MEDICAL PROPERTIES TRUST REIT INC", tier: .r1000),
+            .init(symbol: "AHRX", name: "AMERICAN HEALTHCARE REIT INC", tier: .r2000),
+        ])
+        let (resolved, matches) = PriorTickerChanges.resolve(prior, universe: securities)
+        XCTAssertEqual(matches, [.init(oldSymbol: "MPW", newSymbol: "MPT", issuerKey: "medical properties trust"),
+                                 .init(oldSymbol: "AHRX", newSymbol: "AHR", issuerKey: "american healthcare")])
+        XCTAssertEqual(resolved.entry(for: securities[0])?.tier, .r1000)
+        XCTAssertEqual(resolved.entry(for: securities[1])?.tier, .r2000)
+    }
+
     func testCrossFileKey() {
         XCTAssertEqual(PriorTickerChanges.crossFileKey("victoria s secret"), "victorias secret")
         XCTAssertEqual(PriorTickerChanges.crossFileKey("victorias secret co"), "victorias secret")
@@ -90,5 +108,10 @@ final class PriorTickerChangesTests: XCTestCase {
         XCTAssertEqual(PriorTickerChanges.crossFileKey("strata critical medical inc class"), "strata critical medical")
         XCTAssertEqual(PriorTickerChanges.crossFileKey("series"), "series", "a descriptor alone: kept")
         XCTAssertEqual(PriorTickerChanges.crossFileKey("class act series fund"), "class act series fund", "only a last word")
+        // iShares labels a REIT whatever its name; Nasdaq spells the name as the trust does.
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("medical properties trust reit inc"), "medical properties trust")
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("macerich reit"), "macerich")
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("american healthcare reit inc"), "american healthcare")
+        XCTAssertEqual(PriorTickerChanges.crossFileKey("reit"), "reit", "nothing but the label: kept")
     }
 }

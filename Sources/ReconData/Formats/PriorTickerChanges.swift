@@ -69,7 +69,7 @@ public enum PriorTickerChanges {
         let wantedLeadingWords = Set(wanted.map(leadingWord))
         let issuers = candidateKeys.map { key in
             let first = leadingWord(key)
-            return wantedLeadingWords.contains(first) || legalForms.contains(first) ? crossFileKey(key) : key
+            return wantedLeadingWords.contains(first) || labelsAFileMayOmit.contains(first) ? crossFileKey(key) : key
         }
         var companiesByIssuer: [String: Set<String>] = [:]
         for (line, issuer) in zip(candidates, issuers) where wanted.contains(issuer) {
@@ -99,10 +99,13 @@ public enum PriorTickerChanges {
     /// An issuer key as it compares across files. A fund's holdings file spells names its own way:
     /// a possessive as two words (`VICTORIA S SECRET`, where Nasdaq writes `Victorias Secret & Co.`)
     /// and the legal form often left out or cut off (`CCC INTELLIGENT SOLUTIONS HOLDINGS` for
-    /// `… Holdings Inc.`). So a lone `s` joins the word before it, and the legal forms the issuer
-    /// key folds to (`inc`, `corp`, `co`, `ltd`, and `plc`, `lp`, `llc`) are dropped, unless
-    /// nothing else is left. Within one file the issuer key keeps them (`Fox Corp` is not `Fox
-    /// Inc`); across files a match must still name exactly one company. A name cut short at the
+    /// `… Holdings Inc.`), and it labels a real estate investment trust `REIT` whatever its name
+    /// (`MEDICAL PROPERTIES TRUST REIT INC`, `TERRENO REALTY REIT CORP`, where Nasdaq writes
+    /// `Medical Properties Trust Inc.`, `Terreno Realty Corporation`). So a lone `s` joins the
+    /// word before it, and the legal forms the issuer key folds to (`inc`, `corp`, `co`, `ltd`,
+    /// and `plc`, `lp`, `llc`) and `reit` are dropped, unless nothing else is left. Within one
+    /// file the issuer key keeps them (`Fox Corp` is not `Fox Inc`); across files a match must
+    /// still name exactly one company. A name cut short at the
     /// file's width can end in a class descriptor without its designation (`BIGCOMMERCE HOLDINGS
     /// INC SERIES`, of `Series 1`): a last word `class` or `series` is dropped too.
     public static func crossFileKey(_ issuerKey: String) -> String {
@@ -116,11 +119,12 @@ public enum PriorTickerChanges {
             }
         }
         if words.count > 1, let last = words.last, last == "class" || last == "series" { words.removeLast() }
-        let kept = words.filter { !legalForms.contains($0) }
+        let kept = words.filter { !labelsAFileMayOmit.contains($0) }
         return (kept.isEmpty ? words : kept).joined(separator: " ")
     }
 
-    private static let legalForms: Set<Substring> = ["inc", "corp", "co", "ltd", "plc", "lp", "llc"]
+    /// The words ``crossFileKey(_:)`` drops: legal forms, and iShares' `REIT` label.
+    private static let labelsAFileMayOmit: Set<Substring> = ["inc", "corp", "co", "ltd", "plc", "lp", "llc", "reit"]
 
     /// The first word of a key, joined with a lone `s` after it as ``crossFileKey(_:)`` joins it.
     private static func leadingWord(_ key: String) -> Substring {
