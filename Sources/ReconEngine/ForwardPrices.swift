@@ -5,7 +5,9 @@ import ReconData
 /// later price over its price in the ranked universe, minus one. The later line is found by exact
 /// symbol, and by normalised ticker only where that cannot be another security (``TickerMatch``).
 /// A line with no later price is left out of both portfolios (and counted), never given a made-up
-/// return.
+/// return; so is a line whose price relative is more than threefold apart from its market-cap
+/// relative (``relativesApart``): a split, reverse split or reused ticker that the price relative
+/// does not see.
 struct ForwardPrices {
     var path: String
     /// Each universe line's later price and market cap, when the later snapshot has a positive one
@@ -15,6 +17,10 @@ struct ForwardPrices {
     var endCaps: [Double?]
     /// The universe's prices by line.
     var startPrices: [Double?]
+    /// Each line's price relative over its market-cap relative (the inverse of its share count's
+    /// change), when both snapshots give both; and the median of them over the lines.
+    var priceOverCapRelative: [Double?]
+    var medianPriceOverCapRelative: Double?
     /// Universe lines priced through their normalised ticker (a symbol spelled differently).
     var matchedByNormalisedTicker: [Int]
     /// The later snapshot's spelling of each of those lines' symbols.
@@ -40,32 +46,56 @@ struct ForwardPrices {
         endPrices = match.match.map { line in line.flatMap { later[$0].price }.flatMap { $0 > 0 ? $0 : nil } }
         endCaps = match.match.map { line in line.flatMap { later[$0].marketCap }.flatMap { $0 > 0 ? $0 : nil } }
         startPrices = universe.map(\.price)
+        priceOverCapRelative = universe.indices.map { [endPrices, endCaps] line in
+            guard let startPrice = universe[line].price, startPrice > 0, let endPrice = endPrices[line],
+                  let startCap = universe[line].marketCap, startCap > 0, let endCap = endCaps[line] else { return nil }
+            return (endPrice / startPrice) / (endCap / startCap)
+        }
+        let known = priceOverCapRelative.compactMap { $0 }.sorted()
+        medianPriceOverCapRelative = known.isEmpty ? nil : known[known.count / 2]
         matchedByNormalisedTicker = match.byNormalisedTicker
         laterSymbols = Dictionary(uniqueKeysWithValues: match.byNormalisedTicker.map { ($0, later[match.match[$0]!].symbol) })
         fromLabel = "universe snapshot"
         toLabel = FilePaths.fileName(of: path)
     }
 
-    /// The price relative of a row of `result`, or `nil` when either price is missing.
+    /// The price relative of a row of `result` minus one; `nil` when either price is missing or the
+    /// relatives are apart (``relativesApart``).
     func windowReturn(_ result: ReconstitutionResult, row: Int) -> Double? {
+        guard let priceReturn = priceReturn(result, row: row), !relativesApart(line: row) else { return nil }
+        return priceReturn
+    }
+
+    private func priceReturn(_ result: ReconstitutionResult, row: Int) -> Double? {
         guard result.isLine(row), let start = startPrices[row], start > 0, let end = endPrices[row] else { return nil }
         return end / start - 1
     }
 
-    /// Russell 2000 lines (before or after) whose price relative and market-cap relative differ more
-    /// than threefold: a split or reverse split the price relative does not see.
-    func suspectedSplits(_ result: ReconstitutionResult) -> [String] {
+    /// Whether a row's price relative and market-cap relative are more than threefold apart, next
+    /// to the median line's (so that two files counting caps in other units, or at other dates of
+    /// the share count, are compared fairly). Over a year a company's share count rarely moves
+    /// threefold but through a split or reverse split (1-for-10 and more in penny stocks), a
+    /// merger, or a ticker that now names another company: then the price relative measures no
+    /// holding's return (and the market-cap relative does not either when shares were issued).
+    /// Without both caps, nothing is seen.
+    private func relativesApart(line: Int) -> Bool {
+        guard let ratio = priceOverCapRelative[line], let median = medianPriceOverCapRelative else { return false }
+        let apart = ratio / median
+        return apart > 3 || apart < 1.0 / 3
+    }
+
+    /// Russell 2000 lines (before or after) left out of the drag because their relatives are apart.
+    func linesWithRelativesApart(_ result: ReconstitutionResult) -> [String] {
         result.rowIndices.compactMap { row -> String? in
-            let startCap = result.totalMarketCap[row]
-            guard result.priorTier[row] == .r2000 || result.tier[row] == .r2000, let priceReturn = windowReturn(result, row: row),
-                  startCap > 0, let endCap = endCaps[row] else { return nil }
-            let ratio = (1 + priceReturn) / (endCap / startCap)
-            return ratio > 3 || ratio < 1.0 / 3 ? result.symbol(row) : nil
+            guard result.priorTier[row] == .r2000 || result.tier[row] == .r2000, priceReturn(result, row: row) != nil,
+                  relativesApart(line: row) else { return nil }
+            return result.symbol(row)
         }
     }
 
     /// Warnings about a later snapshot that is not later than the run's effective date, names left
-    /// out of the drag, and Russell 2000 lines priced through their normalised ticker.
+    /// out of the drag (with no later price, or relatives apart), and Russell 2000 lines priced
+    /// through their normalised ticker.
     func warnings(for drag: RunWriter.DragWindow?, result: ReconstitutionResult) -> [String] {
         var warnings: [String] = []
         let effective = result.rulebook.effectiveDate
@@ -74,9 +104,15 @@ struct ForwardPrices {
                 + "(\(effective)): its prices measure no holding of the reconstituted Russell 2000; give a snapshot taken after \(effective)")
         }
         if let cap = drag?.byWeighting[.cap], cap.leftOut > 0 {
-            warnings.append("drag: \(cap.leftOut) Russell 2000 lines have no price in \(FilePaths.fileName(of: path)) and are left out "
+            let apart = linesWithRelativesApart(result), noPrice = cap.leftOut - apart.count
+            let reasons = [noPrice > 0 ? "\(noPrice) have no price in \(FilePaths.fileName(of: path))" : nil,
+                           apart.isEmpty ? nil : "\(apart.count) have price and market-cap relatives more than 3x apart (a split, "
+                               + "reverse split or reused ticker the price relative does not see: \(apart.prefix(10).joined(separator: ", "))"
+                               + (apart.count > 10 ? ", …" : "") + ")"]
+            warnings.append("drag: \(cap.leftOut) Russell 2000 lines are left out "
                 + "(\(formatNumber(cap.leftOutFrozenWeight * 100, decimals: 2))% of the frozen and "
-                + "\(formatNumber(cap.leftOutReconstitutedWeight * 100, decimals: 2))% of the reconstituted cap weight)")
+                + "\(formatNumber(cap.leftOutReconstitutedWeight * 100, decimals: 2))% of the reconstituted cap weight): "
+                + reasons.compactMap { $0 }.joined(separator: "; "))
         }
         let normalised = matchedByNormalisedTicker.filter { result.priorTier[$0] == .r2000 || result.tier[$0] == .r2000 }
         if drag != nil, !normalised.isEmpty {

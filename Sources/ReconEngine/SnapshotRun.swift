@@ -147,14 +147,7 @@ public enum SnapshotRun {
                 + universeDateWarnings(universe, path: universePath, rulebook: rulebook, previous: request.previous)
                 + lines.sharesApart + absentMemberWarnings(result, universePath: universePath)
                 + recentListingWarnings(result, universe: universe, path: universePath) + (factsReport?.warnings ?? [])
-            if let forward {
-                warnings += forward.warnings(for: drag, result: result)
-                let splits = forward.suspectedSplits(result)
-                if !splits.isEmpty {
-                    warnings.append("drag: \(splits.count) Russell 2000 lines have price and market-cap relatives more than 3x apart "
-                        + "(a split or reverse split the price relative does not see), e.g. \(splits.prefix(5).joined(separator: ", "))")
-                }
-            }
+            if let forward { warnings += forward.warnings(for: drag, result: result) }
             runs.append((name, RunWriter.Run(
                 result: result, summary: RunSummary(result: result, input: runInput),
                 analysis: analysis, dropped: universe.dropped, drag: drag, warnings: warnings)))

@@ -268,15 +268,20 @@ final class BadInputWarningsTests: XCTestCase {
         XCTAssertEqual(try input(h.folder + "/replay-runs/2025-06")["rows_dropped"] as? [String: Int], ["missing_price": 1, "missing_shares": 1])
     }
 
+    /// S18–S20 are gone from the later file; S4 went through a 1-for-10 reverse split (its price
+    /// ten times, its cap the same), which its price relative does not see.
     func testNamesWithoutALaterPriceAreCountedInTheDragWarning() throws {
         let h = try BadInputHarness()
         let universe = try h.write(BadInputHarness.screener(count: 20), "universe.csv")
         let prior = try h.write("symbol,name,index\n" + (1...20).map { "S\($0),Company \($0),R2000" }.joined(separator: "\n") + "\n", "prior.csv")
-        let forward = try h.write(BadInputHarness.screener((1...17).map { ("S\($0)", "Company \($0) Inc. Common Stock", "$\(11 + $0).00", "1") }), "later.csv")
+        let later = (1...17).map { ("S\($0)", "Company \($0) Inc. Common Stock", $0 == 4 ? "$140.00" : "$\(11 + $0).00", String($0 * 50_000_000)) }
+        let forward = try h.write(BadInputHarness.screener(later), "later.csv")
         let run = h.reconstitute(universe, ["--prior", prior, "--forward", forward])
         XCTAssertEqual(run.status, 0, run.error)
         let warning = try XCTUnwrap(try warnings(h.out).first { $0.hasPrefix("drag: ") })
-        XCTAssertTrue(warning.hasPrefix("drag: 3 Russell 2000 lines have no price in later.csv and are left out"), warning)
+        XCTAssertTrue(warning.hasPrefix("drag: 4 Russell 2000 lines are left out ("), warning)
+        XCTAssertTrue(warning.hasSuffix("reconstituted cap weight): 3 have no price in later.csv; 1 have price and market-cap relatives "
+                                        + "more than 3x apart (a split, reverse split or reused ticker the price relative does not see: S4)"), warning)
         XCTAssertTrue(run.error.contains("recon: warning: " + warning + "\n"), run.error)
     }
 
@@ -288,7 +293,7 @@ final class BadInputWarningsTests: XCTestCase {
         let prior = try h.write("symbol,name,index\n" + (1...20).map { "S\($0),Company \($0),R2000" }.joined(separator: "\n") + "\n", "prior.csv")
         let later = (1...20).map { number -> (String, String, String, String) in
             let symbol = number == 3 ? "S.3" : number == 5 ? "S5^" : "S\(number)"
-            return (symbol, "Company \(number) Inc. Common Stock", "$\(12 + number).00", "1")
+            return (symbol, "Company \(number) Inc. Common Stock", "$\(12 + number).00", String(number * 50_000_000))
         }
         let forward = try h.write(BadInputHarness.screener(later), "later.csv")
         let run = h.reconstitute(universe, ["--prior", prior, "--forward", forward])
@@ -301,8 +306,8 @@ final class BadInputWarningsTests: XCTestCase {
             XCTAssertTrue(written.contains(line), written.joined(separator: "\n"))
             XCTAssertTrue(run.error.contains("recon: warning: " + line + "\n"), run.error)
         }
-        let dragWarning = try XCTUnwrap(try warnings(h.out).first { $0.hasPrefix("drag: 1 Russell 2000 lines have no price") }, "S5 is left out")
-        XCTAssertTrue(dragWarning.contains("in later.csv and are left out"), dragWarning)
+        let dragWarning = try XCTUnwrap(try warnings(h.out).first { $0.hasPrefix("drag: 1 Russell 2000 lines are left out") }, "S5 is left out")
+        XCTAssertTrue(dragWarning.hasSuffix(": 1 have no price in later.csv"), dragWarning)
     }
 
     /// A universe dated after the rank day lists companies that listed after it, which FTSE Russell

@@ -129,6 +129,8 @@ final class RealData2025Tests: XCTestCase {
     /// membership.csv and the two screener exports, matching each line's later price by its exact
     /// symbol, agrees within 1e-6 (issue 20 asked for 1e-4: keyed by normalised ticker, `DCOM` was priced with the
     /// preferred `DCOM^`'s $17.75, and the gap was 1.1 bp cap-weighted and 1.7 bp equal-weighted off).
+    /// A line whose price relative is more than threefold apart from its market-cap relative, next
+    /// to the median line's, is left out (a reverse split: `AGL`'s price rose 49-fold, its cap 2-fold).
     func testDragDecomposesAndRecomputesWithExactSymbols() throws {
         let (out, membership) = try run()
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/drag.json"))) as! [String: Any]
@@ -136,11 +138,26 @@ final class RealData2025Tests: XCTestCase {
         let start = try NasdaqScreenerReader.read(path: data + "/2025/nasdaq_screener_2025-05-23.csv").securities
         let end = try NasdaqScreenerReader.read(path: data + "/2026/nasdaq_screener_2026-06-11.csv").securities
         var startPrice: [String: Double] = [:], endPrice: [String: Double] = [:], endPriceByNormalisedTicker: [String: Double] = [:]
-        for security in start { startPrice[security.symbol] = security.price }
+        var startCap: [String: Double] = [:], endCap: [String: Double] = [:]
+        for security in start {
+            startPrice[security.symbol] = security.price
+            startCap[security.symbol] = security.marketCap
+        }
         for security in end where (security.price ?? 0) > 0 {
             endPrice[security.symbol] = security.price
+            endCap[security.symbol] = security.marketCap.flatMap { $0 > 0 ? $0 : nil }
             endPriceByNormalisedTicker[Ticker.normalize(security.symbol)] = security.price   // the old way: the later line wins
         }
+        // Price relative over cap relative, line by line; lines more than threefold from the median are left out.
+        var priceOverCap: [String: Double] = [:]
+        for (symbol, first) in startPrice {
+            guard first > 0, let last = endPrice[symbol], let capFirst = startCap[symbol], capFirst > 0,
+                  let capLast = endCap[symbol] else { continue }
+            priceOverCap[symbol] = (last / first) / (capLast / capFirst)
+        }
+        let sortedRatios = priceOverCap.values.sorted(), median = sortedRatios[sortedRatios.count / 2]
+        let apart = Set(priceOverCap.filter { $0.value / median > 3 || $0.value / median < 1.0 / 3 }.keys)
+        XCTAssertTrue(apart.isSuperset(of: ["AGL", "ADV", "BARK"]), "reverse splits between the two exports")
         // The collisions of the 2026 export: each common has its own price.
         for (common, price) in [("DCOM", 39.51), ("TFIN", 74.39), ("TY", 34.98), ("BCC", 69.20), ("EPC", 21.50)] {
             XCTAssertEqual(endPrice[common], price, common)
@@ -154,7 +171,7 @@ final class RealData2025Tests: XCTestCase {
                 // Cap weights need a cap; equal weights do not.
                 let cap = line.totalMarketCap ?? 0
                 guard weighting == "equal" || cap > 0, let first = startPrice[line.symbol], first > 0,
-                      let last = later[key(line.symbol)] else { continue }
+                      let last = later[key(line.symbol)], !apart.contains(line.symbol) else { continue }
                 let weight = weighting == "cap" ? cap : 1
                 weighted += weight * (last / first - 1)
                 total += weight

@@ -66,6 +66,33 @@ final class ForwardPricesTests: XCTestCase {
         XCTAssertEqual(prices.matchedByNormalisedTicker, [])
     }
 
+    /// A reverse split (1-for-10: the price ten times, the cap the same) and a forward split
+    /// (4-for-1) show as price relatives more than three times apart from the cap relatives, next to
+    /// the median line's; a share count grown by half does not. Caps counted in other units by the
+    /// later file move every line alike and leave nobody out.
+    func testPriceAndCapRelativesApartLeaveALineOut() throws {
+        let universe = [line("A", 10, cap: 1e9), line("B", 10, cap: 1e9), line("C", 10, cap: 1e9),
+                        line("REV", 1, cap: 1e8), line("FWD", 300, cap: 3e9), line("DIL", 10, cap: 1e9)]
+        for unit in [1.0, 1e-6] {
+            let later = [line("A", 11, cap: 1.1e9 * unit), line("B", 12, cap: 1.2e9 * unit), line("C", 9, cap: 0.9e9 * unit),
+                         line("REV", 12, cap: 1.2e8 * unit), line("FWD", 80, cap: 3.2e9 * unit), line("DIL", 10, cap: 1.5e9 * unit)]
+            let prices = ForwardPrices(path: "later.csv", universe: universe, later: later)
+            XCTAssertEqual(try XCTUnwrap(prices.medianPriceOverCapRelative), 1 / unit, accuracy: 1e-9 / unit)
+            let relatives = prices.priceOverCapRelative.map { $0.map { $0 * unit } }
+            XCTAssertEqual(relatives[3]!, 10, accuracy: 1e-9, "REV: price ×12, cap ×1.2")
+            XCTAssertEqual(relatives[4]!, 0.25, accuracy: 1e-9, "FWD: price ×0.27, cap ×1.07")
+            XCTAssertEqual(relatives[5]!, 1 / 1.5, accuracy: 1e-9, "DIL: shares half as many again, within threefold")
+            let rulebook = Rulebook(run: RunID(year: 2025), rankDay: CalendarDate(year: 2025, month: 4, day: 30),
+                                    effectiveDate: CalendarDate(year: 2025, month: 6, day: 27))
+            let result = Reconstitution.run(universe: universe, rulebook: rulebook)
+            var returns: [String: Double] = [:]
+            for row in result.rowIndices { returns[result.symbol(row)] = prices.windowReturn(result, row: row) }
+            XCTAssertEqual(returns.keys.sorted(), ["A", "B", "C", "DIL"], "REV and FWD are left out")
+            XCTAssertEqual(returns["B"]!, 0.2, accuracy: 1e-12)
+            XCTAssertEqual(returns["DIL"]!, 0, accuracy: 1e-12)
+        }
+    }
+
     func testAZeroPriceIsNoPriceAndNoReasonToLookFurther() {
         let universe = [line("DCOM", 27), line("DCOM^", 17.1)]
         let later = [line("DCOM", 0), line("DCOM^", 17.75)]
