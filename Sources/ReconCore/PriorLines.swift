@@ -25,6 +25,10 @@ public struct PriorLines: Sendable, Hashable {
         public var isMicrocap: Bool?
         /// Its weight in its index, when known (a float-adjusted weight for iShares files).
         public var weight: Double?
+        /// The universe company this line belongs to when the universe does not list the line and
+        /// the company was a member through another line (``PriorTickerChanges``): absent, the line
+        /// counts under that company, so a company whose other class is listed is not deleted.
+        public var absentLineOf: String?
 
         public init(symbol: String, name: String, tier: IndexTier, companyKey: String? = nil,
                     isMicrocap: Bool? = nil, weight: Double? = nil) {

@@ -106,6 +106,13 @@ public struct ReconstitutionResult: Sendable {
     @inline(__always)
     public func isLine(_ row: Int) -> Bool { row < universe.count }
 
+    /// Prior member companies the universe lists no line of (each a deletion; a company with an
+    /// absent class and a listed one is not counted).
+    public var companiesAbsentFromUniverse: Int {
+        let listed = Set(company[..<universe.count])
+        return Set(company[universe.count...]).subtracting(listed).count
+    }
+
     /// The exclusion of a row, `nil` when eligible or absent.
     @inline(__always)
     public func exclusion(_ row: Int) -> ExclusionReason? { row < universe.count ? exclusions[row] : nil }
@@ -163,9 +170,6 @@ public struct ReconstitutionResult: Sendable {
 
     /// Number of distinct companies in an index.
     public func companyCount(in tier: IndexTier) -> Int { companyCount { self.tier[$0] == tier } }
-
-    /// Number of distinct companies whose membership changed in the given way.
-    public func companyCount(changed change: MembershipChange) -> Int { companyCount { self.change($0) == change } }
 }
 
 /// Counts the distinct companies of one set of a result's rows after another: one array, by

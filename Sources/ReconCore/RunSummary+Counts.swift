@@ -3,6 +3,10 @@ extension RunSummary {
     /// indexes' companies, the companies of each change — from one pass over the rows and one
     /// over the companies (each row's categories as bits, OR-ed into its company's).
     ///
+    /// A line's change is its own; a company's is that of its membership, from the index of any of
+    /// its lines before to the index of any now (the Russell 1000 first): a company whose class B
+    /// left while its class A stays is a deletion of a line and a company that stays.
+    ///
     /// - Complexity: O(rows + companies).
     struct Counts {
         enum Category: Int, CaseIterable {
@@ -14,15 +18,22 @@ extension RunSummary {
         private var companies = [Int](repeating: 0, count: Category.allCases.count)
 
         init(_ result: ReconstitutionResult) {
-            var categoriesOfCompany = [UInt16](repeating: 0, count: result.universe.keys.companyCount)
+            let companyCount = result.universe.keys.companyCount
+            var categoriesOfCompany = [UInt16](repeating: 0, count: companyCount)
+            var priorTierOfCompany = [IndexTier](repeating: .none, count: companyCount)
+            var tierOfCompany = [IndexTier](repeating: .none, count: companyCount)
             for row in result.rowIndices {
                 let categories = Counts.categories(of: row, in: result)
                 guard categories != 0 else { continue }
                 Counts.forEach(in: categories) { rows[$0] += 1 }
-                categoriesOfCompany[Int(result.company[row])] |= categories
+                let company = Int(result.company[row])
+                categoriesOfCompany[company] |= categories & ~Counts.changes
+                priorTierOfCompany[company] = min(priorTierOfCompany[company], result.priorTier[row])
+                tierOfCompany[company] = min(tierOfCompany[company], result.tier[row])
             }
-            for categories in categoriesOfCompany where categories != 0 {
-                Counts.forEach(in: categories) { companies[$0] += 1 }
+            for company in categoriesOfCompany.indices where categoriesOfCompany[company] != 0 {
+                let change = Counts.bit(of: MembershipChange(prior: priorTierOfCompany[company], new: tierOfCompany[company]))
+                Counts.forEach(in: categoriesOfCompany[company] | change) { companies[$0] += 1 }
             }
         }
 
@@ -55,15 +66,22 @@ extension RunSummary {
             if result.isMicrocap[row] { categories |= bit(.microcap) }
             if priorTier == .r1000 { categories |= bit(.priorR1000) }
             if priorTier == .r2000 { categories |= bit(.priorR2000) }
-            switch MembershipChange(prior: priorTier, new: tier) {
-            case .addition: categories |= bit(.addition)
-            case .deletion: categories |= bit(.deletion)
-            case .upward: categories |= bit(.upward)
-            case .downward: categories |= bit(.downward)
-            case .stay: categories |= bit(.stay)
-            case .none: break
-            }
-            return categories
+            return categories | bit(of: MembershipChange(prior: priorTier, new: tier))
         }
+
+        /// The bit of a change's category (none for `none`).
+        private static func bit(of change: MembershipChange) -> UInt16 {
+            switch change {
+            case .addition: bit(.addition)
+            case .deletion: bit(.deletion)
+            case .upward: bit(.upward)
+            case .downward: bit(.downward)
+            case .stay: bit(.stay)
+            case .none: 0
+            }
+        }
+
+        /// The bits of the change categories.
+        private static let changes = bit(.addition) | bit(.deletion) | bit(.upward) | bit(.downward) | bit(.stay)
     }
 }

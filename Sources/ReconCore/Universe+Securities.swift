@@ -16,9 +16,11 @@ extension Universe {
         let names = securities.indices.map { builder.name(securities[$0].companyName) }
         let entries = prior.entries.map { entry -> PriorMembership.Entry in
             let company = entry.companyKey.map { builder.company($0) }
-            // A line without a company key counts, when absent, under its ticker read as a key.
+            // A line without a company key counts, when absent, under the company it is a line of,
+            // else under its ticker read as a key.
+            let key = company ?? entry.absentLineOf.map { builder.company($0) } ?? builder.company(entry.symbol)
             return PriorMembership.Entry(symbol: builder.symbol(entry.symbol), company: company ?? -1,
-                                         key: company ?? builder.company(entry.symbol), name: builder.name(entry.name), tier: entry.tier,
+                                         key: key, name: builder.name(entry.name), tier: entry.tier,
                                          isMicrocap: entry.isMicrocap, weight: entry.weight)
         }
         var universe = Universe(keys: builder.finish(), text: SecurityTexts(securities))

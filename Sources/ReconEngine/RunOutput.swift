@@ -46,7 +46,7 @@ enum RunOutput {
         let changes = summary.changes
         // Prior members the universe does not list are deletions too, but not ones a published
         // list of the reconstitution's deletions holds (taken over or delisted before it): said apart.
-        let absent = run.analysis.migration.entries.first { $0.migrationClass == .exitAbsent }?.companies ?? 0
+        let absent = run.result.companiesAbsentFromUniverse
         console.print("  changes      \(changes["addition"] ?? 0) additions, \(changes["deletion"] ?? 0) deletions"
             + (absent > 0 ? " (\(absent) not in the universe)" : "")
             + ", \(changes["upward"] ?? 0) up, \(changes["downward"] ?? 0) down (companies)")

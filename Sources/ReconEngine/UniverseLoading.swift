@@ -134,11 +134,18 @@ extension UniverseLoading.Prior {
     /// (``PriorTickerChanges``), each match said in a note.
     func matchingTickerChanges(in universe: UniverseReadResult) -> UniverseLoading.Prior {
         let (resolved, matches) = PriorTickerChanges.resolve(membership, universe: universe.securities, issuerKeys: universe.issuerKeys)
-        guard !matches.isEmpty else { return self }
-        let listed = matches.map { "\($0.oldSymbol) → \($0.newSymbol)" }.joined(separator: ", ")
         var matched = self
         matched.membership = resolved
-        matched.notes.append("\(matches.count) prior lines whose ticker is not in the universe matched by company name (a ticker change): \(listed)")
+        if !matches.isEmpty {
+            let listed = matches.map { "\($0.oldSymbol) → \($0.newSymbol)" }.joined(separator: ", ")
+            matched.notes.append("\(matches.count) prior lines whose ticker is not in the universe matched by company name (a ticker change): \(listed)")
+        }
+        let linesOfMembers = resolved.entries.filter { $0.absentLineOf != nil }.map(\.spelling)
+        if !linesOfMembers.isEmpty {
+            matched.notes.append("\(linesOfMembers.count) prior lines whose ticker is not in the universe name a company that is a prior "
+                + "member through another line (a class the universe does not list, or a ticker changed while another class's did not): "
+                + "each line reads as a deletion, its company does not: \(linesOfMembers.joined(separator: ", "))")
+        }
         return matched
     }
 }

@@ -50,7 +50,10 @@ final class PriorTickerChangesTests: XCTestCase {
         ])
         let (resolved, matches) = PriorTickerChanges.resolve(prior, universe: securities)
         XCTAssertEqual(matches, [])
-        XCTAssertEqual(resolved, prior)
+        // METCV names Ramaco, a member through METCB: no ticker change, but its line counts under Ramaco.
+        XCTAssertEqual(resolved.entries.map(\.absentLineOf), [nil, "ramaco resources inc", nil, nil])
+        XCTAssertEqual(resolved.entries.map(\.companyKey), prior.entries.map(\.companyKey))
+        XCTAssertEqual(resolved.entries.map(\.tier), prior.entries.map(\.tier))
     }
 
     /// iShares splits a possessive and leaves out or cuts off the legal form: Victoria's Secret

@@ -26,7 +26,11 @@ import ReconCore
 ///   member, as when a class's ticker changed and another class's did not).
 ///
 /// A matched line takes the company's key, so ``PriorLines/position(for:)`` finds it from
-/// any of the company's lines.
+/// any of the company's lines. A line whose name finds a company that already is a member through
+/// another line is another class of it that the universe does not list (Nasdaq's export leaves
+/// out `LEN.B` and `GEF.B` while listing `LEN` and `GEF`), or the same class under a new ticker:
+/// it stays absent, a deletion of the line, but counts under that company
+/// (``PriorLines/Entry/absentLineOf``), which is not deleted.
 public enum PriorTickerChanges {
     /// One old ticker matched to a universe company.
     public struct Match: Sendable, Hashable {
@@ -85,14 +89,20 @@ public enum PriorTickerChanges {
         }
         var entries = prior.entries
         var matches: [Match] = []
+        var linesOfMembers = 0
         for (position, issuer) in zip(unmatched, unmatchedIssuers) {
             let entry = entries[position]
             guard !issuer.hasPrefix("symbol:"), let companies = companiesByIssuer[issuer], companies.count == 1,
-                  let company = companies.first, !companiesWithPriorLine.contains(company) else { continue }
+                  let company = companies.first else { continue }
+            if companiesWithPriorLine.contains(company) {
+                entries[position].absentLineOf = company
+                linesOfMembers += 1
+                continue
+            }
             entries[position].companyKey = company
             matches.append(Match(oldSymbol: entry.symbol, newSymbol: firstLine[company] ?? "", issuerKey: issuer))
         }
-        guard !matches.isEmpty else { return (prior, []) }
+        guard !matches.isEmpty || linesOfMembers > 0 else { return (prior, []) }
         return (PriorLines(entries), matches)
     }
 
