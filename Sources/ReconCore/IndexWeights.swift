@@ -24,13 +24,15 @@ enum IndexWeights {
             var cap: Double
             var basis: WeightBasis
             if companies.capMethod[position] == .pricingVehicle {
-                let total = companies.totalMarketCap[position]
-                cap = (total.isNaN ? 0 : total) / Double(memberLines[Int(result.company[line])])
+                cap = companies.totalMarketCap[position] / Double(memberLines[Int(result.company[line])])
                 basis = .companyCapSplit
             } else {
-                cap = universe.marketCap[line].isNaN ? 0 : universe.marketCap[line]
+                cap = universe.marketCap[line]
                 basis = .totalCap
             }
+            // A member carried over without a cap (`carried_over_no_cap`) has no weight to give:
+            // left empty, not 0, and the index's weights sum to 1 over the members that have one.
+            guard !cap.isNaN else { continue }
             if !universe.floatFraction[line].isNaN {
                 cap *= universe.floatFraction[line]
                 basis = WeightBasis(floatFact: universe.facts?[line].float)

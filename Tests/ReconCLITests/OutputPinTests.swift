@@ -25,7 +25,8 @@ import ReconData
 /// (`drag.json`, `summary.json`'s warning, the report); a company came to count as a deletion only
 /// when no line of it stays (the replay's 2019 and 2020 runs, `history.csv`; the 2025 run's
 /// `summary.json`, whose absent `GEFB`, `METCV`, `LENB`, `CWENA` now count under their listed
-/// companies in `membership.csv`). A change of any
+/// companies in `membership.csv`); a member without a cap came to have an empty weight, not 0
+/// (the 2025 run's `BF/A`, `BF/B`, `CRD/A`, `CRD/B`). A change of any
 /// output byte fails here and names the file. When a change
 /// of output is intended (a rule fixed, a column added), rerun, check the diff by hand, and paste
 /// the table the failure prints.
@@ -143,7 +144,7 @@ final class OutputPinTests: XCTestCase {
                  "--r2000", data + "/2025/IWM_2025-11-05.csv", "--out", folder + "/validate"])
         try run(["report", "--quiet", out])
         assertPinned(folder, [
-            "run/": "19588c20ce0ee53a",
+            "run/": "5a5fd5bc1942b6c6",
             "validate/": "76e7a8734cad774d",
         ])
     }

@@ -234,6 +234,12 @@ final class ReconstitutionTests: XCTestCase {
         XCTAssertEqual(row?.index, .r1000)
         XCTAssertEqual(row?.reason, "carried_over_no_cap")
         XCTAssertEqual(result.rows.first { $0.symbol == "NEWB" }?.reason, "missing_data")
+        // Its weight is unknown, not 0: the index's weights sum to 1 over the members with a cap.
+        XCTAssertNil(row?.weight)
+        XCTAssertNil(row?.weightBasis)
+        let r1000Weights = result.rows.filter { $0.index == .r1000 }.compactMap(\.weight)
+        XCTAssertEqual(r1000Weights.count, 4)
+        XCTAssertEqual(r1000Weights.reduce(0, +), 1, accuracy: 1e-12)
     }
 
     /// A thinly traded second class (`WLYB`) counts in the company's cap but is not an index line
