@@ -78,7 +78,8 @@ enum RunDragSection {
         guard let cap = drag.cap, let leftOut = cap.leftOut, leftOut > 0 else { return nil }
         return ReportNotice(
             kind: .note, title: "Left out.",
-            text: "\(ReportNumber.count(leftOut)) holdings had no later price and were left out: "
+            text: "\(ReportNumber.count(leftOut)) holdings had no return over the window and were left out (with a "
+                + "later snapshot: no later price, or a split its price relative would not show; the run's warnings say which): "
                 + "\(ReportNumber.percent(cap.leftOutFrozenWeight, decimals: 2)) of the frozen portfolio's weight and "
                 + "\(ReportNumber.percent(cap.leftOutReconstitutedWeight, decimals: 2)) of the reconstituted one's (cap-weighted).")
     }
