@@ -27,8 +27,9 @@ import ReconData
 /// `summary.json`, whose absent `GEFB`, `METCV`, `LENB`, `CWENA` now count under their listed
 /// companies in `membership.csv`); a member without a cap came to have an empty weight, not 0
 /// (the 2025 run's `BF/A`, `BF/B`, `CRD/A`, `CRD/B`), and the run report's note on the drag's
-/// left-out holdings came to say why they were left out (the embedded and 2025 run reports). A
-/// change of any
+/// left-out holdings came to say why they were left out (the embedded and 2025 run reports), and
+/// the run report came to count a company by its membership rather than its first line (the 2025
+/// report's flows, cut table and largest deletions now agree with `summary.json`). A change of any
 /// output byte fails here and names the file. When a change
 /// of output is intended (a rule fixed, a column added), rerun, check the diff by hand, and paste
 /// the table the failure prints.
@@ -146,7 +147,7 @@ final class OutputPinTests: XCTestCase {
                  "--r2000", data + "/2025/IWM_2025-11-05.csv", "--out", folder + "/validate"])
         try run(["report", "--quiet", out])
         assertPinned(folder, [
-            "run/": "971f75bfb65b967d",
+            "run/": "783d36c313765908",
             "validate/": "76e7a8734cad774d",
         ])
     }

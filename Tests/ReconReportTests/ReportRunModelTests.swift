@@ -39,6 +39,24 @@ final class ReportRunModelTests: XCTestCase {
         XCTAssertEqual(flows.countBefore("Russell 2000"), 3)
     }
 
+    /// A company stands for its membership, not its first line: notes listed before the common
+    /// (`MITN`), a class screened out while another stays (`KB`), as summary.json counts them.
+    func testACompanyIsCountedByItsMembershipNotItsFirstLine() {
+        let lines = [
+            member("MITN", key: "MITT", rank: nil, cap: 2e8, prior: .none, index: .none),
+            member("MITT", key: "MITT", rank: 2400, cap: 2e8, prior: .r2000, index: .r2000),
+            member("KB", key: "K", rank: nil, cap: 3e9, prior: .r1000, index: .none),
+            member("KA", key: "K", rank: 1100, cap: 3e9, prior: .r1000, index: .r2000),
+        ]
+        let companies = RunReportMember.linePerCompany(lines)
+        XCTAssertEqual(companies.map(\.symbol), ["MITT", "KA"])
+        XCTAssertEqual(companies.map(\.change), [.stay, .downward])
+        XCTAssertEqual(MembershipFlows(members: lines).flows, [
+            .init(from: "Russell 1000", to: "Russell 2000", count: 1),
+            .init(from: "Russell 2000", to: "Russell 2000", count: 1),
+        ])
+    }
+
     func testBandRanksRunFromTheTopEdgeCapToTheBottomEdgeCap() {
         XCTAssertEqual(CapDistribution.bandRanks(members: members, capHigh: 5.0e9, capLow: 4.8e9), 990...1010)
         XCTAssertNil(CapDistribution.bandRanks(members: members, capHigh: 7e9, capLow: 6e9))

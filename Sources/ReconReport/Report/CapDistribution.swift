@@ -54,7 +54,7 @@ public struct CapDistribution: Sendable, Hashable {
         let margin = margin ?? max(Self.minimumMargin, (span.upperBound - span.lowerBound) / 2)
         let window = max(1, span.lowerBound - margin)...(span.upperBound + margin)
         self.window = window
-        let ranked = RunReportMember.firstLinePerCompany(members).filter { member in
+        let ranked = RunReportMember.linePerCompany(members).filter { member in
             member.rank.map(window.contains) ?? false
         }
         groups = Self.classes.compactMap { moverClass in

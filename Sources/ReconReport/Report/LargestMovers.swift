@@ -8,7 +8,7 @@ enum LargestMovers {
     /// The companies whose change is `change`, largest total cap first (ties by symbol), one line
     /// per company; `nil` when there are none.
     static func table(_ members: [RunReportMember], change: MembershipChange, caption: String) -> ReportTable? {
-        let movers = RunReportMember.firstLinePerCompany(members)
+        let movers = RunReportMember.linePerCompany(members)
             .filter { $0.change == change }
             .sorted { ($0.totalMarketCap ?? -1, $1.symbol) > ($1.totalMarketCap ?? -1, $0.symbol) }
         guard !movers.isEmpty else { return nil }

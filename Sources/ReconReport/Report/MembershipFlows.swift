@@ -3,7 +3,7 @@ import ReconCore
 /// Companies moving between groups at a reconstitution, for the flow chart: Russell 1000,
 /// Russell 2000 or out before; Russell 1000, Russell 2000, Microcap only or out after.
 ///
-/// Companies are counted once (their first line). "Microcap" after means in the Microcap and
+/// Companies are counted once (``RunReportMember/linePerCompany(_:)``). "Microcap" after means in the Microcap and
 /// not in the Russell 3000; Microcap members ranked 2,001–3,000 count as Russell 2000. Companies
 /// out before and out after are not drawn (they are most of the universe) but are counted in
 /// ``outsideBoth``.
@@ -21,7 +21,7 @@ public struct MembershipFlows: Sendable, Hashable {
     public init(members: [RunReportMember]) {
         var counts: [String: Int] = [:]
         var outsideBoth = 0
-        for member in RunReportMember.firstLinePerCompany(members) {
+        for member in RunReportMember.linePerCompany(members) {
             let from = Self.groupBefore(member), to = Self.groupAfter(member)
             if from == "Out" && to == "Out" {
                 outsideBoth += 1

@@ -37,10 +37,29 @@ public struct RunReportMember: Sendable, Hashable {
         self.reason = reason
     }
 
-    /// One line per company: the first line of each company key, in file order. Share classes
-    /// share a company's rank, cap and placement, so counting companies counts these.
-    public static func firstLinePerCompany(_ members: [RunReportMember]) -> [RunReportMember] {
-        var seen: Set<String> = []
-        return members.filter { seen.insert($0.companyKey).inserted }
+    /// One line per company, in the order companies first appear, standing for the company's
+    /// membership as `summary.json` counts companies: its index before and after are the best of
+    /// its lines' (the Russell 1000 first), it is in the Microcap when a line is, and its change
+    /// follows from them. Its symbol, rank and weight are those of the line that holds that
+    /// membership: a company's notes listed before its common stock, or a class screened out
+    /// while another stays, do not stand for it.
+    public static func linePerCompany(_ members: [RunReportMember]) -> [RunReportMember] {
+        var companies: [String] = []
+        var lines: [String: [RunReportMember]] = [:]
+        for member in members {
+            if lines[member.companyKey] == nil { companies.append(member.companyKey) }
+            lines[member.companyKey, default: []].append(member)
+        }
+        return companies.map { company in
+            let ofCompany = lines[company]!
+            let index = ofCompany.map(\.index).min()!, priorIndex = ofCompany.map(\.priorIndex).min()!
+            var line = ofCompany.first { $0.index == index && $0.priorIndex == priorIndex }
+                ?? ofCompany.first { index != .none ? $0.index == index : $0.priorIndex == priorIndex } ?? ofCompany[0]
+            line.index = index
+            line.priorIndex = priorIndex
+            line.microcap = ofCompany.contains(where: \.microcap)
+            line.change = MembershipChange(prior: priorIndex, new: index)
+            return line
+        }
     }
 }
