@@ -3,10 +3,10 @@ import ReconCore
 /// Companies moving between groups at a reconstitution, for the flow chart: Russell 1000,
 /// Russell 2000 or out before; Russell 1000, Russell 2000, Microcap only or out after.
 ///
-/// Companies are counted once (``RunReportMember/linePerCompany(_:)``). "Microcap" after means in the Microcap and
-/// not in the Russell 3000; Microcap members ranked 2,001–3,000 count as Russell 2000. Companies
-/// out before and out after are not drawn (they are most of the universe) but are counted in
-/// ``outsideBoth``.
+/// Companies are counted once, by their membership (``RunReportMember/linePerCompany(_:)``).
+/// "Microcap" after means in the Microcap and not in the Russell 3000; Microcap members ranked
+/// 2,001–3,000 count as Russell 2000. Companies out before and out after are not drawn (they are
+/// most of the universe) but are counted in ``outsideBoth``.
 public struct MembershipFlows: Sendable, Hashable {
     /// The groups before, top to bottom.
     public static let before = ["Russell 1000", "Russell 2000", "Out"]
