@@ -18,7 +18,8 @@ public struct RunAnalysis: Sendable {
     }
 
     public var migration: MigrationSummary
-    /// Turnover of the Russell 1000 and the Russell 2000.
+    /// Turnover of the Russell 1000 and the Russell 2000; none for an index without prior members
+    /// (a replay's first run, a snapshot without a prior): nothing turned over.
     public var turnover: [IndexTier: Turnover]
     public var concentration: [IndexTier: Concentration]
 
@@ -40,17 +41,20 @@ public struct RunAnalysis: Sendable {
     }
 
     /// Name and weight turnover of one index, each line weighted by its company's total cap in
-    /// the universe (so the old weights are drifted to the snapshot).
-    static func turnover(of tier: IndexTier, result: ReconstitutionResult) -> Turnover {
+    /// the universe (so the old weights are drifted to the snapshot); `nil` when the index had no
+    /// prior member, where a turnover of 0 names and half the weight would be read as measured.
+    static func turnover(of tier: IndexTier, result: ReconstitutionResult) -> Turnover? {
         // Each row is a member of its own (its position tells it apart from every other).
         var members: [(old: Double?, new: Double?)] = []
+        var hasPriorMember = false
         for row in result.rowIndices {
             let wasIn = result.priorTier[row] == tier, isIn = result.tier[row] == tier
             guard wasIn || isIn else { continue }
+            hasPriorMember = hasPriorMember || wasIn
             let weight = result.totalMarketCap[row].isNaN ? 0 : result.totalMarketCap[row]
             members.append((old: wasIn ? weight : nil, new: isIn ? weight : nil))
         }
-        return Turnover(members: members)
+        return hasPriorMember ? Turnover(members: members) : nil
     }
 
     /// The drag over one window of the rows of `result`. `windowReturn` gives a row's buy-and-hold return.
