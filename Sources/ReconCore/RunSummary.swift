@@ -64,6 +64,11 @@ public struct RunSummary: Sendable, Equatable {
     /// `R1000`, `R2000`, `R3000`, `R3000E`, `Microcap` → counts.
     public var counts: [String: Count]
     public var priorCounts: [String: Count]
+    /// Whether the run had prior Russell 1000 or 2000 members to change from. Without them (a
+    /// replay's first run, a snapshot without a prior file) every company is an addition and none
+    /// moves: counts that measure the start of the data, not the rules, and a mean over runs must
+    /// leave them out.
+    public var hasPriorMembers: Bool { priorCounts.values.contains { $0.securities > 0 } }
     public var eligibleCompanies: Int
     public var breakpoint1000: Double?
     public var breakpoint2000: Double?

@@ -53,6 +53,8 @@ enum ReplayOutput {
     static func historyRow(_ run: RunWriter.Run, step: ReplayStep) -> [String] {
         let summary = run.summary
         let companies = { (key: String) in String(summary.counts[key]?.companies ?? 0) }
+        // Empty, as the turnover is, when there was no prior membership to change from.
+        let changeCount = { (key: String) in summary.hasPriorMembers ? String(summary.changes[key] ?? 0) : "" }
         let turnover = run.analysis.turnover[.r2000]
         let events = step.eventsBefore
         return [
@@ -61,8 +63,7 @@ enum ReplayOutput {
             CSVWriter.number(summary.breakpoint1000, decimals: 0), CSVWriter.number(summary.breakpoint3000, decimals: 0),
             CSVWriter.number(summary.bandHalfWidth == nil ? nil : summary.bandCapLow, decimals: 0),
             CSVWriter.number(summary.bandHalfWidth == nil ? nil : summary.bandCapHigh, decimals: 0),
-            String(summary.changes["upward"] ?? 0), String(summary.changes["downward"] ?? 0),
-            String(summary.changes["addition"] ?? 0), String(summary.changes["deletion"] ?? 0),
+            changeCount("upward"), changeCount("downward"), changeCount("addition"), changeCount("deletion"),
             String(Set(events.filter { $0.kind == .ipoAddition }.map(\.company)).count),
             String(Set(events.filter { $0.kind == .deletion }.map(\.company)).count),
             CSVWriter.number(turnover?.nameTurnover, decimals: 10),
@@ -94,8 +95,8 @@ enum ReplayOutput {
                 String(summary.counts["Microcap"]?.companies ?? 0).padding(6),
                 (summary.breakpoint1000.map(MoneyText.short) ?? "n/a").padding(10),
                 (summary.breakpoint3000.map(MoneyText.short) ?? "n/a").padding(9),
-                String(summary.changes["upward"] ?? 0).padding(3),
-                String(summary.changes["downward"] ?? 0).padding(5),
+                (summary.hasPriorMembers ? String(summary.changes["upward"] ?? 0) : "n/a").padding(3),
+                (summary.hasPriorMembers ? String(summary.changes["downward"] ?? 0) : "n/a").padding(5),
                 (turnover.map { RunOutput.percent($0.nameTurnover) } ?? "n/a").padding(15),
                 run.drag?.byWeighting[.cap].map { RunOutput.percent($0.gap) } ?? "",
             ].joined(separator: " "))
@@ -111,8 +112,13 @@ enum ReplayOutput {
                let value = Turnover.perYear(named: range.map { (run: $0.summary.run, turnover: $0.analysis.turnover[.r2000]?.nameTurnover) }) {
                 perYear = " (\(RunOutput.percent(value)) a year)"
             }
-            lines.append("average \(label) (\(range.count) runs): R2000 name turnover \(mean(turnover))\(perYear), "
-                + "12-month drag \(mean(gaps)) cap-weighted")
+            // A mean over fewer runs than the line counts says over how many: the first run has no
+            // turnover, and the last year's runs no 12 months after them.
+            let over = { (values: [Double], what: String) in
+                values.count == range.count || values.isEmpty ? "" : " (\(values.count) run\(values.count == 1 ? "" : "s") \(what))"
+            }
+            lines.append("average \(label) (\(range.count) runs): R2000 name turnover \(mean(turnover))\(perYear)"
+                + "\(over(turnover, "with a prior")), 12-month drag \(mean(gaps)) cap-weighted\(over(gaps, "with 12 months of returns"))")
         }
         return lines.joined(separator: "\n")
     }

@@ -12,8 +12,9 @@ enum VariantTable {
         var run: String
         var r1000: Int
         var r2000: Int
-        var movedUp: Int
-        var movedDown: Int
+        /// Companies moved up and down; `nil` in a run without prior members (``RunSummary/hasPriorMembers``).
+        var movedUp: Int?
+        var movedDown: Int?
         var turnoverNames: Double?
         var turnoverWeight: Double?
         var dragCap: Double?
@@ -23,8 +24,8 @@ enum VariantTable {
             self.run = run.summary.run
             r1000 = run.summary.counts["R1000"]?.companies ?? 0
             r2000 = run.summary.counts["R2000"]?.companies ?? 0
-            movedUp = run.summary.changes["upward"] ?? 0
-            movedDown = run.summary.changes["downward"] ?? 0
+            movedUp = run.summary.hasPriorMembers ? run.summary.changes["upward"] ?? 0 : nil
+            movedDown = run.summary.hasPriorMembers ? run.summary.changes["downward"] ?? 0 : nil
             let turnover = run.analysis.turnover[.r2000]
             turnoverNames = turnover?.nameTurnover
             turnoverWeight = turnover?.weightTurnover
@@ -39,7 +40,7 @@ enum VariantTable {
         for (name, runs) in variants {
             for run in runs {
                 csv.appendRow([
-                    name, run.run, String(run.r1000), String(run.r2000), String(run.movedUp), String(run.movedDown),
+                    name, run.run, String(run.r1000), String(run.r2000), run.movedUp.map(String.init) ?? "", run.movedDown.map(String.init) ?? "",
                     CSVWriter.number(run.turnoverNames, decimals: 10),
                     CSVWriter.number(run.turnoverWeight, decimals: 10),
                     CSVWriter.number(run.dragCap, decimals: 10),
@@ -73,8 +74,8 @@ enum VariantTable {
             lines.append(name.padding(20) + " " + String(runs.count).padding(5) + " "
                 + "\(mean(names)) / \(mean(weights))".padding(32) + " "
                 + (perYear.map { formatNumber($0 * 100, decimals: 2) + "%" } ?? "n/a").padding(13) + " "
-                + meanCount(runs.map(\.movedUp)).padding(7) + " "
-                + meanCount(runs.map(\.movedDown)).padding(9) + " "
+                + meanCount(runs.compactMap(\.movedUp)).padding(7) + " "
+                + meanCount(runs.compactMap(\.movedDown)).padding(9) + " "
                 + "\(mean(capGaps)) / \(mean(equalGaps))")
         }
         return lines.joined(separator: "\n")

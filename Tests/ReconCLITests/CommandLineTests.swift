@@ -63,6 +63,38 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run.out.contains("average with banding (2 runs): R2000 name turnover \(mean)% (\(year)% a year), "), run.out)
     }
 
+    /// A replay that starts with the panel has no prior membership in its first run: every company
+    /// would be an addition and none would move, so history.csv and variants.csv leave the change
+    /// counts empty, like the turnover, and the console's means say over how many runs they are.
+    func testAReplaysFirstRunWithoutPriorMembersCountsNoChanges() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let panel = folder + "/panel.csv", out = folder + "/replay"
+        let generate = CommandRun(["generate", "--quiet", "--from", "1979", "--to", "1981", "--firms", "16000", "--out", panel])
+        XCTAssertEqual(generate.status, 0, generate.error)
+        let run = CommandRun(["replay", "--quiet", "--from", "1979", "--to", "1980", "--panel", panel, "--history-only",
+                              "--variant", "band=0", "--out", out])
+        XCTAssertEqual(run.status, 0, run.error)
+        func table(_ name: String) throws -> [[String: String]] {
+            let lines = try String(contentsOfFile: out + "/" + name, encoding: .utf8).split(separator: "\n")
+                .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+        }
+        let history = try table("history.csv")
+        XCTAssertEqual(history.map { $0["run"] }, ["1979-06", "1980-06"])
+        for column in ["moved_up", "moved_down", "additions", "deletions", "turnover_names", "turnover_weight"] {
+            XCTAssertEqual(history[0][column], "", column)
+            XCTAssertNotEqual(history[1][column], "", column)
+        }
+        XCTAssertNotEqual(history[1]["additions"], "0")
+        let variants = try table("variants.csv")
+        XCTAssertEqual(variants.filter { $0["run"] == "1979-06" }.map { $0["moved_up"] }, ["", ""])
+        let firstRow = try XCTUnwrap(run.out.split(separator: "\n").first { $0.hasPrefix("1979-06 ") })
+        XCTAssertTrue(firstRow.contains("n/a n/a   n/a"), String(firstRow))
+        XCTAssertTrue(run.out.contains("average before banding (2 runs): R2000 name turnover "), run.out)
+        XCTAssertTrue(run.out.contains("% (1 run with a prior), 12-month drag "), run.out)
+        XCTAssertTrue(run.out.contains(" cap-weighted (1 run with 12 months of returns)"), run.out)
+    }
+
     func testBadVariantSaysWhatToType() {
         let run = CommandRun(["reconstitute", "--year", "2024", "--universe", "x.csv", "--variant", "band=9"])
         XCTAssertEqual(run.status, 2)
