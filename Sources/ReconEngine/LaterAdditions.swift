@@ -10,7 +10,8 @@ import ReconData
 /// are left out of the holdings an index set is scored against (``withoutLaterAdditions(_:)``), and
 /// listed. A run that predicted one predicted it a quarter early: it stays a false hit, in its own
 /// category (``ValidationCategory/addedAfterRun``). Deletions between reconstitutions (takeovers,
-/// moves to other indexes) have no such list, so the holdings keep what left since.
+/// delistings) have no such list: the run's lines that left since stay false hits, and a later
+/// listing names those no longer listed (``LaterListing``).
 struct LaterAdditions {
     /// The name of the file that lists each ticker, found as the score pairs tickers
     /// (``TickerTable``: `BRK/B` is `BRK.B`, `DCOM^` is not `DCOM`).

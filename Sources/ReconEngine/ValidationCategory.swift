@@ -23,6 +23,9 @@ import ReconData
 /// One more category comes from outside the run's files: `added_after_run`, a ticker of a list of
 /// additions published after the run took effect (`--later-additions`, ``LaterAdditions``): left
 /// out of the holdings an index set is scored against, or, predicted by the run, a false hit.
+/// With a listing from after the holdings (`--later-listing`, ``LaterListing``), a false hit of an
+/// index set that would be `near_1000`, `near_3000` or `other` and that the listing lacks is
+/// `not_listed_later`: delisted, taken over or renamed after the run, which the holdings reflect.
 /// And one for hits: `ticker_changed`, a predicted ticker paired by the company's name with the
 /// truth's ticker for it, changed after the run (``TickerChangesSinceRun``).
 enum ValidationCategory: String, CaseIterable, Sendable {
@@ -35,6 +38,7 @@ enum ValidationCategory: String, CaseIterable, Sendable {
     case near3000 = "near_3000"
     case other
     case addedAfterRun = "added_after_run"
+    case notListedLater = "not_listed_later"
     case tickerChanged = "ticker_changed"
 
     /// How many places from #3,000 count as near it (5% of the Russell 3000).

@@ -12,12 +12,17 @@ public enum ValidationRun {
         /// Lists of additions published after the run took effect (``LaterAdditions``): their
         /// tickers are left out of the holdings an index set is scored against.
         public var laterAdditions: [String]
+        /// A listing of every security traded on a day after the holdings (``LaterListing``): the
+        /// false hits of an index set it lacks are said to be delisted since.
+        public var laterListing: String?
         public var out: String
 
-        public init(membership: String, truths: [(set: String, path: String)], laterAdditions: [String] = [], out: String) {
+        public init(membership: String, truths: [(set: String, path: String)], laterAdditions: [String] = [],
+                    laterListing: String? = nil, out: String) {
             self.membership = membership
             self.truths = truths
             self.laterAdditions = laterAdditions
+            self.laterListing = laterListing
             self.out = out
         }
     }
@@ -46,8 +51,10 @@ public enum ValidationRun {
             let dates = RunSummaryDates.read(besides: request.membership)
             // Every truth file is read before anything is written: a bad one leaves no output behind.
             let later = try LaterAdditions.read(paths: request.laterAdditions, console: console)
+            let listing = try LaterListing.read(path: request.laterListing, dates: dates, console: console)
             let scored = try request.truths.map { set, path in
-                try score(set, truth: path, membership: membership, excluded: excluded, dates: dates, later: later, console: console)
+                try score(set, truth: path, membership: membership, excluded: excluded, dates: dates, later: later,
+                          listing: listing, console: console)
             }
             try AtomicFile.write([
                 (path: FilePaths.join(staging, "validation.csv"), bytes: findingsFile(scored)),
@@ -64,7 +71,7 @@ public enum ValidationRun {
 
     private static func score(_ set: String, truth path: String, membership: MembershipFile,
                               excluded: [String: (reason: String, detail: String)], dates: RunSummaryDates?,
-                              later: LaterAdditions, console: Console) throws -> Scored {
+                              later: LaterAdditions, listing: LaterListing?, console: Console) throws -> Scored {
         let predicted: [String]
         switch set {
         case "additions": predicted = membership.predictedAdditions
@@ -103,15 +110,15 @@ public enum ValidationRun {
             }
         }
         return Scored(score: score, weightOverlap: overlap,
-                      findings: findings(of: score, membership: membership, excluded: excluded, later: later, leftOut: trueLater,
-                                         changes: changes))
+                      findings: findings(of: score, membership: membership, excluded: excluded, later: later,
+                                         listing: isIndexSet ? listing : nil, leftOut: trueLater, changes: changes))
     }
 
     /// Each miss and false hit of `score` with its category, then each ticker left out of the truth,
     /// then each matched by name.
     private static func findings(of score: ValidationScore, membership: MembershipFile,
                                  excluded: [String: (reason: String, detail: String)], later: LaterAdditions,
-                                 leftOut: [(symbol: String, file: String)], changes: TickerChangesSinceRun) -> [ValidationCategory.Finding] {
+                                 listing: LaterListing?, leftOut: [(symbol: String, file: String)], changes: TickerChangesSinceRun) -> [ValidationCategory.Finding] {
         let set = score.name
         // Each ticker's line, found as the score pairs tickers (its spelling, upper-cased as the
         // score lists it, else its normalised ticker when one line alone has it).
@@ -124,6 +131,9 @@ public enum ValidationRun {
                 var (category, detail) = ValidationCategory.of(set: set, kind: kind, evidence: .init(line: line, exclusion: exclusion))
                 if kind == .falseHit, let file = later.file(listing: symbol) {
                     (category, detail) = (.addedAfterRun, "in \(file): added after the run took effect, not by it")
+                } else if kind == .falseHit, let listing, [.near1000, .near3000, .other].contains(category), !listing.lists(symbol) {
+                    (category, detail) = (.notListedLater, "not in \(listing.file): delisted, taken over or renamed after the run, "
+                                          + "and deleted from the index without replacement (M7 §9.2.1)")
                 }
                 findings.append(.init(set: set, kind: kind, symbol: line?.symbol ?? symbol, category: category, rank: line?.rank,
                                       index: line?.index.rawValue ?? "", priorIndex: line?.priorIndex.rawValue ?? "", detail: detail))

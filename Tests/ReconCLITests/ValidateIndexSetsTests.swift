@@ -185,4 +185,55 @@ final class ValidateIndexSetsTests: XCTestCase {
         let later = try h.write("symbol\nXXX\n", "later.csv")
         XCTAssertFalse(try warned("Nov 05, 2025", ["--later-additions", later]))
     }
+
+    /// A listing from after the holdings names the false hits of an index set it no longer lists
+    /// (`not_listed_later`), whatever they would be otherwise, without changing the score; the
+    /// additions and deletions sets, dated at the run, keep their categories; a listing dated on or
+    /// before the run took effect is said to show no deletion since.
+    func testALaterListingNamesTheFalseHitsDelistedSince() throws {
+        let h = try BadInputHarness()
+        let path = try h.write(membership, "membership.csv")
+        try h.write(#"{"run": "2025-06", "rank_day": "2025-04-30", "effective_date": "2025-06-27"}"#, "summary.json")
+        // The holdings lack AAA, BBB (Russell 1000 lines) and DDD; the listing lacks DDD and BBB.
+        let r2000 = try h.write("symbol\nCCC\n", "r2000.csv")
+        let additions = try h.write("symbol\nBBB\n", "additions.csv")
+        let listing = try h.write("Symbol,Name\nAAA,A Corp\nCCC,C Corp\nDDD^,D Corp Preferred\nEEE,E Corp\n",
+                                  "nasdaq_screener_2026-06-11.csv")
+        func validate(_ extra: [String]) throws -> (findings: String, scores: String, error: String) {
+            let run = CommandRun(["validate", "--membership", path, "--r2000", r2000, "--r1000", r2000, "--additions", additions,
+                                  "--out", h.out] + extra)
+            XCTAssertEqual(run.status, 0, run.error)
+            return (try String(contentsOfFile: h.out + "/validation.csv", encoding: .utf8),
+                    try String(contentsOfFile: h.out + "/validation-scores.csv", encoding: .utf8), run.error)
+        }
+        let without = try validate([])
+        let with = try validate(["--later-listing", listing])
+        XCTAssertEqual(with.scores, without.scores)
+        // DDD^ is a preferred's spelling: it does not list DDD.
+        XCTAssertTrue(with.findings.contains("\nr2000,false_hit,DDD,not_listed_later,,R2000,none,\"not in "
+                                             + "nasdaq_screener_2026-06-11.csv: delisted, taken over or renamed after the run"), with.findings)
+        XCTAssertTrue(with.findings.contains("\nr1000,false_hit,AAA,other,"), with.findings)
+        XCTAssertTrue(with.findings.contains("\nr1000,false_hit,BBB,not_listed_later,"), with.findings)
+        // The additions are dated at the run: DDD stays a false addition of its own category.
+        XCTAssertTrue(with.findings.contains("\nadditions,false_hit,DDD,other,"), with.findings)
+        XCTAssertFalse(with.error.contains("--later-listing"), with.error)
+        let early = try h.write("Symbol\nAAA\n", "nasdaq_screener_2025-05-23.csv")
+        XCTAssertTrue(try validate(["--later-listing", early]).error.contains(
+            "--later-listing nasdaq_screener_2025-05-23.csv: dated 2025-05-23 by its name, not after the 2025-06 run took effect "
+            + "(2025-06-27): it cannot show the companies delisted since"))
+    }
+
+    /// Holdings given as the later listing would call every company outside the index delisted.
+    func testHoldingsGivenAsTheLaterListingAreRefused() throws {
+        let h = try BadInputHarness()
+        let path = try h.write(membership, "membership.csv")
+        let iwm = try h.write(BadInputPriorTests.holdings([("CCC", "0.5")]), "IWM_2025-11-05.csv")
+        let run = CommandRun(["validate", "--quiet", "--membership", path, "--r2000", iwm, "--later-listing", iwm, "--out", h.out])
+        XCTAssertEqual(run.status, 1, run.error)
+        XCTAssertTrue(run.error.contains("recon: error: \(iwm): is a fund's holdings (it has an Asset Class column), expected a listing"),
+                      run.error)
+        XCTAssertTrue(run.error.contains("help: give the holdings with --r2000, --r1000 or --r3000, and a later screener export with "
+                                         + "--later-listing"), run.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: h.out + "/validation-scores.csv"))
+    }
 }

@@ -19,7 +19,9 @@ enum ValidateCommand {
         membership.csv and excluded.csv); validation-scores.csv, precision, recall, F1 and, against a holdings \
         file, the weight overlap 1 − ½Σ|w − w_true|; validation-categories.csv, the count of each category. Holdings dated months \
         after the run hold the companies added since: --later-additions leaves the tickers of a published list of such additions \
-        out of the holdings an index set is scored against (category added_after_run). Written beside the run, the scores and categories are a section of its next recon report.
+        out of the holdings an index set is scored against (category added_after_run), and --later-listing, a \
+        screener export dated after the holdings, names the false hits delisted since (category not_listed_later; \
+        the score is unchanged, as a later listing does not say when a ticker left). Written beside the run, the scores and categories are a section of its next recon report.
         """,
         options: [
             .single("--membership", value: "FILE", help: "A membership.csv written by recon reconstitute.", required: true),
@@ -31,6 +33,8 @@ enum ValidateCommand {
                         + "(an IWV file holds a sample of the index, which understates precision)."),
             .repeating("--later-additions", value: "FILE", help: "Additions FTSE Russell published after the run took effect, such as "
                            + "the quarterly IPO additions: left out of the index holdings scored, and listed as left_out."),
+            .single("--later-listing", value: "FILE", help: "Every ticker listed on a day after the holdings, such as a later "
+                        + "Nasdaq screener export: an index set's false hits it lacks are categorised not_listed_later."),
             .single("--out", value: "DIR", help: "Folder for the validation files. Default: the membership file's folder."),
             CommonOptions.quiet,
         ],
@@ -39,6 +43,8 @@ enum ValidateCommand {
                          "Score the 2025 prediction against FTSE Russell's final lists and a later IWM file."),
             UsageExample("recon validate --membership out/2025/membership.csv --r2000 IWM_2025-11-05.csv --later-additions ru3000_2025_q3_ipo_additions.csv",
                          "The same Russell 2000 without the third quarter's IPO additions, which no June run can name."),
+            UsageExample("recon validate --membership out/2025/membership.csv --r2000 IWM_2025-11-05.csv --later-listing nasdaq_screener_2026-06-11.csv",
+                         "The same, naming the false hits no longer listed in June 2026 (taken over or delisted since the run)."),
         ])
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
@@ -50,6 +56,7 @@ enum ValidateCommand {
         }
         let out = arguments.string("--out") ?? FilePaths.directory(of: membership)
         try ValidationRun.run(ValidationRun.Request(membership: membership, truths: truths,
-                                                    laterAdditions: arguments.strings("--later-additions"), out: out), console: console)
+                                                    laterAdditions: arguments.strings("--later-additions"),
+                                                    laterListing: arguments.string("--later-listing"), out: out), console: console)
     }
 }
