@@ -55,11 +55,10 @@ public enum AtomicFile {
     }
 
     /// Writes several files, each atomically as ``write(_:to:)`` writes one (temporary file,
-    /// flushed to disk, renamed over the target), with their flushes waiting on the disk at the
-    /// same time rather than one after another: a flush costs milliseconds whatever its size, and
-    /// a replay writes hundreds of files. Files are renamed in the order given; when one fails,
-    /// those before it are still renamed (as writing them one by one would have left them) and
-    /// the error is thrown, naming it.
+    /// flushed to disk, renamed over the target), every file written (on every core) before the
+    /// first is flushed, and each folder flushed once at the end. Files are renamed in the order
+    /// given; when one fails, those before it are still renamed (as writing them one by one would
+    /// have left them) and the error is thrown, naming it.
     public static func write(_ files: [(path: String, bytes: [UInt8])]) throws {
         // In groups, so as never to hold too many descriptors open at once.
         let group = 128

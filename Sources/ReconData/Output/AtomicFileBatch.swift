@@ -96,8 +96,8 @@ extension AtomicFile {
         }
     }
 
-    /// Temporary files beside each target holding its bytes, flushed to disk together (their
-    /// waits overlap) and closed; on a failure, those written are removed and it is thrown.
+    /// Temporary files beside each target holding its bytes, each written before the first is
+    /// flushed to disk, then closed; on a failure, those written are removed and it is thrown.
     static func writeFlushed(_ files: [(path: String, bytes: [UInt8])]) throws -> [(path: String, temporary: String)] {
         var written: [(path: String, temporary: String, descriptor: Int32)] = []
         do {
