@@ -27,6 +27,15 @@ enum RunOutput {
         }
     }
 
+    /// `5 dropped (missing_shares 4, missing_price 1)`: the rows dropped and why, most first, as
+    /// summary.json's `rows_dropped` keys them (a CRSP month's rows are said nowhere else).
+    static func dropped(_ counts: [String: Int]) -> String {
+        let total = counts.values.reduce(0, +)
+        guard total > 0 else { return "0 dropped" }
+        let reasons = counts.filter { $0.value > 0 }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        return "\(total) dropped (" + reasons.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+    }
+
     static func printSummary(_ run: RunWriter.Run, directory: String, console: Console) {
         let summary = run.summary
         func count(_ key: String) -> String {
@@ -35,7 +44,7 @@ enum RunOutput {
         }
         func dollars(_ value: Double?) -> String { value.map(MoneyText.short) ?? "n/a" }
         console.print("recon \(summary.run)\(summary.input.synthetic ? " (synthetic)" : "")\(summary.input.variant.map { " [\($0)]" } ?? ""): rank day \(summary.rankDay), effective after the close of \(summary.effectiveDate)")
-        console.print("  universe     \(summary.input.rowsRead) rows read, \(summary.input.rowsDropped.values.reduce(0, +)) dropped, \(summary.excluded.values.reduce(0, +)) excluded, \(summary.eligibleCompanies) eligible companies")
+        console.print("  universe     \(summary.input.rowsRead) rows read, \(dropped(summary.input.rowsDropped)), \(summary.excluded.values.reduce(0, +)) excluded, \(summary.eligibleCompanies) eligible companies")
         console.print("  Russell 1000 \(count("R1000"))")
         console.print("  Russell 2000 \(count("R2000"))")
         console.print("  Microcap     \(count("Microcap"))")

@@ -216,7 +216,7 @@ final class BadInputWarningsTests: XCTestCase {
         let excluded = try String(contentsOfFile: h.out + "/excluded.csv", encoding: .utf8)
         XCTAssertTrue(excluded.contains(",,\(universe):22,dropped:no symbol,no symbol\n"), excluded)
         XCTAssertTrue(excluded.contains(",,\(universe):23,dropped:no symbol,no symbol\n"), excluded)
-        XCTAssertTrue(run.out.contains("22 rows read, 2 dropped"), run.out)
+        XCTAssertTrue(run.out.contains("22 rows read, 2 dropped (no symbol 2), "), run.out)
     }
 
     func testISharesRowsLeftOutAreSaid() throws {
