@@ -24,13 +24,9 @@ struct LaterAdditions {
     static func read(paths: [String], console: Console) throws -> LaterAdditions {
         var entries: [(symbol: String, value: String)] = [], seen: Set<String> = []
         for path in paths {
-            let list = try TickerList.read(path: path)
-            guard !list.isHoldings else {
-                throw InputError(file: path, message: "is a fund's holdings (it has an Asset Class column), expected a list of the additions "
-                                 + "published after the run, such as FTSE Russell's quarterly IPO additions",
-                                 help: "give the holdings with --r2000, --r1000 or --r3000, and the additions list with --later-additions")
-            }
-            for note in list.notes { console.warn(note) }
+            let list = try TickerList.read(path: path, expected: "a list of the additions published after the run, such as FTSE "
+                                           + "Russell's quarterly IPO additions",
+                                           option: "the additions list with --later-additions", console: console)
             // A ticker two lists share is named by the first (entered twice, it would match no other spelling).
             entries += list.tickers.filter { seen.insert(Ticker.exact($0)).inserted }.map { ($0, FilePaths.fileName(of: path)) }
         }

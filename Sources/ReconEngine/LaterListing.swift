@@ -26,13 +26,9 @@ struct LaterListing {
     ///   (which lacks every company outside its index, not only the delisted).
     static func read(path: String?, dates: RunSummaryDates?, console: Console) throws -> LaterListing? {
         guard let path else { return nil }
-        let list = try TickerList.read(path: path)
-        guard !list.isHoldings else {
-            throw InputError(file: path, message: "is a fund's holdings (it has an Asset Class column), expected a listing of every "
-                             + "security traded on a day after the run, such as a Nasdaq screener export",
-                             help: "give the holdings with --r2000, --r1000 or --r3000, and a later screener export with --later-listing")
-        }
-        for note in list.notes { console.warn(note) }
+        let list = try TickerList.read(path: path, expected: "a listing of every security traded on a day after the run, such as "
+                                       + "a Nasdaq screener export",
+                                       option: "a later screener export with --later-listing", console: console)
         if let dates, let listed = FileNameDate.date(ofFile: path), listed <= dates.effectiveDate {
             console.warn("--later-listing \(FilePaths.fileName(of: path)): dated \(listed) by its name, not after the \(dates.run) run "
                          + "took effect (\(dates.effectiveDate)): it cannot show the companies delisted since; give a listing dated "
