@@ -30,6 +30,10 @@ public enum ValidationRun {
     /// The sets a membership can be scored on, in the order they are reported.
     public static let sets = ["additions", "deletions", "r2000", "r1000", "r3000"]
 
+    /// Whether `set` is an index's membership (`r2000`, `r1000`, `r3000`), scored against holdings
+    /// dated after the run, rather than the run's own lists of additions and deletions.
+    static func isIndexSet(_ set: String) -> Bool { set != "additions" && set != "deletions" }
+
     /// One set scored.
     struct Scored {
         var score: ValidationScore
@@ -52,6 +56,10 @@ public enum ValidationRun {
             // Every truth file is read before anything is written: a bad one leaves no output behind.
             let later = try LaterAdditions.read(paths: request.laterAdditions, console: console)
             let listing = try LaterListing.read(path: request.laterListing, dates: dates, console: console)
+            if listing != nil, !request.truths.contains(where: { isIndexSet($0.set) }) {
+                console.warn("--later-listing explains the false hits of index holdings, and none was given: it changes nothing "
+                             + "here; give --r2000, --r1000 or --r3000 with it")
+            }
             let scored = try request.truths.map { set, path in
                 try score(set, truth: path, membership: membership, excluded: excluded, dates: dates, later: later,
                           listing: listing, console: console)
@@ -84,7 +92,7 @@ public enum ValidationRun {
         // The rows a truth file leaves out (non-equity lines, a disclaimer) are said.
         for note in truth.notes { console.warn(note) }
         // Holdings dated after later additions hold them; the run's index could not.
-        let isIndexSet = set != "additions" && set != "deletions"
+        let isIndexSet = isIndexSet(set)
         let (trueTickers, trueLater) = isIndexSet ? later.withoutLaterAdditions(truth.tickers) : (truth.tickers, [])
         // A company whose ticker changed between the run and the truth file is the same company.
         let byTicker = ValidationScore(name: set, predicted: predicted, truth: trueTickers)

@@ -217,6 +217,11 @@ final class ValidateIndexSetsTests: XCTestCase {
         // The additions are dated at the run: DDD stays a false addition of its own category.
         XCTAssertTrue(with.findings.contains("\nadditions,false_hit,DDD,other,"), with.findings)
         XCTAssertFalse(with.error.contains("--later-listing"), with.error)
+        let additionsOnly = CommandRun(["validate", "--membership", path, "--additions", additions, "--later-listing", listing,
+                                        "--out", h.out])
+        XCTAssertEqual(additionsOnly.status, 0, additionsOnly.error)
+        XCTAssertTrue(additionsOnly.error.contains("--later-listing explains the false hits of index holdings, and none was given"),
+                      additionsOnly.error)
         let early = try h.write("Symbol\nAAA\n", "nasdaq_screener_2025-05-23.csv")
         XCTAssertTrue(try validate(["--later-listing", early]).error.contains(
             "--later-listing nasdaq_screener_2025-05-23.csv: dated 2025-05-23 by its name, not after the 2025-06 run took effect "
