@@ -3,7 +3,9 @@ import ReconData
 
 /// One reconstitution of a universe snapshot (a Nasdaq screener export, a native universe, a
 /// CRSP file's cross-section) against the prior membership its files give: `recon reconstitute
-/// --universe FILE`.
+/// --universe FILE`. A CRSP panel given without `--prior` and `--forward` that holds the run
+/// before's rank month brings its own prior membership instead: its history is replayed up to the
+/// run (``PanelRun``), as the embedded market's is.
 public enum SnapshotRun {
     /// What a snapshot run reads and writes.
     public struct Request: Sendable {
@@ -15,23 +17,26 @@ public enum SnapshotRun {
         public var forward: String?
         /// A company-facts file (`--facts`), laid over the universe at the rank day.
         public var facts: String?
+        /// The rules of every run (a CRSP panel's history is replayed by them) and of this one.
+        public var table: RulebookTable
         public var rulebook: Rulebook
-        /// The calendar's reconstitution before this one: a prior dated before it took effect
-        /// misses its changes.
-        public var previous: RulebookTable.Reconstitution?
         public var variants: [RuleVariant]
         /// The output folder.
         public var out: String
 
-        public init(universe: String, format: String?, priors: [String], forward: String?, facts: String? = nil, rulebook: Rulebook,
-                    previous: RulebookTable.Reconstitution? = nil, variants: [RuleVariant], out: String) {
+        /// The calendar's reconstitution before this one: a prior dated before it took effect
+        /// misses its changes.
+        var previous: RulebookTable.Reconstitution? { table.reconstitution(before: rulebook.run) }
+
+        public init(universe: String, format: String?, priors: [String], forward: String?, facts: String? = nil, table: RulebookTable,
+                    rulebook: Rulebook, variants: [RuleVariant], out: String) {
             self.universe = universe
             self.format = format
             self.priors = priors
             self.forward = forward
             self.facts = facts
+            self.table = table
             self.rulebook = rulebook
-            self.previous = previous
             self.variants = variants
             self.out = out
         }
@@ -54,6 +59,17 @@ public enum SnapshotRun {
         let universePath = request.universe, rulebook = request.rulebook, variants = request.variants
         console.progress("reading \(universePath)")
         PhaseTimer.mark("read the rules")
+        let panel = try panelBringingItsPrior(request)
+        if let panel, let previous = request.previous, panel.hasRankedMonth(previous.rankDay) {
+            console.progress("no --prior: replaying \(FilePaths.fileName(of: universePath)) from its first run, so that the prior "
+                             + "membership is the panel's own")
+            let facts = try request.facts.map { path -> CompanyFacts in
+                console.progress("reading \(path)")
+                return try CompanyFactsReader.read(path: path)
+            }
+            return try PanelRun.runs(panel: panel, path: universePath, synthetic: false, table: request.table, rulebook: rulebook,
+                                     variants: variants, facts: facts, console: console)
+        }
         // The prior membership is read on another core while the universe is read: neither needs the other.
         let priorPaths = request.priors
         let priorConsole = console.held()
@@ -61,7 +77,7 @@ public enum SnapshotRun {
         let loaded: UniverseLoading.Loaded
         do {
             loaded = try UniverseLoading.universe(path: universePath, format: request.format, rankDay: rulebook.rankDay,
-                                                  convention: rulebook.shareTypeConvention)
+                                                  convention: rulebook.shareTypeConvention, loadedPanel: panel)
         } catch {
             _ = try? pendingPrior.value()  // a universe error comes first, as when the two were read in turn
             throw error
@@ -70,7 +86,13 @@ public enum SnapshotRun {
         // Its lines are shown whether it succeeded or not (`reading FILE` before its error).
         let priorResult = Result { try pendingPrior.value() }
         priorConsole.release()
-        let prior = try priorResult.get()
+        var prior = try priorResult.get()
+        if let panel, let previous = request.previous {
+            // A panel that does not reach the run before cannot give its own prior (above).
+            prior.notes = ["no prior membership: every company treated as new, as \(FilePaths.fileName(of: universePath)) "
+                + "(\(panel.monthRange)) has no month for the \(previous.run) run's rank day \(previous.rankDay) to replay from; "
+                + "give --prior, or a panel that reaches back to it"]
+        }
         PhaseTimer.mark("read the prior membership")
         let forward = try request.forward.map { path -> ForwardPrices in
             console.progress("reading \(path)")
@@ -154,6 +176,15 @@ public enum SnapshotRun {
         }
         PhaseTimer.mark("reconstituted")
         return runs
+    }
+
+    /// The CRSP panel of a request that gives no prior membership and no forward snapshot (whose
+    /// history may then be replayed for both), loaded and checked for the rank day's month; `nil`
+    /// for any other request or format.
+    private static func panelBringingItsPrior(_ request: Request) throws -> CRSPPanel? {
+        guard request.priors.isEmpty, request.forward == nil,
+              try FormatDetector.detect(path: request.universe, explicit: request.format).format == .crsp else { return nil }
+        return try UniverseLoading.panel(path: request.universe, rankDay: request.rulebook.rankDay)
     }
 
     /// A universe dated (its CRSP month-end, else the date in its name) outside the span its run

@@ -11,9 +11,9 @@ enum UniverseLoading {
     }
 
     /// Reads a universe snapshot in the detected (or given) format; a CRSP panel's share codes
-    /// are read by `convention`.
+    /// are read by `convention`, from `loadedPanel` when the caller has loaded it already.
     static func universe(path: String, format explicit: String?, rankDay: CalendarDate,
-                         convention: ShareTypeConvention) throws -> Loaded {
+                         convention: ShareTypeConvention, loadedPanel: CRSPPanel? = nil) throws -> Loaded {
         let detection = try FormatDetector.detect(path: path, explicit: explicit)
         switch detection.format {
         case .nasdaqScreener:
@@ -21,13 +21,19 @@ enum UniverseLoading {
         case .nativeUniverse:
             return Loaded(result: try NativeUniverseReader.read(path: path))
         case .crsp:
-            let panel = try CRSPPanel.load(path: path)
-            try requireRankedMonth(panel, path: path, rankDay: rankDay)
+            let panel = try loadedPanel ?? self.panel(path: path, rankDay: rankDay)
             return Loaded(result: crossSection(panel, convention: convention, rankDay: rankDay), panel: panel)
         case .isharesHoldings, .nativeMembership:
             throw InputError(file: path, message: "is a membership file (format \(detection.format)), expected a universe",
                              help: "pass it with --prior, and give the universe with --universe")
         }
+    }
+
+    /// The CRSP panel at `path`, which must hold the month `rankDay` ranks.
+    static func panel(path: String, rankDay: CalendarDate) throws -> CRSPPanel {
+        let panel = try CRSPPanel.load(path: path)
+        try requireRankedMonth(panel, path: path, rankDay: rankDay)
+        return panel
     }
 
     /// Refuses a CRSP file without the month a rank day ranks (``CRSPPanel/hasRankedMonth(_:)``):
@@ -65,10 +71,8 @@ enum UniverseLoading {
 
     /// Reads `--prior` arguments: `FILE` or `R2000=FILE` (R1000, R3000, MICROCAP).
     static func prior(arguments: [String], console: Console) throws -> Prior {
-        guard !arguments.isEmpty else {
-            console.warn("no --prior given: every company is treated as new (no banding, no migration)")
-            return Prior(membership: PriorLines(), notes: ["no prior membership: every company treated as new"])
-        }
+        // Said with the run's warnings: every company an addition, no band, no migration.
+        guard !arguments.isEmpty else { return Prior(membership: PriorLines(), notes: ["no prior membership: every company treated as new"]) }
         var builder = PriorMembershipBuilder()
         var fromMembershipFiles: [PriorLines.Entry] = []
         var prices: [DatedPrices] = []

@@ -13,7 +13,9 @@ enum ReconstituteCommand {
         market's own, and the outputs say synthetic. With --universe, the format is detected from the \
         header (--format overrides) and --prior gives the membership before the run: iShares holdings \
         (IWM = Russell 2000, IWV = Russell 3000, IWB = Russell 1000; force with R2000=FILE) or a \
-        membership.csv. With no prior, every company is treated as new. --forward names a later snapshot \
+        membership.csv. A CRSP panel given without --prior and --forward brings its own: its runs up to YEAR \
+        are replayed, as the embedded market's are, when it reaches back to the run before. With no prior, \
+        every company is treated as new. --forward names a later snapshot \
         whose prices give the drag of the frozen vs reconstituted Russell 2000. --facts lays a company-facts \
         file over the universe at the rank day: the home-country test (M7 §5.3–5.5), the 5% float and voting \
         screens and float-adjusted weights take its values, and excluded.csv and membership.csv name the fact \
@@ -38,6 +40,8 @@ enum ReconstituteCommand {
             UsageExample("recon reconstitute --year 2024", "June 2024 on the embedded synthetic market, into out/2024."),
             UsageExample("recon reconstitute --year 2025 --universe nasdaq_screener_2025-05-23.csv --prior IWM_2025-05-13.csv --prior IWV_2025-05-02.csv --forward nasdaq_screener_2026-06-11.csv --out out/2025",
                          "June 2025 from a Nasdaq screener export with iShares holdings as the prior membership, and the drag to June 2026."),
+            UsageExample("recon reconstitute --year 2020 --universe crsp_msf.csv --out out/2020",
+                         "June 2020 from a CRSP monthly stock file, its prior membership replayed from the file's first year."),
             UsageExample("recon reconstitute --year 2025 --universe universe.csv --prior R2000=holdings.csv --variant band=0",
                          "Force a holdings file to be read as the Russell 2000, and compare with no band."),
             UsageExample("recon reconstitute --year 2025 --universe nasdaq_screener_2025-05-23.csv --prior IWM_2025-05-13.csv --facts facts.csv",
@@ -65,8 +69,8 @@ enum ReconstituteCommand {
         if let universePath = arguments.string("--universe") {
             let request = SnapshotRun.Request(universe: universePath, format: arguments.string("--format"),
                                               priors: arguments.strings("--prior"), forward: arguments.string("--forward"),
-                                              facts: arguments.string("--facts"), rulebook: rulebook,
-                                              previous: table.reconstitution(before: rulebook.run), variants: variants, out: out)
+                                              facts: arguments.string("--facts"), table: table, rulebook: rulebook,
+                                              variants: variants, out: out)
             try SnapshotRun.run(request, console: console)
         } else {
             for option in ["--format", "--forward"] where arguments.string(option) != nil {

@@ -1,0 +1,60 @@
+import Foundation
+import XCTest
+@testable import ReconCLI
+
+/// `recon reconstitute --universe PANEL` without `--prior`: a CRSP panel that reaches back to the
+/// run before brings its own prior membership (its runs replayed, as the embedded market's are),
+/// and one that does not says why the run has none.
+final class ReconstituteFromAPanelTests: XCTestCase {
+    /// A seeded market of 1979–2008 (June 2007 is the first banded run; 2008 gives its drag).
+    nonisolated(unsafe) private static var panel: String?
+
+    override class func tearDown() {
+        if let panel { try? FileManager.default.removeItem(atPath: (panel as NSString).deletingLastPathComponent) }
+        panel = nil
+        super.tearDown()
+    }
+
+    private func market() throws -> String {
+        if let panel = Self.panel { return panel }
+        let panel = try TestPaths.temporaryFolder() + "/market.csv"
+        let run = CommandRun(["generate", "--quiet", "--to", "2008", "--firms", "16000", "--seed", "3", "--out", panel])
+        XCTAssertEqual(run.status, 0, run.error)
+        Self.panel = panel
+        return panel
+    }
+
+    /// The run's folder is the replay's folder of the same run, file for file and byte for byte.
+    func testAPanelWithoutAPriorIsTheReplaysRun() throws {
+        let panel = try market(), folder = try TestPaths.temporaryFolder()
+        let run = CommandRun(["reconstitute", "--year", "2007", "--universe", panel, "--out", folder + "/run"])
+        XCTAssertEqual(run.status, 0, run.error)
+        let replay = CommandRun(["replay", "--quiet", "--from", "2007", "--to", "2007", "--panel", panel, "--out", folder + "/replay"])
+        XCTAssertEqual(replay.status, 0, replay.error)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder + "/run").sorted()
+        XCTAssertEqual(names, try FileManager.default.contentsOfDirectory(atPath: folder + "/replay/2007-06").sorted())
+        XCTAssertTrue(names.contains("drag.json"), "\(names)")
+        for name in names {
+            XCTAssertEqual(FileManager.default.contents(atPath: folder + "/run/" + name),
+                           FileManager.default.contents(atPath: folder + "/replay/2007-06/" + name), name)
+        }
+        XCTAssertFalse(run.error.contains("no prior membership"), run.error)
+        // Banded against a prior of its own: companies moved both ways.
+        let up = try XCTUnwrap(run.out.split(separator: "\n").first { $0.contains("  changes ") })
+        XCTAssertFalse(up.contains(" 0 up, 0 down"), String(up))
+    }
+
+    /// A panel of the run's year alone cannot replay the run before: the month's cross-section is
+    /// ranked with no prior, and the warning names the month the panel lacks.
+    func testAPanelThatStartsAfterTheRunBeforeSaysWhyThereIsNoPrior() throws {
+        let folder = try TestPaths.temporaryFolder(), panel = folder + "/2007.csv"
+        let generate = CommandRun(["generate", "--quiet", "--from", "2007", "--to", "2007", "--firms", "16000", "--out", panel])
+        XCTAssertEqual(generate.status, 0, generate.error)
+        let run = CommandRun(["reconstitute", "--year", "2007", "--universe", panel, "--out", folder + "/run"])
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertTrue(run.error.contains("recon: warning: no prior membership: every company treated as new, as 2007.csv "
+                                         + "(2007-01-31 to 2007-12-31) has no month for the 2006-06 run's rank day 2006-05-31 to "
+                                         + "replay from; give --prior, or a panel that reaches back to it"), run.error)
+        XCTAssertTrue(run.out.contains(" 0 up, 0 down"), run.out)
+    }
+}
