@@ -29,7 +29,9 @@ import ReconData
 /// (the 2025 run's `BF/A`, `BF/B`, `CRD/A`, `CRD/B`), and the run report's note on the drag's
 /// left-out holdings came to say why they were left out (the embedded and 2025 run reports), and
 /// the run report came to count a company by its membership rather than its first line (the 2025
-/// report's flows, cut table and largest deletions now agree with `summary.json`). A change of any
+/// report's flows, cut table and largest deletions now agree with `summary.json`), and the run
+/// report came to name the prior of a panel's run, the run before, where it said "none" (the
+/// embedded run's `report.md`, `report.html`). A change of any
 /// output byte fails here and names the file. When a change
 /// of output is intended (a rule fixed, a column added), rerun, check the diff by hand, and paste
 /// the table the failure prints.
@@ -46,8 +48,8 @@ final class OutputPinTests: XCTestCase {
             "report-caps-1000.svg": "9128114ba92a255f",
             "report-caps-3000.svg": "f1ac52380073334f",
             "report-flow.svg": "d0abdb3c6b085205",
-            "report.html": "9984220052e23676",
-            "report.md": "8c484d9d824f313b",
+            "report.html": "5d6709ce6c38b161",
+            "report.md": "71dfe516f15cec3c",
             "summary.json": "75a6ea3c14558889",
             "turnover.csv": "d3d479391c9170dc",
         ])

@@ -116,4 +116,17 @@ extension MembershipFlows {
 
     /// The companies in `group` before the reconstitution.
     func countBefore(_ group: String) -> Int { flows.filter { $0.from == group }.reduce(0) { $0 + $1.count } }
+
+    /// A panel's run names no prior file: its prior is the run before, which the report says
+    /// rather than "none"; with no prior file and no prior member it is none.
+    func testThePriorOfAPanelsRunIsTheRunBefore() {
+        var summary = RunReportSummary(run: "2005-06", priorCounts: ["R1000": .init(companies: 1_000, securities: 1_027),
+                                                                     "R2000": .init(companies: 2_000, securities: 2_062)])
+        XCTAssertEqual(RunDataSection.priorMembership(summary),
+                       "the result of the run before, replayed from the panel (1,000 Russell 1000, 2,000 Russell 2000 companies)")
+        summary.priorCounts = ["R1000": .init(companies: 0, securities: 0), "R2000": .init(companies: 0, securities: 0)]
+        XCTAssertEqual(RunDataSection.priorMembership(summary), "none: every company is an addition")
+        summary.input.priors = ["IWM_2025-05-13.csv", "IWV_2025-05-02.csv"]
+        XCTAssertEqual(RunDataSection.priorMembership(summary), "IWM_2025-05-13.csv, IWV_2025-05-02.csv")
+    }
 }
