@@ -129,4 +129,19 @@ extension MembershipFlows {
         summary.input.priors = ["IWM_2025-05-13.csv", "IWV_2025-05-02.csv"]
         XCTAssertEqual(RunDataSection.priorMembership(summary), "IWM_2025-05-13.csv, IWV_2025-05-02.csv")
     }
+
+    /// summary.json gives a hard cut's edge caps too (both the #1,000 cap): the report drew a band
+    /// "$1.76B–$1.76B" over "ranks 1,000–1,000" for a run before 2007.
+    func testAHardCutHasNoBand() {
+        typealias Breakpoints = RunReportSummary.Breakpoints
+        XCTAssertFalse(Breakpoints(cap1000: 1.76e9, bandHalfWidth: nil, bandCapHigh: 1.76e9, bandCapLow: 1.76e9).hasBand)
+        XCTAssertFalse(Breakpoints(cap1000: 1.76e9, bandHalfWidth: 0, bandCapHigh: 1.76e9, bandCapLow: 1.76e9).hasBand)
+        XCTAssertTrue(Breakpoints(cap1000: 4.7e9, bandHalfWidth: 0.025, bandCapHigh: 7.1e9, bandCapLow: 2.2e9).hasBand)
+        // A file without the half-width: two edge caps apart are a band.
+        XCTAssertTrue(Breakpoints(cap1000: 4.7e9, bandCapHigh: 7.1e9, bandCapLow: 2.2e9).hasBand)
+        XCTAssertFalse(Breakpoints(cap1000: 4.7e9).hasBand)
+        let summary = RunReportSummary(run: "2005-06", breakpoints: Breakpoints(cap1000: 1.76e9, bandCapHigh: 1.76e9, bandCapLow: 1.76e9))
+        let band = RunHeadline.metrics(RunReportInput(folder: "out/2005", summary: summary)).first { $0.label == "Band at #1,000" }
+        XCTAssertEqual(band?.value, "none")
+    }
 }

@@ -7,7 +7,8 @@ enum RunDistributionSection {
                 "membership.csv", consequence: "The cap distributions around #1,000 and #3,000 need it and are left out."))])
         }
         let breakpoints = input.summary.breakpoints
-        let band = CapDistribution.bandRanks(members: members, capHigh: breakpoints.bandCapHigh, capLow: breakpoints.bandCapLow)
+        let band = breakpoints.hasBand
+            ? CapDistribution.bandRanks(members: members, capHigh: breakpoints.bandCapHigh, capLow: breakpoints.bandCapLow) : nil
         let near1000 = CapDistribution(members: members, cut: 1000, band: band)
         let near3000 = CapDistribution(members: members, cut: 3000, band: nil)
         let bandLabel = "band ±" + ReportNumber.percent(breakpoints.bandHalfWidth, decimals: 1)

@@ -89,8 +89,14 @@ public struct RunReportSummary: Sendable, Hashable {
             self.bandCapLow = bandCapLow
         }
 
-        /// Whether the run had a band at #1,000 (from 2007 under the published rules).
-        public var hasBand: Bool { bandCapHigh != nil && bandCapLow != nil }
+        /// Whether the run had a band at #1,000 (from 2007 under the published rules). summary.json gives the edge caps of a hard cut too
+        /// (both the #1,000 cap), so a band is a half-width above 0, or, in a file without one,
+        /// two different edge caps.
+        public var hasBand: Bool {
+            if let bandHalfWidth { return bandHalfWidth > 0 }
+            guard let bandCapHigh, let bandCapLow else { return false }
+            return bandCapHigh != bandCapLow
+        }
     }
 
     /// Turnover of one index (`turnover.R2000`); name and weight are fractions.
