@@ -108,14 +108,6 @@ final class ReportRunModelTests: XCTestCase {
         XCTAssertTrue(document.notices.isEmpty, "not synthetic")
         XCTAssertEqual(document.footer?.contains("files in 1995:"), true)
     }
-}
-
-extension MembershipFlows {
-    /// The companies in `group` after the reconstitution.
-    func countAfter(_ group: String) -> Int { flows.filter { $0.to == group }.reduce(0) { $0 + $1.count } }
-
-    /// The companies in `group` before the reconstitution.
-    func countBefore(_ group: String) -> Int { flows.filter { $0.from == group }.reduce(0) { $0 + $1.count } }
 
     /// A panel's run names no prior file: its prior is the run before, which the report says
     /// rather than "none"; with no prior file and no prior member it is none.
@@ -144,4 +136,12 @@ extension MembershipFlows {
         let band = RunHeadline.metrics(RunReportInput(folder: "out/2005", summary: summary)).first { $0.label == "Band at #1,000" }
         XCTAssertEqual(band?.value, "none")
     }
+}
+
+extension MembershipFlows {
+    /// The companies in `group` after the reconstitution.
+    func countAfter(_ group: String) -> Int { flows.filter { $0.to == group }.reduce(0) { $0 + $1.count } }
+
+    /// The companies in `group` before the reconstitution.
+    func countBefore(_ group: String) -> Int { flows.filter { $0.from == group }.reduce(0) { $0 + $1.count } }
 }
