@@ -39,6 +39,7 @@ final class ReconstituteFromAPanelTests: XCTestCase {
                            FileManager.default.contents(atPath: folder + "/replay/2007-06/" + name), name)
         }
         XCTAssertFalse(run.error.contains("no prior membership"), run.error)
+        XCTAssertFalse(run.error.contains("its first run, which had none"), run.error)
         // Banded against a prior of its own: companies moved both ways.
         let up = try XCTUnwrap(run.out.split(separator: "\n").first { $0.contains("  changes ") })
         XCTAssertFalse(up.contains(" 0 up, 0 down"), String(up))
@@ -56,5 +57,24 @@ final class ReconstituteFromAPanelTests: XCTestCase {
                                          + "(2007-01-31 to 2007-12-31) has no month for the 2006-06 run's rank day 2006-05-31 to "
                                          + "replay from; give --prior, or a panel that reaches back to it"), run.error)
         XCTAssertTrue(run.out.contains(" 0 up, 0 down"), run.out)
+    }
+
+    /// A panel that starts after the calendar's first run is replayed from its own first run,
+    /// which has no prior: a banded run says its prior does not know what the band kept before.
+    func testAShortPanelSaysItsPriorStartsWithItsFirstRun() throws {
+        let folder = try TestPaths.temporaryFolder(), panel = folder + "/2005-2008.csv"
+        let generate = CommandRun(["generate", "--quiet", "--from", "2005", "--to", "2008", "--firms", "16000", "--out", panel])
+        XCTAssertEqual(generate.status, 0, generate.error)
+        let run = CommandRun(["reconstitute", "--year", "2007", "--universe", panel, "--out", folder + "/run"])
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertTrue(run.error.contains("recon: warning: the prior membership is the panel's own from 2005-06, its first run, "
+                                         + "which had none: members the band would have kept since before then are not known"),
+                      run.error)
+        let summary = try String(contentsOfFile: folder + "/run/summary.json", encoding: .utf8)
+        XCTAssertTrue(summary.contains("its first run, which had none"), summary)
+        // June 2006, before the band, is said nothing.
+        let unbanded = CommandRun(["reconstitute", "--year", "2006", "--universe", panel, "--out", folder + "/2006"])
+        XCTAssertEqual(unbanded.status, 0, unbanded.error)
+        XCTAssertFalse(unbanded.error.contains("its first run"), unbanded.error)
     }
 }
