@@ -111,6 +111,10 @@ public enum ReplayRun {
             throw error
         }
         PhaseTimer.mark("replayed the published rules")
+        if published.runs.contains(where: { $0.summary.bandHalfWidth != nil }),
+           let note = PanelRun.shortHistoryNote(published, table: table, path: panelPath) {
+            console.warn(note)
+        }
         try ReplayOutput.writeHistory(published, to: out, staged: batch)
         PhaseTimer.mark("wrote the history")
         var replays: [(name: String, runs: [VariantTable.Figures])] = [("published", published.runs.map(VariantTable.Figures.init))]

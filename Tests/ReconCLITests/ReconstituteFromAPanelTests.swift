@@ -60,7 +60,8 @@ final class ReconstituteFromAPanelTests: XCTestCase {
     }
 
     /// A panel that starts after the calendar's first run is replayed from its own first run,
-    /// which has no prior: a banded run says its prior does not know what the band kept before.
+    /// which has no prior: a banded run, and a replay of banded runs, says its prior does not know
+    /// what the band kept before.
     func testAShortPanelSaysItsPriorStartsWithItsFirstRun() throws {
         let folder = try TestPaths.temporaryFolder(), panel = folder + "/2005-2008.csv"
         let generate = CommandRun(["generate", "--quiet", "--from", "2005", "--to", "2008", "--firms", "16000", "--out", panel])
@@ -76,5 +77,12 @@ final class ReconstituteFromAPanelTests: XCTestCase {
         let unbanded = CommandRun(["reconstitute", "--year", "2006", "--universe", panel, "--out", folder + "/2006"])
         XCTAssertEqual(unbanded.status, 0, unbanded.error)
         XCTAssertFalse(unbanded.error.contains("its first run"), unbanded.error)
+        // A replay of banded runs says it once; one of runs before the band does not.
+        let replay = CommandRun(["replay", "--from", "2007", "--to", "2007", "--panel", panel, "--history-only", "--out", folder + "/replay"])
+        XCTAssertEqual(replay.status, 0, replay.error)
+        XCTAssertEqual(replay.error.components(separatedBy: "the prior membership is the panel's own from 2005-06").count, 2, replay.error)
+        let early = CommandRun(["replay", "--from", "2005", "--to", "2006", "--panel", panel, "--history-only", "--out", folder + "/early"])
+        XCTAssertEqual(early.status, 0, early.error)
+        XCTAssertFalse(early.error.contains("its first run"), early.error)
     }
 }
