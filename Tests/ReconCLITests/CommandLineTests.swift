@@ -95,6 +95,28 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run.out.contains(" cap-weighted (1 run with 12 months of returns)"), run.out)
     }
 
+    /// A run's membership.csv is the next run's prior: its members, not every line it lists. A
+    /// company of no index absent from the next universe (under the cap minimum here) is no
+    /// absent row and no "not in the universe" count; a member absent from it is both.
+    func testARunsMembershipIsTheNextRunsPrior() throws {
+        let h = try BadInputHarness()
+        let companies = (1...20).map { ("S\($0)", "Company \($0) Inc. Common Stock", "$\(10 + $0).00", String($0 * 50_000_000)) }
+        let tiny = ("TINY", "Tiny Corp. Common Stock", "$2.00", "10000000")  // under $30M: no index
+        let first = try h.write(BadInputHarness.screener(companies + [tiny]), "first.csv")
+        let run = h.reconstitute(first, ["--quiet"])
+        XCTAssertEqual(run.status, 0, run.error)
+        let membership = try String(contentsOfFile: h.out + "/membership.csv", encoding: .utf8)
+        XCTAssertTrue(membership.contains("\nTINY,"), membership)
+        let prior = try h.write(membership, "prior-membership.csv")
+        let second = try h.write(BadInputHarness.screener(Array(companies.prefix(19))), "second.csv")
+        let next = CommandRun(["reconstitute", "--year", "2025", "--universe", second, "--prior", prior, "--out", h.folder + "/next"])
+        XCTAssertEqual(next.status, 0, next.error)
+        let rows = try String(contentsOfFile: h.folder + "/next/membership.csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(rows.filter { $0.hasSuffix(",absent_from_universe") }.map { String($0.prefix { $0 != "," }) }, ["S20"])
+        XCTAssertTrue(next.out.contains("0 additions, 1 deletions (1 not in the universe)"), next.out)
+        XCTAssertFalse(next.error.contains("are not in second.csv"), next.error)
+    }
+
     func testBadVariantSaysWhatToType() {
         let run = CommandRun(["reconstitute", "--year", "2024", "--universe", "x.csv", "--variant", "band=9"])
         XCTAssertEqual(run.status, 2)

@@ -9,8 +9,9 @@ final class NativeMembershipReaderTests: XCTestCase {
 
     func testReadsNativeMembership() throws {
         let membership = try read("symbol,name,index,company_key,microcap,weight\nBRK.B,Berkshire,R1000,berkshire hathaway inc,false,0.016\nSFM,Sprouts,r2000,,true,\nOLD,Gone,none,,,\n")
-        XCTAssertEqual(membership.entries.map(\.symbol), ["BRKB", "SFM", "OLD"])
-        XCTAssertEqual(membership.entries.map(\.tier), [.r1000, .r2000, IndexTier.none])
+        // OLD, of no index and not in the Microcap, is no prior member.
+        XCTAssertEqual(membership.entries.map(\.symbol), ["BRKB", "SFM"])
+        XCTAssertEqual(membership.entries.map(\.tier), [.r1000, .r2000])
         XCTAssertEqual(membership.entries[0].companyKey, "berkshire hathaway inc")
         XCTAssertEqual(membership.entries[0].isMicrocap, false)
         XCTAssertEqual(membership.entries[0].weight, 0.016)
@@ -24,6 +25,17 @@ final class NativeMembershipReaderTests: XCTestCase {
         let membership = try read("symbol,company,index,microcap,weight,rank,total_market_cap\nAAPL,Apple Inc.,R1000,false,0.07,1,3e12\n")
         XCTAssertEqual(membership.entry(symbol: "AAPL")?.name, "Apple Inc.")
         XCTAssertEqual(membership.entry(symbol: "AAPL")?.tier, .r1000)
+    }
+
+    /// A `membership.csv` lists every line of its universe: the members are the prior, and a line
+    /// of no index would otherwise stand as a member absent from the next universe (a 2026 run on
+    /// the 2025 run's membership.csv listed 906 absent prior lines, 695 of them no member).
+    func testLinesOfNoIndexOutsideTheMicrocapAreNoPriorMembers() throws {
+        let membership = try read("symbol,company,index,microcap\nAAA,A,R1000,false\nBBB,B,none,true\nCCC,C,none,false\nDDD,D,none,\n")
+        XCTAssertEqual(membership.entries.map(\.symbol), ["AAA", "BBB"])
+        XCTAssertEqual(membership.entries.map(\.tier), [.r1000, IndexTier.none])
+        // A row that is no member is still checked.
+        XCTAssertThrowsError(try read("symbol,company,index,microcap\nAAA,A,R1000,false\nCCC,C,none,sometimes\n"))
     }
 
     func testBadInputs() {

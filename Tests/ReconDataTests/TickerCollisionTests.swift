@@ -48,13 +48,14 @@ final class TickerCollisionTests: XCTestCase {
     func testReconReadsItsOwnMembershipWithBothLinesOfEachPair() throws {
         // recon's membership.csv lists every universe line: before issue 20 `DCOM^` was refused as a
         // repeat of `DCOM`, so a run's output could not be the next run's prior. The preferred comes
-        // first here, as an export sorted otherwise would have it: the member keeps its tier.
+        // first here, as an export sorted otherwise would have it: it is read and checked, and, no
+        // member, not kept (``NativeMembershipReader``); the member keeps its tier and spelling.
         let rows = [("DCOM^", "dime", "none"), ("DCOM", "dime", "R2000"), ("BC^C", "brunswick", "none"), ("BCC", "boise", "R2000"),
                     ("TY", "tri continental", "R2000"), ("TY^", "tri continental", "none")]
         let csv = "symbol,company,index,company_key\n" + rows.map { "\($0.0),Company,\($0.2),\($0.1)" }.joined(separator: "\n") + "\n"
         let prior = try NativeMembershipReader.read(bytes: Array(csv.utf8), name: "membership.csv")
-        XCTAssertEqual(prior.entries.map(\.spelling), ["DCOM^", "BC^C", "BCC", "TY"], "a company's lines of one ticker merge; two companies' do not")
-        XCTAssertEqual(prior.entries.map(\.tier), [.r2000, .none, .r2000, .r2000], "the member's tier, whichever line came first")
+        XCTAssertEqual(prior.entries.map(\.spelling), ["DCOM", "BCC", "TY"], "the members, each as spelled")
+        XCTAssertEqual(prior.entries.map(\.tier), [.r2000, .r2000, .r2000], "the member's tier, whichever line came first")
 
         let written = NativeMembershipWriter.csv(prior).text
         XCTAssertEqual(try NativeMembershipReader.read(bytes: Array(written.utf8), name: "again.csv"), prior, "written as spelled, read back the same")

@@ -5,7 +5,10 @@ import ReconCore
 /// microcap,weight,…`): the name may be in `name` or `company`, and other columns are ignored.
 ///
 /// `index` is `R1000`, `R2000` or `none` (any case); `microcap` is true/false or blank;
-/// `weight` is a fraction of the index. A repeated symbol is an ``InputError``.
+/// `weight` is a fraction of the index. A repeated symbol is an ``InputError``. Every row is
+/// checked, and the members are kept: a row of no index and not in the Microcap (most of a
+/// `membership.csv`, which lists every line of its universe) is no prior membership, and kept it
+/// would stand as a member the next universe does not list.
 public enum NativeMembershipReader {
     /// Reads the file at `path`.
     /// - Throws: ``InputError`` (with file, line and column) for a bad file.
@@ -49,11 +52,12 @@ public enum NativeMembershipReader {
                 throw InputError(file: csv.name, line: csv.lineNumber, column: indexColumn + 1, columnName: header.names[indexColumn],
                                  message: "found an empty index, expected one of: R1000, R2000, none", help: "fill in the index")
             }
-            membership.add(PriorLines.Entry(
+            let entry = PriorLines.Entry(
                 symbol: symbol, name: try csv.optionalText(nameColumn) ?? symbol, tier: tier,
                 companyKey: try csv.optionalText(keyColumn),
                 isMicrocap: try csv.boolean(microcapColumn, header: header),
-                weight: try csv.double(weightColumn, header: header, in: 0...1, expected: "a weight between 0 and 1")))
+                weight: try csv.double(weightColumn, header: header, in: 0...1, expected: "a weight between 0 and 1"))
+            if entry.tier != .none || entry.isMicrocap == true { membership.add(entry) }
         }
         guard rows > 0 else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .nativeMembership) }
         return membership
