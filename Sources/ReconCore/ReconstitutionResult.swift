@@ -129,6 +129,10 @@ public struct ReconstitutionResult: Sendable {
         isLine(row) ? universe.text.symbol(row) : universe.keys.symbols[Int(prior.entries[Int(absentEntries[row - universe.count])].symbol)]
     }
 
+    /// The row's permanent identifier: the line's (``UniverseText/id(_:)``: a CRSP PERMNO, else its
+    /// ticker); `nil` for an absent member, whose prior line carries none.
+    public func securityID(_ row: Int) -> String? { isLine(row) ? universe.text.id(row) : nil }
+
     /// The row's company name: its company's (the pricing vehicle's), the line's own, or an absent member's.
     public func companyName(_ row: Int) -> String { universe.keys.names[Int(companyNameID(row))] }
 

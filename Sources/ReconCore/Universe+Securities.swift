@@ -53,6 +53,7 @@ struct SecurityTexts: UniverseText {
     init(_ securities: [Security]) { self.securities = securities }
 
     func symbol(_ line: Int) -> String { securities[line].symbol }
+    func id(_ line: Int) -> String { securities[line].id }
     func name(_ line: Int) -> String { securities[line].name }
     func typeEvidence(_ line: Int) -> String? { securities[line].typeEvidence }
     func exchange(_ line: Int) -> String? { securities[line].exchange }

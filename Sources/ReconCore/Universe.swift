@@ -122,6 +122,9 @@ public struct Universe: Sendable {
 public protocol UniverseText: Sendable {
     /// The ticker as the source spells it.
     func symbol(_ line: Int) -> String
+    /// The source's permanent identifier of the line (a CRSP PERMNO), else its ticker
+    /// (``Security/id``): a CRSP line's ticker is its security's latest, not the one of its date.
+    func id(_ line: Int) -> String
     /// The line's own name.
     func name(_ line: Int) -> String
     /// Why the line's type was inferred, when it was.
@@ -184,6 +187,7 @@ private struct SubsetText: UniverseText {
     let lines: [Int]
 
     func symbol(_ line: Int) -> String { base.symbol(lines[line]) }
+    func id(_ line: Int) -> String { base.id(lines[line]) }
     func name(_ line: Int) -> String { base.name(lines[line]) }
     func typeEvidence(_ line: Int) -> String? { base.typeEvidence(lines[line]) }
     func exchange(_ line: Int) -> String? { base.exchange(lines[line]) }

@@ -69,7 +69,7 @@ final class BadInputFactsTests: XCTestCase {
         XCTAssertTrue(summary.contains("\"float_above_shares\": 1"), summary)
         XCTAssertTrue(summary.contains(warning), summary)
         let membership = try String(contentsOfFile: h.out + "/membership.csv", encoding: .utf8)
-        XCTAssertTrue(membership.contains(",float_shares,rank\n"), "weighted on a float of 100%")
+        XCTAssertTrue(membership.contains(",float_shares,rank,S30\n"), "weighted on a float of 100%")
     }
 
     func testBadDatesAndEndBeforeStart() throws {

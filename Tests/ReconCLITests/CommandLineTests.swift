@@ -112,7 +112,7 @@ final class CommandLineTests: XCTestCase {
         let next = CommandRun(["reconstitute", "--year", "2025", "--universe", second, "--prior", prior, "--out", h.folder + "/next"])
         XCTAssertEqual(next.status, 0, next.error)
         let rows = try String(contentsOfFile: h.folder + "/next/membership.csv", encoding: .utf8).split(separator: "\n")
-        XCTAssertEqual(rows.filter { $0.hasSuffix(",absent_from_universe") }.map { String($0.prefix { $0 != "," }) }, ["S20"])
+        XCTAssertEqual(rows.filter { $0.hasSuffix(",absent_from_universe,") }.map { String($0.prefix { $0 != "," }) }, ["S20"])
         XCTAssertTrue(next.out.contains("0 additions, 1 deletions (1 not in the universe)"), next.out)
         XCTAssertFalse(next.error.contains("are not in second.csv"), next.error)
     }

@@ -140,6 +140,7 @@ struct PanelLineTexts: UniverseText {
         let s = security(line)
         return panel.securityTicker[s].isEmpty ? "PERMNO \(panel.securityPermno[s])" : panel.securityTicker[s]
     }
+    func id(_ line: Int) -> String { String(panel.securityPermno[security(line)]) }
     func name(_ line: Int) -> String { panel.securityName[security(line)] }
     func typeEvidence(_ line: Int) -> String? { CRSPCodes.typeEvidence(shareCode: shareCode(line), convention: convention) }
     func exchange(_ line: Int) -> String? { CRSPCodes.exchangeName(Int(panel.rowExchangeCode[Int(rows[line])])) }

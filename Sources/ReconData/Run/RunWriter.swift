@@ -81,7 +81,7 @@ public enum RunWriter {
         let result = run.result
         var csv = CSVWriter(header: ["symbol", "company", "company_key", "total_market_cap", "rank", "cumulative_pct",
                                      "index", "prior_index", "microcap", "change", "migration", "weight",
-                                     "weight_basis", "reason"], capacity: result.rowCount * 96)
+                                     "weight_basis", "reason", "security_id"], capacity: result.rowCount * 104)
         // Field by field (CSVWriter.appendField): the largest file of a run, one row per line.
         let classes = run.analysis.migration.classes
         func number(_ value: Double) -> Double? { value.isNaN ? nil : value }
@@ -100,6 +100,7 @@ public enum RunWriter {
             csv.appendField(number: number(result.weight[row]), decimals: 10, trimTrailingZeros: true)
             csv.appendField(result.weightBasis[row]?.rawValue ?? "")
             csv.appendField(result.reason(row))
+            csv.appendField(result.securityID(row) ?? "")
             csv.endRow()
         }
         return csv
