@@ -33,9 +33,12 @@ public struct PriorMembership: Sendable, Hashable {
         public var isMicrocap: Bool?
         /// Its weight in its index, when known.
         public var weight: Double?
+        /// The source's permanent id of the line (a CRSP PERMNO), when the prior comes from a run
+        /// that knew it (a replay's previous result); `nil` from a prior file.
+        public var securityID: String?
 
         public init(symbol: Int32, company: Int32, key: Int32? = nil, name: Int32, tier: IndexTier,
-                    isMicrocap: Bool? = nil, weight: Double? = nil) {
+                    isMicrocap: Bool? = nil, weight: Double? = nil, securityID: String? = nil) {
             self.symbol = symbol
             self.company = company
             self.key = key ?? company
@@ -43,6 +46,7 @@ public struct PriorMembership: Sendable, Hashable {
             self.tier = tier
             self.isMicrocap = isMicrocap
             self.weight = weight
+            self.securityID = securityID
         }
     }
 

@@ -130,8 +130,11 @@ public struct ReconstitutionResult: Sendable {
     }
 
     /// The row's permanent identifier: the line's (``UniverseText/id(_:)``: a CRSP PERMNO, else its
-    /// ticker); `nil` for an absent member, whose prior line carries none.
-    public func securityID(_ row: Int) -> String? { isLine(row) ? universe.text.id(row) : nil }
+    /// ticker), or an absent member's when its prior line carries one (a replay's; a prior file's
+    /// does not, nor a quarterly IPO addition's).
+    public func securityID(_ row: Int) -> String? {
+        isLine(row) ? universe.text.id(row) : prior.entries[Int(absentEntries[row - universe.count])].securityID
+    }
 
     /// The row's company name: its company's (the pricing vehicle's), the line's own, or an absent member's.
     public func companyName(_ row: Int) -> String { universe.keys.names[Int(companyNameID(row))] }

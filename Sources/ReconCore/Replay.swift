@@ -227,7 +227,8 @@ public enum Replay {
         for row in result.rowIndices where result.tier[row].isInRussell3000 {
             let symbol = row < lines ? result.universe.symbol[row] : result.prior.entries[Int(result.absentEntries[row - lines])].symbol
             prior.add(.init(symbol: symbol, company: result.company[row], name: result.companyNameID(row), tier: result.tier[row],
-                            isMicrocap: result.isMicrocap[row], weight: result.weight[row].isNaN ? nil : result.weight[row]))
+                            isMicrocap: result.isMicrocap[row], weight: result.weight[row].isNaN ? nil : result.weight[row],
+                            securityID: result.securityID(row)))
         }
         return prior
     }
