@@ -24,6 +24,13 @@ final class ReconstituteFromAPanelTests: XCTestCase {
         return panel
     }
 
+    /// A seeded market of `from`–`to` (16,000 firms) written to `path`, which is returned.
+    private func generated(from: Int, to: Int, at path: String) throws -> String {
+        let generate = CommandRun(["generate", "--quiet", "--from", String(from), "--to", String(to), "--firms", "16000", "--out", path])
+        XCTAssertEqual(generate.status, 0, generate.error)
+        return path
+    }
+
     /// The run's folder is the replay's folder of the same run, file for file and byte for byte.
     func testAPanelWithoutAPriorIsTheReplaysRun() throws {
         let panel = try market(), folder = try TestPaths.temporaryFolder()
@@ -57,9 +64,7 @@ final class ReconstituteFromAPanelTests: XCTestCase {
     /// A panel of the run's year alone cannot replay the run before: the month's cross-section is
     /// ranked with no prior, and the warning names the month the panel lacks.
     func testAPanelThatStartsAfterTheRunBeforeSaysWhyThereIsNoPrior() throws {
-        let folder = try TestPaths.temporaryFolder(), panel = folder + "/2007.csv"
-        let generate = CommandRun(["generate", "--quiet", "--from", "2007", "--to", "2007", "--firms", "16000", "--out", panel])
-        XCTAssertEqual(generate.status, 0, generate.error)
+        let folder = try TestPaths.temporaryFolder(), panel = try generated(from: 2007, to: 2007, at: folder + "/2007.csv")
         let run = CommandRun(["reconstitute", "--year", "2007", "--universe", panel, "--out", folder + "/run"])
         XCTAssertEqual(run.status, 0, run.error)
         XCTAssertTrue(run.error.contains("recon: warning: no prior membership: every company treated as new, as 2007.csv "
@@ -72,9 +77,7 @@ final class ReconstituteFromAPanelTests: XCTestCase {
     /// which has no prior: a banded run, and a replay of banded runs, says its prior does not know
     /// what the band kept before.
     func testAShortPanelSaysItsPriorStartsWithItsFirstRun() throws {
-        let folder = try TestPaths.temporaryFolder(), panel = folder + "/2005-2008.csv"
-        let generate = CommandRun(["generate", "--quiet", "--from", "2005", "--to", "2008", "--firms", "16000", "--out", panel])
-        XCTAssertEqual(generate.status, 0, generate.error)
+        let folder = try TestPaths.temporaryFolder(), panel = try generated(from: 2005, to: 2008, at: folder + "/2005-2008.csv")
         let run = CommandRun(["reconstitute", "--year", "2007", "--universe", panel, "--out", folder + "/run"])
         XCTAssertEqual(run.status, 0, run.error)
         XCTAssertTrue(run.error.contains("recon: warning: the prior membership is the panel's own from 2005-06, its first run, "
