@@ -13,7 +13,7 @@ enum RunDataSection {
         return ReportSection(id: "data", title: "Data used", blocks: blocks)
     }
 
-    static func files(_ summary: RunReportSummary) -> [String] {
+    private static func files(_ summary: RunReportSummary) -> [String] {
         let input = summary.input
         var items = [
             "Universe: \(input.universe ?? ReportNumber.missing)"
