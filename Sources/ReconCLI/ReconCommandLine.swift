@@ -1,7 +1,7 @@
 import ReconPlatform
 import ReconCore
-import ReconData
 import ReconEngine
+import ReconIO
 
 /// Entry point of the `recon` executable: parses the arguments, runs a command, maps errors to
 /// exit codes (0 success, 1 bad input, 2 bad usage).

@@ -4,7 +4,7 @@
 /// back on the most liquid exchange, HCI step 4), and a company incorporated in one is eligible
 /// only from the 2007 reconstitution (`bdi_us_hq_eligible`, russell-rules.md §3.2).
 ///
-/// The list is data: `Data/benefit-driven-incorporation-countries.csv`, read by ReconData's
+/// The list is data: `Data/benefit-driven-incorporation-countries.csv`, read by ReconFormats'
 /// `RulebookLoader` into ``RulebookTable`` and handed to each ``Rulebook``. A country is found by
 /// its ISO 3166-1 alpha-3 code (a company-facts file) or by a name as sources spell it (a universe
 /// file's country field), ignoring case and surrounding spaces.

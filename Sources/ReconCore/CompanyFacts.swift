@@ -2,7 +2,7 @@
 /// date: the inputs of the screens a universe file rarely carries — the home-country indicators
 /// (M7 §5.3–5.5), float (§5.10, §7) and unrestricted votes (§5.15).
 ///
-/// Read by ReconData's `CompanyFactsReader`; overlaid on a universe at a rank day by
+/// Read by ReconFormats' `CompanyFactsReader`; overlaid on a universe at a rank day by
 /// ``FactsOverlay``. A file is keyed by one kind of key. Each row applies from its `start` to its
 /// `end` date (both inclusive, open when absent); rows of one key may not overlap in time, so at
 /// any date a key has at most one row in force (``init(file:keyKind:rows:)`` checks it).

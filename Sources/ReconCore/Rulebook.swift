@@ -1,6 +1,6 @@
 /// The parameters in force for one reconstitution: the calendar and the era's rules.
 ///
-/// Values come from `Data/calendar.csv` and `Data/eras.csv` (loaded by ReconData's
+/// Values come from `Data/calendar.csv` and `Data/eras.csv` (loaded by ReconFormats'
 /// `RulebookLoader`), never from constants scattered in code: the engine asks
 /// `rulebook.band1000`, never `if year >= 2007`. A rule variant (`--variant band=0`) is a
 /// modified copy. Sources for each field are the rows' citations of russell-rules.md.

@@ -2,7 +2,7 @@
 /// is resolved.
 ///
 /// The table is the in-memory form of `Data/calendar.csv` (one ``Reconstitution`` per run) and
-/// `Data/eras.csv` (one ``Era`` per span of runs sharing the same parameters); ReconData's
+/// `Data/eras.csv` (one ``Era`` per span of runs sharing the same parameters); ReconFormats'
 /// `RulebookLoader` reads them. Rules that change by year are data, so the engine asks
 /// `rulebook.band1000` and never `if year >= 2007` (russell-rules.md §9, item 1).
 ///

@@ -1,5 +1,6 @@
 import ReconCore
-import ReconData
+import ReconCRSP
+import ReconSynthetic
 
 /// The embedded synthetic market: a seeded CRSP-format panel generated into `.cache/` on first
 /// use and reused afterwards. Everything made from it is marked synthetic.

@@ -1,5 +1,4 @@
 import ReconCore
-import ReconData
 
 /// A reconstitution of the embedded synthetic market: `recon reconstitute` without `--universe`.
 public enum EmbeddedMarketRun {

@@ -1,5 +1,5 @@
 import ReconCore
-import ReconData
+import ReconIO
 
 /// A panel's history with a company-facts file laid over every universe it hands out
 /// (``FactsOverlay``), at the date asked for: the rank day of a run, or of an IPO window. The

@@ -1,5 +1,7 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconCRSP
+import ReconFormats
 
 /// Reads a company-facts file for a run (`--facts FILE`) and says which keys a universe's lines
 /// carry for it: a CRSP universe its PERMNOs and PERMCOs, every universe its tickers.

@@ -1,5 +1,5 @@
 import ReconCore
-import ReconData
+import ReconFormats
 
 /// What a replay's facts did across its runs, for standard error: each run's `summary.json` holds
 /// its own counts and warnings (`input.facts`), and one line a kind says how many runs had any.

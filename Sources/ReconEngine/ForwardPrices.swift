@@ -1,5 +1,6 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconFormats
 
 /// Prices of a later universe snapshot, as a returns source for the drag: a line's return is its
 /// later price over its price in the ranked universe, minus one. The later line is found by exact

@@ -1,5 +1,5 @@
 import ReconCore
-import ReconData
+import ReconFormats
 
 /// The event windows are measured on the lines of the rank day's cross-section, through the
 /// panel rows behind them (each line's security, as `dragWindows` does).

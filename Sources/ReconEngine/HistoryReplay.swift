@@ -1,5 +1,7 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconCRSP
+import ReconFormats
 
 /// Replays every reconstitution of a CRSP-format panel in order (``Replay``) and measures each
 /// one: migration, turnover and the drag over 1, 3, 12 and 60 months after the effective date,

@@ -1,5 +1,5 @@
 import ReconCore
-import ReconData
+import ReconFormats
 
 /// Infers the float of prior members from the weights of the prior's holdings files, for index
 /// weights (``Universe/holdingsFloat``).

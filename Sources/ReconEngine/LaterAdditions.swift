@@ -1,5 +1,6 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconFormats
 
 /// Additions FTSE Russell published after a run took effect, such as the quarterly IPO additions
 /// (russell-rules.md §6.1, M7 §9.2), read from lists of tickers: `recon validate --later-additions`.

@@ -1,5 +1,6 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconFormats
 
 /// Every ticker listed on a day after a run took effect, such as a later Nasdaq screener export:
 /// `recon validate --later-listing`.

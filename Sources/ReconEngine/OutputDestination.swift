@@ -1,4 +1,4 @@
-import ReconData
+import ReconIO
 
 /// How every command writes what it writes: whole or not at all, one writer per destination, the
 /// destination checked before any work starts, and an interrupt (Ctrl-C, `kill`) cleaning up

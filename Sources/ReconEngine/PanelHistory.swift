@@ -1,5 +1,6 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconCRSP
 
 /// A CRSP panel as the replays of one command use it: each cross-section, each IPO window's
 /// companies and screened new listings, and each drag window's returns, is made once and then

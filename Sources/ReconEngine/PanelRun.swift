@@ -1,5 +1,7 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconCRSP
+import ReconFormats
 
 /// One reconstitution of a CRSP-format panel whose prior membership is the panel's own: every
 /// run of the calendar from the panel's first year up to this one is replayed (``HistoryReplay``),

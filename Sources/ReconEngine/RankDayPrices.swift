@@ -1,5 +1,5 @@
 import ReconCore
-import ReconData
+import ReconFormats
 
 /// Prices each line of a universe with the price dated nearest the rank day among the inputs.
 ///

@@ -1,5 +1,6 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconFormats
 
 /// Writes a replay's folder: `history.csv`, `summary.json` and a folder per run.
 enum ReplayOutput {

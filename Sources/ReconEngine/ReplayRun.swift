@@ -1,5 +1,7 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconCRSP
+import ReconFormats
 
 /// Every reconstitution from one year to another over a market's history, under the published
 /// rules and each variant (a sweep), each run measured and written as the replay goes:

@@ -1,5 +1,6 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconFormats
 
 /// Writes a run's folder (and one subfolder per variant) and prints the human summary.
 enum RunOutput {

@@ -1,5 +1,7 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconCRSP
+import ReconFormats
 
 /// One reconstitution of a universe snapshot (a Nasdaq screener export, a native universe, a
 /// CRSP file's cross-section) against the prior membership its files give: `recon reconstitute

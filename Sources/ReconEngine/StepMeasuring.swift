@@ -1,5 +1,6 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconFormats
 
 /// The steps of a replay as they are made, each run asked for handed to the other cores to be
 /// measured at once (``OrderedPipeline``): runs are independent of one another, while each step

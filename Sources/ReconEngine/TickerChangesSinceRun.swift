@@ -1,5 +1,5 @@
 import ReconCore
-import ReconData
+import ReconFormats
 
 /// Pairs a predicted ticker the truth file lacks with a true ticker the run lacks when both name
 /// the same company: its ticker changed between the run and the truth file (BigCommerce, `BIGC`

@@ -1,4 +1,5 @@
-import ReconData
+import ReconIO
+import ReconFormats
 
 extension TickerList {
     /// The list at `path` for an option that takes a list other than a fund's holdings

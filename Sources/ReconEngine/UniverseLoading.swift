@@ -1,5 +1,7 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconCRSP
+import ReconFormats
 
 /// Reads the universe and prior-membership files a command names.
 enum UniverseLoading {

@@ -1,5 +1,5 @@
 import ReconCore
-import ReconData
+import ReconFormats
 
 /// Why a ticker is a miss or a false hit of a validation set, read from what the run's own files
 /// say about it: its line in membership.csv (rank, index, prior index, reason) or in excluded.csv

@@ -1,5 +1,6 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconFormats
 
 /// Scores a run's membership.csv against published lists and index holdings, and says where each
 /// miss and false hit comes from (``ValidationCategory``): `recon validate`.

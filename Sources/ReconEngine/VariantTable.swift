@@ -1,5 +1,6 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconFormats
 
 /// The rule-variant comparison: the same measures per run under each variant, side by side with
 /// the published rules (`variants.csv`, and a short table on standard output).

@@ -1,5 +1,6 @@
 import ReconCore
-import ReconData
+import ReconIO
+import ReconCRSP
 
 /// The `crsp-ciz` target: CRSP files in the CIZ layout (msf_v2 with stksecurityinfohist) through
 /// ``CRSPPanel/load(path:progress:)``, the same load path as the legacy file (``CRSPTarget``'s

@@ -1,5 +1,5 @@
 import ReconCore
-import ReconData
+import ReconCRSP
 
 /// The `crsp` target: ``CRSPPanel/load(path:progress:)``, then every month's cross-section, a
 /// security's rows and a compound return. A panel read without an error must have its months in

@@ -1,4 +1,5 @@
-import ReconData
+import ReconIO
+import ReconFormats
 
 /// The `csv` target: ``CSVReader`` must read the same records from memory and from a file read in
 /// 64-byte chunks (the streaming path a 2 GB file takes), every number ``NumberParsing`` accepts

@@ -1,6 +1,5 @@
 #if !FUZZING
 import ReconPlatform
-import ReconData
 
 /// Without `-DFUZZING`, `ReconFuzz` replays inputs instead of generating them, so the normal build
 /// (and `make test`) builds the target and any crash file can be run under a debugger:

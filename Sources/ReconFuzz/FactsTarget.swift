@@ -1,5 +1,5 @@
 import ReconCore
-import ReconData
+import ReconFormats
 
 /// The `company-facts` target: ``CompanyFactsReader``, then the facts laid over a small universe
 /// at a few dates (``FactsOverlay``). Facts read without an error must have keys of their kind,

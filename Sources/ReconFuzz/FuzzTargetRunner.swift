@@ -1,4 +1,4 @@
-import ReconData
+import ReconIO
 
 /// Runs one input on one target. An ``InputError`` is a correct answer to a bad file; any other
 /// error, a trap, or a broken property (``FuzzCheck``) is a finding.

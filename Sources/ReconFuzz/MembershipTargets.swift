@@ -1,5 +1,5 @@
 import ReconCore
-import ReconData
+import ReconFormats
 
 /// The membership readers: iShares holdings, recon's membership CSV, recon's `membership.csv`
 /// output and the ticker lists of `recon validate`. A file read without an error must give

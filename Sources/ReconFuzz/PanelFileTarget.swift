@@ -1,4 +1,5 @@
-import ReconData
+import ReconIO
+import ReconCRSP
 
 /// The `panel-file` target: ``PanelFile/open(path:)`` on the bytes as given, then on the same
 /// bytes with every checksum made to match (so that a mutation reaches the checks behind them,

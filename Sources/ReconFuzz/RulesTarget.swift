@@ -1,5 +1,5 @@
 import ReconCore
-import ReconData
+import ReconFormats
 
 /// The `rules` target: ``RulebookLoader/load(directory:)`` on a `calendar.csv` and an `eras.csv`
 /// (the input holds both, split at the first NUL byte; without one, the input is `calendar.csv`

@@ -1,5 +1,7 @@
 import ReconPlatform
-import ReconData
+import ReconIO
+import ReconCRSP
+import ReconFormats
 
 /// The seed inputs of each target, written by `make fuzz` into `.cache/fuzz/seeds/TARGET/`, and a
 /// libFuzzer dictionary per target (`TARGET.dict`) of the column names and tokens that matter.

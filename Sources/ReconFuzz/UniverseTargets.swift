@@ -1,5 +1,5 @@
 import ReconCore
-import ReconData
+import ReconFormats
 
 /// The universe readers (`nasdaq-screener`, `native-universe`): a file read without an error must
 /// give securities whose numbers are finite and in range, with unique symbols and a company key.

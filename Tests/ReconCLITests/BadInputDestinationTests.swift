@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReconCLI
-import ReconData
+import ReconIO
 
 /// Destinations that cannot be written are named before any work starts (issue 20).
 final class BadInputDestinationTests: XCTestCase {

@@ -1,8 +1,9 @@
 import Foundation
 import XCTest
 @testable import ReconCLI
-@testable import ReconData
 import ReconCore
+@testable import ReconIO
+@testable import ReconCRSP
 
 /// The "2 GB file" of the catalogue, without writing 2 GB: the readers stream. A file read through
 /// 64-byte chunks (the smallest ``CSVReader`` uses; the default is 1 MB) gives the same records, and

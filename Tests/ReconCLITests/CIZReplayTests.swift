@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReconCLI
-import ReconData
+import ReconSynthetic
 
 /// A market in CRSP's CIZ layout replays the history of the same market in the legacy layout:
 /// every membership, count, breakpoint and turnover column of `history.csv` identical, the drag

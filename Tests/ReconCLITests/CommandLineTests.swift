@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
-import ReconData
 @testable import ReconCLI
+import ReconIO
 
 /// The real command line: declarations, help, usage errors and bad input, end to end.
 final class CommandLineTests: XCTestCase {

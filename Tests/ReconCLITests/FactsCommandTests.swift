@@ -2,7 +2,6 @@ import Foundation
 import XCTest
 @testable import ReconCLI
 import ReconCore
-import ReconData
 import ReconEngine
 
 /// `--facts FILE` end to end: a hand-written native universe with ticker facts, a CRSP file with

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import ReconData
+import ReconIO
 
 /// Every file a run writes, pinned by its XXH64: the embedded 2024 run, a replay of the embedded
 /// market with a variant, a sweep, the reports of each, and the 2025 real-data run with

@@ -1,7 +1,9 @@
 import Foundation
 import XCTest
 @testable import ReconCLI
-import ReconData
+import ReconIO
+import ReconCRSP
+import ReconSynthetic
 
 /// `recon import` end to end: a replay and a reconstitution from the imported panel write the
 /// files the CSV gives (history.csv byte for byte; the run folders too, but for the input path

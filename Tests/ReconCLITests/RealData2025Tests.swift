@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import ReconCLI
 import ReconCore
-import ReconData
+import ReconFormats
 
 /// The June 2025 case on real data nobody here wrote: a Nasdaq screener export as the universe,
 /// iShares holdings as the prior, FTSE Russell's final lists and a later IWM file as the truth.

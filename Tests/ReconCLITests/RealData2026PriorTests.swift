@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReconCLI
-import ReconData
+import ReconFormats
 
 /// The June 2026 prediction's prior on real files: the only Russell 3000 holdings are from
 /// September 2025 (IWV_2025-09-16, saved without iShares' preamble), the Russell 2000 holdings

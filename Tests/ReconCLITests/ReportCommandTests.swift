@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
-import ReconData
 @testable import ReconCLI
+import ReconIO
+import ReconFormats
 
 /// `recon report` on the folder of one reconstitution.
 final class ReportCommandTests: XCTestCase {

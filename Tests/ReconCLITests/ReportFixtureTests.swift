@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import ReconData
+import ReconFormats
 
 /// Run and replay folders written the way docs/outputs.md describes them, for the report tests.
 ///

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 @testable import ReconCLI
-import ReconData
+import ReconIO
 
 /// A reconstitution of a hand-written CRSP cross-section, one company per share and exchange code
 /// that the two readings of CRSP codes treat differently (docs/crsp.md).

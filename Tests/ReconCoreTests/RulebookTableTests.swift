@@ -2,7 +2,7 @@ import XCTest
 @testable import ReconCore
 
 /// `RulebookTable` on small tables built in code: resolution, run lists, IPO dates, invariants.
-/// The shipped `Data/` files are tested in ReconDataTests (`RulebookLoader*Tests`).
+/// The shipped `Data/` files are tested in ReconFormatsTests (`RulebookLoader*Tests`).
 final class RulebookTableTests: XCTestCase {
     private func date(_ text: String) -> CalendarDate { CalendarDate(parsing: text)! }
     private func run(_ text: String) -> RunID { RunID(parsing: text)! }

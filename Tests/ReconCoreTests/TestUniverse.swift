@@ -11,7 +11,7 @@ enum TestUniverse {
     }()
 
     /// Three benefit-driven-incorporation countries of M7 App. B (the shipped list is
-    /// `Data/benefit-driven-incorporation-countries.csv`, tested in ReconDataTests).
+    /// `Data/benefit-driven-incorporation-countries.csv`, tested in ReconFormatsTests).
     static let benefitDriven = BenefitDrivenIncorporationCountries([
         .init(name: "Bermuda", code: CountryCode("BMU")),
         .init(name: "Cayman Islands", code: CountryCode("CYM")),

@@ -2,7 +2,9 @@ import Foundation
 import XCTest
 @testable import ReconEngine
 import ReconCore
-import ReconData
+import ReconCRSP
+import ReconFormats
+import ReconSynthetic
 
 /// The facts decorator of a panel's history: a replay through it sees the facts at every rank
 /// day and every IPO window, and facts that name nothing leave every step as the panel gives it.

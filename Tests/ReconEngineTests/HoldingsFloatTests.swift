@@ -1,7 +1,7 @@
 import XCTest
 import ReconCore
-import ReconData
 @testable import ReconEngine
+import ReconFormats
 
 /// Floats inferred from a fund's weights, with hand-computed ratios.
 final class HoldingsFloatTests: XCTestCase {

@@ -1,8 +1,10 @@
 import Foundation
 import XCTest
 @testable import ReconCore
-@testable import ReconData
 @testable import ReconEngine
+@testable import ReconCRSP
+@testable import ReconFormats
+@testable import ReconSynthetic
 
 /// The integer-keyed, cached replay gives exactly what straightforward code gives, on a small
 /// generated panel: the cached history (cross-sections and IPO windows made once) against the

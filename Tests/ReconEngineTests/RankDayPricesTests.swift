@@ -1,7 +1,7 @@
 import XCTest
 import ReconCore
-import ReconData
 @testable import ReconEngine
+import ReconFormats
 
 /// The price dated nearest the rank day wins, with hand-computed caps.
 final class RankDayPricesTests: XCTestCase {

@@ -2,7 +2,9 @@ import Foundation
 import XCTest
 @testable import ReconEngine
 import ReconCore
-import ReconData
+import ReconCRSP
+import ReconFormats
+import ReconSynthetic
 
 /// A replay of a small synthetic market (a fifth of the embedded one, so every count is scaled by
 /// 0.2: Russell 1000 = 200, Russell 3000 = 600) through the real calendar and eras, 1999–2012.

@@ -1,7 +1,7 @@
 import XCTest
 import ReconCore
-@testable import ReconData
 @testable import ReconEngine
+@testable import ReconFormats
 
 /// Each category from hand-made membership and excluded lines.
 final class ValidationCategoryTests: XCTestCase {

@@ -1,6 +1,6 @@
 import ReconCore
-import ReconData
 import ReconEngine
+import ReconFormats
 
 /// Options and steps several commands share.
 enum CommonOptions {

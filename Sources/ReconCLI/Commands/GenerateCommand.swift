@@ -1,6 +1,7 @@
 import ReconCore
-import ReconData
 import ReconEngine
+import ReconCRSP
+import ReconSynthetic
 
 /// `recon generate`: writes the synthetic market as a CRSP-format panel, in the legacy monthly
 /// stock file's layout or in CRSP's current CIZ layout (`--layout ciz`).

@@ -1,5 +1,5 @@
-import ReconData
 import ReconEngine
+import ReconCRSP
 
 /// `recon import`: a CRSP CSV to a binary panel that replays map instead of parsing.
 enum ImportCommand {

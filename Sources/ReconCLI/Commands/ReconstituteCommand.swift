@@ -1,6 +1,6 @@
 import ReconCore
-import ReconData
 import ReconEngine
+import ReconFormats
 
 /// `recon reconstitute`: one reconstitution from a universe file (or the embedded market).
 enum ReconstituteCommand {

@@ -1,6 +1,6 @@
 import ReconCore
-import ReconData
 import ReconEngine
+import ReconIO
 
 /// `recon replay`: every reconstitution from one year to another, in order.
 enum ReplayCommand {

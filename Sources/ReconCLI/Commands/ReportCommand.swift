@@ -1,6 +1,6 @@
-import ReconData
 import ReconEngine
 import ReconReport
+import ReconIO
 
 /// `recon report DIR`: turns the output folder of a run (or a replay) into `report.md`,
 /// `report.html` and the charts' `.svg` files, written into the same folder.

@@ -1,6 +1,6 @@
 import ReconCore
-import ReconData
 import ReconEngine
+import ReconIO
 
 /// `recon validate`: scores a membership output against FTSE Russell's published lists.
 enum ValidateCommand {

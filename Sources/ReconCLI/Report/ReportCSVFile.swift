@@ -1,5 +1,5 @@
-import ReconData
 import ReconEngine
+import ReconIO
 
 /// Reads a small CSV output of recon (`history.csv`, `variants.csv`, `migration.csv`) by column
 /// name, with typed cells: an empty cell is `nil`, a cell that is not a number is an

@@ -1,5 +1,5 @@
-import ReconData
 import ReconReport
+import ReconIO
 
 /// The files of a report in a run or replay folder: `report.md`, `report.html` and the charts'
 /// `report-*.svg`.

@@ -1,6 +1,6 @@
 import Foundation
-import ReconData
 import ReconEngine
+import ReconIO
 
 /// What a folder given to `recon report` holds: a replay (it has `history.csv`) or one
 /// reconstitution (it has `summary.json`).

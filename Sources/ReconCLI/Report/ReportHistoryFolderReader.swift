@@ -1,7 +1,7 @@
 import Foundation
-import ReconData
 import ReconEngine
 import ReconReport
+import ReconIO
 
 /// Reads the folder of a replay: `history.csv` (required), `summary.json` and `variants.csv`
 /// when present, and the 12-month returns of every `<run>/drag.json` there is.

@@ -1,6 +1,6 @@
 import Foundation
-import ReconData
 import ReconEngine
+import ReconIO
 
 /// A JSON object read with `JSONSerialization`, with typed look-ups that say which file and key
 /// held a value of the wrong type.

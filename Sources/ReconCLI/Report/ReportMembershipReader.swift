@@ -1,7 +1,8 @@
 import ReconCore
-import ReconData
 import ReconEngine
 import ReconReport
+import ReconIO
+import ReconFormats
 
 /// Reads a run's `membership.csv` with ``MembershipFile`` into report members.
 enum ReportMembershipReader {

@@ -1,7 +1,7 @@
 import Foundation
-import ReconData
 import ReconEngine
 import ReconReport
+import ReconIO
 
 /// Reads the folder of one reconstitution: `summary.json` (required), and `membership.csv`,
 /// `migration.csv`, `drag.json` and the files of `recon validate` when present.

@@ -1,6 +1,6 @@
-import ReconData
 import ReconEngine
 import ReconReport
+import ReconIO
 
 /// Reads a run's `summary.json` (docs/outputs.md) into a ``RunReportSummary``.
 enum ReportSummaryReader {
