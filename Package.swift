@@ -34,14 +34,14 @@ let package = Package(
         // The embedded synthetic market, written as a CRSP-format panel.
         .target(name: "ReconSynthetic", dependencies: ["ReconCore", "ReconIO", "ReconCRSP", "ReconPlatform"]),
         // The engine: a snapshot run, replays and sweeps over a market's history, the work shared
-        // between them, their measures and their output folders.
+        // between them, their measures and their output folders; validation and reports of them.
         .target(name: "ReconEngine", dependencies: ["ReconCore", "ReconIO", "ReconCRSP", "ReconFormats", "ReconSynthetic",
-                                                  "ReconPlatform"]),
+                                                  "ReconReport", "ReconPlatform"]),
         // Markdown, HTML and the SVG chart kit.
         .target(name: "ReconReport", dependencies: ["ReconCore"]),
         // The command line: options in, calls out. A library so tests can drive it.
         .target(name: "ReconCLI", dependencies: ["ReconCore", "ReconIO", "ReconCRSP", "ReconFormats", "ReconSynthetic",
-                                               "ReconEngine", "ReconReport", "ReconPlatform"]),
+                                               "ReconEngine", "ReconPlatform"]),
         .executableTarget(name: "recon", dependencies: ["ReconCLI"]),
         .executableTarget(name: "ReconFuzz", dependencies: ["ReconCore", "ReconIO", "ReconCRSP", "ReconFormats", "ReconPlatform"]),
 

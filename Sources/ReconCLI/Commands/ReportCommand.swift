@@ -1,5 +1,4 @@
 import ReconEngine
-import ReconReport
 import ReconIO
 
 /// `recon report DIR`: turns the output folder of a run (or a replay) into `report.md`,
@@ -30,23 +29,7 @@ enum ReportCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         let folder = arguments.positional("DIR")!
-        let kind = try ReportFolderKind.of(folder)
-        // Read and written as the folder's one writer: no run replaces it meanwhile.
-        let report = try OutputDestination.writeFolder(folder, start: .copyOfDestination(leavingOut: ReportFileWriter.isReportFile)) { staging in
-            let document: ReportDocument
-            switch kind {
-            case .run:
-                console.progress("reading the run in \(folder)")
-                document = RunReport(try ReportRunFolderReader.read(folder: folder)).document
-            case .history:
-                console.progress("reading the replay in \(folder)")
-                document = HistoryReport(try ReportHistoryFolderReader.read(folder: folder)).document
-            }
-            let report = RenderedReport(document)
-            try ReportFileWriter.write(report, to: staging)
-            return report
-        }
-        let paths = ReportFileWriter.paths(report, in: folder)
+        let paths = try ReportRun.run(folder: folder, console: console)
         for path in paths.prefix(2) { console.print("wrote \(path)") }
         if paths.count > 2 {
             console.print("wrote \(paths.count - 2) charts beside them: \(FilePaths.join(folder, "report-*.svg"))")

@@ -1,5 +1,4 @@
 import Foundation
-import ReconEngine
 import ReconReport
 import ReconIO
 

@@ -1,4 +1,3 @@
-import ReconEngine
 import ReconIO
 
 /// Reads a small CSV output of recon (`history.csv`, `variants.csv`, `migration.csv`) by column

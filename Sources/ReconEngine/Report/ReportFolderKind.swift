@@ -1,5 +1,4 @@
 import Foundation
-import ReconEngine
 import ReconIO
 
 /// What a folder given to `recon report` holds: a replay (it has `history.csv`) or one

@@ -1,5 +1,4 @@
 import ReconCore
-import ReconEngine
 import ReconReport
 import ReconIO
 import ReconFormats

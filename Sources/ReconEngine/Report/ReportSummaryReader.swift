@@ -1,4 +1,3 @@
-import ReconEngine
 import ReconReport
 import ReconIO
 

@@ -1,5 +1,4 @@
 import Foundation
-import ReconEngine
 import ReconIO
 
 /// A JSON object read with `JSONSerialization`, with typed look-ups that say which file and key
