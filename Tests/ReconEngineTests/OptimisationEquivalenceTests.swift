@@ -17,7 +17,8 @@ import XCTest
 final class OptimisationEquivalenceTests: XCTestCase {
     /// A panel small enough for a debug build, with the Russell counts scaled down to it so that
     /// the Russell 2000, the bands (from 2007) and the IPO windows (from Q3 2004) all matter.
-    private static let fixture: Fixture? = try? Fixture()
+    /// Made once for every test; a failure to make it fails each test with its error.
+    private static let fixture = Result { try Fixture() }
 
     private struct Fixture {
         let folder: String
@@ -44,8 +45,7 @@ final class OptimisationEquivalenceTests: XCTestCase {
         }
     }
 
-    private func fixture() throws -> Fixture { try XCTUnwrap(Self.fixture, "could not generate the test panel") }
-
+    private func fixture() throws -> Fixture { try Self.fixture.get() }
 
     private func ipoWindows(_ table: RulebookTable) -> (Rulebook) -> [Replay.IPOWindow] {
         { rulebook in table.quarterlyIPODates(after: rulebook.run).map { (rankDay: $0.rankDay, effectiveDate: $0.effectiveDate) } }
