@@ -35,10 +35,11 @@ public struct IPOWindowUniverse: Sendable {
         public var company: Int32
         /// Its total cap (all its classes), NaN when unknown.
         public var totalMarketCap: Double
-        /// Its eligible lines, in universe order: ticker id and company name id.
-        public var lines: [(symbol: Int32, name: Int32)]
+        /// Its eligible lines, in universe order: ticker id, company name id and the line's
+        /// permanent identifier (``UniverseText/id(_:)``), kept by the member it becomes.
+        public var lines: [(symbol: Int32, name: Int32, securityID: String)]
 
-        public init(company: Int32, totalMarketCap: Double, lines: [(symbol: Int32, name: Int32)]) {
+        public init(company: Int32, totalMarketCap: Double, lines: [(symbol: Int32, name: Int32, securityID: String)]) {
             self.company = company
             self.totalMarketCap = totalMarketCap
             self.lines = lines
@@ -115,7 +116,8 @@ public struct IPOWindowUniverse: Sendable {
         return linesOf.keys.sorted { keys.companyRank[Int($0)] < keys.companyRank[Int($1)] }.map { company in
             let lines = linesOf[company]!
             return Listing(company: company, totalMarketCap: screened.totalMarketCap[lines[0]],
-                           lines: lines.map { (symbol: screened.universe.symbol[$0], name: screened.companyNameID($0)) })
+                           lines: lines.map { (symbol: screened.universe.symbol[$0], name: screened.companyNameID($0),
+                                                securityID: screened.universe.text.id($0)) })
         }
     }
 }
@@ -267,7 +269,8 @@ public enum Replay {
             let tier: IndexTier = cap >= cap1000 * factor ? .r1000 : .r2000
             alreadyAdded.insert(listing.company)
             for line in listing.lines {
-                prior.add(.init(symbol: line.symbol, company: listing.company, name: line.name, tier: tier, isMicrocap: false))
+                prior.add(.init(symbol: line.symbol, company: listing.company, name: line.name, tier: tier, isMicrocap: false,
+                                securityID: line.securityID))
                 events.append(ReplayEvent(kind: .ipoAddition, date: date, symbol: line.symbol, company: listing.company, tier: tier))
             }
         }

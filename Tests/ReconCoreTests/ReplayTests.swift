@@ -17,7 +17,9 @@ final class ReplayTests: XCTestCase {
 
     private var history: SecurityHistory {
         let ladder = (0..<14).map { TestUniverse.security("S\($0 + 1)", cap: Double(14 - $0) * 100e6) }
-        let later = ladder.filter { $0.symbol != "S3" } + [TestUniverse.security("NEW", cap: 1_050e6)]
+        var new = TestUniverse.security("NEW", cap: 1_050e6)
+        new.id = "90001"   // a PERMNO, say: the member added at the IPO window keeps it
+        let later = ladder.filter { $0.symbol != "S3" } + [new]
         return SecurityHistory([
             (CalendarDate(year: 2020, month: 5, day: 31), ladder),
             (CalendarDate(year: 2020, month: 8, day: 31), later),
@@ -44,6 +46,8 @@ final class ReplayTests: XCTestCase {
         func entry(_ symbol: String) -> PriorMembership.Entry? { prior.entries.first { symbols[Int($0.symbol)] == symbol } }
         XCTAssertNil(entry("S3"))
         XCTAssertEqual(entry("NEW")?.tier, .r2000)
+        XCTAssertEqual(entry("NEW")?.securityID, "90001", "an IPO addition keeps its line's id, for when it is gone by June")
+        XCTAssertEqual(entry("S4")?.securityID, "S4", "a member carries its line's id from the run before")
     }
 
     func testNoIPOAdditionsWithoutTheirEra() {
