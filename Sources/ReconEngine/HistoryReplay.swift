@@ -79,10 +79,12 @@ struct HistoryReplay: Sendable {
         let input = RunSummary.Input(universe: panelPath, format: "crsp", priors: [], synthetic: synthetic,
                                      rowsRead: 0, rowsDropped: [:], variant: variant?.name)
         let sharesReturns = base != nil
+        let shortHistory = HistoryReplay.shortHistoryNote(firstRun: rulebooks.first?.run, table: table, panelPath: panelPath)
         var measuring = StepMeasuring(firstYear: firstYear, base: base, sharedSteps: shared, variant: variant,
                                       measure: { step, previous in
                                           HistoryReplay.measure(step, previousUniverse: previous, history: history, input: input,
-                                                                measures: measures, sharesReturns: sharesReturns, facts: facts)
+                                                                measures: measures, sharesReturns: sharesReturns, facts: facts,
+                                                                shortHistory: shortHistory)
                                       }, onMeasured: onMeasured)
         for step in base?.allSteps.prefix(shared) ?? [] { measuring.add(step) }
         let market: any MarketHistory = facts ?? history
@@ -105,9 +107,10 @@ struct HistoryReplay: Sendable {
     ///   - sharesReturns: take the drag's returns from the history's cache (for the variants of a
     ///     sweep, which meet the same steps' windows again and again).
     ///   - facts: the facts laid over the history: what they gave the run goes to its summary and warnings.
+    ///   - shortHistory: ``shortHistoryNote(firstRun:table:panelPath:)``, a warning of every banded run.
     static func measure(_ step: ReplayStep, previousUniverse: Universe?, history: PanelHistory,
                         input: RunSummary.Input, measures: Measures = .all, sharesReturns: Bool = false,
-                        facts: FactsHistory? = nil) -> RunWriter.Run {
+                        facts: FactsHistory? = nil, shortHistory: String? = nil) -> RunWriter.Run {
         let result = step.result
         // New listings are lines whose company had no line in the previous step's universe.
         let listedBefore = previousUniverse.map(IPOWindowUniverse.listed)
@@ -129,12 +132,24 @@ struct HistoryReplay: Sendable {
             input.facts = facts.report(at: result.rulebook.rankDay, convention: result.rulebook.shareTypeConvention)
             warnings += input.facts!.warnings
         }
+        if let shortHistory, result.rulebook.band1000 != nil { warnings.append(shortHistory) }
         return RunWriter.Run(
             result: result, summary: RunSummary(result: result, input: input),
             analysis: analysis, dropped: dropped,
             drag: windows.first { $0.months == HistoryReplay.headlineWindow }, dragWindows: windows,
             graduates: all ? graduates(step: step, analysis: analysis, history: history) : nil,
             warnings: warnings)
+    }
+
+    /// A replay that starts after the calendar's first run starts with no prior membership, and
+    /// the band (from 2007) keeps members by what they were: the members the band would have kept
+    /// since before the panel's first run are not known to its banded runs. Said, with the first
+    /// run; `nil` when the replay starts with the calendar.
+    static func shortHistoryNote(firstRun: RunID?, table: RulebookTable, panelPath: String) -> String? {
+        guard let firstRun, firstRun != table.firstRun else { return nil }
+        return "the prior membership is the panel's own from \(firstRun), its first run, which had none: members the band would "
+            + "have kept since before then are not known; a panel that starts earlier than \(FilePaths.fileName(of: panelPath)) "
+            + "gives a prior nearer FTSE Russell's"
     }
 
     /// The runs to replay, with the variant applied.

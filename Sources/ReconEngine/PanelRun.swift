@@ -28,25 +28,11 @@ enum PanelRun {
                 console.progress("reconstituting \(rules.run)\(label)")
             }
             if variant == nil { published = replay }
-            guard var last = replay.runs.last, last.summary.run == rulebook.run.description else {
+            guard let last = replay.runs.last, last.summary.run == rulebook.run.description else {
                 throw CommandError("\(FilePaths.fileName(of: path)) has no data for \(rulebook.run)")
-            }
-            if last.summary.bandHalfWidth != nil, let note = shortHistoryNote(replay, table: table, path: path) {
-                last.warnings.append(note)
             }
             runs.append((name, last))
         }
         return runs
-    }
-
-    /// A replay that starts after the calendar's first run starts with no prior membership, and
-    /// the band (from 2007) keeps members by what they were: the members the band would have kept
-    /// since before the panel's first run are not known to its banded runs. Said, with the first
-    /// run; `nil` when the replay starts with the calendar.
-    static func shortHistoryNote(_ replay: HistoryReplay, table: RulebookTable, path: String) -> String? {
-        guard let first = replay.rulebooks.first?.run, first != table.firstRun else { return nil }
-        return "the prior membership is the panel's own from \(first), its first run, which had none: members the band would "
-            + "have kept since before then are not known; a panel that starts earlier than \(FilePaths.fileName(of: path)) "
-            + "gives a prior nearer FTSE Russell's"
     }
 }

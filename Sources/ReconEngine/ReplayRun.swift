@@ -114,8 +114,8 @@ public enum ReplayRun {
         }
         PhaseTimer.mark("replayed the published rules")
         if published.runs.contains(where: { $0.summary.bandHalfWidth != nil }),
-           let note = PanelRun.shortHistoryNote(published, table: table, path: panelPath) {
-            console.warn(note)
+           let note = HistoryReplay.shortHistoryNote(firstRun: published.rulebooks.first?.run, table: table, panelPath: panelPath) {
+            console.warn(writeRuns ? note + " (said in the summary.json of every banded run)" : note)
         }
         try ReplayOutput.writeHistory(published, to: out, staged: batch)
         PhaseTimer.mark("wrote the history")

@@ -50,6 +50,9 @@ final class PanelImportCommandTests: XCTestCase {
                     // The input that priced the lines is named by its file name.
                     expected = expected.replacingOccurrences(of: "\"source\": \"\(FilePaths.fileName(of: csv))\"",
                                                              with: "\"source\": \"\(FilePaths.fileName(of: panel))\"")
+                    // So is the panel in the banded runs' warning that its history starts after 1979.
+                    expected = expected.replacingOccurrences(of: "earlier than \(FilePaths.fileName(of: csv)) ",
+                                                             with: "earlier than \(FilePaths.fileName(of: panel)) ")
                 }
                 XCTAssertEqual(String(decoding: fromPanel[path]!, as: UTF8.self), expected, "\(kind)/\(path)")
             }
