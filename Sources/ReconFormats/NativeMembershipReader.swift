@@ -9,7 +9,8 @@ import ReconIO
 /// `weight` is a fraction of the index. A repeated symbol is an ``InputError``. Every row is
 /// checked, and the members are kept: a row of no index and not in the Microcap (most of a
 /// `membership.csv`, which lists every line of its universe) is no prior membership, and kept it
-/// would stand as a member the next universe does not list.
+/// would stand as a member the next universe does not list. A file without one member is an
+/// ``InputError``: as a prior it would read as "no index had members", every company an addition.
 public enum NativeMembershipReader {
     /// Reads the file at `path`.
     /// - Throws: ``InputError`` (with file, line and column) for a bad file.
@@ -61,6 +62,11 @@ public enum NativeMembershipReader {
             if entry.tier != .none || entry.isMicrocap == true { membership.add(entry) }
         }
         guard rows > 0 else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .nativeMembership) }
+        guard !membership.entries.isEmpty else {
+            throw InputError(file: csv.name, line: headerLine, column: indexColumn + 1, columnName: header.names[indexColumn],
+                             message: "found no member in \(rows) row\(rows == 1 ? "" : "s") (every index none, none in the Microcap), expected the lines of the prior indexes",
+                             help: "give the membership.csv of the run before, or leave out --prior to treat every company as new")
+        }
         return membership
     }
 }

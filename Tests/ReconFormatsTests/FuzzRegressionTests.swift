@@ -61,6 +61,15 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(error.help, "check the Symbol column holds the tickers")
     }
 
+    /// native-membership target: a file whose one row is of no index returned no entries and no
+    /// error, which a run would have taken for a prior membership with no member.
+    func testMembershipWithoutAMemberIsAnError() throws {
+        let crash: [UInt8] = Array("symbol,n             Float         ame,index,company_key,mi00    ame,00.0001\nCCC,Gamma,none,,,\n".utf8)
+        let error = try XCTUnwrap(inputError { try NativeMembershipReader.read(bytes: crash, name: "membership.csv") })
+        XCTAssertEqual(error.description, "membership.csv:1:3: column 'index': found no member in 1 row (every index none, none in "
+                       + "the Microcap), expected the lines of the prior indexes")
+    }
+
     /// native-membership target: a name holding a quote followed by a combining mark (U+06DA) was
     /// written with the quote not doubled, so recon's own CSV did not read back.
     func testWriterDoublesAQuoteFollowedByACombiningMark() throws {

@@ -55,5 +55,7 @@ final class NativeMembershipReaderTests: XCTestCase {
         assertError("symbol,name,index\nBRK.B,B,R1000\nBRKB,B,R1000\n", "members.csv:3:1", "first on line 2")
         assertError("symbol,name,index,weight\nA,B,R1000,\"$1,2x\"\n", "members.csv:2:4", "found '$1,2x'")
         assertError("symbol,name,index,microcap\nA,B,R1000,sometimes\n", "members.csv:2:4", "expected true or false")
+        assertError("symbol,name,index,microcap\nA,B,none,false\nC,D,NONE,\n", "members.csv:1:3",
+                    "found no member in 2 rows (every index none, none in the Microcap)")
     }
 }
