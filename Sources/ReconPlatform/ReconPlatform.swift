@@ -22,3 +22,20 @@ public func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count:
     return Darwin.write(descriptor, buffer, count)
     #endif
 }
+
+/// The peak resident memory of this process so far, in bytes; 0 when `getrusage(2)` fails.
+/// Linux reports it in kilobytes and Darwin in bytes, and glibc types `RUSAGE_SELF` as an enum.
+public func peakResidentBytes() -> Int {
+    var usage = rusage()
+    #if canImport(Glibc)
+    let who = RUSAGE_SELF.rawValue
+    #else
+    let who = RUSAGE_SELF
+    #endif
+    guard getrusage(who, &usage) == 0 else { return 0 }
+    #if canImport(Darwin)
+    return Int(usage.ru_maxrss)
+    #else
+    return Int(usage.ru_maxrss) * 1024
+    #endif
+}

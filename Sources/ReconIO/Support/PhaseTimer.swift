@@ -21,20 +21,7 @@ public enum PhaseTimer {
     }
 
     /// The peak resident memory so far, in MB (10⁶ bytes), as `make bench` reports it.
-    private static func peakMegabytes() -> Int {
-        var usage = rusage()
-        #if canImport(Glibc)
-        let who = RUSAGE_SELF.rawValue
-        #else
-        let who = RUSAGE_SELF
-        #endif
-        guard getrusage(who, &usage) == 0 else { return 0 }
-        #if canImport(Darwin)
-        return Int(usage.ru_maxrss) / 1_000_000   // bytes on Darwin
-        #else
-        return Int(usage.ru_maxrss) * 1024 / 1_000_000   // kilobytes on Linux
-        #endif
-    }
+    private static func peakMegabytes() -> Int { peakResidentBytes() / 1_000_000 }
 
     private static func now() -> Double {
         var time = timespec()
