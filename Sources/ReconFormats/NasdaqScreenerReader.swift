@@ -85,7 +85,7 @@ public enum NasdaqScreenerReader {
         guard sawDataRow else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .nasdaqScreener) }
         guard !securities.isEmpty else {
             throw InputError(file: csv.name, line: headerLine, column: columns.symbol + 1, columnName: header.names[columns.symbol],
-                             message: "found no row with a symbol (\(dropped.count) rows without one), expected at least one security",
+                             message: "found no row with a symbol (\(dropped.count) row\(dropped.count == 1 ? "" : "s") without one), expected at least one security",
                              help: "check the Symbol column holds the tickers")
         }
         let issuerKeys = assignIssuersAndTypes(&securities)

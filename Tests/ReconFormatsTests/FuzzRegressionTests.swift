@@ -57,7 +57,7 @@ final class FuzzRegressionTests: XCTestCase {
             + Array(",Country,IPO Y2305711,Technolog% Series D Cumulat,Finance,Property-".utf8) + [0x98]
             + Array("Stualty Insurers\n".utf8)
         let error = try XCTUnwrap(inputError { try NasdaqScreenerReader.read(bytes: crash, name: "s.csv") })
-        XCTAssertEqual(error.description, "s.csv:1:1: column 'Symbol': found no row with a symbol (1 rows without one), expected at least one security")
+        XCTAssertEqual(error.description, "s.csv:1:1: column 'Symbol': found no row with a symbol (1 row without one), expected at least one security")
         XCTAssertEqual(error.help, "check the Symbol column holds the tickers")
     }
 
