@@ -48,7 +48,7 @@ let package = Package(
         // Reference definitions the tests of several modules share (an independent CSV line splitter).
         .target(name: "ReconTestSupport", path: "Tests/ReconTestSupport"),
         .testTarget(name: "ReconCoreTests", dependencies: ["ReconCore"]),
-        .testTarget(name: "ReconIOTests", dependencies: ["ReconIO", "ReconSynthetic"]),
+        .testTarget(name: "ReconIOTests", dependencies: ["ReconIO"]),
         .testTarget(name: "ReconCRSPTests", dependencies: ["ReconCore", "ReconIO", "ReconCRSP", "ReconFormats", "ReconSynthetic",
                                                         "ReconPlatform", "ReconTestSupport"]),
         .testTarget(name: "ReconFormatsTests", dependencies: ["ReconCore", "ReconIO", "ReconCRSP", "ReconFormats"]),
