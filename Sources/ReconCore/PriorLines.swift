@@ -25,13 +25,16 @@ public struct PriorLines: Sendable, Hashable {
         public var isMicrocap: Bool?
         /// Its weight in its index, when known (a float-adjusted weight for iShares files).
         public var weight: Double?
+        /// The source's permanent identifier of the line (a PERMNO), when the file gives one
+        /// (recon's own `membership.csv`, its `security_id`): kept by the member if it is absent.
+        public var securityID: String?
         /// The universe company this line belongs to when the universe does not list the line and
         /// the company was a member through another line (``PriorTickerChanges``): absent, the line
         /// counts under that company, so a company whose other class is listed is not deleted.
         public var absentLineOf: String?
 
         public init(symbol: String, name: String, tier: IndexTier, companyKey: String? = nil,
-                    isMicrocap: Bool? = nil, weight: Double? = nil) {
+                    isMicrocap: Bool? = nil, weight: Double? = nil, securityID: String? = nil) {
             self.symbol = Ticker.normalize(symbol)
             spelling = Ticker.exact(symbol)
             self.name = name
@@ -39,6 +42,7 @@ public struct PriorLines: Sendable, Hashable {
             self.companyKey = companyKey
             self.isMicrocap = isMicrocap
             self.weight = weight
+            self.securityID = securityID
         }
     }
 

@@ -131,7 +131,7 @@ public struct ReconstitutionResult: Sendable {
 
     /// The row's permanent identifier: the line's (``UniverseText/id(_:)``: a CRSP PERMNO, else its
     /// ticker), or an absent member's when its prior line carries one (a replay's, a quarterly
-    /// IPO addition's included; a prior file's does not).
+    /// IPO addition's included, and a prior `membership.csv`'s; holdings files carry none).
     public func securityID(_ row: Int) -> String? {
         isLine(row) ? universe.text.id(row) : prior.entries[Int(absentEntries[row - universe.count])].securityID
     }

@@ -21,7 +21,7 @@ extension Universe {
             let key = company ?? entry.absentLineOf.map { builder.company($0) } ?? builder.company(entry.symbol)
             return PriorMembership.Entry(symbol: builder.symbol(entry.symbol), company: company ?? -1,
                                          key: key, name: builder.name(entry.name), tier: entry.tier,
-                                         isMicrocap: entry.isMicrocap, weight: entry.weight)
+                                         isMicrocap: entry.isMicrocap, weight: entry.weight, securityID: entry.securityID)
         }
         var universe = Universe(keys: builder.finish(), text: SecurityTexts(securities))
         universe.reserveCapacity(securities.count)

@@ -3,7 +3,8 @@ import ReconIO
 
 /// Reads recon's own membership CSV, `symbol,name,index[,company_key,microcap,weight]`, into a
 /// prior membership. It also reads recon's `membership.csv` output (`symbol,company,index,
-/// microcap,weight,…`): the name may be in `name` or `company`, and other columns are ignored.
+/// microcap,weight,…,security_id`): the name may be in `name` or `company`, a line's
+/// `security_id` (a PERMNO from a CRSP run) stays with it, and other columns are ignored.
 ///
 /// `index` is `R1000`, `R2000` or `none` (any case); `microcap` is true/false or blank;
 /// `weight` is a fraction of the index. A repeated symbol is an ``InputError``. Every row is
@@ -33,6 +34,7 @@ public enum NativeMembershipReader {
         let keyColumn = header.index(of: "company_key")
         let microcapColumn = header.index(of: "microcap")
         let weightColumn = header.index(of: "weight")
+        let securityIDColumn = header.index(of: "security_id")
         var membership = PriorLines()
         var lineOfSymbol: [String: Int] = [:]
         var rows = 0
@@ -58,7 +60,8 @@ public enum NativeMembershipReader {
                 symbol: symbol, name: try csv.optionalText(nameColumn) ?? symbol, tier: tier,
                 companyKey: try csv.optionalText(keyColumn),
                 isMicrocap: try csv.boolean(microcapColumn, header: header),
-                weight: try csv.double(weightColumn, header: header, in: 0...1, expected: "a weight between 0 and 1"))
+                weight: try csv.double(weightColumn, header: header, in: 0...1, expected: "a weight between 0 and 1"),
+                securityID: try csv.optionalText(securityIDColumn))
             if entry.tier != .none || entry.isMicrocap == true { membership.add(entry) }
         }
         guard rows > 0 else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .nativeMembership) }

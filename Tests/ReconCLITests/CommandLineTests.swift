@@ -97,7 +97,8 @@ final class CommandLineTests: XCTestCase {
 
     /// A run's membership.csv is the next run's prior: its members, not every line it lists. A
     /// company of no index absent from the next universe (under the cap minimum here) is no
-    /// absent row and no "not in the universe" count; a member absent from it is both.
+    /// absent row and no "not in the universe" count; a member absent from it is both, with the
+    /// security_id of its line in the run before.
     func testARunsMembershipIsTheNextRunsPrior() throws {
         let h = try BadInputHarness()
         let companies = (1...20).map { ("S\($0)", "Company \($0) Inc. Common Stock", "$\(10 + $0).00", String($0 * 50_000_000)) }
@@ -112,7 +113,9 @@ final class CommandLineTests: XCTestCase {
         let next = CommandRun(["reconstitute", "--year", "2025", "--universe", second, "--prior", prior, "--out", h.folder + "/next"])
         XCTAssertEqual(next.status, 0, next.error)
         let rows = try String(contentsOfFile: h.folder + "/next/membership.csv", encoding: .utf8).split(separator: "\n")
-        XCTAssertEqual(rows.filter { $0.hasSuffix(",absent_from_universe,") }.map { String($0.prefix { $0 != "," }) }, ["S20"])
+        // The absent member keeps the security_id the first run gave it (a screener's: the ticker).
+        XCTAssertEqual(rows.filter { $0.contains(",absent_from_universe,") }.map { String($0.prefix { $0 != "," }) }, ["S20"])
+        XCTAssertTrue(rows.contains { $0.hasPrefix("S20,") && $0.hasSuffix(",absent_from_universe,S20") }, "\(rows.suffix(2))")
         XCTAssertTrue(next.out.contains("0 additions, 1 deletions (1 not in the universe)"), next.out)
         XCTAssertFalse(next.error.contains("are not in second.csv"), next.error)
     }

@@ -28,6 +28,18 @@ final class NativeMembershipReaderTests: XCTestCase {
         XCTAssertEqual(membership.entry(symbol: "AAPL")?.tier, .r1000)
     }
 
+    /// A run's `security_id` stays with its line, so that a member the next universe does not list
+    /// keeps its PERMNO in the next run's membership.csv.
+    func testKeepsTheSecurityIDOfReconOutput() throws {
+        let membership = try read("symbol,company,index,microcap,security_id\nAAA,Alpha,R2000,false,10107\nBBB,Beta,R1000,false,\n")
+        XCTAssertEqual(membership.entry(symbol: "AAA")?.securityID, "10107")
+        XCTAssertNil(membership.entry(symbol: "BBB")?.securityID)
+        let listed = Security(symbol: "BBB", name: "Beta", companyKey: "BBB", companyName: "Beta", price: 10, marketCap: 1e9)
+        let (universe, prior) = Universe.numbering([listed], prior: membership)
+        let absent = try XCTUnwrap(prior.entries.first { universe.keys.symbols[Int($0.symbol)] == "AAA" })
+        XCTAssertEqual(absent.securityID, "10107")
+    }
+
     /// A `membership.csv` lists every line of its universe: the members are the prior, and a line
     /// of no index would otherwise stand as a member absent from the next universe (a 2026 run on
     /// the 2025 run's membership.csv listed 906 absent prior lines, 695 of them no member).
