@@ -19,6 +19,8 @@ struct HistoryReplay: Sendable {
     let allSteps: [ReplayStep]
     let rulebooks: [Rulebook]
     let runOfStep: [Int?]
+    /// ``shortHistoryNote(firstRun:table:panelPath:)`` of this replay, a warning of each banded run.
+    let shortHistory: String?
 
     /// What each run measures.
     enum Measures: Sendable {
@@ -80,6 +82,7 @@ struct HistoryReplay: Sendable {
                                      rowsRead: 0, rowsDropped: [:], variant: variant?.name)
         let sharesReturns = base != nil
         let shortHistory = HistoryReplay.shortHistoryNote(firstRun: rulebooks.first?.run, table: table, panelPath: panelPath)
+        self.shortHistory = shortHistory
         var measuring = StepMeasuring(firstYear: firstYear, base: base, sharedSteps: shared, variant: variant,
                                       measure: { step, previous in
                                           HistoryReplay.measure(step, previousUniverse: previous, history: history, input: input,

@@ -114,7 +114,7 @@ public enum ReplayRun {
         }
         PhaseTimer.mark("replayed the published rules")
         if published.runs.contains(where: { $0.summary.bandHalfWidth != nil }),
-           let note = HistoryReplay.shortHistoryNote(firstRun: published.rulebooks.first?.run, table: table, panelPath: panelPath) {
+           let note = published.shortHistory {
             console.warn(writeRuns ? note + " (said in the summary.json of every banded run)" : note)
         }
         try ReplayOutput.writeHistory(published, to: out, staged: batch)

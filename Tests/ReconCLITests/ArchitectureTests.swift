@@ -24,14 +24,12 @@ final class ArchitectureTests: XCTestCase {
         "ReconFuzz": ["Foundation", "ReconPlatform", "ReconCore", "ReconIO", "ReconCRSP", "ReconFormats"],
     ]
 
-    /// `Sources/`, from this file's path (Tests/ReconCLITests/ → ../../Sources).
-    private let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Sources").path
+    private let sources = TestPaths.packageRoot + "/Sources"
 
     /// Each Swift file of a module, with its text.
     private func files(of module: String) throws -> [(path: String, text: String)] {
         let folder = sources + "/" + module
-        let paths = try XCTUnwrap(FileManager.default.subpathsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".swift") }.sorted()
+        let paths = try FileManager.default.subpathsOfDirectory(atPath: folder).filter { $0.hasSuffix(".swift") }.sorted()
         return try paths.map { (path: module + "/" + $0, text: try String(contentsOfFile: folder + "/" + $0, encoding: .utf8)) }
     }
 
