@@ -35,7 +35,7 @@ enum RankDayPrices {
     ///   universe (``HoldingsFloat/sharesDisagree``): that input prices none of them.
     static func apply(to universe: inout UniverseReadResult, named name: String, sources: [DatedPrices],
                       sharesApart: [String: Set<Int>] = [:], rankDay: CalendarDate) -> [Priced] {
-        let fromUniverse = universe.securities.filter { ($0.price ?? 0) > 0 }.count
+        let fromUniverse = universe.securities.lazy.filter { ($0.price ?? 0) > 0 }.count
         guard let own = universe.asOf else { return [Priced(source: name, date: nil, lines: fromUniverse)] }
         // The inputs nearer the rank day than the universe, nearest first (in input order on a tie).
         let nearer = nearestFirst(sources.map(\.date), to: rankDay)
