@@ -17,6 +17,13 @@ import ReconIO
 ///   ``IssuerKey`` gives share classes of one issuer one company key (M7 §6.5.2).
 /// - A symbol that appears twice is an ``InputError`` naming both lines; a row without a symbol
 ///   is dropped and reported.
+///
+/// Nasdaq's earlier export, the company list of each exchange (`companylist.csv`, to 2020), reads
+/// the same: its `LastSale`, `MarketCap` and `IPOyear` are these columns, `n/a` is blank, and
+/// - its `MarketCap` was written in some years rounded with a magnitude suffix (`$58.83M`,
+///   `$612.3B`): read as dollars, counted in a note, as ranks compare the rounded caps;
+/// - its `ADR TSO` gives the depositary shares outstanding of an ADR's line: a line with one is
+///   a depositary receipt (M7 §5.13) unless its name or symbol says another excluded type.
 public enum NasdaqScreenerReader {
     /// Reads the file at `path`.
     /// - Throws: ``InputError`` (with file, line and column) for a bad file.
@@ -35,6 +42,8 @@ public enum NasdaqScreenerReader {
     private struct Columns {
         let symbol, name, lastSale, marketCap: Int
         let country, ipoYear, volume, sector, industry: Int?
+        /// The legacy company list's depositary shares outstanding of an ADR.
+        let depositaryShares: Int?
 
         init(_ header: CSVHeader, file: String, line: Int) throws {
             func required(_ column: String) throws -> Int {
@@ -49,6 +58,7 @@ public enum NasdaqScreenerReader {
             volume = header.index(of: "Volume")
             sector = header.index(of: "Sector")
             industry = header.index(of: "Industry")
+            depositaryShares = header.index(of: "ADR TSO")
         }
     }
 
@@ -64,7 +74,8 @@ public enum NasdaqScreenerReader {
         var dropped: [DroppedRow] = []
         var lineOfSymbol: [String: Int] = [:]
         lineOfSymbol.reserveCapacity(rowsAhead)
-        var unknownCaps = 0
+        var unknownCaps = 0, roundedCaps = 0
+        var depositaryReceipts: [(row: Int, shares: String)] = []
         var sawDataRow = false
         while try csv.next() {
             if csv.isBlankLine { continue }
@@ -78,8 +89,12 @@ public enum NasdaqScreenerReader {
             let symbolKey = symbol.uppercased()
             try csv.rejectDuplicate(symbol, firstLine: lineOfSymbol[symbolKey], column: columns.symbol, header: header)
             lineOfSymbol[symbolKey] = csv.lineNumber
-            let security = try readRow(csv, header: header, columns: columns, symbol: symbol)
+            let (security, capIsRounded) = try readRow(csv, header: header, columns: columns, symbol: symbol)
             if security.marketCap == nil { unknownCaps += 1 }
+            if capIsRounded { roundedCaps += 1 }
+            if let shares = try depositaryShares(csv, columns.depositaryShares, header) {
+                depositaryReceipts.append((securities.count, shares))
+            }
             securities.append(security)
         }
         guard sawDataRow else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .nasdaqScreener) }
@@ -89,6 +104,10 @@ public enum NasdaqScreenerReader {
                              help: "check the Symbol column holds the tickers")
         }
         let issuerKeys = assignIssuersAndTypes(&securities)
+        for (row, shares) in depositaryReceipts where securities[row].type == .commonStock {
+            securities[row].type = .depositaryReceipt
+            securities[row].typeEvidence = "ADR TSO gives its depositary shares outstanding (\(shares))"
+        }
         var notes: [String] = []
         if columns.country == nil {
             // Blank is not US (M7 §5.3–5.5): without the column only prior members can be eligible.
@@ -102,26 +121,71 @@ public enum NasdaqScreenerReader {
                 + "(excluded_before, docs/methodology.md) marks none; give the export with its IPO Year column")
         }
         if unknownCaps > 0 { notes.append("\(unknownCaps) rows have a blank or zero Market Cap (read as unknown)") }
+        if roundedCaps > 0 {
+            notes.append("\(roundedCaps) row\(roundedCaps == 1 ? " gives its" : "s give their") Market Cap rounded with a magnitude suffix "
+                + "($58.83M, as Nasdaq's legacy company list wrote it): companies are ranked by the rounded caps, so two "
+                + "within the rounding of each other may swap places")
+        }
         let nonCommon = securities.lazy.filter { $0.type != .commonStock }.count
         notes.append("\(nonCommon) of \(securities.count) rows inferred not common stock from symbol, name and industry")
         return UniverseReadResult(format: .nasdaqScreener, securities: securities, dropped: dropped, notes: notes,
                                   issuerKeys: issuerKeys)
     }
 
-    private static func readRow(_ csv: CSVReader, header: CSVHeader, columns: Columns, symbol: String) throws -> Security {
+    /// The row's security, and whether its cap was written rounded with a magnitude suffix.
+    private static func readRow(_ csv: CSVReader, header: CSVHeader, columns: Columns, symbol: String) throws -> (Security, capIsRounded: Bool) {
         let price = try nonNegative(csv, columns.lastSale, header, expected: "a price such as $108.53")
-        var marketCap = try nonNegative(csv, columns.marketCap, header, expected: "a market cap in dollars")
+        var (marketCap, capIsRounded) = try marketCap(csv, columns.marketCap, header)
         if marketCap == 0 { marketCap = nil }
         let volume = try columns.volume.flatMap { try nonNegative(csv, $0, header, expected: "a share volume") }
         let name = try csv.trimmed(columns.name)
-        return Security(
+        let security = Security(
             symbol: symbol, name: name, companyKey: "", companyName: "",
             price: price, marketCap: marketCap, capScope: .unknown,
             votingFraction: namesNonVotingShares(name) ? 0 : nil,
-            country: try csv.optionalText(columns.country), isOnEligibleExchange: nil,
-            sector: try csv.optionalText(columns.sector), industry: try csv.optionalText(columns.industry),
+            country: try text(csv, columns.country), isOnEligibleExchange: nil,
+            sector: try text(csv, columns.sector), industry: try text(csv, columns.industry),
             volume: volume, ipoYear: try columns.ipoYear.flatMap { try year(csv, $0, header) },
             origin: "\(csv.name):\(csv.lineNumber)")
+        return (security, capIsRounded)
+    }
+
+    /// A text column's value, `nil` when blank or `n/a` (the legacy company list's "no value").
+    private static func text(_ csv: CSVReader, _ index: Int?) throws -> String? {
+        guard let text = try csv.optionalText(index) else { return nil }
+        return text.utf8.count == 3 && text.lowercased() == "n/a" ? nil : text
+    }
+
+    /// The powers of ten of the legacy company list's magnitude suffixes.
+    private static let magnitudeExponents: [UInt8: Int] = [UInt8(ascii: "K"): 3, UInt8(ascii: "M"): 6, UInt8(ascii: "B"): 9]
+
+    /// `Market Cap` in dollars, `nil` when blank, and whether it was written rounded with a
+    /// magnitude suffix (`$58.83M`, `$612.3B`), as the legacy company list wrote it some years.
+    static func marketCap(_ csv: CSVReader, _ index: Int, _ header: CSVHeader) throws -> (dollars: Double?, isRounded: Bool) {
+        let lastByte = csv.withBytes(index) { bytes in bytes.last { $0 != 0x20 && $0 != 0x09 } }
+        guard let exponent = lastByte.flatMap({ magnitudeExponents[$0] }) else {
+            return (try nonNegative(csv, index, header, expected: "a market cap in dollars"), false)
+        }
+        let text = try csv.trimmed(index)
+        var digits = text.dropLast()
+        if digits.first == "$" { digits = digits.dropFirst() }
+        // Digits with at most one point; `Double` then reads `58.83e6` exactly as 58,830,000.
+        let isDigit = { (byte: UInt8) in byte &- 0x30 < 10 }, isPoint = { (byte: UInt8) in byte == UInt8(ascii: ".") }
+        guard digits.utf8.contains(where: isDigit), digits.utf8.allSatisfy({ isDigit($0) || isPoint($0) }),
+              digits.utf8.lazy.filter(isPoint).count <= 1, let dollars = Double("\(digits)e\(exponent)"), dollars.isFinite else {
+            throw InputError(file: csv.name, line: csv.lineNumber, column: index + 1, columnName: header.names[index],
+                             message: "found \(InputError.quote(text)), expected a market cap in dollars such as $58.83M (digits, a point, K, M or B)",
+                             help: "fix the value or leave the field blank")
+        }
+        return (dollars, true)
+    }
+
+    /// The legacy company list's `ADR TSO` of the row as written, `nil` when the file has no such
+    /// column or the row none (blank, `n/a` or `0`).
+    private static func depositaryShares(_ csv: CSVReader, _ index: Int?, _ header: CSVHeader) throws -> String? {
+        guard let index, let shares = try nonNegative(csv, index, header, expected: "a number of depositary shares outstanding"),
+              shares > 0 else { return nil }
+        return try csv.trimmed(index)
     }
 
     /// Whether the line's name says its shares carry no votes (`Class A Non Voting Common Stock`):

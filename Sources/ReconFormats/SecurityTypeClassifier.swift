@@ -221,12 +221,18 @@ extension SecurityTypeClassifier {
             Rule(id: "note", type: .note, match: noteEvidence),
             Rule(id: "preferred", type: .preferred, match: preferredEvidence),
             Rule(id: "depositary-shares", type: .depositaryReceipt) { $0.name.says(depositarySharesPhrases, from: 1) },
-            Rule(id: "warrant", type: .warrant) { $0.name.says(warrantPhrases, from: 1) ?? $0.symbolSuffix(["WS", "WT"]) },
-            Rule(id: "right", type: .right) { $0.name.says(rightPhrases, from: 1) ?? $0.symbolSuffix(["R", "RT"]) },
+            Rule(id: "warrant", type: .warrant) {
+                $0.name.says(warrantPhrases, from: 1) ?? $0.symbolSuffix(["WS", "WT"]) ?? $0.nasdaqFifthLetter("W", meaning: "warrants")
+            },
+            Rule(id: "right", type: .right) {
+                $0.name.says(rightPhrases, from: 1) ?? $0.symbolSuffix(["R", "RT"]) ?? $0.nasdaqFifthLetter("R", meaning: "rights")
+            },
             Rule(id: "limited-partnership", type: .limitedPartnership, match: limitedPartnershipEvidence),
             Rule(id: "llc", type: .limitedLiabilityCompany, match: limitedLiabilityCompanyEvidence),
             Rule(id: "royalty-trust", type: .royaltyTrust, match: royaltyTrustEvidence),
-            Rule(id: "unit", type: .unit) { $0.name.says(unitPhrases, from: 1) ?? $0.symbolSuffix(["U", "UN"]) },
+            Rule(id: "unit", type: .unit) {
+                $0.name.says(unitPhrases, from: 1) ?? $0.symbolSuffix(["U", "UN"]) ?? $0.nasdaqFifthLetter("U", meaning: "units")
+            },
             Rule(id: "trust-receipt", type: .trustReceipt) { $0.name.says(trustReceiptPhrases, from: 1) },
             Rule(id: "blank-check", type: .blankCheck, match: blankCheckEvidence),
             Rule(id: "etf", type: .exchangeTradedFund) { $0.name.says(exchangeTradedPhrases, from: 1) },
@@ -559,6 +565,17 @@ extension SecurityTypeClassifier.Facts {
     func symbolSuffix(_ suffixes: [String]) -> String? {
         guard let (suffix, separator) = suffixAfterSeparator, suffixes.contains(suffix) else { return nil }
         return "symbol has \"\(symbol[separator...])\""
+    }
+
+    /// `symbol TFSCW has Nasdaq's fifth letter "W" (warrants)`: Nasdaq gives a security other
+    /// than a company's common stock a fifth letter after the issuer's four (`W` warrants, `R`
+    /// rights, `U` units), so a five-letter symbol ending in one is that security. What types the
+    /// lines of Nasdaq's legacy company list, whose names are the issuer's alone (`1347 Capital
+    /// Corp.` for TFSCW); today's screener names say it (`… Warrant`) before this is asked.
+    func nasdaqFifthLetter(_ letter: Unicode.Scalar, meaning: String) -> String? {
+        let bytes = symbol.utf8
+        guard bytes.count == 5, bytes.last == UInt8(letter.value), bytes.allSatisfy({ $0 &- UInt8(ascii: "A") < 26 }) else { return nil }
+        return "symbol \(symbol) has Nasdaq's fifth letter \"\(letter)\" (\(meaning))"
     }
 }
 

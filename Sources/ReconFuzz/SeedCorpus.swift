@@ -21,6 +21,15 @@ enum SeedCorpus {
 
         """#
 
+    /// Nasdaq's legacy company list: suffixed caps, `n/a`, `ADR TSO`, a trailing comma.
+    static let legacyCompanyList = #"""
+        "Symbol","Name","LastSale","MarketCap","ADR TSO","IPOyear","Sector","Industry","Summary Quote",
+        "TFSC","1347 Capital Corp.","9.89","$58.83M","n/a","2014","Finance","Business Services","http://x",
+        "TFSCW","1347 Capital Corp.","0.17","n/a","n/a","2014","Finance","Business Services","http://x",
+        "YI","111, Inc.","7.4","95513243","12907195","2018","Health Care","Medical/Nursing Services","https://x",
+
+        """#
+
     static let ishares = #"""
         iShares Russell 2000 ETF
         Fund Holdings as of,"May 13, 2025"
@@ -143,7 +152,8 @@ enum SeedCorpus {
         case .csv:
             texts = [("quotes.csv", "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",3\n\"multi\nline\",,\nlast,row,noeol"),
                      ("numbers.csv", "n\n$1,234,567.89\n-12.5\n1e3\n$-5\n\"1,000\"\n0.000001\n"), ("screener.csv", screener)]
-        case .nasdaqScreener: texts = [("screener.csv", screener), ("screener-crlf.csv", crlf(screener))]
+        case .nasdaqScreener:
+            texts = [("screener.csv", screener), ("screener-crlf.csv", crlf(screener)), ("companylist.csv", legacyCompanyList)]
         case .isharesHoldings: texts = [("iwm.csv", ishares), ("no-preamble.csv", isharesWithoutPreamble)]
         case .nativeUniverse: texts = [("universe.csv", nativeUniverse)]
         case .nativeMembership: texts = [("membership.csv", nativeMembership)]
@@ -186,7 +196,9 @@ enum SeedCorpus {
         let common = ["\"", "\"\"", ",", "\r\n", "\n", "\u{FEFF}", "$", "-", "N/A", "1e308", "-0", "NaN", "inf", "1,234.5"]
         switch target {
         case .csv: return common
-        case .nasdaqScreener: return common + screenerHeader.split(separator: ",").map(String.init) + ["Warrant", "Class A", "Blank Checks", "^", "/"]
+        case .nasdaqScreener:
+            return common + screenerHeader.split(separator: ",").map(String.init)
+                + ["Warrant", "Class A", "Blank Checks", "^", "/", "LastSale", "MarketCap", "ADR TSO", "n/a", "$58.83M", "B", "K"]
         case .isharesHoldings: return common + ["Ticker", "Asset Class", "Equity", "Weight (%)", "Market Value", "Fund Holdings as of",
                                                 "iShares Russell 2000 ETF", "iShares Russell 3000 ETF", "NO MARKET"]
         case .nativeUniverse: return common + NativeUniverseFormat.columns + ["common", "security", "company", "true", "false"]

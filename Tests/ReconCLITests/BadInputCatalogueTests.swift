@@ -74,6 +74,8 @@ final class BadInputCatalogueTests: XCTestCase {
             ("$10.00", "-5", "2:6: column 'Market Cap'", "found '-5', expected a market cap in dollars (not negative)"),
             ("\"$1,5\"", "1000000000", "2:3: column 'Last Sale'", "found '$1,5', expected a price such as $108.53"),
             ("$10.00", "1e999", "2:6: column 'Market Cap'", "found '1e999', expected a market cap in dollars"),
+            ("$10.00", "$5.8.3M", "2:6: column 'Market Cap'",
+             "found '$5.8.3M', expected a market cap in dollars such as $58.83M (digits, a point, K, M or B)"),
         ]
         for (index, (price, cap, location, message)) in cases.enumerated() {
             let path = try h.write(BadInputHarness.screener([("AAA", "Alpha Inc. Common Stock", price, cap)]), "numbers\(index).csv")

@@ -9,6 +9,8 @@ final class FormatDetectorTests: XCTestCase {
 
     func testDetectsEachFormatFromItsHeader() throws {
         XCTAssertEqual(try detect("\u{FEFF}Symbol,Name,Last Sale,Net Change,% Change,Market Cap,Country\nA,B,$1,0,0,1,US\n").format, .nasdaqScreener)
+        let legacy = "\"Symbol\",\"Name\",\"LastSale\",\"MarketCap\",\"IPOyear\",\"Sector\",\"industry\",\"Summary Quote\",\n"
+        XCTAssertEqual(try detect(legacy).format, .nasdaqScreener, "Nasdaq's legacy company list")
         XCTAssertEqual(try detect("Ticker,Name,Sector,Asset Class,Market Value,Weight (%)\n").format, .isharesHoldings)
         XCTAssertEqual(try detect("PERMNO,date,SHRCD,EXCHCD,PRC,SHROUT\n10001,1990-05-31,11,1,5,100\n").format, .crsp)
         XCTAssertEqual(try detect("symbol,name,index\nAAPL,Apple,R1000\n").format, .nativeMembership)

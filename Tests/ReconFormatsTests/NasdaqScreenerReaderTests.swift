@@ -97,6 +97,58 @@ final class NasdaqScreenerReaderTests: XCTestCase {
         assertError("\(Self.header)\nA,Agilent, Inc.,$1,0,0%,100,,,,,\n", line: 2, column: 12, contains: "found 12 fields, expected 11")
     }
 
+    /// Nasdaq's legacy company list (`companylist.csv`, one per exchange, to 2020), in the three
+    /// layouts it had: market caps in dollars or rounded with a magnitude suffix, `n/a` for no
+    /// value, an `ADR TSO` column in some years, a trailing comma on every line.
+    func testLegacyCompanyListLayouts() throws {
+        let withADRColumn = """
+        "Symbol","Name","LastSale","MarketCap","ADR TSO","IPOyear","Sector","Industry","Summary Quote",
+        "YI","111, Inc.","7.4","95513243","12907195","2018","Health Care","Medical/Nursing Services","https://x",
+        "ZNGA","Zynga Inc.","6.3","5892281526.6","n/a","2011","Technology","EDP Services","https://x",
+        "ABE           ","Aberdeen Emerging Markets Fund","12","n/a","n/a","n/a","n/a","n/a","https://x",
+
+        """
+        let old = try read(withADRColumn)
+        XCTAssertEqual(old.securities.map(\.symbol), ["YI", "ZNGA", "ABE"])
+        XCTAssertEqual(old.securities.map(\.marketCap), [95_513_243, 5_892_281_526.6, nil])
+        XCTAssertEqual(old.securities[0].type, .depositaryReceipt)
+        XCTAssertEqual(old.securities[0].typeEvidence, "ADR TSO gives its depositary shares outstanding (12907195)")
+        XCTAssertEqual(old.securities[1].type, .commonStock, "n/a in ADR TSO: no depositary shares")
+        XCTAssertEqual(old.securities[1].ipoYear, 2011)
+        XCTAssertEqual(old.securities[2].type, .closedEndFund, "a type the name says stays")
+        XCTAssertNil(old.securities[2].ipoYear)
+        XCTAssertNil(old.securities[2].sector, "n/a is no sector")
+        XCTAssertNil(old.securities[2].industry)
+        XCTAssertFalse(old.notes.contains { $0.contains("magnitude suffix") }, "\(old.notes)")
+
+        let suffixed = """
+        "Symbol","Name","LastSale","MarketCap","IPOyear","Sector","industry","Summary Quote",
+        "TFSC","1347 Capital Corp.","9.89","$58.83M","2014","Finance","Business Services","http://x",
+        "TFSCW","1347 Capital Corp.","0.17","n/a","2014","Finance","Business Services","http://x",
+        "AAPL","Apple Inc.","110.5","$612.3B","1980","Technology","Computer Manufacturing","http://x",
+        "TINY","Tiny Inc.","1.5","$950K","n/a","n/a","n/a","http://x",
+
+        """
+        let rounded = try read(suffixed)
+        XCTAssertEqual(rounded.securities.map(\.marketCap), [58_830_000, nil, 612_300_000_000, 950_000])
+        XCTAssertEqual(rounded.securities[0].industry, "Business Services")
+        XCTAssertEqual(rounded.securities[1].type, .warrant, "Nasdaq's fifth letter W: the name is the issuer's alone")
+        XCTAssertEqual(rounded.securities[0].companyKey, rounded.securities[1].companyKey)
+        XCTAssertTrue(rounded.notes.contains { $0.hasPrefix("3 rows give their Market Cap rounded with a magnitude suffix") }, "\(rounded.notes)")
+        XCTAssertTrue(rounded.notes.contains { $0.hasPrefix("1 rows have a blank or zero Market Cap") }, "\(rounded.notes)")
+    }
+
+    func testBadSuffixedMarketCap() {
+        let header = "Symbol,Name,LastSale,MarketCap,IPOyear,Sector,industry,Summary Quote"
+        for cap in ["$5.8.3M", "$M", "-$5M", "5,000M", "$1e3B"] {
+            assertError("\(header)\nA,Agilent,1,\"\(cap)\",n/a,n/a,n/a,x\n", line: 2, column: 4,
+                        contains: "column 'MarketCap': found '\(cap)', expected a market cap in dollars such as $58.83M (digits, a point, K, M or B)")
+        }
+        let tooLarge = "$" + String(repeating: "9", count: 400) + "B"
+        assertError("\(header)\nA,Agilent,1,\(tooLarge),n/a,n/a,n/a,x\n", line: 2, column: 4, contains: "expected a market cap in dollars such as $58.83M")
+        assertError("\(header)\nA,Agilent,1,12x,n/a,n/a,n/a,x\n", line: 2, column: 4, contains: "found '12x', expected a market cap")
+    }
+
     /// The real 2025 screener: floors on what is read.
     func testRealScreener2025() throws {
         let data = try RealData.folder()

@@ -77,6 +77,22 @@ final class SecurityTypeClassifierTests: XCTestCase {
         XCTAssertEqual(type("Brown Forman Corporation", symbol: "BF/B"), .commonStock)
     }
 
+    /// Nasdaq's fifth letter types a line whose name is the issuer's alone (the legacy company list).
+    func testNasdaqFifthLetter() {
+        XCTAssertEqual(type("1347 Capital Corp.", symbol: "TFSCW"), .warrant)
+        XCTAssertEqual(type("Example Holdings Inc.", symbol: "EXHDU"), .unit)
+        XCTAssertEqual(type("Example Holdings Inc.", symbol: "EXHDR"), .right)
+        XCTAssertEqual(SecurityTypeClassifier.classify(.init(symbol: "TFSCW", name: "1347 Capital Corp.")).evidence,
+                       "symbol TFSCW has Nasdaq's fifth letter \"W\" (warrants)")
+        // Four letters is an issuer's own symbol; other fifth letters are classes (GOOGL, FWONK).
+        XCTAssertEqual(type("Example Holdings Inc.", symbol: "EXHW"), .commonStock)
+        XCTAssertEqual(type("Alphabet Inc.", symbol: "GOOGL"), .commonStock)
+        XCTAssertEqual(type("Example Holdings Inc.", symbol: "EXH.W"), .commonStock)
+        // A name that says the type is the evidence given.
+        XCTAssertEqual(SecurityTypeClassifier.classify(.init(symbol: "BFRGW", name: "Bullfrog AI Holdings Inc. Warrant")).evidence,
+                       "name says \"Warrant\"")
+    }
+
     func testEvidenceNamesWhatWasSeen() {
         let warrant = SecurityTypeClassifier.classify(.init(symbol: "BFRGW", name: "Bullfrog AI Holdings Inc. Warrant"))
         XCTAssertEqual(warrant.evidence, "name says \"Warrant\"")
