@@ -119,10 +119,15 @@ public enum ISharesHoldingsReader {
         var holdings: [ISharesHolding] = []
         var dropped: [DroppedRow] = []
         var lineOfSymbol: [String: Int] = [:]
-        var dataRows = 0, skippedSingleFields = 0
+        var dataRows = 0, skippedSingleFields = 0, skippedBlankRows = 0
         while try csv.next() {
             if csv.fieldCount == 1 {
                 skippedSingleFields += 1
+                continue
+            }
+            // iShares ended some years' files with a row of empty quoted fields (`"","",…`).
+            if (0 ..< csv.fieldCount).allSatisfy(csv.isEmpty) {
+                skippedBlankRows += 1
                 continue
             }
             dataRows += 1
@@ -138,6 +143,7 @@ public enum ISharesHoldingsReader {
         guard dataRows > 0 else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .isharesHoldings) }
         var notes = ["\(holdings.count) equity lines read as \(index) (from \(describe(source)))"]
         if skippedSingleFields > 0 { notes.append("\(skippedSingleFields) single-field rows (blank lines, disclaimer) skipped") }
+        if skippedBlankRows > 0 { notes.append("\(skippedBlankRows) row\(skippedBlankRows == 1 ? "" : "s") with every field empty skipped") }
         var asOf = preamble.asOfText.flatMap(parseHoldingsDate)
         if let text = preamble.asOfText, asOf == nil {
             notes.append("could not read the date '\(text)' (expected e.g. May 13, 2025)")

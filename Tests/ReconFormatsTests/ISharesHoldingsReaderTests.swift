@@ -92,6 +92,32 @@ final class ISharesHoldingsReaderTests: XCTestCase {
         XCTAssertEqual(holdings.holdings[1].weight ?? 0, 0.0181, accuracy: 1e-12)
     }
 
+    /// The layout of a file of April 2020 (`Shares`, `SEDOL`, `ISIN`, no blank line before the header),
+    /// ended by a row of empty quoted fields: that row is skipped and said, not dropped as a
+    /// holding of asset class "".
+    func testEarlierLayoutAndItsEmptyLastRow() throws {
+        let text = """
+        \u{FEFF}iShares Russell 1000 ETF
+        Fund Holdings as of,"Apr 16, 2020"
+        Inception Date,"May 15, 2000"
+        Ticker,Name,Asset Class,Weight (%),Price,Shares,Market Value,Notional Value,Sector,SEDOL,ISIN,Exchange
+        "MSFT","MICROSOFT CORP","Equity","5.26","177.04","5,830,318.00","1,032,199,498.72","1,032,199,498.72","Information Technology","2588173","US5949181045","NASDAQ"
+        "BRKB","BERKSHIRE HATHAWAY INC CLASS B","Equity","1.44","187.96","1,507,863.00","283,417,929.48","283,417,929.48","Financials","2073390","US0846707026","NYSE"
+        "","","","","","","","","","","",""
+
+        """
+        let holdings = try read(text)
+        XCTAssertEqual(holdings.index, .r1000)
+        XCTAssertEqual(holdings.asOf, CalendarDate(year: 2020, month: 4, day: 16))
+        XCTAssertEqual(holdings.holdings.map(\.symbol), ["MSFT", "BRKB"])
+        XCTAssertEqual(holdings.holdings.map(\.price), [177.04, 187.96])
+        XCTAssertEqual(holdings.holdings[1].weight ?? 0, 0.0144, accuracy: 1e-12)
+        XCTAssertEqual(holdings.dropped, [])
+        XCTAssertTrue(holdings.notes.contains("1 row with every field empty skipped"), "\(holdings.notes)")
+        let blankTicker = try read(text.replacingOccurrences(of: "\"MSFT\"", with: "\"\""))
+        XCTAssertEqual(blankTicker.dropped.map(\.reason), ["no ticker (MICROSOFT CORP)"], "a row with only its ticker blank is no blank row")
+    }
+
     func testForcedIndexWins() throws {
         let holdings = try read(Self.preamble() + Self.header + "\n" + Self.rows, name: "IWM.csv", index: .microcap)
         XCTAssertEqual(holdings.index, .microcap)
