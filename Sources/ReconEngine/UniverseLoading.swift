@@ -25,7 +25,7 @@ enum UniverseLoading {
         case .crsp:
             let panel = try loadedPanel ?? self.panel(path: path, rankDay: rankDay)
             return Loaded(result: crossSection(panel, convention: convention, rankDay: rankDay), panel: panel)
-        case .isharesHoldings, .nativeMembership:
+        case .isharesHoldings, .nativeMembership, .membershipList:
             throw InputError(file: path, message: "is a membership file (format \(detection.format)), expected a universe",
                              help: "pass it with --prior, and give the universe with --universe")
         }
@@ -85,7 +85,7 @@ enum UniverseLoading {
         for argument in arguments {
             let (index, path) = RussellIndex.splitAssignment(argument)
             console.progress("reading \(path)")
-            let detection = try FormatDetector.detect(path: path, explicit: nil)
+            let detection = try FormatDetector.detect(path: path, explicit: nil, prior: true)
             switch detection.format {
             case .isharesHoldings:
                 let holdings = try ISharesHoldingsReader.read(path: path, index: index)
@@ -100,8 +100,12 @@ enum UniverseLoading {
                                        help: "--prior \(path)")
                 }
                 fromMembershipFiles += try NativeMembershipReader.read(path: path).entries
+            case .membershipList:
+                let (lines, notes) = try membershipList(path: path, index: index)
+                builder.add(index: index!, file: path, asOf: FileNameDate.date(ofFile: path), lines: lines)
+                readerNotes += notes
             default:
-                throw InputError(file: path, message: "is a \(detection.format) file, expected iShares holdings or a membership CSV",
+                throw InputError(file: path, message: "is a \(detection.format) file, expected iShares holdings, a membership CSV or a list of tickers",
                                  help: "give the universe with --universe and the prior membership with --prior")
             }
         }
@@ -113,6 +117,23 @@ enum UniverseLoading {
             for entry in built.membership.entries { membership.add(entry) }
         }
         return Prior(membership: membership, notes: notes, prices: prices, holdings: weights, holdingsDates: holdingsDates)
+    }
+}
+
+extension UniverseLoading {
+    /// A list of one index's tickers given as `R2000=FILE` (FTSE Russell's membership lists,
+    /// converted from their PDFs), its rows left out said. No weights and no prices: its members
+    /// are the prior membership, and nothing else.
+    /// - Throws: ``CommandError`` when the argument names no index: a list does not say which it holds.
+    private static func membershipList(path: String, index: RussellIndex?) throws -> (lines: [PriorMembershipBuilder.Line], notes: [String]) {
+        guard let index else {
+            throw CommandError("\(path) is a list of tickers, which does not say which index it holds",
+                               help: "--prior R2000=\(path) (or R1000=, R3000=, MICROCAP=)")
+        }
+        let list = try TickerList.read(path: path)
+        let lines = zip(list.tickers, list.names).map { PriorMembershipBuilder.Line(symbol: $0, name: $1) }
+        let read = "\(path): \(lines.count) ticker\(lines.count == 1 ? "" : "s") read as \(index) (a membership list: no weights or prices)"
+        return (lines, [read] + list.notes)
     }
 }
 

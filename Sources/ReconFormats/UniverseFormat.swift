@@ -9,6 +9,9 @@ public enum UniverseFormat: String, CaseIterable, Sendable, CustomStringConverti
     case nativeUniverse = "native-universe"
     /// recon's own membership CSV (`symbol,name,index,…`), also recon's `membership.csv` output.
     case nativeMembership = "native-membership"
+    /// One index's tickers (`Company,Ticker`), as FTSE Russell publishes its membership lists; a
+    /// prior membership given with its index (`R2000=FILE`), told only where a prior is read.
+    case membershipList = "membership-list"
     /// A CRSP monthly stock file (`PERMNO,date,…`, or the CIZ layout `PERMNO,MthCalDt,…`), read
     /// by the CRSP reader.
     case crsp = "crsp"
@@ -22,6 +25,7 @@ public enum UniverseFormat: String, CaseIterable, Sendable, CustomStringConverti
         case .isharesHoldings: return "ishares-holdings: iShares fund holdings CSV (Ticker, Name, ..., Asset Class, Market Value, Weight (%), ...)"
         case .nativeUniverse: return "native-universe: recon universe CSV (symbol, market_cap or price and shares_outstanding, ...)"
         case .nativeMembership: return "native-membership: recon membership CSV (symbol, name, index, ...)"
+        case .membershipList: return "membership-list: one index's tickers as --prior R2000=FILE (Ticker or Symbol, Company or Name)"
         case .crsp: return "crsp: CRSP monthly stock file (PERMNO, date, ... or CIZ: PERMNO, MthCalDt, ...)"
         }
     }
@@ -30,7 +34,7 @@ public enum UniverseFormat: String, CaseIterable, Sendable, CustomStringConverti
     public var isUniverse: Bool {
         switch self {
         case .nasdaqScreener, .nativeUniverse, .crsp: return true
-        case .isharesHoldings, .nativeMembership: return false
+        case .isharesHoldings, .nativeMembership, .membershipList: return false
         }
     }
 

@@ -11,7 +11,9 @@ final class BadInputCatalogueTests: XCTestCase {
         + "nasdaq-screener: Nasdaq stock screener CSV (Symbol, Name, Last Sale, Market Cap, ...); "
         + "ishares-holdings: iShares fund holdings CSV (Ticker, Name, ..., Asset Class, Market Value, Weight (%), ...); "
         + "native-universe: recon universe CSV (symbol, market_cap or price and shares_outstanding, ...); "
-        + "native-membership: recon membership CSV (symbol, name, index, ...); crsp: CRSP monthly stock file (PERMNO, date, ... or CIZ: PERMNO, MthCalDt, ...)"
+        + "native-membership: recon membership CSV (symbol, name, index, ...); "
+        + "membership-list: one index's tickers as --prior R2000=FILE (Ticker or Symbol, Company or Name); "
+        + "crsp: CRSP monthly stock file (PERMNO, date, ... or CIZ: PERMNO, MthCalDt, ...)"
 
     func testEmptyFile() throws {
         let h = try BadInputHarness()
@@ -42,7 +44,7 @@ final class BadInputCatalogueTests: XCTestCase {
         let h = try BadInputHarness()
         let path = try h.write("date,close,volume\n2025-01-02,1,2\n", "prices.csv")
         h.assertRefused(h.reconstitute(path), status: 1, error: "\(path):1: " + screenerFound,
-                        help: "pass --format NAME to say which format the file is (NAME one of nasdaq-screener, ishares-holdings, native-universe, native-membership, crsp); see docs/formats.md")
+                        help: "pass --format NAME to say which format the file is (NAME one of nasdaq-screener, ishares-holdings, native-universe, native-membership, membership-list, crsp); see docs/formats.md")
     }
 
     func testMissingRequiredColumn() throws {

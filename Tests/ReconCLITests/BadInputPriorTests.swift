@@ -91,7 +91,7 @@ final class BadInputPriorTests: XCTestCase {
         let h = try BadInputHarness()
         let universe = try universe(h)
         h.assertRefused(h.reconstitute(universe, ["--prior", universe]), status: 1,
-                        error: "\(universe): is a nasdaq-screener file, expected iShares holdings or a membership CSV",
+                        error: "\(universe): is a nasdaq-screener file, expected iShares holdings, a membership CSV or a list of tickers",
                         help: "give the universe with --universe and the prior membership with --prior")
     }
 

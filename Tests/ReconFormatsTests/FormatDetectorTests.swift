@@ -3,8 +3,8 @@ import XCTest
 @testable import ReconFormats
 
 final class FormatDetectorTests: XCTestCase {
-    private func detect(_ text: String, name: String = "in.csv", explicit: String? = nil) throws -> FormatDetector.Detection {
-        try FormatDetector.detect(bytes: Array(text.utf8), name: name, explicit: explicit)
+    private func detect(_ text: String, name: String = "in.csv", explicit: String? = nil, prior: Bool = false) throws -> FormatDetector.Detection {
+        try FormatDetector.detect(bytes: Array(text.utf8), name: name, explicit: explicit, prior: prior)
     }
 
     func testDetectsEachFormatFromItsHeader() throws {
@@ -17,6 +17,18 @@ final class FormatDetectorTests: XCTestCase {
         XCTAssertEqual(try detect("symbol,company,index,microcap,weight,rank\n").format, .nativeMembership)
         XCTAssertEqual(try detect("symbol,market_cap\nA,1\n").format, .nativeUniverse)
         XCTAssertEqual(try detect("symbol,price,shares_outstanding\nA,1,2\n").format, .nativeUniverse)
+    }
+
+    /// A list of tickers is a membership list only where a prior is read: as a universe, a
+    /// screener export missing its cap column must still be told it matches no format.
+    func testATickerListIsAMembershipListOnlyForAPrior() throws {
+        let list = "Company,Ticker\nAPPLE INC,AAPL\n"
+        XCTAssertEqual(try detect(list, prior: true).format, .membershipList)
+        XCTAssertEqual(try FormatDetector.detect(bytes: Array("Symbol,Name\nA,B\n".utf8), name: "in.csv", prior: true).format, .membershipList)
+        XCTAssertThrowsError(try detect(list)) { XCTAssertTrue("\($0)".contains("match none of the known formats"), "\($0)") }
+        XCTAssertThrowsError(try detect("Symbol,Name,Last Sale,Volume\nA,B,$1,5\n"))
+        XCTAssertEqual(try detect("Ticker,Name,Asset Class,Weight (%)\n", prior: true).format, .isharesHoldings, "holdings stay holdings")
+        XCTAssertEqual(try detect("symbol,name,index\n", prior: true).format, .nativeMembership)
     }
 
     func testSkipsAnISharesPreamble() throws {
@@ -42,7 +54,7 @@ final class FormatDetectorTests: XCTestCase {
         XCTAssertThrowsError(try detect("a\n", explicit: "excel")) { error in
             let error = error as! InputError
             XCTAssertTrue(error.message.contains("found the format name 'excel'"), error.message)
-            XCTAssertTrue(error.message.contains("nasdaq-screener, ishares-holdings, native-universe, native-membership, crsp"), error.message)
+            XCTAssertTrue(error.message.contains("nasdaq-screener, ishares-holdings, native-universe, native-membership, membership-list, crsp"), error.message)
         }
     }
 

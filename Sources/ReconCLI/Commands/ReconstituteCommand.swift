@@ -12,8 +12,9 @@ enum ReconstituteCommand {
         into .cache/ on first use, every June up to YEAR is replayed so that the prior membership is the \
         market's own, and the outputs say synthetic. With --universe, the format is detected from the \
         header (--format overrides) and --prior gives the membership before the run: iShares holdings \
-        (IWM = Russell 2000, IWV = Russell 3000, IWB = Russell 1000; force with R2000=FILE) or a \
-        membership.csv. A CRSP panel given without --prior and --forward brings its own: its runs up to YEAR \
+        (IWM = Russell 2000, IWV = Russell 3000, IWB = Russell 1000; force with R2000=FILE), a \
+        membership.csv, or a list of one index's tickers given as R2000=FILE (FTSE Russell's membership \
+        lists, converted from their PDFs). A CRSP panel given without --prior and --forward brings its own: its runs up to YEAR \
         are replayed, as the embedded market's are, when it reaches back to the run before. With no prior, \
         every company is treated as new. --forward names a later snapshot \
         whose prices give the drag of the frozen vs reconstituted Russell 2000. --facts lays a company-facts \
@@ -26,7 +27,7 @@ enum ReconstituteCommand {
             .single("--month", value: "MONTH", help: "6 for June, 12 for the December run (from 2026).", default: "6"),
             .single("--universe", value: "FILE", help: "Universe snapshot: Nasdaq screener export, CRSP monthly file or native universe CSV."),
             .single("--format", value: "NAME", help: "Read --universe as this format: nasdaq-screener, crsp, native-universe."),
-            .repeating("--prior", value: "FILE", help: "Prior membership: iShares holdings or membership.csv; R2000=FILE, R1000=FILE, R3000=FILE force the index."),
+            .repeating("--prior", value: "FILE", help: "Prior membership: iShares holdings, membership.csv or a list of tickers; R2000=FILE, R1000=FILE, R3000=FILE say the index."),
             .single("--forward", value: "FILE", help: "A later universe snapshot: its prices give the drag until that date."),
             CommonOptions.facts,
             .single("--out", value: "DIR", help: "Output folder (out/<YEAR>-12 for a December run).", default: "out/<YEAR>"),

@@ -1,14 +1,16 @@
 import ReconCore
 import ReconIO
 
-/// A list of tickers for validation: any CSV with a `symbol` or `Ticker` column, including FTSE
-/// Russell's addition and deletion lists and iShares holdings files (whose preamble is skipped).
+/// A list of tickers: any CSV with a `symbol` or `Ticker` column, including FTSE Russell's
+/// addition, deletion and membership lists and iShares holdings files (whose preamble is
+/// skipped); the truth of `recon validate`, and a prior membership given as `R2000=FILE`.
 ///
 /// Rows left out are counted and said (``dropped``, ``notes``), never dropped silently: an iShares
 /// file's non-equity lines and the lines that are no share of its index (``HoldingsRemnant``: CVRs,
 /// warrants, escrow, unlisted or unpriced lines), rows without a ticker (`-`), and single-field
 /// rows (blank lines, the disclaimer at the foot of an iShares file, which was read as a ticker
-/// before issue 20). Any other row with fewer or more fields than the header is an ``InputError``.
+/// before issue 20), and the header repeated (a list converted from a PDF repeats it at the top of
+/// each page). Any other row with fewer or more fields than the header is an ``InputError``.
 public struct TickerList: Sendable {
     /// The tickers, as the file spells them, in order.
     public var tickers: [String]
@@ -57,7 +59,9 @@ public struct TickerList: Sendable {
             try csv.requireFieldCount(header)
             let ticker = try csv.trimmed(symbolColumn)
             let name = try nameColumn.map { try csv.trimmed($0) } ?? ""
-            if let assetClassColumn, case let assetClass = try csv.trimmed(assetClassColumn), assetClass.lowercased() != "equity" {
+            if CSVHeader.key(ticker) == CSVHeader.key(header.names[symbolColumn]) {
+                list.drop(csv, "", "header repeated")
+            } else if let assetClassColumn, case let assetClass = try csv.trimmed(assetClassColumn), assetClass.lowercased() != "equity" {
                 list.drop(csv, ticker, "asset class \"\(assetClass)\" is not Equity")
             } else if list.isHoldings, let reason = try remnant(csv, header, name: name, exchange: exchangeColumn, price: priceColumn) {
                 // What a fund holds besides its index's shares (the prior reader leaves them out too).
