@@ -101,9 +101,7 @@ enum UniverseLoading {
                 }
                 fromMembershipFiles += try NativeMembershipReader.read(path: path).entries
             case .membershipList:
-                let (lines, notes) = try membershipList(path: path, index: index)
-                builder.add(index: index!, file: path, asOf: FileNameDate.date(ofFile: path), lines: lines)
-                readerNotes += notes
+                readerNotes += try addMembershipList(path: path, index: index, to: &builder)
             default:
                 throw InputError(file: path, message: "is a \(detection.format) file, expected iShares holdings, a membership CSV or a list of tickers",
                                  help: "give the universe with --universe and the prior membership with --prior")
@@ -121,19 +119,21 @@ enum UniverseLoading {
 }
 
 extension UniverseLoading {
-    /// A list of one index's tickers given as `R2000=FILE` (FTSE Russell's membership lists,
-    /// converted from their PDFs), its rows left out said. No weights and no prices: its members
-    /// are the prior membership, and nothing else.
+    /// Adds a list of one index's tickers given as `R2000=FILE` (FTSE Russell's membership lists,
+    /// converted from their PDFs) to `builder`, dated by its name; returns what to say of it (the
+    /// rows it left out too). No weights and no prices: its members are the prior membership, and
+    /// nothing else.
     /// - Throws: ``CommandError`` when the argument names no index: a list does not say which it holds.
-    private static func membershipList(path: String, index: RussellIndex?) throws -> (lines: [PriorMembershipBuilder.Line], notes: [String]) {
+    private static func addMembershipList(path: String, index: RussellIndex?, to builder: inout PriorMembershipBuilder) throws -> [String] {
         guard let index else {
             throw CommandError("\(path) is a list of tickers, which does not say which index it holds",
                                help: "--prior R2000=\(path) (or R1000=, R3000=, MICROCAP=)")
         }
         let list = try TickerList.read(path: path)
         let lines = zip(list.tickers, list.names).map { PriorMembershipBuilder.Line(symbol: $0, name: $1) }
+        builder.add(index: index, file: path, asOf: FileNameDate.date(ofFile: path), lines: lines)
         let read = "\(path): \(lines.count) ticker\(lines.count == 1 ? "" : "s") read as \(index) (a membership list: no weights or prices)"
-        return (lines, [read] + list.notes)
+        return [read] + list.notes
     }
 }
 
