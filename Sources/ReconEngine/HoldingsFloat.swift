@@ -1,4 +1,5 @@
 import ReconCore
+import ReconIO
 import ReconFormats
 
 /// Infers the float of prior members from the weights of the prior's holdings files, for index
@@ -74,7 +75,7 @@ enum HoldingsFloat {
             zip(files, apart).compactMap { file, apart in
                 guard !apart.isEmpty else { return nil }
                 let named = apart.prefix(10).map { securities[$0].symbol }.joined(separator: ", ") + (apart.count > 10 ? ", …" : "")
-                return "\(file.source) holds \(apart.count) lines at more than twice the float a fund can hold for the shares "
+                return "\(file.source) holds \(counted(apart.count, "line")) at more than twice the float a fund can hold for the shares "
                     + "\(universe) counts (a reverse split since \(file.date), or the ticker now another company's): neither their "
                     + "price nor their float is taken from it: \(named)"
             }

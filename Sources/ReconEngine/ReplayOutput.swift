@@ -116,7 +116,7 @@ enum ReplayOutput {
             // A mean over fewer runs than the line counts says over how many: the first run has no
             // turnover, and the last year's runs no 12 months after them.
             let over = { (values: [Double], what: String) in
-                values.count == range.count || values.isEmpty ? "" : " (\(values.count) run\(values.count == 1 ? "" : "s") \(what))"
+                values.count == range.count || values.isEmpty ? "" : " (\(counted(values.count, "run")) \(what))"
             }
             lines.append("average \(label) (\(range.count) runs): R2000 name turnover \(mean(turnover))\(perYear)"
                 + "\(over(turnover, "with a prior")), 12-month drag \(mean(gaps)) cap-weighted\(over(gaps, "with 12 months of returns"))")

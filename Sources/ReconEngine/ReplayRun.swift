@@ -123,7 +123,7 @@ public enum ReplayRun {
         if !variants.isEmpty {
             // The variants on every core, each taking from the published replay the steps whose
             // rules it shares; a sweep keeps only the figures of its runs.
-            console.progress("replaying \(variants.count) variant\(variants.count == 1 ? "" : "s")")
+            console.progress("replaying \(counted(variants.count, "variant"))")
             // Each variant keeps its figures and its history.csv rows, not its runs.
             let replayed = Parallel.map(variants.count) { index in
                 Result {

@@ -231,7 +231,7 @@ public enum SnapshotRun {
         let listedThisYear = additions.filter { $0 < universe.securities.count && universe.securities[$0].ipoYear == rankDay.year }
         guard !listedThisYear.isEmpty else { return [] }
         let named = listedThisYear.prefix(30).map(result.symbol).joined(separator: ", ") + (listedThisYear.count > 30 ? ", …" : "")
-        return ["\(listedThisYear.count) of the \(additions.count) lines added were listed in \(rankDay.year) (their IPO year), and "
+        return ["\(listedThisYear.count) of the \(counted(additions.count, "line")) added \(listedThisYear.count == 1 ? "was" : "were") listed in \(rankDay.year) (their IPO year), and "
             + "\(FilePaths.fileName(of: path)) is of \(date), \(date.dayNumber - rankDay.dayNumber) days after the rank day "
             + "(\(rankDay)): a company listed after the rank day joins at the next quarter's IPO window, not this run, and the IPO "
             + "year cannot tell which did; check \(named)"]

@@ -132,7 +132,7 @@ extension UniverseLoading {
         let list = try TickerList.read(path: path)
         let lines = zip(list.tickers, list.names).map { PriorMembershipBuilder.Line(symbol: $0, name: $1) }
         builder.add(index: index, file: path, asOf: FileNameDate.date(ofFile: path), lines: lines)
-        let read = "\(path): \(lines.count) ticker\(lines.count == 1 ? "" : "s") read as \(index) (a membership list: no weights or prices)"
+        let read = "\(path): \(counted(lines.count, "ticker")) read as \(index) (a membership list: no weights or prices)"
         return [read] + list.notes
     }
 }
@@ -165,11 +165,11 @@ extension UniverseLoading.Prior {
         matched.membership = resolved
         if !matches.isEmpty {
             let listed = matches.map { "\($0.oldSymbol) → \($0.newSymbol)" }.joined(separator: ", ")
-            matched.notes.append("\(matches.count) prior lines whose ticker is not in the universe matched by company name (a ticker change): \(listed)")
+            matched.notes.append("\(counted(matches.count, "prior line")) whose ticker is not in the universe matched by company name (a ticker change): \(listed)")
         }
         let linesOfMembers = resolved.entries.filter { $0.absentLineOf != nil }.map(\.spelling)
         if !linesOfMembers.isEmpty {
-            matched.notes.append("\(linesOfMembers.count) prior lines whose ticker is not in the universe name a company that is a prior "
+            matched.notes.append("\(counted(linesOfMembers.count, "prior line")) whose ticker is not in the universe \(linesOfMembers.count == 1 ? "names" : "name") a company that is a prior "
                 + "member through another line (a class the universe does not list, or a ticker changed while another class's did not): "
                 + "each line reads as a deletion, its company does not: \(linesOfMembers.joined(separator: ", "))")
         }
@@ -187,7 +187,7 @@ extension UniverseReadResult {
             finding.unmarkedClasses.isEmpty ? finding.symbol
                 : "\(finding.symbol) (judged on \(finding.unmarkedClasses.joined(separator: " and ")))"
         }.joined(separator: ", ")
-        notes.append("\(findings.count) companies among the \(rulebook.russell1000Count) largest, listed before the previous "
+        notes.append("\(counted(findings.count, "company", plural: "companies")) among the \(rulebook.russell1000Count) largest, listed before the previous "
             + "rank day and in no prior Russell index, read as judged ineligible then (excluded_before): \(listed)")
     }
 }

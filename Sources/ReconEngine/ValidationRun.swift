@@ -259,7 +259,7 @@ public enum ValidationRun {
                 .joined(separator: " "))
         }
         for set in scored where set.leftOut > 0 {
-            lines.append("\(set.score.name): \(set.leftOut) tickers added after the run left out of the holdings scored (--later-additions)")
+            lines.append("\(set.score.name): \(counted(set.leftOut, "ticker")) added after the run left out of the holdings scored (--later-additions)")
         }
         for set in scored where set.matchedByName > 0 {
             lines.append("\(set.score.name): \(set.matchedByName) hits matched by company name, their tickers changed after the run")

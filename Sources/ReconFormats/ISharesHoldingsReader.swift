@@ -141,9 +141,9 @@ public enum ISharesHoldingsReader {
             holdings.append(try readHolding(csv, header, columns, symbol: symbol))
         }
         guard dataRows > 0 else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .isharesHoldings) }
-        var notes = ["\(holdings.count) equity lines read as \(index) (from \(describe(source)))"]
-        if skippedSingleFields > 0 { notes.append("\(skippedSingleFields) single-field rows (blank lines, disclaimer) skipped") }
-        if skippedBlankRows > 0 { notes.append("\(skippedBlankRows) row\(skippedBlankRows == 1 ? "" : "s") with every field empty skipped") }
+        var notes = ["\(counted(holdings.count, "equity line")) read as \(index) (from \(describe(source)))"]
+        if skippedSingleFields > 0 { notes.append("\(counted(skippedSingleFields, "single-field row")) (blank lines, disclaimer) skipped") }
+        if skippedBlankRows > 0 { notes.append("\(counted(skippedBlankRows, "row")) with every field empty skipped") }
         var asOf = preamble.asOfText.flatMap(parseHoldingsDate)
         if let text = preamble.asOfText, asOf == nil {
             notes.append("could not read the date '\(text)' (expected e.g. May 13, 2025)")

@@ -100,7 +100,7 @@ public enum NasdaqScreenerReader {
         guard sawDataRow else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .nasdaqScreener) }
         guard !securities.isEmpty else {
             throw InputError(file: csv.name, line: headerLine, column: columns.symbol + 1, columnName: header.names[columns.symbol],
-                             message: "found no row with a symbol (\(dropped.count) row\(dropped.count == 1 ? "" : "s") without one), expected at least one security",
+                             message: "found no row with a symbol (\(counted(dropped.count, "row")) without one), expected at least one security",
                              help: "check the Symbol column holds the tickers")
         }
         let issuerKeys = assignIssuersAndTypes(&securities)
@@ -120,7 +120,7 @@ public enum NasdaqScreenerReader {
             notes.append("\(csv.name) has no IPO Year column: no line can be dated, so the earlier-verdict inference "
                 + "(excluded_before, docs/methodology.md) marks none; give the export with its IPO Year column")
         }
-        if unknownCaps > 0 { notes.append("\(unknownCaps) rows have a blank or zero Market Cap (read as unknown)") }
+        if unknownCaps > 0 { notes.append("\(counted(unknownCaps, "row")) \(unknownCaps == 1 ? "has" : "have") a blank or zero Market Cap (read as unknown)") }
         if roundedCaps > 0 {
             notes.append("\(roundedCaps) row\(roundedCaps == 1 ? " gives its" : "s give their") Market Cap rounded with a magnitude suffix "
                 + "($58.83M, as Nasdaq's legacy company list wrote it): companies are ranked by the rounded caps, so two "

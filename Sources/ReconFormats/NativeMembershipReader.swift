@@ -67,7 +67,7 @@ public enum NativeMembershipReader {
         guard rows > 0 else { throw InputError.noDataRows(csv.name, headerLine: headerLine, format: .nativeMembership) }
         guard !membership.entries.isEmpty else {
             throw InputError(file: csv.name, line: headerLine, column: indexColumn + 1, columnName: header.names[indexColumn],
-                             message: "found no member in \(rows) row\(rows == 1 ? "" : "s") (every index none, none in the Microcap), expected the lines of the prior indexes",
+                             message: "found no member in \(counted(rows, "row")) (every index none, none in the Microcap), expected the lines of the prior indexes",
                              help: "give the membership.csv of the run before, or leave out --prior to treat every company as new")
         }
         return membership

@@ -110,7 +110,7 @@ public struct PriorMembershipBuilder: Sendable {
         for tier in IndexTier.allCases {
             guard let positions = inferred[tier] else { continue }
             rescale(&entries, positions)
-            notes.append("\(positions.count) Russell 3000 lines in no \(russell3000SplitBy.name) file read as \(tier.rawValue)")
+            notes.append("\(counted(positions.count, "Russell 3000 line")) in no \(russell3000SplitBy.name) file read as \(tier.rawValue)")
         }
         notes += PriorMembershipBuilder.unknownIndexes(given: given)
         let asOf = sources.compactMap(\.asOf).max()

@@ -152,7 +152,7 @@ final class OutputPinTests: XCTestCase {
                  "--r2000", data + "/2025/IWM_2025-11-05.csv", "--out", folder + "/validate"])
         try run(["report", "--quiet", out])
         assertPinned(folder, [
-            "run/": "c1bd7d74f6adbcc5",
+            "run/": "ba21d102dcc10ccb",
             "validate/": "76e7a8734cad774d",
         ])
     }

@@ -48,7 +48,7 @@ final class HoldingsFloatTests: XCTestCase {
         XCTAssertEqual(floats[19], 1, "twice: not apart, capped at 1")
         XCTAssertTrue(HoldingsFloat.Evidence(securities, holdings: [near]).floats(rankDay: rankDay)[18].isNaN)
         XCTAssertEqual(evidence.warnings(securities, universe: "screener.csv"), [
-            "IWM_2026-01-21.csv holds 1 lines at more than twice the float a fund can hold for the shares screener.csv counts "
+            "IWM_2026-01-21.csv holds 1 line at more than twice the float a fund can hold for the shares screener.csv counts "
                 + "(a reverse split since 2025-05-02, or the ticker now another company's): neither their price nor their float "
                 + "is taken from it: R",
         ])

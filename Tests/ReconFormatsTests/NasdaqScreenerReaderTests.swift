@@ -135,7 +135,7 @@ final class NasdaqScreenerReaderTests: XCTestCase {
         XCTAssertEqual(rounded.securities[1].type, .warrant, "Nasdaq's fifth letter W: the name is the issuer's alone")
         XCTAssertEqual(rounded.securities[0].companyKey, rounded.securities[1].companyKey)
         XCTAssertTrue(rounded.notes.contains { $0.hasPrefix("3 rows give their Market Cap rounded with a magnitude suffix") }, "\(rounded.notes)")
-        XCTAssertTrue(rounded.notes.contains { $0.hasPrefix("1 rows have a blank or zero Market Cap") }, "\(rounded.notes)")
+        XCTAssertTrue(rounded.notes.contains { $0.hasPrefix("1 row has a blank or zero Market Cap") }, "\(rounded.notes)")
     }
 
     func testBadSuffixedMarketCap() {

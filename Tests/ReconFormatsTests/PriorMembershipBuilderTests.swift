@@ -100,7 +100,7 @@ final class PriorMembershipBuilderTests: XCTestCase {
         XCTAssertEqual(result.notes, [
             "IWM_2026-01-21.csv holds the Russell 2000 as of 2026-01-21, before IWM_2026-05-05.csv (2026-05-05): the prior Russell 2000 "
                 + "is the later file's; 1 line only the earlier one holds left the index between the two dates and is not a prior member",
-            "1 Russell 3000 lines in no Russell 2000 file read as R1000",
+            "1 Russell 3000 line in no Russell 2000 file read as R1000",
         ])
     }
 

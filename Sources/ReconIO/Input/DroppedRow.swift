@@ -51,7 +51,7 @@ extension DroppedRow {
         return files.map { file in
             let counts = DroppedRow.counts(byFile[file]!).sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             let total = byFile[file]!.count
-            return "\(file): \(total) row\(total == 1 ? "" : "s") dropped (" + counts.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            return "\(file): \(counted(total, "row")) dropped (" + counts.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 + ")"
         }
     }
