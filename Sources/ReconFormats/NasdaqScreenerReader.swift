@@ -17,6 +17,8 @@ import ReconIO
 ///   ``IssuerKey`` gives share classes of one issuer one company key (M7 §6.5.2).
 /// - A symbol that appears twice is an ``InputError`` naming both lines; a row without a symbol
 ///   is dropped and reported.
+/// - Names, sectors and industries written HTML-escaped (`&amp;`) are decoded
+///   (``HTMLCharacterReferences``).
 ///
 /// Nasdaq's earlier export, the company list of each exchange (`companylist.csv`, to 2020), reads
 /// the same: its `LastSale`, `MarketCap` and `IPOyear` are these columns, `n/a` is blank, and
@@ -138,7 +140,7 @@ public enum NasdaqScreenerReader {
         var (marketCap, capIsRounded) = try marketCap(csv, columns.marketCap, header)
         if marketCap == 0 { marketCap = nil }
         let volume = try columns.volume.flatMap { try nonNegative(csv, $0, header, expected: "a share volume") }
-        let name = try csv.trimmed(columns.name)
+        let name = HTMLCharacterReferences.decoded(try csv.trimmed(columns.name))
         let security = Security(
             symbol: symbol, name: name, companyKey: "", companyName: "",
             price: price, marketCap: marketCap, capScope: .unknown,
@@ -150,10 +152,11 @@ public enum NasdaqScreenerReader {
         return (security, capIsRounded)
     }
 
-    /// A text column's value, `nil` when blank or `n/a` (the legacy company list's "no value").
+    /// A text column's value, `nil` when blank or `n/a` (the legacy company list's "no value"),
+    /// with any HTML escaping undone.
     private static func text(_ csv: CSVReader, _ index: Int?) throws -> String? {
         guard let text = try csv.optionalText(index) else { return nil }
-        return text.utf8.count == 3 && text.lowercased() == "n/a" ? nil : text
+        return text.utf8.count == 3 && text.lowercased() == "n/a" ? nil : HTMLCharacterReferences.decoded(text)
     }
 
     /// The powers of ten of the legacy company list's magnitude suffixes.

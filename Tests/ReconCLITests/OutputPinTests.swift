@@ -152,7 +152,7 @@ final class OutputPinTests: XCTestCase {
                  "--r2000", data + "/2025/IWM_2025-11-05.csv", "--out", folder + "/validate"])
         try run(["report", "--quiet", out])
         assertPinned(folder, [
-            "run/": "ba21d102dcc10ccb",
+            "run/": "13a1db3a0a552910",
             "validate/": "76e7a8734cad774d",
         ])
     }

@@ -52,6 +52,22 @@ final class NasdaqScreenerReaderTests: XCTestCase {
         XCTAssertTrue(result.notes.contains { $0.hasPrefix("2 rows have a blank or zero Market Cap") }, "\(result.notes)")
     }
 
+    /// The 2025 screener writes one name HTML-escaped: decoded, the warrant is its company's.
+    func testAnEscapedNameIsDecodedAndKeyedWithItsCompany() throws {
+        let text = """
+        \(Self.header)
+        HOFV,Hall of Fame Resort & Entertainment Company Common Stock,$0.867,0.003,0.347%,5808171.00,United States,,27623,Consumer Discretionary,Services-Misc. Amusement & Recreation
+        HOFVW,Hall of Fame Resort &amp; Entertainment Company Warrant,$0.0024,-0.0002,-7.692%,16078.00,United States,,22650,Consumer Discretionary,Services-Misc. Amusement &amp; Recreation
+
+        """
+        let result = try read(text)
+        XCTAssertEqual(result.securities[1].name, "Hall of Fame Resort & Entertainment Company Warrant")
+        XCTAssertEqual(result.securities[1].industry, "Services-Misc. Amusement & Recreation")
+        XCTAssertEqual(result.securities[1].type, .warrant)
+        XCTAssertEqual(result.securities[0].companyKey, "hall of fame resort entertainment co")
+        XCTAssertEqual(result.securities[1].companyKey, result.securities[0].companyKey)
+    }
+
     func testByteOrderMarkAndCRLF() throws {
         let text = "\u{FEFF}\(Self.header)\r\nA,Agilent Technologies Inc. Common Stock,$108.53,-1.15,-1.049%,30942197876.00,United States,1999,1690973,Industrials,Biotechnology\r\n"
         let result = try read(text)
