@@ -1,3 +1,5 @@
+import ReconIO
+
 /// The command line was wrong. Says what went wrong and what to type instead.
 ///
 /// Rendered by `description` as:
@@ -142,7 +144,7 @@ extension UsageError {
         } else {
             let count = command.positionals.count
             let list = command.positionals.map(\.usageSynopsis).joined(separator: " ")
-            help = "'\(commandLine)' takes at most \(count) argument\(count == 1 ? "" : "s"): \(list)"
+            help = "'\(commandLine)' takes at most \(counted(count, "argument")): \(list)"
         }
         return context.error(.unexpectedArgument, "unexpected argument '\(argument)'", help: help)
     }
