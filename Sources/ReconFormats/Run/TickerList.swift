@@ -30,54 +30,103 @@ public struct TickerList: Sendable {
     ///   the header's (but for a single field).
     public static func read(path: String) throws -> TickerList {
         let csv = try CSVReader(path: path)
-        var header: CSVHeader?
-        var symbolColumn = 0
-        var assetClassColumn: Int?
-        var nameColumn: Int?
-        var exchangeColumn: Int?, priceColumn: Int?
+        var layout: Layout?
         var list = TickerList(tickers: [], dropped: [])
         while try csv.next() {
-            guard let header else {
+            guard let layout else {
                 // Skip a preamble until a line names a ticker column.
-                let candidate = try CSVHeader(names: try csv.fields(), file: path, line: csv.lineNumber)
-                if let column = candidate.index(of: "symbol", "ticker") {
-                    header = candidate
-                    symbolColumn = column
-                    assetClassColumn = candidate.index(of: "asset class")
-                    nameColumn = candidate.index(of: "name", "company")
-                    exchangeColumn = candidate.index(of: "exchange")
-                    priceColumn = candidate.index(of: "price")
-                    list.isHoldings = assetClassColumn != nil
-                }
+                layout = try Layout(try csv.fields(), file: path, line: csv.lineNumber)
+                list.isHoldings = layout?.assetClass != nil
                 continue
             }
             if csv.isBlankLine { continue }
-            if csv.fieldCount == 1, header.names.count > 1 {
+            if csv.fieldCount == 1, layout.fieldCount > 1 {
                 list.drop(csv, "", "single-field row")
                 continue
             }
-            try csv.requireFieldCount(header)
-            let ticker = try csv.trimmed(symbolColumn)
-            let name = try nameColumn.map { try csv.trimmed($0) } ?? ""
-            if CSVHeader.key(ticker) == CSVHeader.key(header.names[symbolColumn]) {
-                list.drop(csv, "", "header repeated")
-            } else if let assetClassColumn, case let assetClass = try csv.trimmed(assetClassColumn), assetClass.lowercased() != "equity" {
-                list.drop(csv, ticker, "asset class \"\(assetClass)\" is not Equity")
-            } else if list.isHoldings, let reason = try remnant(csv, header, name: name, exchange: exchangeColumn, price: priceColumn) {
-                // What a fund holds besides its index's shares (the prior reader leaves them out too).
-                list.drop(csv, ticker, reason)
-            } else if Ticker.normalize(ticker).isEmpty {
-                list.drop(csv, "", "no ticker")
-            } else {
-                list.tickers.append(ticker)
-                list.names.append(name)
+            try layout.requireFieldCount(csv)
+            for side in 0 ..< layout.sides {
+                try list.readRecord(csv, layout, offset: side * layout.header.names.count)
             }
         }
-        guard header != nil else {
+        guard layout != nil else {
             throw InputError(file: path, message: "found no line with a 'symbol' or 'Ticker' column, expected a list of tickers",
                              help: "give a CSV whose header has a symbol column, or an iShares holdings file")
         }
         return list
+    }
+
+    /// Where a list's columns are. A list converted from a PDF printed in columns holds two or
+    /// more records side by side, under its header repeated once for each
+    /// (`Company,Ticker,Company,Ticker`); read as one record, all but the first would be lost.
+    private struct Layout {
+        /// The header of one record.
+        let header: CSVHeader
+        /// How many records a row holds side by side.
+        let sides: Int
+        let symbol: Int
+        let name, assetClass, exchange, price: Int?
+
+        /// `nil` when `fields` name no ticker column (a preamble line).
+        init?(_ fields: [String], file: String, line: Int) throws {
+            let width = Layout.recordWidth(fields)
+            let header = try CSVHeader(names: Array(fields[..<width]), file: file, line: line)
+            guard let symbol = header.index(of: "symbol", "ticker") else { return nil }
+            self.header = header
+            self.sides = fields.count / width
+            self.symbol = symbol
+            name = header.index(of: "name", "company")
+            // A fund's holdings are one record a row.
+            assetClass = sides == 1 ? header.index(of: "asset class") : nil
+            exchange = header.index(of: "exchange")
+            price = header.index(of: "price")
+        }
+
+        var fieldCount: Int { header.names.count * sides }
+
+        /// The width of one record: the shortest start of the header that names a ticker column
+        /// and repeats to its end; the whole header otherwise.
+        static func recordWidth(_ fields: [String]) -> Int {
+            let keys = fields.map(CSVHeader.key)
+            for width in 1 ..< max(1, keys.count) where keys.count % width == 0 {
+                let first = keys[..<width]
+                guard first.contains("ticker") || first.contains("symbol") else { continue }
+                if stride(from: width, to: keys.count, by: width).allSatisfy({ keys[$0 ..< $0 + width].elementsEqual(first) }) {
+                    return width
+                }
+            }
+            return keys.count
+        }
+
+        func requireFieldCount(_ csv: CSVReader) throws {
+            guard sides > 1 else { return try csv.requireFieldCount(header) }
+            guard csv.fieldCount != fieldCount else { return }
+            throw InputError(file: csv.name, line: csv.lineNumber, column: min(csv.fieldCount, fieldCount) + 1,
+                             message: "found \(csv.fieldCount) fields, expected \(fieldCount) (\(sides) records of \(header.names.count) side by side, "
+                                + "as the header repeats)",
+                             help: "quote fields that contain commas, and give every row the header's columns")
+        }
+    }
+
+    /// Reads the record that starts at field `offset` of the row.
+    private mutating func readRecord(_ csv: CSVReader, _ layout: Layout, offset: Int) throws {
+        let ticker = try csv.trimmed(layout.symbol + offset)
+        let name = try layout.name.map { try csv.trimmed($0 + offset) } ?? ""
+        // The places after a page's last record, when its records do not fill the row.
+        if offset > 0, ticker.isEmpty, name.isEmpty { return }
+        if CSVHeader.key(ticker) == CSVHeader.key(layout.header.names[layout.symbol]) {
+            drop(csv, "", "header repeated")
+        } else if let column = layout.assetClass, case let assetClass = try csv.trimmed(column), assetClass.lowercased() != "equity" {
+            drop(csv, ticker, "asset class \"\(assetClass)\" is not Equity")
+        } else if isHoldings, let reason = try TickerList.remnant(csv, layout.header, name: name, exchange: layout.exchange, price: layout.price) {
+            // What a fund holds besides its index's shares (the prior reader leaves them out too).
+            drop(csv, ticker, reason)
+        } else if Ticker.normalize(ticker).isEmpty {
+            drop(csv, "", "no ticker")
+        } else {
+            tickers.append(ticker)
+            names.append(name)
+        }
     }
 
     /// Why a holdings line is no share of the fund's index (``HoldingsRemnant``), `nil` when it may be one.
