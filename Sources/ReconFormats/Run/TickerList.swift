@@ -45,6 +45,10 @@ public struct TickerList: Sendable {
                 continue
             }
             try layout.requireFieldCount(csv)
+            if try layout.isHeaderRepeated(csv) {
+                list.drop(csv, "", "header repeated")
+                continue
+            }
             for side in 0 ..< layout.sides {
                 try list.readRecord(csv, layout, offset: side * layout.header.names.count)
             }
@@ -84,6 +88,11 @@ public struct TickerList: Sendable {
 
         var fieldCount: Int { header.names.count * sides }
 
+        /// Whether the row is the header again (a converted PDF repeats it at the top of each page).
+        func isHeaderRepeated(_ csv: CSVReader) throws -> Bool {
+            CSVHeader.key(try csv.trimmed(symbol)) == CSVHeader.key(header.names[symbol])
+        }
+
         /// The width of one record: the shortest start of the header that names a ticker column
         /// and repeats to its end; the whole header otherwise.
         static func recordWidth(_ fields: [String]) -> Int {
@@ -114,9 +123,7 @@ public struct TickerList: Sendable {
         let name = try layout.name.map { try csv.trimmed($0 + offset) } ?? ""
         // The places after a page's last record, when its records do not fill the row.
         if offset > 0, ticker.isEmpty, name.isEmpty { return }
-        if CSVHeader.key(ticker) == CSVHeader.key(layout.header.names[layout.symbol]) {
-            drop(csv, "", "header repeated")
-        } else if let column = layout.assetClass, case let assetClass = try csv.trimmed(column), assetClass.lowercased() != "equity" {
+        if let column = layout.assetClass, case let assetClass = try csv.trimmed(column), assetClass.lowercased() != "equity" {
             drop(csv, ticker, "asset class \"\(assetClass)\" is not Equity")
         } else if isHoldings, let reason = try TickerList.remnant(csv, layout.header, name: name, exchange: layout.exchange, price: layout.price) {
             // What a fund holds besides its index's shares (the prior reader leaves them out too).

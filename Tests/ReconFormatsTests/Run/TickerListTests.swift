@@ -25,7 +25,7 @@ final class TickerListTests: XCTestCase {
         """)
         XCTAssertEqual(list.tickers, ["AAON", "ABBV", "MSFT"])
         XCTAssertEqual(list.names, ["AAON INC", "ABBVIE INC", "MICROSOFT CORP"])
-        XCTAssertEqual(list.dropped.map(\.reason), ["header repeated", "header repeated"])
+        XCTAssertEqual(list.dropped.map(\.reason), ["header repeated"], "the row, once")
         XCTAssertFalse(list.isHoldings)
     }
 
