@@ -43,6 +43,8 @@ enum ReconstituteCommand {
                          "June 2025 from a Nasdaq screener export with iShares holdings as the prior membership, and the drag to June 2026."),
             UsageExample("recon reconstitute --year 2020 --universe crsp_msf.csv --out out/2020",
                          "June 2020 from a CRSP monthly stock file, its prior membership replayed from the file's first year."),
+            UsageExample("recon reconstitute --year 2015 --universe companylist_2015-05-29.csv --prior R1000=ru1000_membership_2014-06-27.csv --prior R2000=ru2000_membership_2014-06-27.csv --facts facts.csv",
+                         "June 2015 from Nasdaq's legacy company list, with FTSE Russell's membership lists of 2014 (converted to CSV) as the prior and company facts for the countries the list lacks."),
             UsageExample("recon reconstitute --year 2025 --universe universe.csv --prior R2000=holdings.csv --variant band=0",
                          "Force a holdings file to be read as the Russell 2000, and compare with no band."),
             UsageExample("recon reconstitute --year 2025 --universe nasdaq_screener_2025-05-23.csv --prior IWM_2025-05-13.csv --facts facts.csv",
