@@ -164,7 +164,7 @@ public enum NasdaqScreenerReader {
 
     /// `Market Cap` in dollars, `nil` when blank, and whether it was written rounded with a
     /// magnitude suffix (`$58.83M`, `$612.3B`), as the legacy company list wrote it some years.
-    static func marketCap(_ csv: CSVReader, _ index: Int, _ header: CSVHeader) throws -> (dollars: Double?, isRounded: Bool) {
+    private static func marketCap(_ csv: CSVReader, _ index: Int, _ header: CSVHeader) throws -> (dollars: Double?, isRounded: Bool) {
         let lastByte = csv.withBytes(index) { bytes in bytes.last { $0 != 0x20 && $0 != 0x09 } }
         guard let exponent = lastByte.flatMap({ magnitudeExponents[$0] }) else {
             return (try nonNegative(csv, index, header, expected: "a market cap in dollars"), false)

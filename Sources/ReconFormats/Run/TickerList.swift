@@ -29,13 +29,21 @@ public struct TickerList: Sendable {
     /// - Throws: ``InputError`` for a file with no ticker column, or a row whose field count is not
     ///   the header's (but for a single field).
     public static func read(path: String) throws -> TickerList {
-        let csv = try CSVReader(path: path)
+        try read(CSVReader(path: path))
+    }
+
+    /// Reads CSV bytes in memory; `name` names them in messages.
+    public static func read(bytes: [UInt8], name: String) throws -> TickerList {
+        try read(CSVReader(bytes: bytes, name: name))
+    }
+
+    private static func read(_ csv: CSVReader) throws -> TickerList {
         var layout: Layout?
         var list = TickerList(tickers: [], dropped: [])
         while try csv.next() {
             guard let layout else {
                 // Skip a preamble until a line names a ticker column.
-                layout = try Layout(try csv.fields(), file: path, line: csv.lineNumber)
+                layout = try Layout(try csv.fields(), file: csv.name, line: csv.lineNumber)
                 list.isHoldings = layout?.assetClass != nil
                 continue
             }
@@ -54,7 +62,7 @@ public struct TickerList: Sendable {
             }
         }
         guard layout != nil else {
-            throw InputError(file: path, message: "found no line with a 'symbol' or 'Ticker' column, expected a list of tickers",
+            throw InputError(file: csv.name, message: "found no line with a 'symbol' or 'Ticker' column, expected a list of tickers",
                              help: "give a CSV whose header has a symbol column, or an iShares holdings file")
         }
         return list

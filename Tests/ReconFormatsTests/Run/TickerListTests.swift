@@ -1,16 +1,9 @@
-import Foundation
 import XCTest
-import ReconIO
 @testable import ReconFormats
 
 final class TickerListTests: XCTestCase {
     private func read(_ text: String) throws -> TickerList {
-        let folder = NSTemporaryDirectory() + "recon-tickerlist-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/list.csv"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return try TickerList.read(path: path)
+        try TickerList.read(bytes: Array(text.utf8), name: "list.csv")
     }
 
     /// A list converted from a PDF printed in two columns: every record of every row is read,
